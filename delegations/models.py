@@ -1,0 +1,177 @@
+"""Parties, people, and who sat in which delegation at which round and session."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+
+from negotrack.records import Record, RecordHistory, RecordQuerySet
+from rounds.models import Round, Session, Source
+
+
+class Party(Record):
+    """A side, a mediator or a host: Russia, Ukraine, United States, UAE."""
+
+    class Kind(models.TextChoices):
+        STATE = "state", "state"
+        ORGANIZATION = "organization", "international organization"
+        OTHER = "other", "other"
+
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=200, unique=True)
+    short_name = models.CharField(max_length=60, blank=True)
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.STATE)
+
+    history = RecordHistory()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "parties"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PersonQuerySet(RecordQuerySet):
+    def matching(self, text: str):
+        """People whose name or one of whose aliases contains `text`."""
+        text = text.strip()
+        return self.filter(Q(name__icontains=text) | Q(aliases__icontains=text))
+
+
+class Person(Record):
+    """A named official, with the other spellings they are reported under."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=200, help_text="as usually written in English")
+    aliases = models.TextField(
+        blank=True,
+        help_text="other spellings and transliterations, one a line (Umerov, Umjerow, Умєров)",
+    )
+    description = models.CharField(max_length=300, blank=True, help_text="who they are, in a line")
+
+    history = RecordHistory()
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+        indexes = [models.Index(fields=["name"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def alias_list(self) -> list[str]:
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+
+    def clean(self):
+        self.aliases = "\n".join(dict.fromkeys(self.alias_list))
+
+
+class Delegation(Record):
+    """One party at one round, with its role there."""
+
+    class Role(models.TextChoices):
+        NEGOTIATING_PARTY = "negotiating_party", "negotiating party"
+        MEDIATOR = "mediator", "mediator"
+        HOST = "host", "host"
+        OBSERVER = "observer", "observer"
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="delegations")
+    party = models.ForeignKey(Party, on_delete=models.PROTECT, related_name="delegations")
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.NEGOTIATING_PARTY)
+    note = models.TextField(
+        blank=True, help_text='members not named, and differing reports ("nearly two dozen other officials")'
+    )
+    sources = models.ManyToManyField(Source, blank=True, related_name="delegations")
+
+    history = RecordHistory(m2m_fields=[sources])
+
+    constraint_error_fields = {"delegation_one_per_party_per_round": "party"}
+
+    class Meta:
+        ordering = ["round", "role", "party__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "party"],
+                name="delegation_one_per_party_per_round",
+                violation_error_message="This party already has a delegation at this round.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.party} at {self.round}" if self.round_id and self.party_id else "new delegation"
+
+
+class Membership(Record):
+    """One person in one delegation, with the title they held then."""
+
+    class Role(models.TextChoices):
+        HEAD = "head", "head of delegation"
+        MEMBER = "member", "member"
+        ADVISER = "adviser", "adviser"
+
+    delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="memberships")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="memberships")
+    title = models.CharField(max_length=300, blank=True, help_text="the title held at the time of the round")
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.MEMBER)
+    note = models.CharField(max_length=500, blank=True)
+    sources = models.ManyToManyField(Source, blank=True, related_name="memberships")
+
+    history = RecordHistory(m2m_fields=[sources])
+
+    constraint_error_fields = {
+        "membership_one_per_person_per_delegation": "person",
+        "membership_one_head_per_delegation": "role",
+    }
+
+    class Meta:
+        ordering = ["delegation", "role", "person__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["delegation", "person"],
+                name="membership_one_per_person_per_delegation",
+                violation_error_message="This person is already a member of this delegation.",
+            ),
+            models.UniqueConstraint(
+                fields=["delegation"],
+                condition=Q(role="head"),
+                name="membership_one_head_per_delegation",
+                violation_error_message="This delegation already has a head.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if not (self.person_id and self.delegation_id):
+            return "new membership"
+        return f"{self.person}, {self.title}" if self.title else str(self.person)
+
+
+class Attendance(Record):
+    """A member of a delegation who took part in one session, where that is known."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attendances")
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="attendances")
+
+    history = RecordHistory()
+
+    constraint_error_fields = {"attendance_once_per_session": "membership"}
+
+    class Meta:
+        verbose_name_plural = "attendance"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "membership"],
+                name="attendance_once_per_session",
+                violation_error_message="This member is already recorded at this session.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.membership.person} at {self.session}"
+
+    def clean(self):
+        if self.session_id and self.membership_id and self.session.round_id != self.membership.delegation.round_id:
+            raise ValidationError({"membership": "This member's delegation is at another round than the session."})

@@ -1,0 +1,45 @@
+"""Writes to parties, people, delegations, memberships and attendance."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from delegations.models import Attendance, Delegation, Membership, Party, Person
+from negotrack.records import save_record
+from rounds.models import Source
+
+
+def party_save(party: Party, *, by) -> Party:
+    if not party.slug:
+        party.slug = slugify(party.name)
+    return save_record(party, by=by)
+
+
+def unique_slug(model, base: str, *, exclude_pk=None) -> str:
+    base = base[:70] or "item"
+    taken = set(model.objects.filter(slug__startswith=base).exclude(pk=exclude_pk).values_list("slug", flat=True))
+    if base not in taken:
+        return base
+    return next(f"{base}-{n}" for n in range(2, 10_000) if f"{base}-{n}" not in taken)
+
+
+def person_save(person: Person, *, by) -> Person:
+    with transaction.atomic():
+        if not person.slug:
+            person.slug = unique_slug(Person, slugify(person.name), exclude_pk=person.pk)
+        return save_record(person, by=by)
+
+
+def delegation_save(delegation: Delegation, *, by, sources: Iterable[Source] | None = None) -> Delegation:
+    return save_record(delegation, by=by, m2m=None if sources is None else {"sources": sources})
+
+
+def membership_save(membership: Membership, *, by, sources: Iterable[Source] | None = None) -> Membership:
+    return save_record(membership, by=by, m2m=None if sources is None else {"sources": sources})
+
+
+def attendance_save(attendance: Attendance, *, by) -> Attendance:
+    return save_record(attendance, by=by)

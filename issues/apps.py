@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+
+
+class IssuesConfig(AppConfig):
+    name = "issues"
+    verbose_name = "agenda issues"
+
+    def ready(self):
+        from negotrack.records import record_changed
+        from rounds.models import Round
+
+        record_changed.connect(_round_changed, sender=Round, dispatch_uid="issues.follow_round_dates")
+
+
+def _round_changed(sender, record, action, changed_fields, **kwargs):
+    if action != "delete" and {"start_date", "end_date"} & set(changed_fields):
+        from issues.services import follow_round_dates
+
+        follow_round_dates(record)

@@ -1,0 +1,442 @@
+"""Agenda issues, and what the record says of them: statuses, positions, agreements, statements."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+
+from delegations.models import Party, Person
+from issues.vocabulary import AssessmentStatus
+from negotrack.records import Record, RecordHistory, RecordQuerySet
+from rounds.dates import DatePrecision, date_errors
+from rounds.models import Process, Round, Session, Source
+
+
+class PublicationState(models.TextChoices):
+    DRAFT = "draft", "draft"
+    PUBLISHED = "published", "published"
+    WITHDRAWN = "withdrawn", "withdrawn"
+    SUPERSEDED = "superseded", "superseded by a correction"
+
+
+PUBLIC_STATES = (PublicationState.PUBLISHED, PublicationState.WITHDRAWN, PublicationState.SUPERSEDED)
+
+
+class PublishableQuerySet(RecordQuerySet):
+    def published(self):
+        return self.filter(state=PublicationState.PUBLISHED)
+
+    def public(self):
+        """The public record: published records, and withdrawn or superseded ones as correction notices."""
+        return self.filter(state__in=PUBLIC_STATES)
+
+    def drafts(self):
+        return self.filter(state=PublicationState.DRAFT)
+
+
+class Publishable(Record):
+    """A record that moves from draft to published, and later to withdrawn or superseded."""
+
+    state = models.CharField(
+        max_length=12, choices=PublicationState.choices, default=PublicationState.DRAFT, editable=False, db_index=True
+    )
+    revises = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="revisions",
+        editable=False,
+        help_text="the published record this one corrects",
+    )
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    review_note = models.TextField(blank=True, editable=False, help_text="why a reviewer sent the draft back")
+    withdrawn_on = models.DateField(null=True, blank=True, editable=False)
+    correction_note = models.TextField(blank=True, editable=False, help_text="the public note of a withdrawal")
+    superseded_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_draft(self) -> bool:
+        return self.state == PublicationState.DRAFT
+
+
+class Dated(models.Model):
+    """Assessed at a round (taking effect on its last day), or on a date between rounds."""
+
+    round = models.ForeignKey(Round, null=True, blank=True, on_delete=models.PROTECT, related_name="%(class)s_set")
+    date = models.DateField(null=True, blank=True, help_text="between rounds only: the day it was reported")
+    date_precision = models.CharField(max_length=8, choices=DatePrecision.choices, default=DatePrecision.DAY)
+    effective_date = models.DateField(
+        null=True, blank=True, editable=False, db_index=True, help_text="the round's last day, or the date"
+    )
+
+    derived_fields = ("effective_date",)
+
+    class Meta:
+        abstract = True
+
+    def compute_effective_date(self):
+        if self.round_id:
+            return self.round.effective_date
+        return self.date
+
+    def clean_dating(self, process_id) -> dict[str, list[str]]:
+        errors: dict[str, list[str]] = {}
+        if self.round_id and self.date:
+            errors["date"] = ["Give either the round or a date between rounds, not both."]
+        elif not self.round_id and not self.date:
+            errors["round"] = ["Give the round it was assessed at, or a date between rounds."]
+        elif self.round_id:
+            if process_id and self.round.process_id != process_id:
+                errors["round"] = [f"This round belongs to another process ({self.round.process})."]
+            elif not self.round.effective_date:
+                errors["round"] = ["This round has no dates yet: an assessment takes effect on its round's last day."]
+        else:
+            problems = date_errors(self.date, self.date_precision, allow_future=False)
+            if problems:
+                errors["date"] = problems
+        self.effective_date = self.compute_effective_date() if not errors else None
+        return errors
+
+
+class Issue(Record):
+    """An agenda issue of one process (territory, ceasefire monitoring, a prisoner exchange)."""
+
+    process = models.ForeignKey(Process, on_delete=models.PROTECT, related_name="issues")
+    topic = models.SlugField(max_length=60, help_text="what the issue is about, in a slug: territory, ceasefire-monitoring")
+    slug = models.SlugField(max_length=140, unique=True, editable=False, help_text="{process}-{topic}, fixed once made")
+    name = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    sort_order = models.PositiveSmallIntegerField(default=0, help_text="where it stands in the process's agenda")
+    current_status = models.ForeignKey(
+        "IssueStatus",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        help_text="the latest published status by effective date, kept by the services",
+    )
+
+    history = RecordHistory(excluded_fields=["current_status"])
+
+    derived_fields = ("current_status",)
+    constraint_error_fields = {"issue_topic_unique_in_process": "topic"}
+
+    class Meta:
+        ordering = ["process", "sort_order", "name"]
+        verbose_name = "agenda issue"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["process", "topic"],
+                name="issue_topic_unique_in_process",
+                violation_error_message="This process already has an agenda issue on this topic.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class IssueStatus(Publishable, Dated):
+    """Where one issue stands after one round, or on a date between rounds."""
+
+    issue = models.ForeignKey(Issue, on_delete=models.PROTECT, related_name="statuses")
+    status = models.CharField(max_length=16, choices=AssessmentStatus.choices)
+    summary = models.TextField(blank=True, help_text="what the reports say, in a few sentences")
+    sources = models.ManyToManyField(Source, blank=True, related_name="issue_statuses")
+
+    history = RecordHistory(m2m_fields=[sources])
+
+    derived_fields = ("effective_date",)
+    constraint_error_fields = {
+        "issuestatus_one_published_per_round": "round",
+        "issuestatus_one_published_per_date": "date",
+        "issuestatus_round_or_date": "round",
+    }
+
+    class Meta:
+        ordering = ["issue", "effective_date", "id"]
+        verbose_name = "issue status"
+        verbose_name_plural = "issue statuses"
+        permissions = [("publish_issuestatus", "Can publish, withdraw and send back issue statuses")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(round__isnull=False, date__isnull=True) | Q(round__isnull=True, date__isnull=False),
+                name="issuestatus_round_or_date",
+                violation_error_message="Give the round it was assessed at, or a date between rounds.",
+            ),
+            models.UniqueConstraint(
+                fields=["issue", "round"],
+                condition=Q(state="published", round__isnull=False),
+                name="issuestatus_one_published_per_round",
+                violation_error_message="This issue already has a published status for this round: correct that one instead.",
+            ),
+            models.UniqueConstraint(
+                fields=["issue", "date"],
+                condition=Q(state="published", round__isnull=True),
+                name="issuestatus_one_published_per_date",
+                violation_error_message="This issue already has a published status on this date: correct that one instead.",
+            ),
+        ]
+        indexes = [models.Index(fields=["issue", "state", "effective_date"])]
+
+    def __str__(self) -> str:
+        if not self.issue_id:
+            return "new status"
+        return f"{self.issue}: {self.get_status_display()}"
+
+    def clean(self):
+        errors = self.clean_dating(self.issue.process_id if self.issue_id else None)
+        if errors:
+            raise ValidationError(errors)
+
+
+class Position(Publishable, Dated):
+    """One party's position on one issue as of one round or date."""
+
+    issue = models.ForeignKey(Issue, on_delete=models.PROTECT, related_name="positions")
+    party = models.ForeignKey(Party, on_delete=models.PROTECT, related_name="positions")
+    stance = models.CharField(max_length=200, help_text='a short label: "demands all of Donbas"')
+    text = models.TextField(blank=True, help_text="the position in full, as reported")
+    sources = models.ManyToManyField(Source, blank=True, related_name="positions")
+    is_current = models.BooleanField(
+        default=False, editable=False, help_text="the party's latest published position on the issue, kept by the services"
+    )
+
+    history = RecordHistory(m2m_fields=[sources], excluded_fields=["is_current"])
+
+    derived_fields = ("effective_date", "is_current")
+    constraint_error_fields = {
+        "position_one_published_per_round": "round",
+        "position_one_published_per_date": "date",
+        "position_round_or_date": "round",
+    }
+
+    class Meta:
+        ordering = ["issue", "party", "effective_date", "id"]
+        permissions = [("publish_position", "Can publish, withdraw and send back positions")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(round__isnull=False, date__isnull=True) | Q(round__isnull=True, date__isnull=False),
+                name="position_round_or_date",
+                violation_error_message="Give the round the position was stated at, or a date between rounds.",
+            ),
+            models.UniqueConstraint(
+                fields=["issue", "party", "round"],
+                condition=Q(state="published", round__isnull=False),
+                name="position_one_published_per_round",
+                violation_error_message="This party already has a published position on this issue for this round.",
+            ),
+            models.UniqueConstraint(
+                fields=["issue", "party", "date"],
+                condition=Q(state="published", round__isnull=True),
+                name="position_one_published_per_date",
+                violation_error_message="This party already has a published position on this issue on this date.",
+            ),
+            models.UniqueConstraint(
+                fields=["issue", "party"], condition=Q(is_current=True), name="position_one_current_per_party"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if not (self.party_id and self.issue_id):
+            return "new position"
+        return f"{self.party} on {self.issue}: {self.stance}"
+
+    def clean(self):
+        errors = self.clean_dating(self.issue.process_id if self.issue_id else None)
+        if errors:
+            raise ValidationError(errors)
+
+
+class Agreement(Publishable, Dated):
+    """Something the parties agreed, with its terms and numbers."""
+
+    process = models.ForeignKey(Process, on_delete=models.PROTECT, related_name="agreements")
+    title = models.CharField(max_length=300)
+    terms = models.TextField(help_text="what was agreed, as reported")
+    figures = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='the numbers in the terms: [{"label": "prisoners of war exchanged", "value": 314}, '
+        '{"label": "released by each side", "value": 157}]',
+    )
+    parties = models.ManyToManyField(Party, related_name="agreements", help_text="the parties bound by it")
+    issues = models.ManyToManyField(Issue, blank=True, related_name="agreements", help_text="the issues it settles")
+    carried_out_on = models.DateField(null=True, blank=True, help_text="when it was carried out, if known")
+    carried_out_precision = models.CharField(max_length=8, choices=DatePrecision.choices, default=DatePrecision.DAY)
+    sources = models.ManyToManyField(Source, blank=True, related_name="agreements")
+
+    history = RecordHistory(m2m_fields=[parties, issues, sources])
+
+    derived_fields = ("effective_date",)
+    constraint_error_fields = {"agreement_round_or_date": "round"}
+
+    class Meta:
+        ordering = ["process", "effective_date", "id"]
+        permissions = [("publish_agreement", "Can publish, withdraw and send back agreements")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(round__isnull=False, date__isnull=True) | Q(round__isnull=True, date__isnull=False),
+                name="agreement_round_or_date",
+                violation_error_message="Give the round it was reached at, or a date between rounds.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self):
+        errors = self.clean_dating(self.process_id)
+        problems = date_errors(self.carried_out_on, self.carried_out_precision, allow_future=False)
+        if problems:
+            errors["carried_out_on"] = problems
+        elif self.carried_out_on and self.effective_date and self.carried_out_on < self.effective_date:
+            errors["carried_out_on"] = ["It cannot have been carried out before it was agreed."]
+        figure_problem = _figures_problem(self.figures)
+        if figure_problem:
+            errors["figures"] = [figure_problem]
+        if errors:
+            raise ValidationError(errors)
+
+
+def _figures_problem(figures) -> str | None:
+    example = 'Write a list such as [{"label": "prisoners of war exchanged", "value": 314}].'
+    if not isinstance(figures, list):
+        return f"The figures must be a list. {example}"
+    for item in figures:
+        if not isinstance(item, dict) or set(item) - {"label", "value", "unit"} or not {"label", "value"} <= set(item):
+            return f"Each figure has a label and a value (and may have a unit). {example}"
+        if not isinstance(item["label"], str) or not item["label"].strip():
+            return "Each figure needs a label that says what it counts."
+        if isinstance(item["value"], bool) or not isinstance(item["value"], int | float):
+            return f"The value of {item['label']!r} must be a number."
+    return None
+
+
+class Statement(Publishable):
+    """What was said, by whom, how, and where it was reported."""
+
+    class Medium(models.TextChoices):
+        PRESS_REMARKS = "press_remarks", "remarks to the press"
+        PRESS_CONFERENCE = "press_conference", "press conference"
+        SOCIAL_MEDIA = "social_media", "social-media post"
+        INTERVIEW = "interview", "interview"
+        READOUT = "readout", "official readout or statement"
+        SPEECH = "speech", "speech"
+        OTHER = "other", "other"
+
+    class Kind(models.TextChoices):
+        QUOTE = "quote", "direct quote"
+        PARAPHRASE = "paraphrase", "paraphrase"
+
+    process = models.ForeignKey(Process, on_delete=models.PROTECT, related_name="statements")
+    round = models.ForeignKey(
+        Round, null=True, blank=True, on_delete=models.PROTECT, related_name="statements", help_text="if said at a round"
+    )
+    session = models.ForeignKey(
+        Session, null=True, blank=True, on_delete=models.PROTECT, related_name="statements", help_text="if said at a session"
+    )
+    speaker = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="statements")
+    speaker_description = models.CharField(
+        max_length=200, blank=True, help_text='when the speaker is not named: "a senior Russian official"'
+    )
+    party = models.ForeignKey(
+        Party, null=True, blank=True, on_delete=models.PROTECT, related_name="statements", help_text="the side they speak for"
+    )
+    speaker_title = models.CharField(max_length=300, blank=True, help_text="their title when speaking")
+    date = models.DateField()
+    date_precision = models.CharField(max_length=8, choices=DatePrecision.choices, default=DatePrecision.DAY)
+    medium = models.CharField(max_length=20, choices=Medium.choices, default=Medium.PRESS_REMARKS, verbose_name="how")
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.QUOTE)
+    language = models.CharField(max_length=12, default="en", help_text="language of the text, as a code: en, ru, uk")
+    text = models.TextField(help_text="the words as said (quote) or as reported (paraphrase), in the original language")
+    translation = models.TextField(blank=True, help_text="an English translation, when the text is in another language")
+    issues = models.ManyToManyField(Issue, through="StatementIssue", blank=True, related_name="statements")
+    sources = models.ManyToManyField(Source, blank=True, related_name="statements")
+
+    history = RecordHistory(m2m_fields=[sources])
+
+    constraint_error_fields = {"statement_has_speaker": "speaker"}
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        permissions = [("publish_statement", "Can publish, withdraw and send back statements")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(speaker__isnull=False) | ~Q(speaker_description=""),
+                name="statement_has_speaker",
+                violation_error_message="Pick the speaker, or describe them when they are not named.",
+            ),
+        ]
+        indexes = [models.Index(fields=["process", "date"]), models.Index(fields=["speaker", "date"])]
+
+    def __str__(self) -> str:
+        text = self.text if len(self.text) <= 60 else self.text[:57] + "…"
+        return f"{self.speaker_label}: “{text}”"
+
+    @property
+    def speaker_label(self) -> str:
+        if self.speaker_id:
+            return str(self.speaker)
+        return self.speaker_description or "unknown speaker"
+
+    def clean(self):
+        errors: dict[str, list[str]] = {}
+        problems = date_errors(self.date, self.date_precision, allow_future=False)
+        if problems:
+            errors["date"] = problems
+        if not self.speaker_id and not self.speaker_description.strip():
+            errors["speaker"] = ["Pick the speaker, or describe them when they are not named."]
+        if self.session_id:
+            if not self.round_id:
+                self.round_id = self.session.round_id
+            elif self.session.round_id != self.round_id:
+                errors["session"] = ["This session belongs to another round."]
+        if self.round_id and self.process_id and self.round.process_id != self.process_id:
+            errors["round"] = [f"This round belongs to another process ({self.round.process})."]
+        if self.language:
+            self.language = self.language.strip().lower()
+        if self.language and self.language != "en" and not self.translation.strip():
+            errors["translation"] = ["Give an English translation of a text in another language."]
+        if errors:
+            raise ValidationError(errors)
+
+
+class StatementIssue(Record):
+    """A statement concerns an issue; its own model, so that links keep their history."""
+
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="issue_links")
+    issue = models.ForeignKey(Issue, on_delete=models.PROTECT, related_name="statement_links")
+
+    history = RecordHistory()
+
+    constraint_error_fields = {"statementissue_once": "issue"}
+
+    class Meta:
+        verbose_name = "statement–issue link"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["statement", "issue"],
+                name="statementissue_once",
+                violation_error_message="The statement is already linked to this issue.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.statement_id} → {self.issue}"
+
+    def clean(self):
+        if self.statement_id and self.issue_id and self.statement.process_id != self.issue.process_id:
+            raise ValidationError({"issue": f"{self.issue} is an agenda issue of another process."})

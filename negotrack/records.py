@@ -1,0 +1,308 @@
+"""The base of every record, and the one write path that every app's services build on.
+
+A record (everything but derived data) carries a UUID that survives export and import, a
+version that every save checks, created/updated times and its history. Records are
+written only inside `service_write()`, which the functions here open: a stray
+`save()`, `delete()`, `QuerySet.update()` or bulk write elsewhere raises
+`WriteOutsideServices`, so the admin, the API, the commands and the importer cannot
+take a path that skips the history, the version check or the change log.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, TypeVar
+
+from django.core.exceptions import ValidationError
+from django.db import models, router, transaction
+from django.db.models.deletion import Collector
+from django.dispatch import Signal
+from simple_history.models import HistoricalRecords
+
+from negotrack.models import Change
+
+_in_service_write: ContextVar[bool] = ContextVar("negotrack_service_write", default=False)
+
+# Sent inside the writing transaction after every save or delete of a record, so that
+# the layers above (current status, timeline marks) follow changes to the layers below
+# without those importing them. Arguments: record, action, changed_fields, by.
+record_changed = Signal()
+
+R = TypeVar("R", bound="Record")
+
+
+class WriteOutsideServices(RuntimeError):
+    """A write to the record that did not go through a service function."""
+
+
+class VersionConflict(ValidationError):
+    """The record changed in the database since the caller read it."""
+
+    def __init__(self, record: Record, current_version: int):
+        self.current_version = current_version
+        name = record._meta.verbose_name
+        super().__init__(
+            f"This {name} was changed by someone else while you were editing it (you started from "
+            f"version {record.version}, it is now at version {current_version}). Reload it to see "
+            "their changes, then make yours again.",
+            code="version_conflict",
+        )
+
+
+class RecordLocked(ValidationError):
+    """A change aimed at a record that is no longer editable in place (a published one)."""
+
+
+@contextmanager
+def service_write() -> Iterator[None]:
+    token = _in_service_write.set(True)
+    try:
+        yield
+    finally:
+        _in_service_write.reset(token)
+
+
+def _require_service_write(what: str) -> None:
+    if not _in_service_write.get():
+        raise WriteOutsideServices(
+            f"{what} on a record must go through its app's service functions "
+            "(they keep history, the version check and the change log)."
+        )
+
+
+class RecordQuerySet(models.QuerySet):
+    """Refuses writes that would go around the services."""
+
+    def update(self, **kwargs):
+        _require_service_write("QuerySet.update()")
+        return super().update(**kwargs)
+
+    def delete(self):
+        _require_service_write("QuerySet.delete()")
+        return super().delete()
+
+    def bulk_create(self, objs, *args, **kwargs):
+        _require_service_write("bulk_create()")
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs, *args, **kwargs):
+        _require_service_write("bulk_update()")
+        return super().bulk_update(objs, *args, **kwargs)
+
+
+class RecordHistory(HistoricalRecords):
+    """django-simple-history, one history row per service write.
+
+    The services write a record and its many-to-many fields in one go and then add a
+    single history row for the whole change (the library alone would add one more row
+    for every many-to-many change).
+    """
+
+    def finalize(self, sender, **kwargs):
+        super().finalize(sender, **kwargs)
+        if not sender._meta.abstract and self.cls is sender:
+            sender._record_history = self
+
+
+class Record(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False, verbose_name="UUID")
+    version = models.PositiveIntegerField(default=0, editable=False, help_text="bumped by every save")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = RecordQuerySet.as_manager()
+
+    # Fields whose change is not a change of the record itself (derived values kept by
+    # the services): they never count as "changed" in the change log.
+    derived_fields: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    # Constraint name -> the form field its violation message belongs beside.
+    constraint_error_fields: dict[str, str] = {}
+
+    def validate_constraints(self, exclude=None):
+        # Django files a many-field constraint's message at the top of the form; our
+        # constraints name the field an editor has to change.
+        errors: dict[str, list[ValidationError]] = {}
+        for model_class, constraints in self.get_constraints():
+            for constraint in constraints:
+                try:
+                    constraint.validate(model_class, self, exclude=exclude, using=router.db_for_write(type(self)))
+                except ValidationError as error:
+                    field = self.constraint_error_fields.get(constraint.name)
+                    if field is None and getattr(error, "code", None) == "unique" and len(constraint.fields) == 1:
+                        field = constraint.fields[0]
+                    errors.setdefault(field or "__all__", []).append(error)
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        _require_service_write("save()")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        _require_service_write("delete()")
+        return super().delete(*args, **kwargs)
+
+
+def _publication_state(record: models.Model) -> str:
+    return getattr(record, "state", "") or ""
+
+
+def _field_values(record: models.Model) -> dict[str, Any]:
+    return {field.attname: getattr(record, field.attname) for field in record._meta.concrete_fields}
+
+
+_BOOKKEEPING = {"id", "version", "created_at", "updated_at"}
+
+
+def log_change(record: Record, action: str, *, by, changed_fields: Sequence[str] = ()) -> Change:
+    return Change.objects.create(
+        action=action,
+        record_type=record._meta.label_lower,
+        record_uuid=record.uuid,
+        record_version=record.version,
+        publication_state=_publication_state(record),
+        changed_fields=list(changed_fields),
+        user=by if getattr(by, "pk", None) else None,
+    )
+
+
+def _check_version(record: Record, locked_version: int) -> None:
+    if record.version != locked_version:
+        raise VersionConflict(record, locked_version)
+
+
+def _check_slug_kept(stored: models.Model, record: models.Model) -> None:
+    """Slugs name records in links and in other tools: once fixed, they never change."""
+    old_slug = getattr(stored, "slug", None)
+    if old_slug is None or old_slug == record.slug or getattr(stored, "slug_is_provisional", False):
+        return
+    raise ValidationError({"slug": f"The slug {old_slug!r} is fixed: links and other tools depend on it."})
+
+
+def save_record(
+    record: R,
+    *,
+    by,
+    m2m: Mapping[str, Iterable[models.Model]] | None = None,
+    action: str | None = None,
+    validate: bool = True,
+) -> R:
+    """Validate and save one record with its many-to-many fields, in one transaction.
+
+    `record.version` must be the version the caller read: a save over a newer version
+    raises VersionConflict and changes nothing. Writes one history row (with `by` as its
+    user) and one change-log row, then sends `record_changed`.
+    """
+    model = type(record)
+    creating = record._state.adding
+    m2m = dict(m2m or {})
+    with transaction.atomic(using=router.db_for_write(model)):
+        if creating:
+            changed = [f.name for f in model._meta.concrete_fields if f.name not in _BOOKKEEPING]
+            record.version = 0
+        else:
+            stored = model._base_manager.select_for_update().get(pk=record.pk)
+            _check_version(record, stored.version)
+            _check_slug_kept(stored, record)
+            before, after = _field_values(stored), _field_values(record)
+            changed = [
+                f.name
+                for f in model._meta.concrete_fields
+                if f.name not in _BOOKKEEPING
+                and f.name not in model.derived_fields
+                and before[f.attname] != after[f.attname]
+            ]
+            for name, values in m2m.items():
+                if {obj.pk for obj in getattr(stored, name).all()} != {obj.pk for obj in values}:
+                    changed.append(name)
+        if validate:
+            record.full_clean()
+        if not creating:
+            record.version = stored.version + 1
+        if creating:
+            record.version = 1
+        record._history_user = by
+        record.skip_history_when_saving = True
+        try:
+            with service_write():
+                record.save()
+                for name, values in m2m.items():
+                    getattr(record, name).set(list(values))
+        finally:
+            del record.skip_history_when_saving
+        model._record_history.create_historical_record(record, "+" if creating else "~")
+        log_change(record, action or (Change.Action.CREATE if creating else Change.Action.UPDATE), by=by,
+                   changed_fields=changed)
+        record_changed.send(sender=model, record=record, action=action or ("create" if creating else "update"),
+                            changed_fields=changed, by=by)
+    return record
+
+
+def delete_record(record: Record, *, by) -> None:
+    """Delete a record and whatever cascades from it, each with its history and change-log row."""
+    model = type(record)
+    using = router.db_for_write(model)
+    with transaction.atomic(using=using):
+        stored_version = model._base_manager.select_for_update().values_list("version", flat=True).get(pk=record.pk)
+        _check_version(record, stored_version)
+        collector = Collector(using=using, origin=record)
+        collector.collect([record])
+        doomed: list[Record] = [
+            obj for instances in collector.data.values() for obj in instances if isinstance(obj, Record)
+        ]
+        for obj in doomed:
+            obj._history_user = by
+            log_change(obj, Change.Action.DELETE, by=by)
+        with service_write():
+            collector.delete()
+        for obj in doomed:
+            record_changed.send(sender=type(obj), record=obj, action="delete", changed_fields=[], by=by)
+
+
+def bulk_create_records(model: type[R], records: Sequence[R], *, by, batch_size: int = 2000) -> list[R]:
+    """The bulk path of the services: the same field and model validation, then one
+    insert per batch for the records, their history rows and their change-log rows.
+
+    Uniqueness is left to the database's constraints (one query per record would make
+    a large load slow); a violation aborts the whole transaction.
+    """
+    history = model._record_history
+    history_model = model.history.model
+    with transaction.atomic(using=router.db_for_write(model)):
+        for record in records:
+            record.version = 1
+            record.full_clean(validate_unique=False, validate_constraints=False)
+        with service_write():
+            created = model._default_manager.bulk_create(records, batch_size=batch_size)
+        if any(record.pk is None for record in created):
+            raise RuntimeError(f"{model.__name__}: the database did not return the new primary keys")
+        user = by if getattr(by, "pk", None) else None
+        history_rows = []
+        for record in created:
+            attrs = {field.attname: getattr(record, field.attname) for field in history.fields_included(record)}
+            history_rows.append(
+                history_model(history_type="+", history_user=user, history_date=record.created_at, **attrs)
+            )
+        history_model.objects.bulk_create(history_rows, batch_size=batch_size)
+        Change.objects.bulk_create(
+            [
+                Change(
+                    action=Change.Action.CREATE,
+                    record_type=model._meta.label_lower,
+                    record_uuid=record.uuid,
+                    record_version=1,
+                    publication_state=_publication_state(record),
+                    user=user,
+                )
+                for record in created
+            ],
+            batch_size=batch_size,
+        )
+    return created

@@ -1,0 +1,58 @@
+"""Writes to sources, processes, rounds and sessions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from negotrack.records import delete_record, save_record
+from rounds.models import Process, Round, Session, Source
+
+
+def source_save(source: Source, *, by) -> Source:
+    return save_record(source, by=by)
+
+
+def process_save(process: Process, *, by) -> Process:
+    return save_record(process, by=by)
+
+
+def _slug_taken(slug: str, talk_round: Round) -> bool:
+    return Round.objects.filter(slug=slug).exclude(pk=talk_round.pk).exists()
+
+
+def assign_round_slug(talk_round: Round) -> None:
+    """City and first day; the process in front when that is taken by another process.
+
+    A round without a first day gets a provisional slug, fixed once the day is known;
+    a fixed slug never changes again.
+    """
+    if talk_round.slug and not talk_round.slug_is_provisional:
+        return
+    process_slug = talk_round.process.slug
+    if talk_round.start_date is None:
+        if not talk_round.slug:
+            talk_round.slug = f"{process_slug}-scheduled-{talk_round.uuid.hex[:8]}"
+        return
+    base = f"{slugify(talk_round.city) or 'round'}-{talk_round.start_date.isoformat()}"
+    candidates = [base, f"{process_slug}-{base}"]
+    candidates += [f"{process_slug}-{base}-{n}" for n in range(2, 100)]
+    talk_round.slug = next(slug for slug in candidates if not _slug_taken(slug, talk_round))
+    talk_round.slug_is_provisional = False
+
+
+def round_save(talk_round: Round, *, by, sources: Iterable[Source] | None = None) -> Round:
+    with transaction.atomic():
+        if talk_round.process_id:
+            assign_round_slug(talk_round)
+        return save_record(talk_round, by=by, m2m=None if sources is None else {"sources": sources})
+
+
+def session_save(session: Session, *, by) -> Session:
+    return save_record(session, by=by)
+
+
+def round_delete(talk_round: Round, *, by) -> None:
+    delete_record(talk_round, by=by)
