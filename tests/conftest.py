@@ -1,0 +1,57 @@
+"""Shared fixtures: the personas of the editorial workflow, and the services rule in CI.
+
+With NEGOTRACK_REQUIRE_SERVICES=1 (the CI run against PostgreSQL and Redis) a test that
+skips fails instead: a missing service must never pass for a green run.
+"""
+
+import os
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from negotrack.groups import EDITORS, REVIEWERS, add_to_group
+
+REQUIRE_SERVICES = os.environ.get("NEGOTRACK_REQUIRE_SERVICES") == "1"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if REQUIRE_SERVICES and report.skipped and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.longrepr = f"skipped, and NEGOTRACK_REQUIRE_SERVICES=1 forbids skips here: {reason}"
+
+
+def _user(username, *, groups=(), **extra):
+    user = get_user_model().objects.create_user(username=username, password="pw-" + username, **extra)
+    for group in groups:
+        add_to_group(user, group)
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    return _user("editor", groups=[EDITORS], is_staff=True)
+
+
+@pytest.fixture
+def reviewer(db):
+    return _user("reviewer", groups=[REVIEWERS], is_staff=True)
+
+
+@pytest.fixture
+def outsider(db):
+    """Signed in, staff even, but in neither editorial group."""
+    return _user("outsider", is_staff=True)
+
+
+@pytest.fixture
+def analyst(db):
+    return _user("analyst")
+
+
+@pytest.fixture
+def admin_user(db):
+    return get_user_model().objects.create_superuser("admin", "admin@example.org", "pw-admin")

@@ -1,0 +1,178 @@
+"""factory_boy factories that write through the services, like every other writer.
+
+`create()` saves as the system user unless `by=` is given; many-to-many values
+(`sources=[...]`, `issues=[...]`, `parties=[...]`) go to the service with the record.
+Publishable records are drafts unless `publish=True`.
+"""
+
+import datetime
+
+import factory
+
+from delegations import services as delegation_services
+from delegations.models import Delegation, Membership, Party, Person
+from issues import services as issue_services
+from issues.models import Agreement, Issue, IssueStatus, Position, Statement
+from negotrack.groups import system_user
+from rounds import services as round_services
+from rounds.models import Process, Round, Session, Source
+
+
+def services_by_model():
+    """Each model's save service, and the keyword arguments that go to it beside the record."""
+    return {
+        Source: (round_services.source_save, ()),
+        Process: (round_services.process_save, ()),
+        Round: (round_services.round_save, ("sources",)),
+        Session: (round_services.session_save, ()),
+        Party: (delegation_services.party_save, ()),
+        Person: (delegation_services.person_save, ()),
+        Delegation: (delegation_services.delegation_save, ("sources",)),
+        Membership: (delegation_services.membership_save, ("sources",)),
+        Issue: (issue_services.issue_save, ()),
+        IssueStatus: (issue_services.issue_status_save, ("sources",)),
+        Position: (issue_services.position_save, ("sources",)),
+        Agreement: (issue_services.agreement_save, ("sources", "parties", "issues")),
+        Statement: (issue_services.statement_save, ("sources", "issues", "confirm_date")),
+    }
+
+
+class ServiceFactory(factory.django.DjangoModelFactory):
+    """Creates through `service(record, by=..., **m2m)` instead of `Model.objects.create`."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, by=None, publish=False, **kwargs):
+        service, m2m_names = services_by_model()[model_class]
+        m2m = {name: kwargs.pop(name) for name in m2m_names if name in kwargs}
+        record = model_class(*args, **kwargs)
+        by = by or system_user()
+        service(record, by=by, **m2m)
+        if publish:
+            issue_services.publish(record, by=by)
+        return record
+
+
+class SourceFactory(ServiceFactory):
+    class Meta:
+        model = Source
+
+    outlet = factory.Sequence(lambda n: f"Outlet {n}")
+    title = "Report on the talks"
+    published_on = datetime.date(2026, 2, 18)
+
+
+class ProcessFactory(ServiceFactory):
+    class Meta:
+        model = Process
+
+    slug = factory.Sequence(lambda n: f"process-{n}")
+    name = factory.Sequence(lambda n: f"Peace talks {n}")
+
+
+class RoundFactory(ServiceFactory):
+    class Meta:
+        model = Round
+
+    process = factory.SubFactory(ProcessFactory)
+    city = factory.Sequence(lambda n: f"City {n}")
+    country = "Switzerland"
+    start_date = datetime.date(2026, 2, 17)
+    end_date = datetime.date(2026, 2, 18)
+    status = Round.Status.CONCLUDED
+
+
+class SessionFactory(ServiceFactory):
+    class Meta:
+        model = Session
+
+    round = factory.SubFactory(RoundFactory)
+    date = factory.LazyAttribute(lambda session: session.round.start_date)
+
+
+class PartyFactory(ServiceFactory):
+    class Meta:
+        model = Party
+
+    name = factory.Sequence(lambda n: f"Party {n}")
+    slug = factory.Sequence(lambda n: f"party-{n}")
+
+
+class PersonFactory(ServiceFactory):
+    class Meta:
+        model = Person
+
+    name = factory.Sequence(lambda n: f"Official {n}")
+
+
+class DelegationFactory(ServiceFactory):
+    class Meta:
+        model = Delegation
+
+    round = factory.SubFactory(RoundFactory)
+    party = factory.SubFactory(PartyFactory)
+
+
+class MembershipFactory(ServiceFactory):
+    class Meta:
+        model = Membership
+
+    delegation = factory.SubFactory(DelegationFactory)
+    person = factory.SubFactory(PersonFactory)
+    title = "special envoy"
+
+
+class IssueFactory(ServiceFactory):
+    class Meta:
+        model = Issue
+
+    process = factory.SubFactory(ProcessFactory)
+    topic = factory.Sequence(lambda n: f"topic-{n}")
+    name = factory.Sequence(lambda n: f"Agenda issue {n}")
+
+
+class IssueStatusFactory(ServiceFactory):
+    class Meta:
+        model = IssueStatus
+
+    issue = factory.SubFactory(IssueFactory)
+    round = factory.SubFactory(RoundFactory, process=factory.SelfAttribute("..issue.process"))
+    status = "discussed"
+    sources = factory.LazyFunction(lambda: [SourceFactory()])
+
+
+class PositionFactory(ServiceFactory):
+    class Meta:
+        model = Position
+
+    issue = factory.SubFactory(IssueFactory)
+    party = factory.SubFactory(PartyFactory)
+    round = factory.SubFactory(RoundFactory, process=factory.SelfAttribute("..issue.process"))
+    stance = "holds firm"
+    sources = factory.LazyFunction(lambda: [SourceFactory()])
+
+
+class AgreementFactory(ServiceFactory):
+    class Meta:
+        model = Agreement
+
+    process = factory.SubFactory(ProcessFactory)
+    round = factory.SubFactory(RoundFactory, process=factory.SelfAttribute("..process"))
+    title = "Prisoner exchange"
+    terms = "An exchange of prisoners of war."
+    parties = factory.LazyFunction(lambda: [PartyFactory(), PartyFactory()])
+    sources = factory.LazyFunction(lambda: [SourceFactory()])
+
+
+class StatementFactory(ServiceFactory):
+    class Meta:
+        model = Statement
+
+    process = factory.SubFactory(ProcessFactory)
+    round = factory.SubFactory(RoundFactory, process=factory.SelfAttribute("..process"))
+    speaker = factory.SubFactory(PersonFactory)
+    date = datetime.date(2026, 2, 18)
+    text = "There is progress, but no details can be disclosed at this stage."
+    sources = factory.LazyFunction(lambda: [SourceFactory()])
