@@ -124,6 +124,11 @@ def statement_date_warning(statement: Statement) -> str | None:
     return None
 
 
+def issues_outside_process(process_id, issues: Iterable[Issue]) -> list[str]:
+    """The names of those issues that belong to another process than `process_id`."""
+    return [issue.name for issue in issues if issue.process_id != process_id]
+
+
 def statement_save(
     statement: Statement,
     *,
@@ -175,7 +180,7 @@ def agreement_save(
     with transaction.atomic():
         if issues is not None:
             issues = list(issues)
-            strays = [issue.name for issue in issues if issue.process_id != agreement.process_id]
+            strays = issues_outside_process(agreement.process_id, issues)
             if strays:
                 raise ValidationError({"issues": f"Not agenda issues of this process: {', '.join(strays)}."})
         if parties is not None:

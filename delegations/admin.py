@@ -1,0 +1,84 @@
+from django.contrib import admin
+
+from delegations import services
+from delegations.models import Attendance, Delegation, Membership, Party, Person
+from negotrack.admin import RecordAdmin, RecordInline
+from rounds.models import Session
+from rounds.services import session_save
+
+
+class FixedSlugMixin:
+    """The slug is proposed from the name when a record is added, and fixed after."""
+
+    slug_from = ("name",)
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj else {"slug": self.slug_from}
+
+    def get_readonly_fields(self, request, obj=None):
+        fixed = ("slug",) if obj else ()
+        return (*fixed, *super().get_readonly_fields(request, obj))
+
+
+@admin.register(Party)
+class PartyAdmin(FixedSlugMixin, RecordAdmin):
+    save_service = staticmethod(services.party_save)
+    list_display = ("name", "short_name", "kind", "slug")
+    list_filter = ("kind",)
+    search_fields = ("name", "short_name", "slug")
+
+
+@admin.register(Person)
+class PersonAdmin(FixedSlugMixin, RecordAdmin):
+    save_service = staticmethod(services.person_save)
+    list_display = ("name", "description", "slug")
+    search_fields = ("name", "aliases", "slug")
+
+
+class MembershipInline(RecordInline):
+    model = Membership
+    save_service = staticmethod(services.membership_save)
+    service_form_fields = ("sources",)
+    fields = ("person", "role", "title", "note", "sources")
+    autocomplete_fields = ("person", "sources")
+
+
+@admin.register(Delegation)
+class DelegationAdmin(RecordAdmin):
+    save_service = staticmethod(services.delegation_save)
+    service_form_fields = ("sources",)
+    inlines = [MembershipInline]
+    list_display = ("party", "round", "role")
+    list_filter = ("role", "round__process", "party")
+    search_fields = ("party__name", "round__slug", "round__city", "note")
+    autocomplete_fields = ("round", "party", "sources")
+    list_select_related = ("party", "round")
+
+
+@admin.register(Membership)
+class MembershipAdmin(RecordAdmin):
+    save_service = staticmethod(services.membership_save)
+    service_form_fields = ("sources",)
+    list_display = ("person", "title", "role", "delegation")
+    list_filter = ("role", "delegation__party", "delegation__round__process")
+    search_fields = ("person__name", "person__aliases", "title")
+    autocomplete_fields = ("delegation", "person", "sources")
+    list_select_related = ("person", "delegation__party", "delegation__round")
+
+
+class AttendanceInline(RecordInline):
+    model = Attendance
+    save_service = staticmethod(services.attendance_save)
+    fields = ("membership",)
+    autocomplete_fields = ("membership",)
+
+
+@admin.register(Session)
+class SessionAdmin(RecordAdmin):
+    save_service = staticmethod(session_save)
+    inlines = [AttendanceInline]
+    list_display = ("round", "date", "start_time", "end_time", "track")
+    list_filter = ("track", "round__process")
+    search_fields = ("round__slug", "round__city", "summary")
+    autocomplete_fields = ("round",)
+    list_select_related = ("round",)

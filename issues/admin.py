@@ -1,0 +1,288 @@
+"""The admin of rounds (with what was said and assessed there) and of agenda issues.
+
+Drafts are edited like any record; published ones are read-only, with the routes a
+correction takes: reviewers publish, send back, withdraw, and editors start corrections.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html_join
+
+from delegations.models import Delegation
+from delegations.services import delegation_save
+from issues import services
+from issues.models import Agreement, Issue, IssueStatus, Position, PublicationState, Statement
+from negotrack.admin import RecordAdmin, RecordForm, RecordInline
+from rounds.models import Round, Session
+from rounds.services import round_delete, round_save, session_save
+
+
+class SessionInline(RecordInline):
+    model = Session
+    save_service = staticmethod(session_save)
+    fields = ("date", "start_time", "end_time", "time_zone", "track", "summary")
+
+
+class DelegationInline(RecordInline):
+    model = Delegation
+    save_service = staticmethod(delegation_save)
+    service_form_fields = ("sources",)
+    fields = ("party", "role", "note", "sources")
+    autocomplete_fields = ("party", "sources")
+
+
+@admin.register(Round)
+class RoundAdmin(RecordAdmin):
+    save_service = staticmethod(round_save)
+    delete_service = staticmethod(round_delete)
+    service_form_fields = ("sources",)
+    inlines = [SessionInline, DelegationInline]
+    list_display = ("__str__", "process", "ordinal", "status", "format", "slug")
+    list_filter = ("process", "status", "format", "country")
+    search_fields = ("slug", "city", "country", "venue", "summary")
+    autocomplete_fields = ("process", "sources")
+    date_hierarchy = "start_date"
+    list_select_related = ("process",)
+    readonly_fields = ("slug", "record_links", *RecordAdmin.readonly_fields)
+
+    @admin.display(description="assessed and said at this round")
+    def record_links(self, obj):
+        if not obj.pk:
+            return "—"
+        links = [
+            (reverse(f"admin:issues_{model._meta.model_name}_changelist") + f"?round__id__exact={obj.pk}",
+             model._meta.verbose_name_plural)
+            for model in (IssueStatus, Position, Agreement, Statement)
+        ]
+        return format_html_join(" · ", '<a href="{}">{}</a>', links)
+
+
+@admin.register(Issue)
+class IssueAdmin(RecordAdmin):
+    save_service = staticmethod(services.issue_save)
+    list_display = ("name", "process", "current_status", "slug")
+    list_filter = ("process",)
+    search_fields = ("name", "topic", "slug", "description")
+    autocomplete_fields = ("process",)
+    list_select_related = ("process", "current_status")
+
+    def get_readonly_fields(self, request, obj=None):
+        fixed = ("process", "topic", "slug") if obj else ()
+        return (*fixed, "current_status", *super().get_readonly_fields(request, obj))
+
+
+# --- publishable records ---------------------------------------------------------------
+
+
+class PublishableForm(RecordForm):
+    def service_checks(self):
+        if "_publish" in self.data and "sources" in self.fields and not self.cleaned_data.get("sources"):
+            self.add_error("sources", "Cite at least one source before publishing.")
+
+
+class PublicationNoteForm(forms.Form):
+    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), label="Note")
+    on_date = forms.DateField(required=False, label="Dated", help_text="for a withdrawal: the date of the public note")
+
+
+PUBLICATION_FIELDS = (
+    "state", "revises", "published_at", "published_by", "review_note", "withdrawn_on", "correction_note", "superseded_at",
+)
+
+
+class PublishableAdmin(RecordAdmin):
+    form = PublishableForm
+    change_form_template = "admin/issues/publishable_change_form.html"
+    list_filter = ("state",)
+
+    def get_readonly_fields(self, request, obj=None):
+        return (*PUBLICATION_FIELDS, *super().get_readonly_fields(request, obj))
+
+    def has_change_permission(self, request, obj=None):
+        # A published record is never edited in place: it is corrected or withdrawn.
+        return super().has_change_permission(request, obj) and (obj is None or obj.is_draft)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (obj is None or obj.is_draft)
+
+    delete_service = staticmethod(services.draft_delete)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if "_publish" in request.POST:
+            services.publish(obj, by=request.user)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context.update(
+            can_review=services.can_review(request.user, self.model),
+            can_correct=self.has_add_permission(request),
+            publication_state=obj.state if obj else PublicationState.DRAFT,
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<path:object_id>/publication/<str:action>/",
+                self.admin_site.admin_view(self.publication_view),
+                name="%s_%s_publication" % info,
+            ),
+            *super().get_urls(),
+        ]
+
+    def publication_view(self, request, object_id, action):
+        """Send back, withdraw (both with a note) or start a correction of one record."""
+        if action not in ("send_back", "withdraw", "correct"):
+            raise PermissionDenied
+        obj = get_object_or_404(self.model, pk=object_id)
+        if action == "correct":
+            if request.method != "POST" or not self.has_add_permission(request):
+                raise PermissionDenied
+            try:
+                draft = services.correction_start(obj, by=request.user)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+                return redirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[obj.pk]))
+            messages.success(request, "A correction was started: edit this draft, then have it published.")
+            return redirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[draft.pk]))
+        if not services.can_review(request.user, self.model):
+            raise PermissionDenied
+        form = PublicationNoteForm(request.POST or None, initial={"on_date": timezone.localdate()})
+        if request.method == "POST" and form.is_valid():
+            note = form.cleaned_data["note"]
+            try:
+                if action == "withdraw":
+                    services.withdraw(obj, by=request.user, note=note, on_date=form.cleaned_data["on_date"])
+                else:
+                    services.send_back(obj, by=request.user, note=note)
+            except ValidationError as error:
+                form.add_error(None, error.messages)
+            else:
+                done = "withdrawn" if action == "withdraw" else "sent back"
+                messages.success(request, f"{obj} was {done}.")
+                return redirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[obj.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": obj,
+            "form": form,
+            "action": action,
+            "action_label": "Withdraw" if action == "withdraw" else "Send back to the editor",
+            "title": f"{'Withdraw' if action == 'withdraw' else 'Send back'}: {obj}",
+        }
+        return TemplateResponse(request, "admin/issues/publication_action.html", context)
+
+
+@admin.register(IssueStatus)
+class IssueStatusAdmin(PublishableAdmin):
+    save_service = staticmethod(services.issue_status_save)
+    service_form_fields = ("sources",)
+    list_display = ("issue", "round", "date", "status", "state", "effective_date")
+    list_filter = ("state", "status", "issue__process", "round")
+    search_fields = ("issue__name", "summary", "round__slug")
+    autocomplete_fields = ("issue", "round", "sources")
+    list_select_related = ("issue", "round")
+    fields = ("issue", "round", "date", "date_precision", "status", "summary", "sources")
+
+
+@admin.register(Position)
+class PositionAdmin(PublishableAdmin):
+    save_service = staticmethod(services.position_save)
+    service_form_fields = ("sources",)
+    list_display = ("party", "issue", "stance", "round", "date", "state", "is_current")
+    list_filter = ("state", "is_current", "party", "issue__process")
+    search_fields = ("stance", "text", "issue__name", "party__name")
+    autocomplete_fields = ("issue", "party", "round", "sources")
+    list_select_related = ("party", "issue", "round")
+    fields = ("issue", "party", "round", "date", "date_precision", "stance", "text", "sources")
+
+
+@admin.register(Agreement)
+class AgreementAdmin(PublishableAdmin):
+    save_service = staticmethod(services.agreement_save)
+    service_form_fields = ("parties", "issues", "sources")
+    list_display = ("title", "process", "round", "date", "carried_out_on", "state")
+    list_filter = ("state", "process")
+    search_fields = ("title", "terms")
+    autocomplete_fields = ("process", "round", "parties", "issues", "sources")
+    list_select_related = ("process", "round")
+    fields = (
+        "process", "round", "date", "date_precision", "title", "terms", "figures", "parties", "issues",
+        "carried_out_on", "carried_out_precision", "sources",
+    )
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+
+        class AgreementForm(form):
+            def service_checks(self):
+                super().service_checks()
+                strays = services.issues_outside_process(self.instance.process_id, self.cleaned_data.get("issues") or [])
+                if strays:
+                    self.add_error("issues", f"Not agenda issues of this process: {', '.join(strays)}.")
+
+        return AgreementForm
+
+
+class StatementForm(PublishableForm):
+    # Not the model's `issues`: each link is a record of its own, made by the service.
+    agenda_issues = forms.ModelMultipleChoiceField(
+        queryset=Issue.objects.all(),
+        required=False,
+        widget=AutocompleteSelectMultiple(Statement._meta.get_field("issues"), admin.site),
+        help_text="the agenda issues it concerns",
+    )
+    confirm_date = forms.BooleanField(
+        required=False, label="Confirm the date", help_text="the date lies more than 30 days from the round's dates"
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["agenda_issues"].initial = list(self.instance.issues.all())
+
+    def service_checks(self):
+        super().service_checks()
+        strays = services.issues_outside_process(self.instance.process_id, self.cleaned_data.get("agenda_issues") or [])
+        if strays:
+            self.add_error("agenda_issues", f"Not agenda issues of this process: {', '.join(strays)}.")
+        if not self.cleaned_data.get("confirm_date"):
+            warning = services.statement_date_warning(self.instance)
+            if warning:
+                self.add_error("date", f"{warning} (tick “Confirm the date” below.)")
+
+
+@admin.register(Statement)
+class StatementAdmin(PublishableAdmin):
+    form = StatementForm
+    save_service = staticmethod(services.statement_save)
+    service_form_fields = ("sources", "confirm_date")
+    list_display = ("__str__", "date", "party", "medium", "round", "state")
+    list_filter = ("state", "process", "medium", "kind", "party", "date_precision")
+    search_fields = ("text", "translation", "speaker__name", "speaker__aliases", "speaker_description")
+    autocomplete_fields = ("process", "round", "session", "speaker", "party", "sources")
+    list_select_related = ("speaker", "party", "round")
+    date_hierarchy = "date"
+    fields = (
+        "process", "round", "session", "speaker", "speaker_description", "party", "speaker_title",
+        "date", "date_precision", "confirm_date", "medium", "kind", "language", "text", "translation",
+        "agenda_issues", "sources",
+    )
+
+    def save_through_service(self, request, obj, form):
+        return services.statement_save(
+            obj,
+            by=request.user,
+            issues=form.cleaned_data["agenda_issues"],
+            sources=form.cleaned_data["sources"],
+            confirm_date=form.cleaned_data["confirm_date"],
+        )
