@@ -11,6 +11,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.http import HttpResponseRedirect
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -96,6 +97,7 @@ class RecordAdmin(ServiceWiring, SimpleHistoryAdmin):
     actions = None  # no bulk action: each write goes through a service, one record at a time
     readonly_fields = ("uuid", "version", "created_at", "updated_at")
     list_per_page = 50
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_fields(self, request, obj=None):
         fields = [name for name in super().get_fields(request, obj) if name not in self.readonly_fields]

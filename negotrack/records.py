@@ -192,7 +192,6 @@ def save_record(
     by,
     m2m: Mapping[str, Iterable[models.Model]] | None = None,
     action: str | None = None,
-    validate: bool = True,
 ) -> R:
     """Validate and save one record with its many-to-many fields, in one transaction.
 
@@ -222,8 +221,10 @@ def save_record(
             for name, values in m2m.items():
                 if {obj.pk for obj in getattr(stored, name).all()} != {obj.pk for obj in values}:
                     changed.append(name)
-        if validate:
-            record.full_clean()
+            if not changed and action in (None, Change.Action.UPDATE):
+                # Saving what is already stored is no change: no version, history or log row.
+                return record
+        record.full_clean()
         if not creating:
             record.version = stored.version + 1
         if creating:
