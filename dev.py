@@ -17,6 +17,7 @@ if sys.version_info < (3, 11):
         % (sys.version_info[0], sys.version_info[1], sys.executable)
     )
 
+import contextlib  # noqa: E402
 import hashlib  # noqa: E402
 import os  # noqa: E402
 import secrets  # noqa: E402
@@ -53,8 +54,16 @@ def ensure_environment() -> None:
     say("installing the pinned dependencies (first run only; a minute or two)")
     run(PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--upgrade", "pip")
     run(
-        PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-        "-c", "requirements.lock", "-e", ".[dev]",
+        PYTHON,
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+        "-c",
+        "requirements.lock",
+        "-e",
+        ".[dev]",
     )
     STAMP.write_text(wanted)
 
@@ -72,10 +81,8 @@ def command_run() -> None:
     manage("seed_demo", env=env)
     manage("create_demo_users", env=env)
     say("serving http://127.0.0.1:8000/ (the admin at http://127.0.0.1:8000/admin/); Ctrl-C stops it")
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         manage("runserver", "127.0.0.1:8000", env=env)
-    except KeyboardInterrupt:
-        pass
 
 
 def command_test(pytest_args: list[str]) -> None:

@@ -58,8 +58,10 @@ class RoundAdmin(RecordAdmin):
         if not obj.pk:
             return "—"
         links = [
-            (reverse(f"admin:issues_{model._meta.model_name}_changelist") + f"?round__id__exact={obj.pk}",
-             model._meta.verbose_name_plural)
+            (
+                reverse(f"admin:issues_{model._meta.model_name}_changelist") + f"?round__id__exact={obj.pk}",
+                model._meta.verbose_name_plural,
+            )
             for model in (IssueStatus, Position, Agreement, Statement)
         ]
         return format_html_join(" · ", '<a href="{}">{}</a>', links)
@@ -84,8 +86,21 @@ class IssueAdmin(RecordAdmin):
 
 class PublishableForm(RecordForm):
     def service_checks(self):
-        if "_publish" in self.data and "sources" in self.fields and not self.cleaned_data.get("sources"):
+        if "_publish" not in self.data:
+            return
+        if "sources" in self.fields and not self.cleaned_data.get("sources"):
             self.add_error("sources", "Cite at least one source before publishing.")
+        if not self.instance.revises_id:
+            # "One published per issue and round" holds only once it is published: check it
+            # now so that the message stands beside its field. (A correction replaces the
+            # record it revises; the service checks that case when it publishes.)
+            self.instance.state = PublicationState.PUBLISHED
+            try:
+                self.instance.validate_constraints()
+            except ValidationError as error:
+                self.add_service_errors(error)
+            finally:
+                self.instance.state = PublicationState.DRAFT
 
 
 class PublicationNoteForm(forms.Form):
@@ -94,7 +109,14 @@ class PublicationNoteForm(forms.Form):
 
 
 PUBLICATION_FIELDS = (
-    "state", "revises", "published_at", "published_by", "review_note", "withdrawn_on", "correction_note", "superseded_at",
+    "state",
+    "revises",
+    "published_at",
+    "published_by",
+    "review_note",
+    "withdrawn_on",
+    "correction_note",
+    "superseded_at",
 )
 
 
@@ -134,7 +156,7 @@ class PublishableAdmin(RecordAdmin):
             path(
                 "<path:object_id>/publication/<str:action>/",
                 self.admin_site.admin_view(self.publication_view),
-                name="%s_%s_publication" % info,
+                name=f"{info[0]}_{info[1]}_publication",
             ),
             *super().get_urls(),
         ]
@@ -216,8 +238,18 @@ class AgreementAdmin(PublishableAdmin):
     autocomplete_fields = ("process", "round", "parties", "issues", "sources")
     list_select_related = ("process", "round")
     fields = (
-        "process", "round", "date", "date_precision", "title", "terms", "figures", "parties", "issues",
-        "carried_out_on", "carried_out_precision", "sources",
+        "process",
+        "round",
+        "date",
+        "date_precision",
+        "title",
+        "terms",
+        "figures",
+        "parties",
+        "issues",
+        "carried_out_on",
+        "carried_out_precision",
+        "sources",
     )
 
     def get_form(self, request, obj=None, **kwargs):
@@ -226,7 +258,9 @@ class AgreementAdmin(PublishableAdmin):
         class AgreementForm(form):
             def service_checks(self):
                 super().service_checks()
-                strays = services.issues_outside_process(self.instance.process_id, self.cleaned_data.get("issues") or [])
+                strays = services.issues_outside_process(
+                    self.instance.process_id, self.cleaned_data.get("issues") or []
+                )
                 if strays:
                     self.add_error("issues", f"Not agenda issues of this process: {', '.join(strays)}.")
 
@@ -273,9 +307,23 @@ class StatementAdmin(PublishableAdmin):
     list_select_related = ("speaker", "party", "round")
     date_hierarchy = "date"
     fields = (
-        "process", "round", "session", "speaker", "speaker_description", "party", "speaker_title",
-        "date", "date_precision", "confirm_date", "medium", "kind", "language", "text", "translation",
-        "agenda_issues", "sources",
+        "process",
+        "round",
+        "session",
+        "speaker",
+        "speaker_description",
+        "party",
+        "speaker_title",
+        "date",
+        "date_precision",
+        "confirm_date",
+        "medium",
+        "kind",
+        "language",
+        "text",
+        "translation",
+        "agenda_issues",
+        "sources",
     )
 
     def save_through_service(self, request, obj, form):

@@ -113,7 +113,9 @@ class Issue(Record):
     """An agenda issue of one process (territory, ceasefire monitoring, a prisoner exchange)."""
 
     process = models.ForeignKey(Process, on_delete=models.PROTECT, related_name="issues")
-    topic = models.SlugField(max_length=60, help_text="what the issue is about, in a slug: territory, ceasefire-monitoring")
+    topic = models.SlugField(
+        max_length=60, help_text="what the issue is about, in a slug: territory, ceasefire-monitoring"
+    )
     slug = models.SlugField(max_length=140, unique=True, editable=False, help_text="{process}-{topic}, fixed once made")
     name = models.CharField(max_length=200)
     description = models.TextField(blank=True)
@@ -180,13 +182,13 @@ class IssueStatus(Publishable, Dated):
                 fields=["issue", "round"],
                 condition=Q(state="published", round__isnull=False),
                 name="issuestatus_one_published_per_round",
-                violation_error_message="This issue already has a published status for this round: correct that one instead.",
+                violation_error_message="This issue already has a published status for this round: correct that one.",
             ),
             models.UniqueConstraint(
                 fields=["issue", "date"],
                 condition=Q(state="published", round__isnull=True),
                 name="issuestatus_one_published_per_date",
-                violation_error_message="This issue already has a published status on this date: correct that one instead.",
+                violation_error_message="This issue already has a published status on this date: correct that one.",
             ),
         ]
         indexes = [models.Index(fields=["issue", "state", "effective_date"])]
@@ -211,7 +213,9 @@ class Position(Publishable, Dated):
     text = models.TextField(blank=True, help_text="the position in full, as reported")
     sources = models.ManyToManyField(Source, blank=True, related_name="positions")
     is_current = models.BooleanField(
-        default=False, editable=False, help_text="the party's latest published position on the issue, kept by the services"
+        default=False,
+        editable=False,
+        help_text="the party's latest published position on the issue, kept by the services",
     )
 
     history = RecordHistory(m2m_fields=[sources], excluded_fields=["is_current"])
@@ -343,17 +347,32 @@ class Statement(Publishable):
 
     process = models.ForeignKey(Process, on_delete=models.PROTECT, related_name="statements")
     round = models.ForeignKey(
-        Round, null=True, blank=True, on_delete=models.PROTECT, related_name="statements", help_text="if said at a round"
+        Round,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="statements",
+        help_text="if said at a round",
     )
     session = models.ForeignKey(
-        Session, null=True, blank=True, on_delete=models.PROTECT, related_name="statements", help_text="if said at a session"
+        Session,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="statements",
+        help_text="if said at a session",
     )
     speaker = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="statements")
     speaker_description = models.CharField(
         max_length=200, blank=True, help_text='when the speaker is not named: "a senior Russian official"'
     )
     party = models.ForeignKey(
-        Party, null=True, blank=True, on_delete=models.PROTECT, related_name="statements", help_text="the side they speak for"
+        Party,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="statements",
+        help_text="the side they speak for",
     )
     speaker_title = models.CharField(max_length=300, blank=True, help_text="their title when speaking")
     date = models.DateField()

@@ -65,7 +65,9 @@ def refresh_current_status(issue: Issue) -> None:
 def refresh_current_position(issue_id: int, party_id: int) -> None:
     """Mark the party's latest published position on the issue as current, and only that one."""
     positions = Position.objects.filter(issue_id=issue_id, party_id=party_id)
-    latest = positions.published().order_by("-effective_date", "-published_at", "-id").values_list("pk", flat=True).first()
+    latest = (
+        positions.published().order_by("-effective_date", "-published_at", "-id").values_list("pk", flat=True).first()
+    )
     with service_write():
         positions.filter(is_current=True).exclude(pk=latest).update(is_current=False)
         if latest is not None:
@@ -200,17 +202,36 @@ def draft_delete(record: Publishable, *, by) -> None:
 def correction_start(record: Publishable, *, by) -> Publishable:
     """A new draft that revises a published record; publishing it supersedes the record."""
     if record.state != PublicationState.PUBLISHED:
-        raise RecordLocked(f"Only a published record can be corrected; this one is {record.state}.", code="not_published")
+        raise RecordLocked(
+            f"Only a published record can be corrected; this one is {record.state}.", code="not_published"
+        )
     model = type(record)
     draft = model._meta.model()
-    skipped = {"id", "uuid", "version", "created_at", "updated_at", "state", "revises", "published_at",
-               "published_by", "review_note", "withdrawn_on", "correction_note", "superseded_at", "is_current"}
+    skipped = {
+        "id",
+        "uuid",
+        "version",
+        "created_at",
+        "updated_at",
+        "state",
+        "revises",
+        "published_at",
+        "published_by",
+        "review_note",
+        "withdrawn_on",
+        "correction_note",
+        "superseded_at",
+        "is_current",
+    }
     for field in model._meta.concrete_fields:
         if field.name not in skipped:
             setattr(draft, field.attname, getattr(record, field.attname))
     draft.revises = record
-    m2m = {field.name: list(getattr(record, field.name).all()) for field in model._meta.many_to_many
-           if field.remote_field.through._meta.auto_created}
+    m2m = {
+        field.name: list(getattr(record, field.name).all())
+        for field in model._meta.many_to_many
+        if field.remote_field.through._meta.auto_created
+    }
     with transaction.atomic():
         save_record(draft, by=by, m2m=m2m)
         if isinstance(record, Statement):
@@ -272,7 +293,9 @@ def withdraw(record: Publishable, *, by, note: str, on_date: datetime.date | Non
     with transaction.atomic():
         stored_state = type(record).objects.filter(pk=record.pk).values_list("state", flat=True).get()
         if stored_state != PublicationState.PUBLISHED:
-            raise RecordLocked(f"Only a published record can be withdrawn; this one is {stored_state}.", code="not_published")
+            raise RecordLocked(
+                f"Only a published record can be withdrawn; this one is {stored_state}.", code="not_published"
+            )
         record.state = PublicationState.WITHDRAWN
         record.withdrawn_on = on_date or timezone.localdate()
         record.correction_note = note.strip()

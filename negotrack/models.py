@@ -22,10 +22,14 @@ class Change(models.Model):
     record_uuid = models.UUIDField()
     record_version = models.PositiveIntegerField()
     publication_state = models.CharField(
-        max_length=16, blank=True, help_text="for statements, statuses, positions and agreements: the state after the change"
+        max_length=16,
+        blank=True,
+        help_text="for statements, statuses, positions and agreements: the state after the change",
     )
     changed_fields = models.JSONField(default=list, blank=True)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["id"]

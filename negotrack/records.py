@@ -118,12 +118,19 @@ class Record(models.Model):
     # Fields whose change is not a change of the record itself (derived values kept by
     # the services): they never count as "changed" in the change log.
     derived_fields: tuple[str, ...] = ()
+    # Constraint name -> the form field its violation message belongs beside.
+    constraint_error_fields: dict[str, str] = {}
 
     class Meta:
         abstract = True
 
-    # Constraint name -> the form field its violation message belongs beside.
-    constraint_error_fields: dict[str, str] = {}
+    def save(self, *args, **kwargs):
+        _require_service_write("save()")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        _require_service_write("delete()")
+        return super().delete(*args, **kwargs)
 
     def validate_constraints(self, exclude=None):
         # Django files a many-field constraint's message at the top of the form; our
@@ -140,14 +147,6 @@ class Record(models.Model):
                     errors.setdefault(field or "__all__", []).append(error)
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        _require_service_write("save()")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        _require_service_write("delete()")
-        return super().delete(*args, **kwargs)
 
 
 def _publication_state(record: models.Model) -> str:
@@ -239,10 +238,19 @@ def save_record(
         finally:
             del record.skip_history_when_saving
         model._record_history.create_historical_record(record, "+" if creating else "~")
-        log_change(record, action or (Change.Action.CREATE if creating else Change.Action.UPDATE), by=by,
-                   changed_fields=changed)
-        record_changed.send(sender=model, record=record, action=action or ("create" if creating else "update"),
-                            changed_fields=changed, by=by)
+        log_change(
+            record,
+            action or (Change.Action.CREATE if creating else Change.Action.UPDATE),
+            by=by,
+            changed_fields=changed,
+        )
+        record_changed.send(
+            sender=model,
+            record=record,
+            action=action or ("create" if creating else "update"),
+            changed_fields=changed,
+            by=by,
+        )
     return record
 
 

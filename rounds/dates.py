@@ -37,7 +37,9 @@ def span_end(value: datetime.date, precision: str) -> datetime.date:
     return value
 
 
-def date_errors(value: datetime.date | None, precision: str = DatePrecision.DAY, *, allow_future: bool = True) -> list[str]:
+def date_errors(
+    value: datetime.date | None, precision: str = DatePrecision.DAY, *, allow_future: bool = True
+) -> list[str]:
     """What is wrong with a reported date, in words an editor can act on."""
     if value is None:
         return []
@@ -49,7 +51,9 @@ def date_errors(value: datetime.date | None, precision: str = DatePrecision.DAY,
     start = span_start(value, precision)
     if start != value:
         label = "week" if precision == DatePrecision.WEEK else "month"
-        problems.append(f"A date of {label} precision is stored as the first day of its {label}: use {start.isoformat()}.")
+        problems.append(
+            f"A date of {label} precision is stored as the first day of its {label}: use {start.isoformat()}."
+        )
     return problems
 
 

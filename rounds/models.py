@@ -18,7 +18,9 @@ class Source(Record):
 
     outlet = models.CharField(max_length=200, help_text="e.g. The Moscow Times, X (Steve Witkoff's account)")
     title = models.CharField(max_length=500, blank=True, help_text="headline, or what the item is")
-    url = models.URLField(max_length=1000, blank=True, verbose_name="URL", help_text="optional: not every report has one")
+    url = models.URLField(
+        max_length=1000, blank=True, verbose_name="URL", help_text="optional: not every report has one"
+    )
     published_on = models.DateField(null=True, blank=True)
     via = models.ForeignKey(
         "self",
@@ -91,7 +93,9 @@ class Round(Record):
         CANCELLED = "cancelled", "cancelled"
 
     process = models.ForeignKey(Process, on_delete=models.PROTECT, related_name="rounds")
-    ordinal = models.PositiveSmallIntegerField(null=True, blank=True, help_text="the round's number in its process, if counted")
+    ordinal = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="the round's number in its process, if counted"
+    )
     slug = models.SlugField(
         max_length=120,
         unique=True,
@@ -172,11 +176,7 @@ class Round(Record):
             problems = date_errors(getattr(self, name))
             if problems:
                 errors[name] = problems
-        if (
-            self.start_date
-            and self.end_date
-            and self.end_date < self.start_date
-        ):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
             errors.setdefault("end_date", []).append(
                 f"The round cannot end ({self.end_date:%d %b %Y}) before it starts ({self.start_date:%d %b %Y})."
             )
@@ -231,7 +231,8 @@ class Session(Record):
         problems = date_errors(self.date)
         if problems:
             errors["date"] = problems
-        talk_round = self.round if self.round_id else None
+        # In the admin's add page the round is not saved yet, but it is there to check against.
+        talk_round = self.round if self.round_id or self._state.fields_cache.get("round") else None
         if talk_round and self.date and not problems:
             if not talk_round.start_date:
                 errors["date"] = ["Give the round its dates before adding a session."]

@@ -9,10 +9,12 @@ pytestmark = pytest.mark.django_db
 
 def test_current_status_is_the_latest_by_effective_date_not_by_publication_time():
     issue = IssueFactory()
-    later_round = RoundFactory(process=issue.process, start_date=datetime.date(2026, 2, 17),
-                               end_date=datetime.date(2026, 2, 18))
-    earlier_round = RoundFactory(process=issue.process, start_date=datetime.date(2026, 2, 4),
-                                 end_date=datetime.date(2026, 2, 5))
+    later_round = RoundFactory(
+        process=issue.process, start_date=datetime.date(2026, 2, 17), end_date=datetime.date(2026, 2, 18)
+    )
+    earlier_round = RoundFactory(
+        process=issue.process, start_date=datetime.date(2026, 2, 4), end_date=datetime.date(2026, 2, 5)
+    )
     later = IssueStatusFactory(issue=issue, round=later_round, status="near_agreement", publish=True)
     IssueStatusFactory(issue=issue, round=earlier_round, status="discussed", publish=True)
     issue.refresh_from_db()
@@ -21,9 +23,12 @@ def test_current_status_is_the_latest_by_effective_date_not_by_publication_time(
 
 def test_moving_a_round_moves_the_current_status_with_it(editor):
     issue = IssueFactory()
-    first = RoundFactory(process=issue.process, start_date=datetime.date(2026, 2, 4), end_date=datetime.date(2026, 2, 5))
-    second = RoundFactory(process=issue.process, start_date=datetime.date(2026, 2, 17),
-                          end_date=datetime.date(2026, 2, 18))
+    first = RoundFactory(
+        process=issue.process, start_date=datetime.date(2026, 2, 4), end_date=datetime.date(2026, 2, 5)
+    )
+    second = RoundFactory(
+        process=issue.process, start_date=datetime.date(2026, 2, 17), end_date=datetime.date(2026, 2, 18)
+    )
     IssueStatusFactory(issue=issue, round=first, status="agreed", publish=True)
     IssueStatusFactory(issue=issue, round=second, status="stalled", publish=True)
     first.start_date, first.end_date = datetime.date(2026, 3, 1), datetime.date(2026, 3, 2)

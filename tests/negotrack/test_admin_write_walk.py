@@ -120,8 +120,16 @@ def test_a_round_with_inline_sessions_and_delegations_writes_each_row_through_it
     talk_round = submit_add(
         client,
         Round,
-        {"process": process.pk, "city": "Geneva", "country": "Switzerland", "start_date": "2026-02-17",
-         "end_date": "2026-02-18", "status": "concluded", "format": "trilateral", "sources": [source.pk]},
+        {
+            "process": process.pk,
+            "city": "Geneva",
+            "country": "Switzerland",
+            "start_date": "2026-02-17",
+            "end_date": "2026-02-18",
+            "status": "concluded",
+            "format": "trilateral",
+            "sources": [source.pk],
+        },
         extra=inlines,
     )
     session, delegation = talk_round.sessions.get(), talk_round.delegations.get()
@@ -223,8 +231,13 @@ def test_positions_agreements_and_statements_through_the_admin(editor, reviewer)
     position = submit_add(
         editing,
         Position,
-        {"issue": issue.pk, "party": party.pk, "round": talk_round.pk, "stance": "demands all of Donbas",
-         "sources": [source.pk]},
+        {
+            "issue": issue.pk,
+            "party": party.pk,
+            "round": talk_round.pk,
+            "stance": "demands all of Donbas",
+            "sources": [source.pk],
+        },
     )
     submit_change(reviewing, position, {"_publish": "Save and publish"})
     position.refresh_from_db()
@@ -233,10 +246,16 @@ def test_positions_agreements_and_statements_through_the_admin(editor, reviewer)
     agreement = submit_add(
         editing,
         Agreement,
-        {"process": issue.process.pk, "round": talk_round.pk, "title": "Prisoner exchange",
-         "terms": "314 prisoners of war, 157 for 157.",
-         "figures": '[{"label": "prisoners of war exchanged", "value": 314}]',
-         "parties": [party.pk, other.pk], "issues": [issue.pk], "sources": [source.pk]},
+        {
+            "process": issue.process.pk,
+            "round": talk_round.pk,
+            "title": "Prisoner exchange",
+            "terms": "314 prisoners of war, 157 for 157.",
+            "figures": '[{"label": "prisoners of war exchanged", "value": 314}]',
+            "parties": [party.pk, other.pk],
+            "issues": [issue.pk],
+            "sources": [source.pk],
+        },
     )
     assert set(agreement.parties.all()) == {party, other}
     assert Trace(agreement).actions == ["create"]
@@ -245,9 +264,19 @@ def test_positions_agreements_and_statements_through_the_admin(editor, reviewer)
     statement = submit_add(
         editing,
         Statement,
-        {"process": issue.process.pk, "round": talk_round.pk, "speaker": speaker.pk, "date": "2026-02-18",
-         "date_precision": "day", "medium": "press_remarks", "kind": "quote", "language": "en",
-         "text": "Difficult but businesslike.", "agenda_issues": [issue.pk], "sources": [source.pk]},
+        {
+            "process": issue.process.pk,
+            "round": talk_round.pk,
+            "speaker": speaker.pk,
+            "date": "2026-02-18",
+            "date_precision": "day",
+            "medium": "press_remarks",
+            "kind": "quote",
+            "language": "en",
+            "text": "Difficult but businesslike.",
+            "agenda_issues": [issue.pk],
+            "sources": [source.pk],
+        },
     )
     link = StatementIssue.objects.get(statement=statement)
     assert link.issue == issue
@@ -266,9 +295,12 @@ def test_positions_agreements_and_statements_through_the_admin(editor, reviewer)
 
 def test_withdrawal_send_back_and_correction_routes(editor, reviewer):
     status = IssueStatusFactory(publish=True)
-    draft = IssueStatusFactory(issue=status.issue, round=RoundFactory(process=status.issue.process,
-                                                                     start_date=datetime.date(2026, 3, 1),
-                                                                     end_date=datetime.date(2026, 3, 2)))
+    draft = IssueStatusFactory(
+        issue=status.issue,
+        round=RoundFactory(
+            process=status.issue.process, start_date=datetime.date(2026, 3, 1), end_date=datetime.date(2026, 3, 2)
+        ),
+    )
     editing, reviewing = signed_in(editor), signed_in(reviewer)
 
     # Editors may not send back or withdraw.
