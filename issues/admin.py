@@ -70,11 +70,15 @@ class RoundAdmin(RecordAdmin):
 @admin.register(Issue)
 class IssueAdmin(RecordAdmin):
     save_service = staticmethod(services.issue_save)
-    list_display = ("name", "process", "current_status", "slug")
+    list_display = ("name", "process", "current_status_label", "slug")
     list_filter = ("process",)
     search_fields = ("name", "topic", "slug", "description")
     autocomplete_fields = ("process",)
     list_select_related = ("process", "current_status")
+
+    @admin.display(description="current status", ordering="current_status__status")
+    def current_status_label(self, obj):
+        return obj.current_status.get_status_display() if obj.current_status else "—"
 
     def get_readonly_fields(self, request, obj=None):
         fixed = ("process", "topic", "slug") if obj else ()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponseRedirect
@@ -77,10 +78,83 @@ class ServiceWiring:
         return self.save_service(obj, by=request.user, **extra)
 
 
+class BatchedLabelsMixin:
+    """An autocomplete widget that takes the labels of its selected values from its
+    formset, which looks them up once for all rows instead of once a row."""
+
+    known_labels: dict[str, str] | None = None
+
+    def optgroups(self, name, value, attr=None):
+        selected = [str(v) for v in value if str(v) not in self.choices.field.empty_values]
+        if self.known_labels is None or not set(selected) <= self.known_labels.keys():
+            return super().optgroups(name, value, attr)
+        options = []
+        if not self.is_required and not self.allow_multiple_selected:
+            options.append(self.create_option(name, "", "", False, 0))
+        for pk in selected:
+            options.append(self.create_option(name, pk, self.known_labels[pk], True, len(options)))
+        return [(None, options, 0)]
+
+
+class BatchedAutocompleteSelect(BatchedLabelsMixin, AutocompleteSelect):
+    pass
+
+
+class BatchedAutocompleteSelectMultiple(BatchedLabelsMixin, AutocompleteSelectMultiple):
+    pass
+
+
+class BatchedInlineFormSet(forms.BaseInlineFormSet):
+    """Inline rows whose autocomplete fields cost one query per field, not one per row."""
+
+    def get_queryset(self):
+        if not hasattr(self, "_batched_queryset"):
+            queryset = super().get_queryset()
+            # Each row's label names its related records (a delegation is "Russia at Geneva…"):
+            # follow the required foreign keys in the same query.
+            many = [f.name for f in self.model._meta.many_to_many if f.name in self.form.base_fields]
+            self._batched_queryset = queryset.select_related().prefetch_related(*many)
+        return self._batched_queryset
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        for name, field in form.fields.items():
+            widget = getattr(field.widget, "widget", field.widget)
+            if isinstance(widget, BatchedLabelsMixin):
+                widget.known_labels = self._labels(name, field)
+        return form
+
+    def _labels(self, name: str, form_field) -> dict[str, str]:
+        cache = self.__dict__.setdefault("_label_cache", {})
+        if name not in cache:
+            model_field = self.model._meta.get_field(name)
+            rows = self.get_queryset() if self.instance.pk else []
+            if model_field.many_to_many:
+                values = {related.pk for row in rows for related in getattr(row, name).all()}
+            else:
+                values = {getattr(row, model_field.attname) for row in rows} - {None}
+            related = form_field.queryset.filter(pk__in=values).select_related() if values else []
+            cache[name] = {str(obj.pk): form_field.label_from_instance(obj) for obj in related}
+        return cache[name]
+
+
 class RecordInline(ServiceWiring, admin.TabularInline):
     form = RecordForm
+    formset = BatchedInlineFormSet
     extra = 0
     show_change_link = True
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs.setdefault("widget", BatchedAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using")))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs.setdefault(
+                "widget", BatchedAutocompleteSelectMultiple(db_field, self.admin_site, using=kwargs.get("using"))
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
