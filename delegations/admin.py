@@ -32,6 +32,7 @@ class PartyAdmin(FixedSlugMixin, RecordAdmin):
 class PersonAdmin(FixedSlugMixin, RecordAdmin):
     save_service = staticmethod(services.person_save)
     list_display = ("name", "description", "slug")
+    list_filter = ("memberships__delegation__party", "memberships__role")
     search_fields = ("name", "aliases", "slug")
 
 

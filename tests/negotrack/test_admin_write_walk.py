@@ -344,3 +344,14 @@ def test_the_issue_admin_writes_through_its_service(editor):
     MembershipFactory()  # the walk's factories write through the services too
     assert Change.objects.filter(record_type="delegations.membership").count() == 1
     assert StatementFactory().history.count() == 1
+
+
+def test_every_record_shows_its_history_with_who_changed_it(editor, reviewer):
+    status = IssueStatusFactory(by=editor)
+    client = signed_in(reviewer)
+    submit_change(client, status, {"summary": "Reviewed."})
+    records = [status, status.issue, status.round, status.sources.get(), DelegationFactory(by=editor)]
+    for record in records:
+        assert client.get(url(type(record), "history", record.pk)).status_code == 200
+    history = client.get(url(IssueStatus, "history", status.pk)).content.decode()
+    assert "editor" in history and "reviewer" in history
