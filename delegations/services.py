@@ -29,7 +29,9 @@ def unique_slug(model, base: str, *, exclude_pk=None) -> str:
 def person_save(person: Person, *, by) -> Person:
     with transaction.atomic():
         if not person.slug:
-            person.slug = unique_slug(Person, slugify(person.name), exclude_pk=person.pk)
+            # A name in a script slugify cannot spell in Latin letters gets a neutral slug.
+            base = slugify(person.name) or f"person-{person.uuid.hex[:8]}"
+            person.slug = unique_slug(Person, base, exclude_pk=person.pk)
         return save_record(person, by=by)
 
 

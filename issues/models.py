@@ -340,6 +340,7 @@ class Statement(Publishable):
         READOUT = "readout", "official readout or statement"
         SPEECH = "speech", "speech"
         OTHER = "other", "other"
+        NOT_REPORTED = "not_reported", "not reported"
 
     class Kind(models.TextChoices):
         QUOTE = "quote", "direct quote"
@@ -382,6 +383,11 @@ class Statement(Publishable):
     language = models.CharField(max_length=12, default="en", help_text="language of the text, as a code: en, ru, uk")
     text = models.TextField(help_text="the words as said (quote) or as reported (paraphrase), in the original language")
     translation = models.TextField(blank=True, help_text="an English translation, when the text is in another language")
+    text_is_translation = models.BooleanField(
+        default=False,
+        verbose_name="text is a reported translation",
+        help_text="the original wording is not on record: the text is the report's own rendering in its language",
+    )
     issues = models.ManyToManyField(Issue, through="StatementIssue", blank=True, related_name="statements")
     sources = models.ManyToManyField(Source, blank=True, related_name="statements")
 

@@ -261,10 +261,14 @@ def _refresh_current(record: Publishable) -> None:
 def publish(record: Publishable, *, by) -> Publishable:
     """Publish a draft; a draft that revises a published record supersedes it."""
     _require_reviewer(by, record)
+    if record.pk is None:
+        raise ValidationError("Save the draft before publishing it.", code="unsaved")
     with transaction.atomic():
         _refuse_unless_draft(record, "published again")
         if not record.sources.exists():
             raise ValidationError({"sources": "Cite at least one source before publishing."}, code="no_source")
+        if isinstance(record, Agreement) and not record.parties.exists():
+            raise ValidationError({"parties": "Name the parties bound by the agreement."}, code="no_parties")
         now = timezone.now()
         if record.revises_id:
             old = type(record).objects.select_for_update().get(pk=record.revises_id)
