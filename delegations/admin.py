@@ -35,6 +35,12 @@ class PersonAdmin(FixedSlugMixin, RecordAdmin):
     list_filter = ("memberships__delegation__party", "memberships__role")
     search_fields = ("name", "aliases", "slug")
 
+    def get_search_results(self, request, queryset, search_term):
+        # By name or alias in any script and case (the speaker autocomplete uses this too).
+        if not search_term.strip():
+            return queryset, False
+        return queryset.matching(search_term), False
+
 
 class MembershipInline(RecordInline):
     model = Membership

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 
 from negotrack.records import Record, RecordHistory, RecordQuerySet
+from negotrack.search import contains_any_case
 from rounds.models import Round, Session, Source
 
 
@@ -36,8 +37,7 @@ class Party(Record):
 class PersonQuerySet(RecordQuerySet):
     def matching(self, text: str):
         """People whose name or one of whose aliases contains `text`."""
-        text = text.strip()
-        return self.filter(Q(name__icontains=text) | Q(aliases__icontains=text))
+        return contains_any_case(self, ["name", "aliases"], text.strip())
 
 
 class Person(Record):

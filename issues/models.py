@@ -149,6 +149,10 @@ class Issue(Record):
     def __str__(self) -> str:
         return self.name
 
+    def validate_unique(self, exclude=None):
+        # The slug is made from process and topic, whose own constraint names the problem.
+        super().validate_unique(exclude={*(exclude or ()), "slug"})
+
 
 class IssueStatus(Publishable, Dated):
     """Where one issue stands after one round, or on a date between rounds."""
@@ -306,8 +310,11 @@ class Agreement(Publishable, Dated):
         problems = date_errors(self.carried_out_on, self.carried_out_precision, allow_future=False)
         if problems:
             errors["carried_out_on"] = problems
-        elif self.carried_out_on and self.effective_date and self.carried_out_on < self.effective_date:
-            errors["carried_out_on"] = ["It cannot have been carried out before it was agreed."]
+        elif self.carried_out_on and self.effective_date:
+            # Reached on some day of its round: the round's first day is the earliest.
+            agreed_from = self.round.start_date if self.round_id else self.date
+            if self.carried_out_on < agreed_from:
+                errors["carried_out_on"] = ["It cannot have been carried out before it was agreed."]
         figure_problem = _figures_problem(self.figures)
         if figure_problem:
             errors["figures"] = [figure_problem]

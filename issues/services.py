@@ -41,9 +41,15 @@ ROUND_DATE_TOLERANCE_DAYS = 30
 
 
 def issue_save(issue: Issue, *, by) -> Issue:
-    if issue.process_id and issue.topic and not issue.slug:
-        issue.slug = f"{issue.process.slug}-{slugify(issue.topic)}"
-    return save_record(issue, by=by)
+    with transaction.atomic():
+        if issue.process_id and issue.topic and not issue.slug:
+            slug = f"{issue.process.slug}-{slugify(issue.topic)}"
+            clash = Issue.objects.filter(slug=slug).exclude(process=issue.process).first()
+            if clash:
+                taken = f"already taken by “{clash}” of {clash.process}"
+                raise ValidationError({"topic": f"This topic would make the slug {slug!r}, {taken}."})
+            issue.slug = slug
+        return save_record(issue, by=by)
 
 
 def refresh_current_status(issue: Issue) -> None:
@@ -95,13 +101,20 @@ def _refuse_unless_draft(record: Publishable, verb: str) -> None:
     if record.pk is None:
         return
     stored_state = type(record).objects.filter(pk=record.pk).values_list("state", flat=True).get()
-    if stored_state != PublicationState.DRAFT:
-        name = record._meta.verbose_name
+    if stored_state == PublicationState.DRAFT:
+        return
+    name = record._meta.verbose_name
+    if stored_state == PublicationState.PUBLISHED:
         raise RecordLocked(
-            f"This {name} is {stored_state} and cannot be {verb} in place: start a correction "
+            f"This {name} is published and cannot be {verb} in place: start a correction "
             f"(a new draft that revises it) or withdraw it.",
             code="published_record",
         )
+    raise RecordLocked(
+        f"This {name} is {PublicationState(stored_state).label}: it stays on the public record as a "
+        "correction notice and cannot be changed.",
+        code="correction_notice",
+    )
 
 
 def _save_draft(record: Publishable, *, by, m2m: dict[str, Iterable]) -> Publishable:
@@ -141,6 +154,8 @@ def statement_save(
 ) -> Statement:
     """Save a draft statement, with the issues it concerns (each link a record of its own)."""
     with transaction.atomic():
+        if statement.session_id and not statement.round_id:
+            statement.round_id = statement.session.round_id
         if not confirm_date:
             warning = statement_date_warning(statement)
             if warning:
@@ -153,6 +168,7 @@ def statement_save(
 
 def statement_link_issues(statement: Statement, issues: Iterable[Issue], *, by) -> None:
     """Make the statement's issue links exactly `issues`, one link record each."""
+    _refuse_unless_draft(statement, "relinked")
     wanted = {issue.pk: issue for issue in issues}
     links = {link.issue_id: link for link in statement.issue_links.all()}
     for issue_id, link in links.items():
@@ -185,8 +201,8 @@ def agreement_save(
             strays = issues_outside_process(agreement.process_id, issues)
             if strays:
                 raise ValidationError({"issues": f"Not agenda issues of this process: {', '.join(strays)}."})
-        if parties is not None:
-            parties = list(parties)
+        if parties is not None or agreement.pk is None:
+            parties = list(parties or [])
             if not parties:
                 raise ValidationError({"parties": "Name the parties bound by the agreement."})
         return _save_draft(agreement, by=by, m2m={"parties": parties, "issues": issues, "sources": sources})
@@ -199,40 +215,33 @@ def draft_delete(record: Publishable, *, by) -> None:
         delete_record(record, by=by)
 
 
+# What a correction does not copy from the record it revises: identity, bookkeeping, and
+# its publication history.
+_NOT_COPIED = {
+    "id", "uuid", "version", "created_at", "updated_at", "state", "revises", "published_at", "published_by",
+    "review_note", "withdrawn_on", "correction_note", "superseded_at", "is_current",
+}  # fmt: skip
+
+
 def correction_start(record: Publishable, *, by) -> Publishable:
     """A new draft that revises a published record; publishing it supersedes the record."""
-    if record.state != PublicationState.PUBLISHED:
-        raise RecordLocked(
-            f"Only a published record can be corrected; this one is {record.state}.", code="not_published"
-        )
     model = type(record)
-    draft = model._meta.model()
-    skipped = {
-        "id",
-        "uuid",
-        "version",
-        "created_at",
-        "updated_at",
-        "state",
-        "revises",
-        "published_at",
-        "published_by",
-        "review_note",
-        "withdrawn_on",
-        "correction_note",
-        "superseded_at",
-        "is_current",
-    }
-    for field in model._meta.concrete_fields:
-        if field.name not in skipped:
-            setattr(draft, field.attname, getattr(record, field.attname))
-    draft.revises = record
-    m2m = {
-        field.name: list(getattr(record, field.name).all())
-        for field in model._meta.many_to_many
-        if field.remote_field.through._meta.auto_created
-    }
     with transaction.atomic():
+        stored_state = model.objects.select_for_update().filter(pk=record.pk).values_list("state", flat=True).first()
+        if stored_state != PublicationState.PUBLISHED:
+            raise RecordLocked(
+                f"Only a published record can be corrected; this one is {stored_state}.", code="not_published"
+            )
+        draft = model()
+        for field in model._meta.concrete_fields:
+            if field.name not in _NOT_COPIED:
+                setattr(draft, field.attname, getattr(record, field.attname))
+        draft.revises = record
+        m2m = {
+            field.name: list(getattr(record, field.name).all())
+            for field in model._meta.many_to_many
+            if field.remote_field.through._meta.auto_created
+        }
         save_record(draft, by=by, m2m=m2m)
         if isinstance(record, Statement):
             statement_link_issues(draft, record.issues.all(), by=by)
@@ -280,6 +289,8 @@ def publish(record: Publishable, *, by) -> Publishable:
             old.state = PublicationState.SUPERSEDED
             old.superseded_at = now
             save_record(old, by=by, action=Change.Action.SUPERSEDE)
+            # A correction may move to another issue or party: what was current there moves too.
+            _refresh_current(old)
         record.state = PublicationState.PUBLISHED
         record.published_at = now
         record.published_by = by if getattr(by, "pk", None) else None

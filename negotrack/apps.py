@@ -9,6 +9,22 @@ class NegotrackConfig(AppConfig):
     name = "negotrack"
     verbose_name = "negotrack"
 
+    def ready(self):
+        from django.apps import apps
+        from django.db.models.signals import m2m_changed
+
+        from negotrack.records import Record, refuse_m2m_writes_outside_services
+
+        for model in apps.get_models():
+            if issubclass(model, Record):
+                for field in model._meta.many_to_many:
+                    if field.remote_field.through._meta.auto_created:
+                        m2m_changed.connect(
+                            refuse_m2m_writes_outside_services,
+                            sender=field.remote_field.through,
+                            dispatch_uid=f"negotrack.m2m_guard.{field.remote_field.through._meta.label}",
+                        )
+
 
 class NegotrackAdminConfig(admin_apps.AdminConfig):
     """The admin, open to editors and reviewers only."""

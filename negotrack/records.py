@@ -93,6 +93,12 @@ class RecordQuerySet(models.QuerySet):
         return super().bulk_update(objs, *args, **kwargs)
 
 
+def refuse_m2m_writes_outside_services(sender, action, **kwargs) -> None:
+    """Connected to `m2m_changed` for the records' many-to-many tables."""
+    if action in ("pre_add", "pre_remove", "pre_clear"):
+        _require_service_write("Changing a many-to-many field")
+
+
 class RecordHistory(HistoricalRecords):
     """django-simple-history, one history row per service write.
 
@@ -205,10 +211,13 @@ def save_record(
         if creating:
             changed = [f.name for f in model._meta.concrete_fields if f.name not in _BOOKKEEPING]
             record.version = 0
+            record.full_clean()
         else:
             stored = model._base_manager.select_for_update().get(pk=record.pk)
             _check_version(record, stored.version)
             _check_slug_kept(stored, record)
+            # Clean first: a value that cleans to what is stored is no change.
+            record.full_clean()
             before, after = _field_values(stored), _field_values(record)
             changed = [
                 f.name
@@ -223,11 +232,7 @@ def save_record(
             if not changed and action in (None, Change.Action.UPDATE):
                 # Saving what is already stored is no change: no version, history or log row.
                 return record
-        record.full_clean()
-        if not creating:
-            record.version = stored.version + 1
-        if creating:
-            record.version = 1
+        record.version = 1 if creating else stored.version + 1
         record._history_user = by
         record.skip_history_when_saving = True
         try:
