@@ -166,6 +166,13 @@ def _field_values(record: models.Model) -> dict[str, Any]:
 _BOOKKEEPING = {"id", "version", "created_at", "updated_at"}
 
 
+def created_fields(model: type[Record]) -> list[str]:
+    """The fields a create logs as changed: all but bookkeeping and derived values."""
+    return [
+        f.name for f in model._meta.concrete_fields if f.name not in _BOOKKEEPING and f.name not in model.derived_fields
+    ]
+
+
 def log_change(record: Record, action: str, *, by, changed_fields: Sequence[str] = ()) -> Change:
     return Change.objects.create(
         action=action,
@@ -209,7 +216,7 @@ def save_record(
     m2m = dict(m2m or {})
     with transaction.atomic(using=router.db_for_write(model)):
         if creating:
-            changed = [f.name for f in model._meta.concrete_fields if f.name not in _BOOKKEEPING]
+            changed = created_fields(model)
             record.version = 0
             record.full_clean()
         else:
@@ -278,45 +285,3 @@ def delete_record(record: Record, *, by) -> None:
             collector.delete()
         for obj in doomed:
             record_changed.send(sender=type(obj), record=obj, action="delete", changed_fields=[], by=by)
-
-
-def bulk_create_records(model: type[R], records: Sequence[R], *, by, batch_size: int = 2000) -> list[R]:
-    """The bulk path of the services: the same field and model validation, then one
-    insert per batch for the records, their history rows and their change-log rows.
-
-    Uniqueness is left to the database's constraints (one query per record would make
-    a large load slow); a violation aborts the whole transaction.
-    """
-    history = model._record_history
-    history_model = model.history.model
-    with transaction.atomic(using=router.db_for_write(model)):
-        for record in records:
-            record.version = 1
-            record.full_clean(validate_unique=False, validate_constraints=False)
-        with service_write():
-            created = model._default_manager.bulk_create(records, batch_size=batch_size)
-        if any(record.pk is None for record in created):
-            raise RuntimeError(f"{model.__name__}: the database did not return the new primary keys")
-        user = by if getattr(by, "pk", None) else None
-        history_rows = []
-        for record in created:
-            attrs = {field.attname: getattr(record, field.attname) for field in history.fields_included(record)}
-            history_rows.append(
-                history_model(history_type="+", history_user=user, history_date=record.created_at, **attrs)
-            )
-        history_model.objects.bulk_create(history_rows, batch_size=batch_size)
-        Change.objects.bulk_create(
-            [
-                Change(
-                    action=Change.Action.CREATE,
-                    record_type=model._meta.label_lower,
-                    record_uuid=record.uuid,
-                    record_version=1,
-                    publication_state=_publication_state(record),
-                    user=user,
-                )
-                for record in created
-            ],
-            batch_size=batch_size,
-        )
-    return created
