@@ -109,6 +109,32 @@ class Dated(models.Model):
         return errors
 
 
+def round_or_date(name: str, message: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(round__isnull=False, date__isnull=True) | Q(round__isnull=True, date__isnull=False),
+        name=f"{name}_round_or_date",
+        violation_error_message=message,
+    )
+
+
+def one_published_per_round_and_date(name: str, keys: list[str], *, per_round: str, per_date: str) -> list:
+    """At most one published record for `keys` per round, and per date between rounds."""
+    return [
+        models.UniqueConstraint(
+            fields=[*keys, "round"],
+            condition=Q(state="published", round__isnull=False),
+            name=f"{name}_one_published_per_round",
+            violation_error_message=per_round,
+        ),
+        models.UniqueConstraint(
+            fields=[*keys, "date"],
+            condition=Q(state="published", round__isnull=True),
+            name=f"{name}_one_published_per_date",
+            violation_error_message=per_date,
+        ),
+    ]
+
+
 class Issue(Record):
     """An agenda issue of one process (territory, ceasefire monitoring, a prisoner exchange)."""
 
@@ -177,22 +203,12 @@ class IssueStatus(Publishable, Dated):
         verbose_name_plural = "issue statuses"
         permissions = [("publish_issuestatus", "Can publish, withdraw and send back issue statuses")]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(round__isnull=False, date__isnull=True) | Q(round__isnull=True, date__isnull=False),
-                name="issuestatus_round_or_date",
-                violation_error_message="Give the round it was assessed at, or a date between rounds.",
-            ),
-            models.UniqueConstraint(
-                fields=["issue", "round"],
-                condition=Q(state="published", round__isnull=False),
-                name="issuestatus_one_published_per_round",
-                violation_error_message="This issue already has a published status for this round: correct that one.",
-            ),
-            models.UniqueConstraint(
-                fields=["issue", "date"],
-                condition=Q(state="published", round__isnull=True),
-                name="issuestatus_one_published_per_date",
-                violation_error_message="This issue already has a published status on this date: correct that one.",
+            round_or_date("issuestatus", "Give the round it was assessed at, or a date between rounds."),
+            *one_published_per_round_and_date(
+                "issuestatus",
+                ["issue"],
+                per_round="This issue already has a published status for this round: correct that one.",
+                per_date="This issue already has a published status on this date: correct that one.",
             ),
         ]
         indexes = [models.Index(fields=["issue", "state", "effective_date"])]
@@ -235,22 +251,12 @@ class Position(Publishable, Dated):
         ordering = ["issue", "party", "effective_date", "id"]
         permissions = [("publish_position", "Can publish, withdraw and send back positions")]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(round__isnull=False, date__isnull=True) | Q(round__isnull=True, date__isnull=False),
-                name="position_round_or_date",
-                violation_error_message="Give the round the position was stated at, or a date between rounds.",
-            ),
-            models.UniqueConstraint(
-                fields=["issue", "party", "round"],
-                condition=Q(state="published", round__isnull=False),
-                name="position_one_published_per_round",
-                violation_error_message="This party already has a published position on this issue for this round.",
-            ),
-            models.UniqueConstraint(
-                fields=["issue", "party", "date"],
-                condition=Q(state="published", round__isnull=True),
-                name="position_one_published_per_date",
-                violation_error_message="This party already has a published position on this issue on this date.",
+            round_or_date("position", "Give the round the position was stated at, or a date between rounds."),
+            *one_published_per_round_and_date(
+                "position",
+                ["issue", "party"],
+                per_round="This party already has a published position on this issue for this round.",
+                per_date="This party already has a published position on this issue on this date.",
             ),
             models.UniqueConstraint(
                 fields=["issue", "party"], condition=Q(is_current=True), name="position_one_current_per_party"
@@ -295,11 +301,7 @@ class Agreement(Publishable, Dated):
         ordering = ["process", "effective_date", "id"]
         permissions = [("publish_agreement", "Can publish, withdraw and send back agreements")]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(round__isnull=False, date__isnull=True) | Q(round__isnull=True, date__isnull=False),
-                name="agreement_round_or_date",
-                violation_error_message="Give the round it was reached at, or a date between rounds.",
-            ),
+            round_or_date("agreement", "Give the round it was reached at, or a date between rounds."),
         ]
 
     def __str__(self) -> str:

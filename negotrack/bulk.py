@@ -28,7 +28,7 @@ from django.db import connections, models, router, transaction
 from django.utils import timezone
 
 from negotrack.models import Change
-from negotrack.records import Record, created_fields, service_write
+from negotrack.records import Record, created_fields, require_permission, service_write
 
 R = TypeVar("R", bound=Record)
 
@@ -122,6 +122,7 @@ def create_records(
     writes it, and one change-log row with action "create". All or nothing: one
     transaction, and a ValidationError before anything of a faulty batch is written.
     """
+    require_permission(by, model, "add")
     records = list(records)
     m2m = {name: list(values) for name, values in (m2m or {}).items()}
     for name, values in m2m.items():

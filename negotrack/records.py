@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, router, transaction
 from django.db.models.deletion import Collector
 from django.dispatch import Signal
@@ -185,6 +185,15 @@ def log_change(record: Record, action: str, *, by, changed_fields: Sequence[str]
     )
 
 
+def require_permission(by, model: type[models.Model], action: str) -> None:
+    """The services check who writes, so that every interface (admin, API, commands) holds
+    the same rules; commands write as the system user."""
+    codename = f"{model._meta.app_label}.{action}_{model._meta.model_name}"
+    if by is None or not by.has_perm(codename):
+        verb = {"add": "add", "change": "change", "delete": "delete"}[action]
+        raise PermissionDenied(f"{by or 'Nobody signed in'} may not {verb} {model._meta.verbose_name_plural}.")
+
+
 def _check_version(record: Record, locked_version: int) -> None:
     if record.version != locked_version:
         raise VersionConflict(record, locked_version)
@@ -213,6 +222,7 @@ def save_record(
     """
     model = type(record)
     creating = record._state.adding
+    require_permission(by, model, "add" if creating else "change")
     m2m = dict(m2m or {})
     with transaction.atomic(using=router.db_for_write(model)):
         if creating:
@@ -269,6 +279,7 @@ def save_record(
 def delete_record(record: Record, *, by) -> None:
     """Delete a record and whatever cascades from it, each with its history and change-log row."""
     model = type(record)
+    require_permission(by, model, "delete")
     using = router.db_for_write(model)
     with transaction.atomic(using=using):
         stored_version = model._base_manager.select_for_update().values_list("version", flat=True).get(pk=record.pk)
