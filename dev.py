@@ -62,7 +62,6 @@ def ensure_environment() -> None:
         "--disable-pip-version-check",
         "-c",
         "requirements.lock",
-        "-e",
         ".[dev]",
     )
     STAMP.write_text(wanted)
