@@ -1,0 +1,22 @@
+"""dev.py on an old Python says which Python it needs, instead of failing on syntax."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_an_older_python_is_told_that_negotrack_needs_3_11():
+    pretend_3_9 = "import sys; sys.version_info = (3, 9, 18, 'final', 0); exec(open('dev.py').read())"
+    result = subprocess.run(
+        [sys.executable, "-c", pretend_3_9, "run"], cwd=ROOT, capture_output=True, text=True, timeout=30
+    )
+    assert result.returncode == 1
+    assert "negotrack needs Python 3.11 or newer; this is Python 3.9" in result.stderr
+
+
+def test_without_a_command_it_shows_the_two_commands():
+    result = subprocess.run([sys.executable, "dev.py"], cwd=ROOT, capture_output=True, text=True, timeout=30)
+    assert result.returncode == 1
+    assert "python3 dev.py run" in result.stderr and "python3 dev.py test" in result.stderr
