@@ -190,8 +190,7 @@ def require_permission(by, model: type[models.Model], action: str) -> None:
     the same rules; commands write as the system user."""
     codename = f"{model._meta.app_label}.{action}_{model._meta.model_name}"
     if by is None or not by.has_perm(codename):
-        verb = {"add": "add", "change": "change", "delete": "delete"}[action]
-        raise PermissionDenied(f"{by or 'Nobody signed in'} may not {verb} {model._meta.verbose_name_plural}.")
+        raise PermissionDenied(f"{by or 'Nobody signed in'} may not {action} {model._meta.verbose_name_plural}.")
 
 
 def _check_version(record: Record, locked_version: int) -> None:
@@ -223,6 +222,7 @@ def save_record(
     model = type(record)
     creating = record._state.adding
     require_permission(by, model, "add" if creating else "change")
+    action = action or (Change.Action.CREATE if creating else Change.Action.UPDATE)
     m2m = dict(m2m or {})
     with transaction.atomic(using=router.db_for_write(model)):
         if creating:
@@ -246,7 +246,7 @@ def save_record(
             for name, values in m2m.items():
                 if {obj.pk for obj in getattr(stored, name).all()} != {obj.pk for obj in values}:
                     changed.append(name)
-            if not changed and action in (None, Change.Action.UPDATE):
+            if not changed and action == Change.Action.UPDATE:
                 # Saving what is already stored is no change: no version, history or log row.
                 return record
         record.version = 1 if creating else stored.version + 1
@@ -260,19 +260,8 @@ def save_record(
         finally:
             del record.skip_history_when_saving
         model._record_history.create_historical_record(record, "+" if creating else "~")
-        log_change(
-            record,
-            action or (Change.Action.CREATE if creating else Change.Action.UPDATE),
-            by=by,
-            changed_fields=changed,
-        )
-        record_changed.send(
-            sender=model,
-            record=record,
-            action=action or ("create" if creating else "update"),
-            changed_fields=changed,
-            by=by,
-        )
+        log_change(record, action, by=by, changed_fields=changed)
+        record_changed.send(sender=model, record=record, action=action, changed_fields=changed, by=by)
     return record
 
 
