@@ -84,6 +84,12 @@ def follow_round_dates(talk_round: Round) -> None:
     """A round's dates moved: move the effective dates of what was assessed there, and
     what is current with them."""
     effective = talk_round.effective_date
+    if effective is None and any(
+        model.objects.filter(round=talk_round).exists() for model in (IssueStatus, Position, Agreement)
+    ):
+        raise ValidationError(
+            {"start_date": "Statuses, positions or agreements were assessed at this round: it keeps its dates."}
+        )
     with service_write():
         for model in (IssueStatus, Position, Agreement):
             model.objects.filter(round=talk_round).exclude(effective_date=effective).update(effective_date=effective)

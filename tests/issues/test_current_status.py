@@ -38,3 +38,20 @@ def test_moving_a_round_moves_the_current_status_with_it(editor):
     issue.refresh_from_db()
     assert issue.current_status.status == "agreed"
     assert issue.current_status.effective_date == datetime.date(2026, 3, 2)
+
+
+def test_a_round_with_assessments_cannot_lose_its_dates(editor):
+    from django.core.exceptions import ValidationError
+
+    from rounds.models import Round
+    from rounds.services import round_save
+
+    status = IssueStatusFactory(publish=True)
+    talk_round = Round.objects.get(pk=status.round_id)
+    talk_round.start_date = talk_round.end_date = None
+    talk_round.status = Round.Status.SCHEDULED
+    with pytest.raises(ValidationError) as refused:
+        round_save(talk_round, by=editor)
+    assert "keeps its dates" in refused.value.message_dict["start_date"][0]
+    status.refresh_from_db()
+    assert status.effective_date is not None
