@@ -1,9 +1,22 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 from django.views.generic import RedirectView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path(
+        "api/v1/",
+        include(
+            [
+                path("", include("rounds.urls")),
+                path("", include("delegations.urls")),
+                path("", include("issues.urls")),
+                path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+                path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+            ]
+        ),
+    ),
     # The analysts' pages are not built yet; until they are, the root opens the editors' admin.
     path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
 ]

@@ -1,0 +1,54 @@
+"""Filters for the delegations app's API lists. Bad values answer 400 naming the filter."""
+
+import django_filters
+
+from delegations.models import Delegation, Membership, Party, Person
+from rounds.models import Process, Round
+
+
+class PersonFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        method="filter_q", help_text="people whose name or one of whose aliases contains this text, in any script"
+    )
+
+    class Meta:
+        model = Person
+        fields = ["q"]
+
+    def filter_q(self, queryset, name, value):
+        return queryset.matching(value)
+
+
+class DelegationFilter(django_filters.FilterSet):
+    round = django_filters.ModelChoiceFilter(
+        queryset=Round.objects.all(), to_field_name="slug", help_text="delegations at the round with this slug"
+    )
+    party = django_filters.ModelChoiceFilter(
+        queryset=Party.objects.all(), to_field_name="slug", help_text="delegations of the party with this slug"
+    )
+    process = django_filters.ModelChoiceFilter(
+        field_name="round__process",
+        queryset=Process.objects.all(),
+        to_field_name="slug",
+        help_text="delegations at rounds of the process with this slug",
+    )
+
+    class Meta:
+        model = Delegation
+        fields = ["round", "party", "process"]
+
+
+class MembershipFilter(django_filters.FilterSet):
+    person = django_filters.ModelChoiceFilter(
+        queryset=Person.objects.all(), to_field_name="slug", help_text="memberships of the person with this slug"
+    )
+    round = django_filters.ModelChoiceFilter(
+        field_name="delegation__round",
+        queryset=Round.objects.all(),
+        to_field_name="slug",
+        help_text="memberships in delegations at the round with this slug",
+    )
+
+    class Meta:
+        model = Membership
+        fields = ["person", "round"]

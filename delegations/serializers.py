@@ -1,0 +1,84 @@
+"""How parties, people, delegations and memberships read in the API."""
+
+from rest_framework import serializers
+
+from delegations.models import Delegation, Membership, Party, Person
+from rounds.serializers import RECORD_EXTRA_KWARGS, RECORD_FIELDS, SourceBriefSerializer
+
+
+class PartySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Party
+        fields = [*RECORD_FIELDS, "slug", "name", "short_name", "kind"]
+        extra_kwargs = {
+            **RECORD_EXTRA_KWARGS,
+            "slug": {"help_text": "the party's fixed identifier, e.g. ukraine"},
+            "name": {"help_text": "the party's full name"},
+            "short_name": {"help_text": "a short label (UAE), may be empty"},
+            "kind": {"help_text": "a state, an international organization, or other"},
+        }
+
+
+class PersonSerializer(serializers.ModelSerializer):
+    aliases = serializers.ListField(
+        source="alias_list",
+        child=serializers.CharField(),
+        read_only=True,
+        help_text="other spellings and transliterations (Umerov, Umjerow, Умєров)",
+    )
+
+    class Meta:
+        model = Person
+        fields = [*RECORD_FIELDS, "slug", "name", "aliases", "description"]
+        extra_kwargs = {**RECORD_EXTRA_KWARGS, "slug": {"help_text": "the person's fixed identifier"}}
+
+
+class MemberSerializer(serializers.ModelSerializer):
+    """A membership as it appears inside its delegation."""
+
+    person = serializers.SlugRelatedField(slug_field="slug", read_only=True, help_text="slug of the person")
+    name = serializers.CharField(source="person.name", read_only=True, help_text="the person's name")
+
+    class Meta:
+        model = Membership
+        fields = ["uuid", "person", "name", "title", "role"]
+        extra_kwargs = {
+            "uuid": {"help_text": "UUID of the membership"},
+            "role": {"help_text": "the person's role in the delegation"},
+        }
+
+
+class DelegationSerializer(serializers.ModelSerializer):
+    round = serializers.SlugRelatedField(slug_field="slug", read_only=True, help_text="slug of the round")
+    party = serializers.SlugRelatedField(slug_field="slug", read_only=True, help_text="slug of the party")
+    sources = SourceBriefSerializer(many=True, read_only=True, help_text="the sources that report the delegation")
+    members = MemberSerializer(
+        source="memberships", many=True, read_only=True, help_text="the named members, with their titles then"
+    )
+
+    class Meta:
+        model = Delegation
+        fields = [*RECORD_FIELDS, "round", "party", "role", "note", "sources", "members"]
+        extra_kwargs = {**RECORD_EXTRA_KWARGS, "role": {"help_text": "the party's role at the round"}}
+
+
+class MembershipSerializer(serializers.ModelSerializer):
+    delegation = serializers.SlugRelatedField(slug_field="uuid", read_only=True, help_text="UUID of the delegation")
+    person = serializers.SlugRelatedField(slug_field="slug", read_only=True, help_text="slug of the person")
+    # Denormalized so that a reader can place a membership without a second request.
+    round = serializers.SlugRelatedField(
+        source="delegation.round", slug_field="slug", read_only=True, help_text="slug of the delegation's round"
+    )
+    party = serializers.SlugRelatedField(
+        source="delegation.party", slug_field="slug", read_only=True, help_text="slug of the delegation's party"
+    )
+    sources = SourceBriefSerializer(many=True, read_only=True, help_text="the sources that report the membership")
+
+    class Meta:
+        model = Membership
+        fields = [*RECORD_FIELDS, "delegation", "person", "round", "party", "title", "role", "note", "sources"]
+        extra_kwargs = {
+            **RECORD_EXTRA_KWARGS,
+            "role": {"help_text": "the person's role in the delegation"},
+            "note": {"help_text": "anything reports differ on, or leave open"},
+        }

@@ -1,0 +1,11 @@
+from rest_framework.routers import SimpleRouter
+
+from delegations.api import DelegationViewSet, MembershipViewSet, PartyViewSet, PersonViewSet
+
+router = SimpleRouter()
+router.register("parties", PartyViewSet, basename="party")
+router.register("people", PersonViewSet, basename="person")
+router.register("delegations", DelegationViewSet, basename="delegation")
+router.register("memberships", MembershipViewSet, basename="membership")
+
+urlpatterns = router.urls

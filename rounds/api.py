@@ -1,0 +1,43 @@
+"""Read-only API views of the rounds app: processes, sessions and sources.
+
+Rounds themselves are served by issues.api, since a round's detail nests the issue statuses.
+"""
+
+from drf_spectacular.utils import extend_schema, extend_schema_view
+
+from negotrack.api import ReadOnlyRecordViewSet
+from rounds.filters import SessionFilter, SourceFilter
+from rounds.models import Process, Session, Source
+from rounds.serializers import ProcessSerializer, SessionSerializer, SourceSerializer
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List negotiation processes", tags=["processes"]),
+    retrieve=extend_schema(summary="One negotiation process, by slug", tags=["processes"]),
+)
+class ProcessViewSet(ReadOnlyRecordViewSet):
+    queryset = Process.objects.all()
+    serializer_class = ProcessSerializer
+    lookup_field = "slug"
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List the sessions (sittings) of rounds", tags=["sessions"]),
+    retrieve=extend_schema(summary="One session, by UUID", tags=["sessions"]),
+)
+class SessionViewSet(ReadOnlyRecordViewSet):
+    queryset = Session.objects.select_related("round")
+    serializer_class = SessionSerializer
+    filterset_class = SessionFilter
+    lookup_field = "uuid"
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List sources", tags=["sources"]),
+    retrieve=extend_schema(summary="One source, by UUID", tags=["sources"]),
+)
+class SourceViewSet(ReadOnlyRecordViewSet):
+    queryset = Source.objects.select_related("via")
+    serializer_class = SourceSerializer
+    filterset_class = SourceFilter
+    lookup_field = "uuid"

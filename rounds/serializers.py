@@ -1,0 +1,63 @@
+"""How processes, sessions and sources read in the API."""
+
+from rest_framework import serializers
+
+from rounds.models import Process, Session, Source
+
+RECORD_FIELDS = ["uuid", "version", "created_at", "updated_at"]
+
+# Descriptions for the schema where the model's help_text says nothing.
+RECORD_EXTRA_KWARGS = {
+    "uuid": {"help_text": "the record's identity, kept through export and import"},
+    "created_at": {"help_text": "when the record was first saved"},
+    "updated_at": {"help_text": "when the record was last saved"},
+}
+
+
+class SourceBriefSerializer(serializers.ModelSerializer):
+    """A source as it appears inside the records that cite it."""
+
+    via = serializers.SlugRelatedField(
+        slug_field="uuid",
+        read_only=True,
+        allow_null=True,
+        help_text="UUID of the source through which this one is known, when it is known only second-hand",
+    )
+
+    class Meta:
+        model = Source
+        fields = ["uuid", "outlet", "title", "url", "published_on", "via"]
+        extra_kwargs = {**RECORD_EXTRA_KWARGS, "published_on": {"help_text": "the day it was published, if known"}}
+
+
+class SourceSerializer(SourceBriefSerializer):
+    class Meta(SourceBriefSerializer.Meta):
+        fields = [*RECORD_FIELDS, "outlet", "title", "url", "published_on", "via"]
+
+
+class ProcessSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Process
+        fields = [*RECORD_FIELDS, "slug", "name", "short_name", "description"]
+        extra_kwargs = {
+            **RECORD_EXTRA_KWARGS,
+            "name": {"help_text": "the process's full name (Russia–Ukraine peace talks, US-brokered)"},
+            "short_name": {"help_text": "a short label for tables and charts, may be empty"},
+            "description": {"help_text": "what the process is, who brokers it"},
+        }
+
+
+class SessionSerializer(serializers.ModelSerializer):
+    round = serializers.SlugRelatedField(slug_field="slug", read_only=True, help_text="slug of the round it belongs to")
+
+    class Meta:
+        model = Session
+        fields = [*RECORD_FIELDS, "round", "date", "start_time", "end_time", "time_zone", "track", "summary"]
+        extra_kwargs = {
+            **RECORD_EXTRA_KWARGS,
+            "date": {"help_text": "the local day of the sitting"},
+            "start_time": {"help_text": "local start time in `time_zone`, if known"},
+            "end_time": {"help_text": "local end time in `time_zone`, if known"},
+            "track": {"help_text": "the format or working group of the sitting"},
+            "summary": {"help_text": "what happened at the sitting"},
+        }

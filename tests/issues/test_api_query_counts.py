@@ -1,0 +1,103 @@
+"""Every list, the round detail and the matrix run as many queries for 50 rows as for 5."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import (
+    AgreementFactory,
+    DelegationFactory,
+    IssueFactory,
+    IssueStatusFactory,
+    MembershipFactory,
+    PartyFactory,
+    PositionFactory,
+    ProcessFactory,
+    RoundFactory,
+    SessionFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def queries(client, path, rows) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path)
+    assert response.status_code == 200, response.content
+    return len(captured)
+
+
+def day(n):
+    return datetime.date(2025, 1, 1) + datetime.timedelta(days=n)
+
+
+def rounds_with_everything(process, count, start=0):
+    """Rounds that each assess an issue, record a position and an agreement."""
+    issue = IssueFactory(process=process)
+    party = PartyFactory()
+    for n in range(start, start + count):
+        talk_round = RoundFactory(process=process, start_date=day(n), end_date=day(n))
+        IssueStatusFactory(issue=issue, round=talk_round, publish=True)
+        PositionFactory(issue=issue, party=party, round=talk_round, publish=True)
+        AgreementFactory(process=process, round=talk_round, issues=[issue], publish=True)
+
+
+def one_round_with(talk_round, count):
+    """`count` sessions-worth of delegations, members, statuses and agreements at one round."""
+    process = talk_round.process
+    for _ in range(count):
+        delegation = DelegationFactory(round=talk_round)
+        MembershipFactory(delegation=delegation)
+        IssueStatusFactory(issue=IssueFactory(process=process), round=talk_round, publish=True)
+        AgreementFactory(process=process, round=talk_round, publish=True)
+    SessionFactory(round=talk_round)
+
+
+LISTS = ["rounds/", "statuses/", "positions/", "agreements/?include=drafts", "statuses/?include=drafts"]
+
+
+@pytest.mark.parametrize("path", LISTS)
+def test_a_list_runs_as_many_queries_for_50_rows_as_for_5(client, editor, path):
+    client.force_login(editor)
+    process = ProcessFactory()
+    rounds_with_everything(process, 5)
+    few = queries(client, f"/api/v1/{path}", 5)
+    rounds_with_everything(process, 45, start=5)
+    assert len(client.get(f"/api/v1/{path}").json()["results"]) >= 45
+    assert queries(client, f"/api/v1/{path}", 50) == few
+
+
+def test_issues_with_positions_run_as_many_queries_for_50_as_for_5(client):
+    process = ProcessFactory()
+    talk_round = RoundFactory(process=process)
+
+    def issues_with_positions(count):
+        for _ in range(count):
+            issue = IssueFactory(process=process)
+            IssueStatusFactory(issue=issue, round=talk_round, publish=True)
+            PositionFactory(issue=issue, round=talk_round, publish=True)
+
+    issues_with_positions(5)
+    few = queries(client, "/api/v1/issues/", 5)
+    issues_with_positions(45)
+    assert queries(client, "/api/v1/issues/", 50) == few
+
+
+def test_the_round_detail_runs_as_many_queries_for_50_rows_as_for_5(client):
+    talk_round = RoundFactory()
+    one_round_with(talk_round, 5)
+    few = queries(client, f"/api/v1/rounds/{talk_round.slug}/", 5)
+    one_round_with(talk_round, 45)
+    body = client.get(f"/api/v1/rounds/{talk_round.slug}/").json()
+    assert len(body["delegations"]) == len(body["issue_statuses"]) == len(body["agreements"]) == 50
+    assert queries(client, f"/api/v1/rounds/{talk_round.slug}/", 50) == few
+
+
+def test_the_matrix_runs_as_many_queries_for_50_rounds_as_for_5(client):
+    process = ProcessFactory()
+    rounds_with_everything(process, 5)
+    few = queries(client, f"/api/v1/status-matrix/?process={process.slug}", 5)
+    rounds_with_everything(process, 45, start=5)
+    assert queries(client, f"/api/v1/status-matrix/?process={process.slug}", 50) == few
