@@ -1,24 +1,33 @@
-"""The read API of rounds, agenda issues and their assessments.
+"""The read API of rounds, agenda issues, their assessments and statements.
 
 Reads show the public record: published records, and withdrawn or superseded ones as
 correction notices. Current status, `as_of` and the matrix use published statuses only.
+Statements and the matrix also come as CSV (`?format=csv`).
 """
 
-from django.db.models import Case, IntegerField, OuterRef, Prefetch, Subquery, Value, When
+import csv
+import datetime
+from operator import itemgetter
+
+from django.db.models import Case, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.http import StreamingHttpResponse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.generics import get_object_or_404
+from rest_framework.pagination import CursorPagination
 from rest_framework.permissions import AllowAny
+from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from delegations.models import Delegation, Membership
 from issues import filters, serializers
-from issues.models import Agreement, Issue, IssueStatus, Position
+from issues.models import Agreement, Issue, IssueStatus, Position, Statement
 from issues.vocabulary import AssessmentStatus
-from negotrack.api import ReadOnlyRecordViewSet, visible
+from negotrack.api import ConditionalReadMixin, ReadOnlyRecordViewSet, visible
 from rounds.models import Round, Source
 
 INCLUDE_DRAFTS = OpenApiParameter(
@@ -177,14 +186,239 @@ class AgreementViewSet(PublishableViewSet):
         return Agreement.objects.select_related("process", "round").prefetch_related("parties", "issues", SOURCES)
 
 
-class StatusMatrixView(APIView):
+# --- CSV --------------------------------------------------------------------------------
+
+# A spreadsheet runs a cell that starts with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CSV_CHUNK = 500
+
+
+def spreadsheet_cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+class _Lines:
+    """A file that hands back what is written to it, so csv.writer can feed a stream."""
+
+    def write(self, line):
+        return line
+
+
+def csv_response(header, rows, filename: str) -> StreamingHttpResponse:
+    """A header row and `rows`, streamed as they are produced, every cell spreadsheet-safe."""
+    writer = csv.writer(_Lines())
+
+    def lines():
+        yield writer.writerow([spreadsheet_cell(cell) for cell in header])
+        for row in rows:
+            yield writer.writerow([spreadsheet_cell(cell) for cell in row])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+class CSVRenderer(BaseRenderer):
+    """Lets `?format=csv` through content negotiation; the views stream the CSV themselves."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        raise NotImplementedError("CSV is streamed by the view, never rendered from data")
+
+
+class CSVAnswers:
+    """A view that also answers `?format=csv`; its errors are still JSON."""
+
+    def get_renderers(self):
+        return [*super().get_renderers(), CSVRenderer()]
+
+    def wants_csv(self) -> bool:
+        return isinstance(getattr(self.request, "accepted_renderer", None), CSVRenderer)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if isinstance(response, Response) and isinstance(response.accepted_renderer, CSVRenderer):
+            response.accepted_renderer = JSONRenderer()
+            response.accepted_media_type = JSONRenderer.media_type
+        return response
+
+
+def csv_format(what: str) -> OpenApiParameter:
+    return OpenApiParameter(
+        "format",
+        str,
+        enum=["json", "csv"],
+        description=f"`csv` streams {what} as CSV with a header row; a cell that a spreadsheet would run as "
+        "a formula (starting with =, +, -, @, a tab or a carriage return) gets a leading apostrophe",
+    )
+
+
+def csv_responses(json_response, what: str) -> dict:
+    return {
+        (200, "application/json"): json_response,
+        (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description=f"{what}, with `?format=csv`"),
+    }
+
+
+# --- statements ---------------------------------------------------------------------------
+
+
+class StatementPagination(CursorPagination):
+    """Pages by position in (date, id), newest first: a deep page costs what the first one
+    costs, and statements sharing a date are neither repeated nor skipped between pages.
+
+    DRF's cursor keys on the date alone and counts an offset through statements of one day;
+    here the position names the last statement itself.
+    """
+
+    ordering = ("-date", "-id")
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+    invalid_cursor_message = "This is not a cursor the API gave out: start again from the first page."
+
+    def _get_position_from_instance(self, instance, ordering):
+        return f"{instance.date.isoformat()}.{instance.pk}"
+
+    def decode_cursor(self, request):
+        try:
+            cursor = super().decode_cursor(request)
+            if cursor is not None and cursor.position is not None:
+                self.position_key(cursor.position)
+        except (NotFound, ValueError):
+            raise ValidationError({self.cursor_query_param: [self.invalid_cursor_message]}) from None
+        return cursor
+
+    @staticmethod
+    def position_key(position: str) -> tuple[datetime.date, int]:
+        day, _, pk = position.partition(".")
+        return datetime.date.fromisoformat(day), int(pk)
+
+    def paginate_queryset(self, queryset, request, view=None):
+        # DRF's own method, with the filter on the position made a (date, id) keyset.
+        self.request = request
+        self.page_size = self.get_page_size(request)
+        self.base_url = request.build_absolute_uri()
+        self.cursor = self.decode_cursor(request)
+        offset, reverse, current_position = self.cursor or (0, False, None)
+        queryset = queryset.order_by(*(("date", "id") if reverse else self.ordering))
+        if current_position is not None:
+            day, pk = self.position_key(current_position)
+            if reverse:
+                queryset = queryset.filter(Q(date__gt=day) | Q(date=day, pk__gt=pk))
+            else:
+                queryset = queryset.filter(Q(date__lt=day) | Q(date=day, pk__lt=pk))
+        results = list(queryset[offset : offset + self.page_size + 1])
+        self.page = results[: self.page_size]
+        following = (
+            self._get_position_from_instance(results[-1], self.ordering) if len(results) > len(self.page) else None
+        )
+        started_elsewhere = current_position is not None or offset > 0
+        if reverse:
+            self.page.reverse()
+            self.has_next, self.has_previous = started_elsewhere, following is not None
+            self.next_position, self.previous_position = current_position, following
+        else:
+            self.has_next, self.has_previous = following is not None, started_elsewhere
+            self.next_position, self.previous_position = following, current_position
+        if (self.has_previous or self.has_next) and self.template is not None:
+            self.display_page_controls = True
+        return self.page
+
+
+def _source_cell(source) -> str:
+    label = ": ".join(part for part in (source["outlet"], source["title"]) if part)
+    return f"{label} <{source['url']}>" if source["url"] else label
+
+
+def _as_is(*names: str) -> dict:
+    return {name: itemgetter(name) for name in names}
+
+
+# Each CSV column and how it reads from the statement's JSON: nested values are flattened.
+STATEMENT_COLUMNS = {
+    **_as_is("uuid", "version", "created_at", "updated_at", "process", "round", "session"),
+    "speaker": lambda row: row["speaker"] and row["speaker"]["slug"],
+    "speaker_name": lambda row: row["speaker"] and row["speaker"]["name"],
+    **_as_is("speaker_description", "party", "speaker_title", "date", "date_precision", "medium", "kind"),
+    **_as_is("language", "text", "translation", "text_is_translation"),
+    "issues": lambda row: " ".join(row["issues"]),
+    "sources": lambda row: " | ".join(_source_cell(source) for source in row["sources"]),
+    "state": itemgetter("state"),
+    "notice_on": lambda row: row["notice"] and row["notice"]["on"],
+    "notice_note": lambda row: row["notice"] and row["notice"]["note"],
+}
+
+
+STATEMENT_FILTERS_HELP = (
+    "Statements from the public record, newest first, in pages by cursor (follow `next`). "
+    "Dates of week or month precision match any date range they overlap."
+)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[INCLUDE_DRAFTS, csv_format("the whole filtered list (not one page)")],
+        description=STATEMENT_FILTERS_HELP,
+        responses=csv_responses(serializers.StatementSerializer(many=True), "every statement that the filters match"),
+    ),
+    retrieve=extend_schema(
+        parameters=[UUID, INCLUDE_DRAFTS, csv_format("the statement")],
+        responses=csv_responses(serializers.StatementSerializer, "the statement as one row"),
+    ),
+)
+class StatementViewSet(CSVAnswers, PublishableViewSet):
+    """What was said, by whom, how, and where it was reported."""
+
+    serializer_class = serializers.StatementSerializer
+    filterset_class = filters.StatementFilter
+    pagination_class = StatementPagination
+
+    def base_queryset(self):
+        issues = Issue.objects.order_by("sort_order", "name", "id")
+        return Statement.objects.select_related("process", "round", "session", "speaker", "party").prefetch_related(
+            Prefetch("issues", issues), SOURCES
+        )
+
+    def list(self, request, *args, **kwargs):
+        if not self.wants_csv():
+            return super().list(request, *args, **kwargs)
+        statements = self.filter_queryset(self.get_queryset()).order_by(*StatementPagination.ordering)
+        return self.csv(statements.iterator(chunk_size=CSV_CHUNK), "statements.csv")
+
+    def retrieve(self, request, *args, **kwargs):
+        if not self.wants_csv():
+            return super().retrieve(request, *args, **kwargs)
+        statement = self.get_object()
+        return self.csv([statement], f"statement-{statement.uuid}.csv")
+
+    def csv(self, statements, filename: str) -> StreamingHttpResponse:
+        rows = (
+            [cell(data) for cell in STATEMENT_COLUMNS.values()]
+            for data in (self.get_serializer(statement).data for statement in statements)
+        )
+        return csv_response(list(STATEMENT_COLUMNS), rows, filename)
+
+
+class StatusMatrixView(CSVAnswers, ConditionalReadMixin, APIView):
     """Rounds × agenda issues of one process, one published status per cell."""
 
     permission_classes = [AllowAny]
 
     @extend_schema(
-        parameters=[OpenApiParameter("process", str, required=True, description="the process's slug (required)")],
-        responses=serializers.StatusMatrixSerializer,
+        parameters=[
+            OpenApiParameter("process", str, required=True, description="the process's slug (required)"),
+            csv_format("the matrix: a row per round, a column per agenda issue (by slug)"),
+        ],
+        responses=csv_responses(serializers.StatusMatrixSerializer, "the matrix, a row per round"),
     )
     def get(self, request):
         query = serializers.MatrixQuerySerializer(data=request.query_params)
@@ -211,4 +445,10 @@ class StatusMatrixView(APIView):
                 for talk_round in rounds
             ],
         }
+        if self.wants_csv():
+            header = ["round", "start_date", "end_date", *(issue.slug for issue in issues)]
+            rows = (
+                [row["slug"], row["start_date"], row["end_date"], *row["statuses"].values()] for row in matrix["rounds"]
+            )
+            return csv_response(header, rows, f"status-matrix-{process.slug}.csv")
         return Response(serializers.StatusMatrixSerializer(matrix).data)

@@ -1,12 +1,22 @@
-"""Query filters of the read API: slugs name processes, rounds, issues and parties."""
+"""Query filters of the read API: slugs name processes, rounds, issues, parties and
+people; UUIDs name sessions."""
 
+import datetime
+import uuid
+
+from django import forms
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connections
 from django.db.models import Q
 from django_filters import rest_framework as filters
+from django_filters.fields import ModelChoiceField
 
-from delegations.models import Party
-from issues.models import Agreement, Issue, IssueStatus, Position
+from delegations.models import Party, Person
+from issues.models import Agreement, Issue, IssueStatus, Position, Statement
 from issues.vocabulary import AssessmentStatus
-from rounds.models import Process, Round
+from negotrack.search import contains_any_case
+from rounds.dates import DatePrecision
+from rounds.models import Process, Round, Session
 
 
 def by_slug(model, field_name: str, what: str) -> filters.ModelChoiceFilter:
@@ -76,3 +86,102 @@ class AgreementFilter(filters.FilterSet):
     class Meta:
         model = Agreement
         fields = ["process", "issue", "round", "party"]
+
+
+class UUIDChoiceField(ModelChoiceField):
+    """A record named by its UUID: a malformed one is refused like an unknown one, not a 500."""
+
+    def to_python(self, value):
+        if value not in self.empty_values:
+            try:
+                uuid.UUID(str(value))
+            except ValueError:
+                raise forms.ValidationError(f"{value!r} is not a UUID.", code="invalid") from None
+        return super().to_python(value)
+
+
+class UUIDChoiceFilter(filters.ModelChoiceFilter):
+    field_class = UUIDChoiceField
+
+
+class StatementFilterForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", "date_to lies before date_from.")
+        return cleaned
+
+
+def _days_before(value: datetime.date, days: int) -> datetime.date:
+    shift = datetime.timedelta(days=days)
+    return value - shift if value - datetime.date.min >= shift else datetime.date.min
+
+
+# What `q` searches: the words, and whoever said them under any of their names.
+SEARCHED_FIELDS = ["text", "translation", "speaker__name", "speaker__aliases", "speaker_description"]
+
+
+class StatementFilter(filters.FilterSet):
+    process = by_slug(Process, "process", "the negotiation process")
+    round = by_slug(Round, "round", "the round it was said at")
+    session = UUIDChoiceFilter(
+        field_name="session",
+        to_field_name="uuid",
+        queryset=Session.objects.all(),
+        help_text="the UUID of the session it was said at; an unknown or malformed UUID answers 400",
+    )
+    speaker = by_slug(Person, "speaker", "the person who said it")
+    party = by_slug(Party, "party", "the party the speaker spoke for")
+    issue = by_slug(Issue, "issues", "an agenda issue it concerns")
+    date_from = filters.DateFilter(
+        method="reaching",
+        help_text="YYYY-MM-DD: statements whose date (a day, or the whole of its week or month) "
+        "ends on or after this day; a malformed date answers 400",
+    )
+    date_to = filters.DateFilter(
+        method="starting_by",
+        help_text="YYYY-MM-DD: statements whose date (a day, or the whole of its week or month) "
+        "begins on or before this day; a malformed date answers 400",
+    )
+    q = filters.CharFilter(
+        method="search",
+        help_text="words that the text, its translation, the speaker's name or aliases, or the description "
+        "of an unnamed speaker contain, in any script and case (all the words must occur)",
+    )
+
+    class Meta:
+        model = Statement
+        fields = ["process", "round", "session", "speaker", "party", "issue", "date_from", "date_to", "q"]
+        form = StatementFilterForm
+
+    def reaching(self, queryset, name, value):
+        """The span [date, span_end(date, precision)] ends on or after `value`.
+
+        Rewritten per precision as a bound on the stored first day, so the same plain date
+        comparison runs on SQLite and PostgreSQL and can use the date indexes: a week
+        (date + 6) reaches `value` when it starts at most six days before it, a month when
+        it starts no earlier than the first of `value`'s month.
+        """
+        vague = [DatePrecision.WEEK, DatePrecision.MONTH]
+        return queryset.filter(
+            Q(date_precision=DatePrecision.WEEK, date__gte=_days_before(value, 6))
+            | Q(date_precision=DatePrecision.MONTH, date__gte=value.replace(day=1))
+            | (~Q(date_precision__in=vague) & Q(date__gte=value))
+        )
+
+    def starting_by(self, queryset, name, value):
+        # A vague date is stored as the first day of its span.
+        return queryset.filter(date__lte=value)
+
+    def search(self, queryset, name, value):
+        words = value.split()
+        if not words:
+            return queryset
+        if connections[queryset.db].vendor == "postgresql":
+            # The `simple` configuration lower-cases without stemming, so names match in any language.
+            vector = SearchVector(*SEARCHED_FIELDS, config="simple")
+            return queryset.alias(searched=vector).filter(searched=SearchQuery(" ".join(words), config="simple"))
+        for word in words:
+            queryset = contains_any_case(queryset, SEARCHED_FIELDS, word)
+        return queryset

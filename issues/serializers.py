@@ -1,13 +1,13 @@
-"""Read serializers of the API: rounds with what was assessed there, agenda issues, and
-the assessments (statuses, positions, agreements) with their sources."""
+"""Read serializers of the API: rounds with what was assessed there, agenda issues, the
+assessments (statuses, positions, agreements) and statements, with their sources."""
 
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from delegations.models import Delegation, Membership, Party
-from issues.models import Agreement, Issue, IssueStatus, Position, PublicationState
+from delegations.models import Delegation, Membership, Party, Person
+from issues.models import Agreement, Issue, IssueStatus, Position, PublicationState, Statement
 from issues.vocabulary import AssessmentStatus, compare
 from rounds.dates import DatePrecision
 from rounds.models import Process, Round
@@ -163,6 +163,55 @@ class AgreementSerializer(PublicationMixin, serializers.ModelSerializer):
             "title", "terms", "figures", "parties", "issues", "carried_out_on", "carried_out_precision",
             "sources", "state", "notice",
         ]  # fmt: skip
+
+
+# --- statements ------------------------------------------------------------------------
+
+
+class SpeakerSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Person
+        fields = ["slug", "name"]
+
+
+class StatementSerializer(PublicationMixin, serializers.ModelSerializer):
+    """What was said, by whom, how, and where it was reported."""
+
+    process = serializers.SlugRelatedField(slug_field="slug", read_only=True, help_text="the process's slug")
+    round = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, allow_null=True, help_text="the round it was said at; null between rounds"
+    )
+    session = serializers.SlugRelatedField(
+        slug_field="uuid",
+        read_only=True,
+        allow_null=True,
+        help_text="UUID of the session it was said at; null when not known",
+    )
+    speaker = SpeakerSerializer(
+        read_only=True, allow_null=True, help_text="who said it; null when unnamed (see speaker_description)"
+    )
+    party = serializers.SlugRelatedField(
+        slug_field="slug",
+        read_only=True,
+        allow_null=True,
+        help_text="the slug of the party they spoke for; null when not known",
+    )
+    issues = serializers.SlugRelatedField(
+        slug_field="slug", many=True, read_only=True, help_text="the slugs of the agenda issues it concerns"
+    )
+    sources = SourceBriefSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Statement
+        fields = [
+            *RECORD_FIELDS,
+            "process", "round", "session", "speaker", "speaker_description", "party", "speaker_title",
+            "date", "date_precision", "medium", "kind", "language", "text", "translation", "text_is_translation",
+            "issues", "sources", "state", "notice",
+        ]  # fmt: skip
+        extra_kwargs = {
+            "date": {"help_text": "the day it was said, or the first day of its week or month (see date_precision)"},
+        }
 
 
 # --- rounds ----------------------------------------------------------------------------

@@ -9,6 +9,7 @@ router.register("issues", api.IssueViewSet, basename="issue")
 router.register("statuses", api.IssueStatusViewSet, basename="issuestatus")
 router.register("positions", api.PositionViewSet, basename="position")
 router.register("agreements", api.AgreementViewSet, basename="agreement")
+router.register("statements", api.StatementViewSet, basename="statement")
 
 urlpatterns = [
     *router.urls,

@@ -1,7 +1,13 @@
-"""What every part of the REST API shares: read-only views, and the public record rule."""
+"""What every part of the REST API shares: read-only views, the public record rule,
+conditional reads and the anonymous rate limit."""
 
-from rest_framework import permissions, viewsets
+import math
 
+from django.http import HttpResponseNotModified
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from rest_framework import exceptions, permissions, viewsets
+
+from negotrack.conditional import is_not_modified, validators_for
 from negotrack.groups import is_editorial
 
 
@@ -16,7 +22,59 @@ def visible(queryset, request):
     return queryset if wants_drafts(request) else queryset.public()
 
 
-class ReadOnlyRecordViewSet(viewsets.ReadOnlyModelViewSet):
+class _NotModified(Exception):
+    """Raised from `initial()` to skip the view when the client's copy is current."""
+
+
+class ConditionalReadMixin:
+    """ETag and Last-Modified on every read, and 304 before the view does any work.
+
+    The validators come from the change log (see negotrack.conditional), so a deletion
+    counts as much as an edit. Answers differ for signed-in editors, hence
+    `Vary: Cookie, Authorization`; `Cache-Control: no-cache` makes caches revalidate
+    rather than guess a freshness from Last-Modified. Also gives a throttled request a
+    JSON answer that says when to come back.
+    """
+
+    read_validators = None
+
+    def initial(self, request, *args, **kwargs):
+        # Authentication, permissions and the rate limit first: a 304 counts against it too.
+        super().initial(request, *args, **kwargs)
+        if request.method in ("GET", "HEAD"):
+            self.read_validators = validators_for(request, drafts=wants_drafts(request))
+            if is_not_modified(request, self.read_validators):
+                raise _NotModified
+
+    def throttled(self, request, wait):
+        seconds = None if wait is None else math.ceil(wait)
+        later = f"in {seconds} second{'s' if seconds != 1 else ''}" if seconds else "later"
+        error = exceptions.Throttled(
+            detail=f"Too many requests from this address without signing in. Try again {later}; "
+            "signed-in users are not limited this way."
+        )
+        error.wait = seconds  # DRF's handler turns it into the Retry-After header
+        raise error
+
+    def handle_exception(self, exc):
+        if isinstance(exc, _NotModified):
+            return HttpResponseNotModified()
+        response = super().handle_exception(exc)
+        if isinstance(exc, exceptions.Throttled):
+            response.data = {"detail": exc.detail, "retry_after": exc.wait}
+        return response
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        patch_vary_headers(response, ["Cookie", "Authorization"])
+        if self.read_validators is not None and response.status_code in (200, 304):
+            response["ETag"] = self.read_validators.etag
+            response["Last-Modified"] = self.read_validators.last_modified_header
+            patch_cache_control(response, no_cache=True)
+        return response
+
+
+class ReadOnlyRecordViewSet(ConditionalReadMixin, viewsets.ReadOnlyModelViewSet):
     """Lists and details of the record, nothing more.
 
     These routes offer no writes to anyone, so every reader passes and a write answers 405

@@ -141,6 +141,20 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout"
 # Restoring from history arrives with its own service, which validates and logs it.
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
+
+def _throttle_rate(name: str, default: str) -> str:
+    """A DRF rate such as 120/min: a number, a slash, then s, m, h or d (sec, min, …)."""
+    rate = env_str(name, default)
+    count, _, period = rate.partition("/")
+    if not count.isdigit() or period[:1] not in ("s", "m", "h", "d"):
+        raise ImproperlyConfigured(f"{name}={rate!r} is not a rate: write it like 120/min, 10/s, 5000/day.")
+    return rate
+
+
+# Anonymous API readers, per address. The count lives in the default cache, which is per
+# process here; several web processes need a shared cache (Redis) to share one limit.
+API_ANON_RATE = _throttle_rate("API_ANON_RATE", "120/min")
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
@@ -151,6 +165,8 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": API_ANON_RATE},
 }
 
 SPECTACULAR_SETTINGS = {

@@ -8,6 +8,7 @@ import os
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 
 from negotrack.groups import EDITORS, REVIEWERS, add_to_group
 
@@ -22,6 +23,15 @@ def pytest_runtest_makereport(item, call):
         report.outcome = "failed"
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
         report.longrepr = f"skipped, and NEGOTRACK_REQUIRE_SERVICES=1 forbids skips here: {reason}"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The API's anonymous rate limit counts in the default cache, which outlives a test:
+    without this, a suite that reads the API often enough gets 429s by accident."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def _user(username, *, groups=(), **extra):

@@ -1,0 +1,86 @@
+"""Conditional reads: cache validators taken from the change log, never from a response body.
+
+Every write to the record (a create, an update, a delete, a publication) adds a Change
+row, so the newest rows of the change log say whether anything changed since a client
+last asked. One indexed query reads them, before a view does any work of its own.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from dataclasses import dataclass
+
+from django.db.models import Max, Sum
+from django.utils import timezone
+from django.utils.http import http_date, parse_etags, parse_http_date_safe
+
+from negotrack.models import Change
+
+# Concurrent transactions commit out of order: a change can become visible after one with
+# a higher id. The sum of the newest ids (not just the highest) changes when such a late
+# row appears among them, as long as fewer than this many later changes committed while
+# its transaction was open.
+RECENT_WINDOW = 1000
+
+EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+
+
+@dataclass(frozen=True)
+class ChangeLogState:
+    newest_id: int
+    recent_sum: int
+    last_modified: datetime.datetime
+
+
+@dataclass(frozen=True)
+class Validators:
+    etag: str
+    last_modified: datetime.datetime
+
+    @property
+    def last_modified_header(self) -> str:
+        return http_date(self.last_modified.timestamp())
+
+
+def change_log_state() -> ChangeLogState:
+    """The newest ids of the change log and the latest time among them, read by one
+    backward scan of the primary key; an empty log reads as the epoch."""
+    recent = Change.objects.order_by("-id")[:RECENT_WINDOW]
+    state = recent.aggregate(newest_id=Max("id"), recent_sum=Sum("id"), last_modified=Max("occurred_at"))
+    if state["newest_id"] is None:
+        return ChangeLogState(newest_id=0, recent_sum=0, last_modified=EPOCH)
+    last_modified = state["last_modified"].astimezone(datetime.UTC).replace(microsecond=0)
+    return ChangeLogState(state["newest_id"], int(state["recent_sum"]), last_modified)
+
+
+def validators_for(request, *, drafts: bool) -> Validators:
+    """A weak ETag for this request's answer: the change-log state, plus everything else
+    the answer depends on (path and query, format, drafts or not, today's date for
+    answers that default to today, the signed-in user on the browsable pages)."""
+    state = change_log_state()
+    renderer_format = getattr(request.accepted_renderer, "format", None) or ""
+    parts = [
+        str(state.newest_id),
+        str(state.recent_sum),
+        request.get_full_path(),
+        renderer_format,
+        "drafts" if drafts else "public",
+        timezone.localdate().isoformat(),
+    ]
+    if renderer_format == "api":
+        # The browsable API's pages show who is signed in.
+        parts.append(str(request.user.pk or ""))
+    digest = hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
+    return Validators(etag=f'W/"{digest}"', last_modified=state.last_modified)
+
+
+def is_not_modified(request, validators: Validators) -> bool:
+    """RFC 9110: If-None-Match (weak comparison) decides when present; otherwise
+    If-Modified-Since, at the one-second precision of HTTP dates."""
+    if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
+    if if_none_match is not None:
+        ours = validators.etag.removeprefix("W/")
+        return any(tag.removeprefix("W/") == ours for tag in parse_etags(if_none_match))
+    since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE") or "")
+    return since is not None and int(validators.last_modified.timestamp()) <= since
