@@ -89,7 +89,16 @@ class IssueAdmin(RecordAdmin):
 
 
 class PublishableForm(RecordForm):
+    # The form field naming the agenda issues, which must be of the record's process.
+    issues_field: str | None = None
+
     def service_checks(self):
+        if self.issues_field:
+            problem = services.issues_outside_process(
+                self.instance.process_id, self.cleaned_data.get(self.issues_field) or []
+            )
+            if problem:
+                self.add_error(self.issues_field, problem)
         if "_publish" not in self.data:
             return
         if "sources" in self.fields and not self.cleaned_data.get("sources"):
@@ -232,8 +241,13 @@ class PositionAdmin(PublishableAdmin):
     fields = ("issue", "party", "round", "date", "date_precision", "stance", "text", "sources")
 
 
+class AgreementForm(PublishableForm):
+    issues_field = "issues"
+
+
 @admin.register(Agreement)
 class AgreementAdmin(PublishableAdmin):
+    form = AgreementForm
     save_service = staticmethod(services.agreement_save)
     service_form_fields = ("parties", "issues", "sources")
     list_display = ("title", "process", "round", "date", "carried_out_on", "state")
@@ -256,22 +270,9 @@ class AgreementAdmin(PublishableAdmin):
         "sources",
     )
 
-    def get_form(self, request, obj=None, **kwargs):
-        form = super().get_form(request, obj, **kwargs)
-
-        class AgreementForm(form):
-            def service_checks(self):
-                super().service_checks()
-                strays = services.issues_outside_process(
-                    self.instance.process_id, self.cleaned_data.get("issues") or []
-                )
-                if strays:
-                    self.add_error("issues", f"Not agenda issues of this process: {', '.join(strays)}.")
-
-        return AgreementForm
-
 
 class StatementForm(PublishableForm):
+    issues_field = "agenda_issues"
     # Not the model's `issues`: each link is a record of its own, made by the service.
     agenda_issues = forms.ModelMultipleChoiceField(
         queryset=Issue.objects.all(),
@@ -290,9 +291,6 @@ class StatementForm(PublishableForm):
 
     def service_checks(self):
         super().service_checks()
-        strays = services.issues_outside_process(self.instance.process_id, self.cleaned_data.get("agenda_issues") or [])
-        if strays:
-            self.add_error("agenda_issues", f"Not agenda issues of this process: {', '.join(strays)}.")
         if not self.cleaned_data.get("confirm_date"):
             warning = services.statement_date_warning(self.instance)
             if warning:

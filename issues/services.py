@@ -145,9 +145,10 @@ def statement_date_warning(statement: Statement) -> str | None:
     return None
 
 
-def issues_outside_process(process_id, issues: Iterable[Issue]) -> list[str]:
-    """The names of those issues that belong to another process than `process_id`."""
-    return [issue.name for issue in issues if issue.process_id != process_id]
+def issues_outside_process(process_id, issues: Iterable[Issue]) -> str | None:
+    """What is wrong when some of `issues` belong to another process than `process_id`."""
+    strays = [issue.name for issue in issues if issue.process_id != process_id]
+    return f"Not agenda issues of this process: {', '.join(strays)}." if strays else None
 
 
 def statement_save(
@@ -204,9 +205,9 @@ def agreement_save(
     with transaction.atomic():
         if issues is not None:
             issues = list(issues)
-            strays = issues_outside_process(agreement.process_id, issues)
-            if strays:
-                raise ValidationError({"issues": f"Not agenda issues of this process: {', '.join(strays)}."})
+            problem = issues_outside_process(agreement.process_id, issues)
+            if problem:
+                raise ValidationError({"issues": problem})
         if parties is not None or agreement.pk is None:
             parties = list(parties or [])
             if not parties:
