@@ -1,12 +1,21 @@
-"""Read-only API views of the delegations app: parties, people, delegations, memberships."""
+"""API views of the delegations app: parties, people, delegations, memberships; editors
+write people (a statement's speaker must exist before the statement names them)."""
 
 from django.db.models import Prefetch
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 
 from delegations.filters import DelegationFilter, MembershipFilter, PersonFilter
 from delegations.models import Delegation, Membership, Party, Person
-from delegations.serializers import DelegationSerializer, MembershipSerializer, PartySerializer, PersonSerializer
+from delegations.serializers import (
+    DelegationSerializer,
+    MembershipSerializer,
+    PartySerializer,
+    PersonSerializer,
+    PersonWriteSerializer,
+)
+from delegations.services import person_save
 from negotrack.api import ReadOnlyRecordViewSet
+from negotrack.api_writes import RecordWriteMixin, record_write_schema
 from rounds.models import Source
 
 # Cited sources with the outlet they came through, in one query for a whole page.
@@ -26,12 +35,22 @@ class PartyViewSet(ReadOnlyRecordViewSet):
 @extend_schema_view(
     list=extend_schema(summary="List named officials", tags=["people"]),
     retrieve=extend_schema(summary="One person, by slug", tags=["people"]),
+    **record_write_schema(
+        "person",
+        PersonSerializer,
+        PersonWriteSerializer,
+        lookup=OpenApiParameter("slug", str, OpenApiParameter.PATH, description="the person's slug"),
+    ),
 )
-class PersonViewSet(ReadOnlyRecordViewSet):
+class PersonViewSet(RecordWriteMixin, ReadOnlyRecordViewSet):
+    """Named officials; editors add them, and the slug is made from the name once."""
+
     queryset = Person.objects.all()
     serializer_class = PersonSerializer
     filterset_class = PersonFilter
     lookup_field = "slug"
+    write_serializer_class = PersonWriteSerializer
+    write_service = staticmethod(person_save)
 
 
 @extend_schema_view(

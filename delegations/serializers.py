@@ -1,8 +1,9 @@
-"""How parties, people, delegations and memberships read in the API."""
+"""How parties, people, delegations and memberships read in the API, and how people are written."""
 
 from rest_framework import serializers
 
 from delegations.models import Delegation, Membership, Party, Person
+from negotrack.api_writes import RecordWriteSerializer
 from rounds.serializers import RECORD_EXTRA_KWARGS, RECORD_FIELDS, SourceBriefSerializer
 
 
@@ -82,3 +83,19 @@ class MembershipSerializer(serializers.ModelSerializer):
             "role": {"help_text": "the person's role in the delegation"},
             "note": {"help_text": "anything reports differ on, or leave open"},
         }
+
+
+class PersonWriteSerializer(RecordWriteSerializer):
+    aliases = serializers.ListField(
+        child=serializers.CharField(max_length=200),
+        required=False,
+        help_text="other spellings and transliterations; a write replaces the whole list",
+    )
+
+    class Meta(RecordWriteSerializer.Meta):
+        model = Person
+        fields = ["version", "name", "aliases", "description"]
+        extra_kwargs = {"description": {"help_text": "who they are, in a line"}}
+
+    def validate_aliases(self, aliases: list[str]) -> str:
+        return "\n".join(aliases)

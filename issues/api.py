@@ -18,16 +18,18 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.generics import get_object_or_404
 from rest_framework.pagination import CursorPagination
-from rest_framework.permissions import AllowAny
+from rest_framework.permissions import SAFE_METHODS, AllowAny
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from delegations.models import Delegation, Membership
-from issues import filters, serializers
+from issues import filters, serializers, services
+from issues.api_writes import PublishableWriteMixin, publishable_write_schema
 from issues.models import Agreement, Issue, IssueStatus, Position, Statement
 from issues.vocabulary import AssessmentStatus
 from negotrack.api import ConditionalReadMixin, ReadOnlyRecordViewSet, visible
+from negotrack.groups import is_editorial
 from rounds.models import Round, Source
 
 INCLUDE_DRAFTS = OpenApiParameter(
@@ -76,12 +78,14 @@ class RoundViewSet(ReadOnlyRecordViewSet):
         delegations = Delegation.objects.select_related("party").prefetch_related(Prefetch("memberships", members))
         statuses = (
             IssueStatus.objects.public()
-            .select_related("issue")
+            .select_related("issue", "revises")
             .prefetch_related(SOURCES)
             .annotate(previous_status=published_before("effective_date"))
             .order_by("issue__sort_order", "issue__name", "id")
         )
-        agreements = Agreement.objects.public().prefetch_related("parties", "issues", SOURCES).order_by("id")
+        agreements = (
+            Agreement.objects.public().select_related("revises").prefetch_related("parties", "issues", SOURCES)
+        ).order_by("id")
         return rounds.prefetch_related(
             SOURCES,
             "sessions",
@@ -142,48 +146,67 @@ class IssueViewSet(ReadOnlyRecordViewSet):
         return Response(serializers.StatusAsOfSerializer(answer).data)
 
 
-class PublishableViewSet(ReadOnlyRecordViewSet):
-    """The public record of one kind of assessment; drafts too for editors who ask."""
+class PublishableViewSet(PublishableWriteMixin, ReadOnlyRecordViewSet):
+    """The public record of one kind of assessment; drafts too for editors who ask.
+
+    Editors and reviewers write drafts here; reviewers publish, withdraw and send back.
+    """
 
     lookup_field = "uuid"
     queryset = None
 
     def get_queryset(self):
-        return visible(self.base_queryset(), self.request)
+        records = self.base_queryset()
+        if self.request.method not in SAFE_METHODS and is_editorial(self.request.user):
+            return records  # a write may aim at a draft without asking for drafts
+        return visible(records, self.request)
 
 
-def publishable_schema(noun: str):
-    return extend_schema_view(
-        list=extend_schema(parameters=[INCLUDE_DRAFTS], description=f"{noun}, from the public record"),
-        retrieve=extend_schema(parameters=[UUID, INCLUDE_DRAFTS]),
-    )
+def publishable_schema(noun: str, read_serializer, write_serializer):
+    """The schema of a publishable record's routes: reads, draft writes and publication."""
+    read = {
+        "list": extend_schema(parameters=[INCLUDE_DRAFTS], description=f"{noun}, from the public record"),
+        "retrieve": extend_schema(parameters=[UUID, INCLUDE_DRAFTS]),
+    }
+    return extend_schema_view(**read, **publishable_write_schema(noun, write_serializer, read_serializer))
 
 
-@publishable_schema("Issue statuses")
+@publishable_schema("Issue statuses", serializers.IssueStatusSerializer, serializers.IssueStatusWriteSerializer)
 class IssueStatusViewSet(PublishableViewSet):
     serializer_class = serializers.IssueStatusSerializer
     filterset_class = filters.IssueStatusFilter
+    write_serializer_class = serializers.IssueStatusWriteSerializer
+    write_service = staticmethod(services.issue_status_save)
+    service_lists = ("sources",)
 
     def base_queryset(self):
-        return IssueStatus.objects.select_related("issue", "round").prefetch_related(SOURCES)
+        return IssueStatus.objects.select_related("issue", "round", "revises").prefetch_related(SOURCES)
 
 
-@publishable_schema("Party positions")
+@publishable_schema("Party positions", serializers.PositionSerializer, serializers.PositionWriteSerializer)
 class PositionViewSet(PublishableViewSet):
     serializer_class = serializers.PositionSerializer
     filterset_class = filters.PositionFilter
+    write_serializer_class = serializers.PositionWriteSerializer
+    write_service = staticmethod(services.position_save)
+    service_lists = ("sources",)
 
     def base_queryset(self):
-        return Position.objects.select_related("issue", "party", "round").prefetch_related(SOURCES)
+        return Position.objects.select_related("issue", "party", "round", "revises").prefetch_related(SOURCES)
 
 
-@publishable_schema("Agreements")
+@publishable_schema("Agreements", serializers.AgreementSerializer, serializers.AgreementWriteSerializer)
 class AgreementViewSet(PublishableViewSet):
     serializer_class = serializers.AgreementSerializer
     filterset_class = filters.AgreementFilter
+    write_serializer_class = serializers.AgreementWriteSerializer
+    write_service = staticmethod(services.agreement_save)
+    service_lists = ("parties", "issues", "sources")
 
     def base_queryset(self):
-        return Agreement.objects.select_related("process", "round").prefetch_related("parties", "issues", SOURCES)
+        return Agreement.objects.select_related("process", "round", "revises").prefetch_related(
+            "parties", "issues", SOURCES
+        )
 
 
 # --- CSV --------------------------------------------------------------------------------
@@ -374,6 +397,7 @@ STATEMENT_FILTERS_HELP = (
         parameters=[UUID, INCLUDE_DRAFTS, csv_format("the statement")],
         responses=csv_responses(serializers.StatementSerializer, "the statement as one row"),
     ),
+    **publishable_write_schema("Statements", serializers.StatementWriteSerializer, serializers.StatementSerializer),
 )
 class StatementViewSet(CSVAnswers, PublishableViewSet):
     """What was said, by whom, how, and where it was reported."""
@@ -381,12 +405,15 @@ class StatementViewSet(CSVAnswers, PublishableViewSet):
     serializer_class = serializers.StatementSerializer
     filterset_class = filters.StatementFilter
     pagination_class = StatementPagination
+    write_serializer_class = serializers.StatementWriteSerializer
+    write_service = staticmethod(services.statement_save)
+    service_lists = ("issues", "sources")
+    service_flags = ("confirm_date",)
 
     def base_queryset(self):
         issues = Issue.objects.order_by("sort_order", "name", "id")
-        return Statement.objects.select_related("process", "round", "session", "speaker", "party").prefetch_related(
-            Prefetch("issues", issues), SOURCES
-        )
+        records = Statement.objects.select_related("process", "round", "session", "speaker", "party", "revises")
+        return records.prefetch_related(Prefetch("issues", issues), SOURCES)
 
     def list(self, request, *args, **kwargs):
         if not self.wants_csv():

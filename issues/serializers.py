@@ -1,5 +1,6 @@
-"""Read serializers of the API: rounds with what was assessed there, agenda issues, the
-assessments (statuses, positions, agreements) and statements, with their sources."""
+"""Serializers of the API: rounds with what was assessed there, agenda issues, the
+assessments (statuses, positions, agreements) and statements, with their sources; and
+the input of the writes to statements and assessments."""
 
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
@@ -9,9 +10,10 @@ from rest_framework import serializers
 from delegations.models import Delegation, Membership, Party, Person
 from issues.models import Agreement, Issue, IssueStatus, Position, PublicationState, Statement
 from issues.vocabulary import AssessmentStatus, compare
+from negotrack.api_writes import RecordWriteSerializer, version_field
 from rounds.dates import DatePrecision
-from rounds.models import Process, Round
-from rounds.serializers import RECORD_FIELDS, SessionSerializer, SourceBriefSerializer
+from rounds.models import Process, Round, Session, Source
+from rounds.serializers import RECORD_FIELDS, SessionSerializer, SourceBriefSerializer, slug_ref, uuid_ref
 
 STATUS_HELP = "Where the issue stands, one word of the vocabulary, from worst to best:\n" + "\n".join(
     f"- `{value.value}`: {value.definition}" for value in AssessmentStatus
@@ -83,6 +85,15 @@ class PublicationMixin(serializers.Serializer):
         "`draft` only for editors who ask for drafts",
     )
     notice = serializers.SerializerMethodField(help_text="the correction notice; null unless withdrawn or superseded")
+    revises = serializers.SlugRelatedField(
+        slug_field="uuid",
+        read_only=True,
+        allow_null=True,
+        help_text="for a correction: UUID of the record it corrects (superseded once the correction is published)",
+    )
+    review_note = serializers.CharField(
+        read_only=True, help_text="on a draft a reviewer sent back: what to change; empty otherwise"
+    )
 
     @extend_schema_field(NoticeSerializer(allow_null=True))
     def get_notice(self, record):
@@ -92,6 +103,9 @@ class PublicationMixin(serializers.Serializer):
             on = timezone.localdate(record.superseded_at) if record.superseded_at else None
             return {"state": record.state, "on": on, "note": ""}
         return None
+
+
+PUBLICATION_FIELDS = ["state", "notice", "revises", "review_note"]
 
 
 class FigureSerializer(serializers.Serializer):
@@ -117,7 +131,7 @@ class IssueStatusSerializer(PublicationMixin, serializers.ModelSerializer):
         fields = [
             *RECORD_FIELDS,
             "issue", "round", "date", "date_precision", "effective_date",
-            "status", "definition", "summary", "sources", "state", "notice",
+            "status", "definition", "summary", "sources", *PUBLICATION_FIELDS,
         ]  # fmt: skip
 
 
@@ -134,7 +148,7 @@ class PositionSerializer(PublicationMixin, serializers.ModelSerializer):
         fields = [
             *RECORD_FIELDS,
             "issue", "party", "round", "date", "date_precision", "effective_date",
-            "stance", "text", "is_current", "sources", "state", "notice",
+            "stance", "text", "is_current", "sources", *PUBLICATION_FIELDS,
         ]  # fmt: skip
 
 
@@ -161,7 +175,7 @@ class AgreementSerializer(PublicationMixin, serializers.ModelSerializer):
             *RECORD_FIELDS,
             "process", "round", "date", "date_precision", "effective_date",
             "title", "terms", "figures", "parties", "issues", "carried_out_on", "carried_out_precision",
-            "sources", "state", "notice",
+            "sources", *PUBLICATION_FIELDS,
         ]  # fmt: skip
 
 
@@ -207,7 +221,7 @@ class StatementSerializer(PublicationMixin, serializers.ModelSerializer):
             *RECORD_FIELDS,
             "process", "round", "session", "speaker", "speaker_description", "party", "speaker_title",
             "date", "date_precision", "medium", "kind", "language", "text", "translation", "text_is_translation",
-            "issues", "sources", "state", "notice",
+            "issues", "sources", *PUBLICATION_FIELDS,
         ]  # fmt: skip
         extra_kwargs = {
             "date": {"help_text": "the day it was said, or the first day of its week or month (see date_precision)"},
@@ -261,7 +275,7 @@ class RoundIssueStatusSerializer(PublicationMixin, serializers.ModelSerializer):
 
     class Meta:
         model = IssueStatus
-        fields = [*RECORD_FIELDS, "issue", "status", "definition", "summary", "change", "sources", "state", "notice"]
+        fields = [*RECORD_FIELDS, "issue", "status", "definition", "summary", "change", "sources", *PUBLICATION_FIELDS]
 
     @extend_schema_field(
         serializers.ChoiceField(
@@ -279,7 +293,7 @@ class RoundAgreementSerializer(AgreementSerializer):
         fields = [
             *RECORD_FIELDS,
             "title", "terms", "figures", "parties", "issues", "carried_out_on", "carried_out_precision",
-            "sources", "state", "notice",
+            "sources", *PUBLICATION_FIELDS,
         ]  # fmt: skip
 
 
@@ -381,3 +395,112 @@ class StatusMatrixSerializer(serializers.Serializer):
     process = serializers.CharField(help_text="the process's slug")
     issues = IssueBriefSerializer(many=True, help_text="the process's agenda issues, in agenda order")
     rounds = MatrixRoundSerializer(many=True, help_text="the process's rounds, in chronological order")
+
+
+# --- writes ------------------------------------------------------------------------------
+
+WRITE_DATING = ["round", "date", "date_precision"]
+
+
+def round_ref(what: str):
+    return slug_ref(Round, f"the slug of the round {what}; leave out (or null) and give `date` between rounds",
+                    required=False, allow_null=True)  # fmt: skip
+
+
+def sources_ref():
+    return uuid_ref(
+        Source, "UUIDs of the sources that report it; publishing needs at least one", many=True, required=False
+    )
+
+
+def issues_ref(what: str):
+    return slug_ref(Issue, f"slugs of the agenda issues {what}, all of the record's process", many=True,
+                    required=False)  # fmt: skip
+
+
+class StatementWriteSerializer(RecordWriteSerializer):
+    process = slug_ref(Process, "the slug of the negotiation process")
+    round = round_ref("it was said at")
+    session = uuid_ref(Session, "UUID of the session it was said at, if known", required=False, allow_null=True)
+    speaker = slug_ref(
+        Person,
+        "the speaker's slug; leave out and fill speaker_description when the speaker is not named",
+        required=False,
+        allow_null=True,
+    )
+    party = slug_ref(Party, "the slug of the party they spoke for", required=False, allow_null=True)
+    issues = issues_ref("it concerns; a write replaces the whole list")
+    sources = sources_ref()
+    confirm_date = serializers.BooleanField(
+        required=False,
+        default=False,
+        write_only=True,
+        help_text="confirm a date more than 30 days from the statement's round; without it such a date answers "
+        "400 on `date`",
+    )
+
+    class Meta(RecordWriteSerializer.Meta):
+        model = Statement
+        fields = [
+            "version", "process", "round", "session", "speaker", "speaker_description", "party", "speaker_title",
+            "date", "date_precision", "medium", "kind", "language", "text", "translation", "text_is_translation",
+            "issues", "sources", "confirm_date",
+        ]  # fmt: skip
+        extra_kwargs = {
+            "date": {"help_text": "the day it was said, or any day of its week or month (see date_precision)"},
+        }
+
+
+class IssueStatusWriteSerializer(RecordWriteSerializer):
+    issue = slug_ref(Issue, "the agenda issue's slug")
+    round = round_ref("it was assessed at")
+    status = serializers.ChoiceField(choices=AssessmentStatus.choices, help_text=STATUS_HELP)
+    sources = sources_ref()
+
+    class Meta(RecordWriteSerializer.Meta):
+        model = IssueStatus
+        fields = ["version", "issue", *WRITE_DATING, "status", "summary", "sources"]
+
+
+class PositionWriteSerializer(RecordWriteSerializer):
+    issue = slug_ref(Issue, "the agenda issue's slug")
+    party = slug_ref(Party, "the slug of the party whose position it is")
+    round = round_ref("it was stated at")
+    sources = sources_ref()
+
+    class Meta(RecordWriteSerializer.Meta):
+        model = Position
+        fields = ["version", "issue", "party", *WRITE_DATING, "stance", "text", "sources"]
+
+
+class AgreementWriteSerializer(RecordWriteSerializer):
+    process = slug_ref(Process, "the slug of the negotiation process")
+    round = round_ref("it was reached at")
+    parties = slug_ref(Party, "slugs of the parties bound by it; at least one", many=True, required=False)
+    issues = issues_ref("it settles")
+    figures = serializers.JSONField(
+        required=False,
+        help_text='the numbers in the terms: [{"label": "prisoners of war exchanged", "value": 314}], '
+        "each with a label, a value and optionally a unit",
+    )
+    sources = sources_ref()
+
+    class Meta(RecordWriteSerializer.Meta):
+        model = Agreement
+        fields = [
+            "version", "process", *WRITE_DATING, "title", "terms", "figures", "parties", "issues",
+            "carried_out_on", "carried_out_precision", "sources",
+        ]  # fmt: skip
+
+
+class VersionOnlySerializer(serializers.Serializer):
+    version = version_field()
+
+
+class WithdrawSerializer(VersionOnlySerializer):
+    note = serializers.CharField(help_text="the public note: why the record is withdrawn")
+    on = serializers.DateField(required=False, help_text="the day of the withdrawal; today when left out")
+
+
+class SendBackSerializer(VersionOnlySerializer):
+    note = serializers.CharField(help_text="what the editor should change")

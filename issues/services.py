@@ -30,7 +30,7 @@ from issues.models import (
 )
 from negotrack.models import Change
 from negotrack.records import RecordLocked, delete_record, save_record, service_write
-from rounds.dates import span_end
+from rounds.dates import date_errors, span_end
 from rounds.models import Round, Source
 
 # A statement this many days away from its round's dates needs the editor's confirmation.
@@ -103,7 +103,7 @@ def follow_round_dates(talk_round: Round) -> None:
 # --- drafts --------------------------------------------------------------------------
 
 
-def _refuse_unless_draft(record: Publishable, verb: str) -> None:
+def refuse_unless_draft(record: Publishable, verb: str) -> None:
     if record.pk is None:
         return
     stored_state = type(record).objects.filter(pk=record.pk).values_list("state", flat=True).get()
@@ -125,7 +125,7 @@ def _refuse_unless_draft(record: Publishable, verb: str) -> None:
 
 def _save_draft(record: Publishable, *, by, m2m: dict[str, Iterable]) -> Publishable:
     with transaction.atomic():
-        _refuse_unless_draft(record, "edited")
+        refuse_unless_draft(record, "edited")
         return save_record(record, by=by, m2m={name: values for name, values in m2m.items() if values is not None})
 
 
@@ -134,6 +134,8 @@ def statement_date_warning(statement: Statement) -> str | None:
     talk_round = statement.round if statement.round_id else None
     if not talk_round or not talk_round.start_date or not statement.date:
         return None
+    if date_errors(statement.date, statement.date_precision, allow_future=False):
+        return None  # an impossible date is refused for what it is, confirmed or not
     first, last = talk_round.start_date, talk_round.end_date or talk_round.start_date
     span_last = span_end(statement.date, statement.date_precision)
     tolerance = datetime.timedelta(days=ROUND_DATE_TOLERANCE_DAYS)
@@ -163,6 +165,11 @@ def statement_save(
     with transaction.atomic():
         if statement.session_id and not statement.round_id:
             statement.round_id = statement.session.round_id
+        if issues is not None:
+            issues = list(issues)
+            problem = issues_outside_process(statement.process_id, issues)
+            if problem:
+                raise ValidationError({"issues": problem})
         if not confirm_date:
             warning = statement_date_warning(statement)
             if warning:
@@ -175,7 +182,7 @@ def statement_save(
 
 def statement_link_issues(statement: Statement, issues: Iterable[Issue], *, by) -> None:
     """Make the statement's issue links exactly `issues`, one link record each."""
-    _refuse_unless_draft(statement, "relinked")
+    refuse_unless_draft(statement, "relinked")
     wanted = {issue.pk: issue for issue in issues}
     links = {link.issue_id: link for link in statement.issue_links.all()}
     for issue_id, link in links.items():
@@ -218,7 +225,7 @@ def agreement_save(
 def draft_delete(record: Publishable, *, by) -> None:
     """Delete a draft; published records are withdrawn, never deleted."""
     with transaction.atomic():
-        _refuse_unless_draft(record, "deleted")
+        refuse_unless_draft(record, "deleted")
         delete_record(record, by=by)
 
 
@@ -280,7 +287,7 @@ def publish(record: Publishable, *, by) -> Publishable:
     if record.pk is None:
         raise ValidationError("Save the draft before publishing it.", code="unsaved")
     with transaction.atomic():
-        _refuse_unless_draft(record, "published again")
+        refuse_unless_draft(record, "published again")
         if not record.sources.exists():
             raise ValidationError({"sources": "Cite at least one source before publishing."}, code="no_source")
         if isinstance(record, Agreement) and not record.parties.exists():
@@ -332,7 +339,7 @@ def send_back(record: Publishable, *, by, note: str) -> Publishable:
     if not note or not note.strip():
         raise ValidationError({"review_note": "Tell the editor what to change."})
     with transaction.atomic():
-        _refuse_unless_draft(record, "sent back")
+        refuse_unless_draft(record, "sent back")
         record.review_note = note.strip()
         save_record(record, by=by, action=Change.Action.SEND_BACK)
     return record

@@ -38,11 +38,16 @@ class ConditionalReadMixin:
 
     read_validators = None
 
+    def read_version(self) -> int | None:
+        """The record version a detail read leads its ETag with, where writes compare it."""
+        return None
+
     def initial(self, request, *args, **kwargs):
         # Authentication, permissions and the rate limit first: a 304 counts against it too.
         super().initial(request, *args, **kwargs)
         if request.method in ("GET", "HEAD"):
-            self.read_validators = validators_for(request, drafts=wants_drafts(request))
+            drafts = wants_drafts(request)
+            self.read_validators = validators_for(request, drafts=drafts, record_version=self.read_version())
             if is_not_modified(request, self.read_validators):
                 raise _NotModified
 

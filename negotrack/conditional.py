@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import re
 from dataclasses import dataclass
 
 from django.db.models import Max, Sum
@@ -54,10 +55,13 @@ def change_log_state() -> ChangeLogState:
     return ChangeLogState(state["newest_id"], int(state["recent_sum"]), last_modified)
 
 
-def validators_for(request, *, drafts: bool) -> Validators:
+def validators_for(request, *, drafts: bool, record_version: int | None = None) -> Validators:
     """A weak ETag for this request's answer: the change-log state, plus everything else
     the answer depends on (path and query, format, drafts or not, today's date for
-    answers that default to today, the signed-in user on the browsable pages)."""
+    answers that default to today, the signed-in user on the browsable pages).
+
+    The detail of a record that the API writes to leads its ETag with the record's
+    version (`W/"7-…"`), which is what a write's `If-Match` compares."""
     state = change_log_state()
     renderer_format = getattr(request.accepted_renderer, "format", None) or ""
     parts = [
@@ -72,7 +76,8 @@ def validators_for(request, *, drafts: bool) -> Validators:
         # The browsable API's pages show who is signed in.
         parts.append(str(request.user.pk or ""))
     digest = hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
-    return Validators(etag=f'W/"{digest}"', last_modified=state.last_modified)
+    tag = digest if record_version is None else f"{record_version}-{digest}"
+    return Validators(etag=f'W/"{tag}"', last_modified=state.last_modified)
 
 
 def is_not_modified(request, validators: Validators) -> bool:
@@ -84,3 +89,23 @@ def is_not_modified(request, validators: Validators) -> bool:
         return any(tag.removeprefix("W/") == ours for tag in parse_etags(if_none_match))
     since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE") or "")
     return since is not None and int(validators.last_modified.timestamp()) <= since
+
+
+_VERSION_TAG = re.compile(r'^(?:W/)?"(\d+)(?:-[0-9a-f]+)?"$')
+
+
+def if_match_versions(header: str) -> set[int] | None:
+    """The record versions an `If-Match` header names: `None` for `*` (any version).
+
+    It takes the ETag of the record's detail (`W/"7-…"`) or that of a write's answer
+    (`"7"`), weak or strong: what a write compares is the record's version, which the
+    ETag carries. A tag of another shape names no version, so it never matches.
+    """
+    if header.strip() == "*":
+        return None
+    versions = set()
+    for tag in parse_etags(header):
+        found = _VERSION_TAG.match(tag)
+        if found:
+            versions.add(int(found.group(1)))
+    return versions

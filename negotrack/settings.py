@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
+    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -156,7 +157,12 @@ def _throttle_rate(name: str, default: str) -> str:
 API_ANON_RATE = _throttle_rate("API_ANON_RATE", "120/min")
 
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    # A token first, so that a write without credentials answers 401 with
+    # `WWW-Authenticate: Token`; a browser session (with its CSRF token) works too.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_PAGINATION_CLASS": "negotrack.pagination.Pagination",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
@@ -172,17 +178,21 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "negotrack API",
     "DESCRIPTION": "The record of diplomatic negotiation rounds: rounds, delegations, agenda issues and where "
-    "each stands. Reads are public and show the public record.",
+    "each stands. Reads are public and show the public record. Editors and reviewers write with a token "
+    "(`Authorization: Token <key>`) or a signed-in session with its CSRF token.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    # Two models name their choices "role": give each its own name in the schema.
+    # Choice sets that share a field name get a name of their own; one date precision for all.
     "ENUM_NAME_OVERRIDES": {
         "DelegationRoleEnum": "delegations.models.Delegation.Role",
         "MembershipRoleEnum": "delegations.models.Membership.Role",
+        "PartyKindEnum": "delegations.models.Party.Kind",
+        "StatementKindEnum": "issues.models.Statement.Kind",
+        "DatePrecisionEnum": "rounds.dates.DatePrecision",
     },
 }
 

@@ -1,14 +1,17 @@
-"""Read-only API views of the rounds app: processes, sessions and sources.
+"""API views of the rounds app: processes, sessions and sources; editors write sources.
 
 Rounds themselves are served by issues.api, since a round's detail nests the issue statuses.
 """
 
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 
 from negotrack.api import ReadOnlyRecordViewSet
+from negotrack.api_writes import RecordWriteMixin, record_write_schema
 from rounds.filters import SessionFilter, SourceFilter
 from rounds.models import Process, Session, Source
-from rounds.serializers import ProcessSerializer, SessionSerializer, SourceSerializer
+from rounds.serializers import ProcessSerializer, SessionSerializer, SourceSerializer, SourceWriteSerializer
+from rounds.services import source_save
 
 
 @extend_schema_view(
@@ -35,9 +38,19 @@ class SessionViewSet(ReadOnlyRecordViewSet):
 @extend_schema_view(
     list=extend_schema(summary="List sources", tags=["sources"]),
     retrieve=extend_schema(summary="One source, by UUID", tags=["sources"]),
+    **record_write_schema(
+        "source",
+        SourceSerializer,
+        SourceWriteSerializer,
+        lookup=OpenApiParameter("uuid", OpenApiTypes.UUID, OpenApiParameter.PATH, description="the source's UUID"),
+    ),
 )
-class SourceViewSet(ReadOnlyRecordViewSet):
+class SourceViewSet(RecordWriteMixin, ReadOnlyRecordViewSet):
+    """Sources; editors add them (and correct them) to cite them. Deleting one is the admin's."""
+
     queryset = Source.objects.select_related("via")
     serializer_class = SourceSerializer
     filterset_class = SourceFilter
     lookup_field = "uuid"
+    write_serializer_class = SourceWriteSerializer
+    write_service = staticmethod(source_save)

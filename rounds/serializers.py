@@ -1,7 +1,11 @@
-"""How processes, sessions and sources read in the API."""
+"""How processes, sessions and sources read in the API, how sources are written, and the
+fields that name a related record in a write (by slug or by UUID)."""
+
+import uuid
 
 from rest_framework import serializers
 
+from negotrack.api_writes import RecordWriteSerializer
 from rounds.models import Process, Session, Source
 
 RECORD_FIELDS = ["uuid", "version", "created_at", "updated_at"]
@@ -61,3 +65,61 @@ class SessionSerializer(serializers.ModelSerializer):
             "track": {"help_text": "the format or working group of the sitting"},
             "summary": {"help_text": "what happened at the sitting"},
         }
+
+
+# --- writes ------------------------------------------------------------------------------
+
+
+def slug_ref(model, help_text: str, **kwargs) -> serializers.SlugRelatedField:
+    """A related record named by its slug; an unknown slug answers 400 saying so."""
+    name = model._meta.verbose_name
+    return serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=model._default_manager.all(),
+        help_text=help_text,
+        error_messages={
+            "does_not_exist": f"No {name} has the slug “{{value}}”.",
+            "invalid": f"Give the {name}'s slug.",
+        },
+        **kwargs,
+    )
+
+
+class UUIDRelatedField(serializers.SlugRelatedField):
+    """A related record named by its UUID; a malformed or unknown UUID answers 400 saying so."""
+
+    def __init__(self, **kwargs):
+        super().__init__(slug_field="uuid", **kwargs)
+
+    def to_internal_value(self, data):
+        try:
+            uuid.UUID(str(data))
+        except ValueError:
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+def uuid_ref(model, help_text: str, **kwargs) -> UUIDRelatedField:
+    name = model._meta.verbose_name
+    return UUIDRelatedField(
+        queryset=model._default_manager.all(),
+        help_text=help_text,
+        error_messages={
+            "does_not_exist": f"No {name} has the UUID {{value}}.",
+            "invalid": f"Give the {name}'s UUID.",
+        },
+        **kwargs,
+    )
+
+
+class SourceWriteSerializer(RecordWriteSerializer):
+    via = uuid_ref(
+        Source,
+        "UUID of the source through which this one is known, when it is known only second-hand",
+        required=False,
+        allow_null=True,
+    )
+
+    class Meta(RecordWriteSerializer.Meta):
+        model = Source
+        fields = ["version", "outlet", "title", "url", "published_on", "via"]

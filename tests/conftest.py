@@ -9,6 +9,8 @@ import os
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
 
 from negotrack.groups import EDITORS, REVIEWERS, add_to_group
 
@@ -65,3 +67,17 @@ def analyst(db):
 @pytest.fixture
 def admin_user(db):
     return get_user_model().objects.create_superuser("admin", "admin@example.org", "pw-admin")
+
+
+@pytest.fixture
+def token_api(db):
+    """`token_api(user)`: an API client that sends `user`'s token, as editors' scripts do
+    (`token_api(None)` sends none)."""
+    def client_for(user):
+        client = APIClient()
+        if user is not None:
+            token, _ = Token.objects.get_or_create(user=user)
+            client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        return client
+
+    return client_for

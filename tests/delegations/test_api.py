@@ -213,7 +213,6 @@ def test_a_malformed_membership_uuid_answers_404_not_500(api):
     ("path", "make_one", "key"),
     [
         ("parties", PartyFactory, "slug"),
-        ("people", PersonFactory, "slug"),
         ("delegations", DelegationFactory, "uuid"),
         ("memberships", MembershipFactory, "uuid"),
     ],

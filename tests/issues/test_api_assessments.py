@@ -136,12 +136,3 @@ def test_a_malformed_or_unknown_uuid_answers_404_in_json(client, kind, uuid):
     response = client.get(f"/api/v1/{kind}/{uuid}/")
     assert response.status_code == 404
     assert response.json()["detail"]
-
-
-@pytest.mark.parametrize("kind", KINDS)
-@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
-def test_assessments_are_read_only(client, editor, kind, method):
-    record = KINDS[kind](publish=True)
-    client.force_login(editor)
-    assert getattr(client, method)(f"/api/v1/{kind}/").status_code == 405
-    assert getattr(client, method)(f"/api/v1/{kind}/{record.uuid}/").status_code == 405

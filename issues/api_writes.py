@@ -1,0 +1,128 @@
+"""Writes to statements and assessments in the API: drafts, and their publication.
+
+Editors and reviewers create, change and delete drafts and start corrections of
+published records; reviewers publish, withdraw and send back. A change or delete aimed at
+a published record answers 409 and names the correction and withdraw routes. Each route
+calls the service the admin calls (issues.services).
+"""
+
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from issues import serializers, services
+from negotrack.api_writes import IF_MATCH, RecordWriteMixin, write_errors
+
+
+class PublishableWriteMixin(RecordWriteMixin):
+    def check_writable(self, record) -> None:
+        services.refuse_unless_draft(record, "edited")
+
+    def published_routes(self, record) -> dict[str, str]:
+        kwargs = {"uuid": record.uuid}
+        return {
+            "correction": self.reverse_action("correction", kwargs=kwargs),
+            "withdraw": self.reverse_action("withdraw", kwargs=kwargs),
+        }
+
+    def destroy(self, request, *args, **kwargs):
+        record = self.get_object()
+        self.use_expected_version(record, None)
+        services.draft_delete(record, by=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    def reviewed(self, request, body_serializer=serializers.VersionOnlySerializer):
+        """The record a publication route acts on, at the version the reviewer read, and the body."""
+        record = self.get_object()
+        body = self.parse_with(body_serializer, request.data)
+        self.use_expected_version(record, body.pop("version", None))
+        return record, body
+
+    def parse_with(self, serializer_class, data) -> dict:
+        serializer = serializer_class(data=data, context=self.get_serializer_context())
+        serializer.is_valid(raise_exception=True)
+        return dict(serializer.validated_data)
+
+    @action(detail=True, methods=["post"])
+    def publish(self, request, uuid=None):
+        """Publish a draft (reviewers); a correction supersedes the record it revises."""
+        record, _ = self.reviewed(request)
+        services.publish(record, by=request.user)
+        return self.answer(record, status.HTTP_200_OK)
+
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, uuid=None):
+        """Withdraw a published record with a dated public note (reviewers)."""
+        record, body = self.reviewed(request, serializers.WithdrawSerializer)
+        services.withdraw(record, by=request.user, note=body["note"], on_date=body.get("on"))
+        return self.answer(record, status.HTTP_200_OK)
+
+    @action(detail=True, methods=["post"], url_path="send-back")
+    def send_back(self, request, uuid=None):
+        """Send a draft back to its editors with a note (reviewers)."""
+        record, body = self.reviewed(request, serializers.SendBackSerializer)
+        services.send_back(record, by=request.user, note=body["note"])
+        return self.answer(record, status.HTTP_200_OK)
+
+    @action(detail=True, methods=["post"])
+    def correction(self, request, uuid=None):
+        """Start a correction of a published record: a new draft that revises it."""
+        record, _ = self.reviewed(request)
+        draft = services.correction_start(record, by=request.user)
+        return self.answer(draft, status.HTTP_201_CREATED)
+
+
+def publishable_write_schema(noun: str, write_serializer, read_serializer) -> dict:
+    """extend_schema_view arguments for the write routes of a publishable record."""
+    uuid = OpenApiParameter("uuid", str, OpenApiParameter.PATH, description="the record's UUID")
+    changed = [uuid, IF_MATCH]
+    reviewed = "; reviewers only"
+    return {
+        "create": extend_schema(
+            summary=f"Create a draft ({noun.lower()})",
+            request=write_serializer,
+            responses={201: read_serializer, **write_errors(400, 401, 403)},
+        ),
+        "update": extend_schema(
+            summary="Replace a draft's fields",
+            parameters=changed,
+            request=write_serializer,
+            responses={200: read_serializer, **write_errors(400, 401, 403, 404, 409, 412)},
+        ),
+        "partial_update": extend_schema(
+            summary="Change some of a draft's fields",
+            parameters=changed,
+            request=write_serializer,
+            responses={200: read_serializer, **write_errors(400, 401, 403, 404, 409, 412)},
+        ),
+        "destroy": extend_schema(
+            summary="Delete a draft (a published record is withdrawn instead)",
+            parameters=changed,
+            responses={204: OpenApiResponse(description="deleted"), **write_errors(401, 403, 404, 409, 412)},
+        ),
+        "publish": extend_schema(
+            summary="Publish a draft" + reviewed,
+            parameters=changed,
+            request=serializers.VersionOnlySerializer,
+            responses={200: read_serializer, **write_errors(400, 401, 403, 404, 409, 412)},
+        ),
+        "withdraw": extend_schema(
+            summary="Withdraw a published record with a public note" + reviewed,
+            parameters=changed,
+            request=serializers.WithdrawSerializer,
+            responses={200: read_serializer, **write_errors(400, 401, 403, 404, 409, 412)},
+        ),
+        "send_back": extend_schema(
+            summary="Send a draft back to its editors with a note" + reviewed,
+            parameters=changed,
+            request=serializers.SendBackSerializer,
+            responses={200: read_serializer, **write_errors(400, 401, 403, 404, 409, 412)},
+        ),
+        "correction": extend_schema(
+            summary="Start a correction of a published record (a new draft that revises it)",
+            parameters=changed,
+            request=serializers.VersionOnlySerializer,
+            responses={201: read_serializer, **write_errors(400, 401, 403, 404, 409, 412)},
+        ),
+    }

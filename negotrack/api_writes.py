@@ -1,0 +1,293 @@
+"""What the API's writes share: who may write, the version check, and how the services'
+refusals read as HTTP answers.
+
+Every write calls the same service function as the admin, so the rules are one set. The
+views here only translate: a field the services refuse answers 400 with a message per
+field, a stale version 409 (or 412 when the client sent `If-Match`), a change aimed at a
+published record 409 naming the correction and withdraw routes, and a permission the
+services deny 403.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import exceptions, permissions, serializers, status
+from rest_framework.response import Response
+
+from negotrack.conditional import if_match_versions
+from negotrack.groups import is_editorial
+from negotrack.records import RecordLocked, VersionConflict
+
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    str,
+    OpenApiParameter.HEADER,
+    description='the ETag of the record\'s detail (or its version in quotes, `"3"`): the write answers 412 '
+    "when the record is at another version",
+)
+
+
+class EditorialWrites(permissions.BasePermission):
+    """Everyone reads; editors and reviewers write (the services then check what each may do)."""
+
+    message = "Only editors and reviewers write to the record."
+
+    def has_permission(self, request, view):
+        if not hasattr(view, request.method.lower()):
+            return True  # the route does not offer the method: it answers 405 to anyone
+        return request.method in permissions.SAFE_METHODS or is_editorial(request.user)
+
+
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "conflict"
+
+    def __init__(self, detail: str, *, code: str, **extra):
+        super().__init__(detail, code)
+        self.extra = extra
+
+
+class PreconditionFailed(exceptions.APIException):
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_code = "precondition_failed"
+
+
+def version_field() -> serializers.IntegerField:
+    return serializers.IntegerField(
+        required=False,
+        min_value=1,
+        write_only=True,
+        help_text="the version you read; a write over a newer version answers 409 and changes nothing "
+        "(`If-Match` does the same, answering 412)",
+    )
+
+
+class RecordWriteSerializer(serializers.ModelSerializer):
+    """Input of a write: plain values, related records by slug or UUID. The services
+    validate the record (the model's rules and their own); this only parses."""
+
+    version = version_field()
+
+    class Meta:
+        # Uniqueness and the other constraints are the services' to check, with their messages.
+        validators: list = []
+
+
+def expected_version(request, stored_version: int, body_version: int | None) -> tuple[int, bool]:
+    """The version the client says it read, and whether it said so with `If-Match`.
+
+    Without either, the version read now: the check under the row lock still catches a
+    write that lands between this read and the save.
+    """
+    header = request.META.get("HTTP_IF_MATCH")
+    if header is not None:
+        versions = if_match_versions(header)
+        if versions is None:
+            return stored_version, True
+        if stored_version not in versions:
+            raise PreconditionFailed(
+                f"The record is at version {stored_version}, not the one your If-Match names: "
+                "it changed since you read it. Read it again, then write."
+            )
+        return stored_version, True
+    return (body_version or stored_version), False
+
+
+class RecordWriteMixin:
+    """Create and update through a service function.
+
+    A view sets `write_serializer_class`, `write_service` (a service such as
+    `statement_save`), `service_lists` (the many-to-many values the service takes as
+    keyword arguments) and `service_flags` (other keyword arguments, like `confirm_date`).
+    Answers show the record as a read shows it, with drafts.
+    """
+
+    write_serializer_class: type[serializers.Serializer]
+    service_lists: tuple[str, ...] = ()
+    service_flags: tuple[str, ...] = ()
+
+    @staticmethod
+    def write_service(record, *, by, **kwargs):  # pragma: no cover - each view sets its own
+        raise NotImplementedError
+
+    def get_permissions(self):
+        return [EditorialWrites()]
+
+    # --- the writes ---------------------------------------------------------------------
+
+    def create(self, request, *args, **kwargs):
+        values = self.parse(request.data)
+        record = self.get_write_model()()
+        self.save_through_service(record, values)
+        return self.answer(record, status.HTTP_201_CREATED)
+
+    def update(self, request, *args, **kwargs):
+        record = self.get_object()
+        self.check_writable(record)
+        values = self.parse(request.data, partial=kwargs.get("partial", False))
+        self.use_expected_version(record, values.pop("version", None))
+        self.save_through_service(record, values)
+        return self.answer(record, status.HTTP_200_OK)
+
+    def partial_update(self, request, *args, **kwargs):
+        return self.update(request, *args, partial=True, **kwargs)
+
+    # --- the parts ----------------------------------------------------------------------
+
+    def get_write_model(self):
+        return self.write_serializer_class.Meta.model
+
+    def parse(self, data, *, partial: bool = False) -> dict:
+        """The values a write sets. A PUT replaces the record: a field it leaves out goes
+        back to its default (empty, or null)."""
+        serializer = self.write_serializer_class(data=data, partial=partial, context=self.get_serializer_context())
+        serializer.is_valid(raise_exception=True)
+        values = dict(serializer.validated_data)
+        if not partial:
+            model = self.get_write_model()
+            for name, field in serializer.fields.items():
+                if field.read_only or name in values or name == "version" or name in self.service_flags:
+                    continue
+                model_field = model._meta.get_field(field.source)
+                values[name] = [] if model_field.many_to_many else model_field.get_default()
+        return values
+
+    def check_writable(self, record) -> None:
+        """Refuse before parsing a write aimed at a record that cannot change in place."""
+
+    def use_expected_version(self, record, body_version: int | None) -> None:
+        record.version, self.if_match_given = expected_version(self.request, record.version, body_version)
+
+    def save_through_service(self, record, values: dict):
+        values.pop("version", None)
+        options = {name: values.pop(name) for name in (*self.service_lists, *self.service_flags) if name in values}
+        for name, value in values.items():
+            setattr(record, name, value)
+        return self.write_service(record, by=self.request.user, **options)
+
+    def answer(self, record, code: int) -> Response:
+        shown = self.get_queryset().get(pk=record.pk)
+        response = Response(self.get_serializer(shown).data, status=code)
+        response["ETag"] = f'"{shown.version}"'
+        if code == status.HTTP_201_CREATED:
+            lookup = self.lookup_field
+            response["Location"] = self.reverse_action("detail", kwargs={lookup: getattr(shown, lookup)})
+        return response
+
+    # --- refusals ------------------------------------------------------------------------
+
+    def published_routes(self, record) -> dict[str, str]:
+        """Where to go instead of editing a published record in place (publishable views)."""
+        return {}
+
+    def handle_exception(self, exc):
+        exc = self.as_api_error(exc)
+        response = super().handle_exception(exc)
+        if isinstance(exc, Conflict):
+            response.data = {"detail": exc.detail, "code": exc.detail.code, **exc.extra}
+        return response
+
+    def as_api_error(self, exc):
+        if isinstance(exc, VersionConflict):
+            if getattr(self, "if_match_given", False):
+                return PreconditionFailed(exc.messages[0])
+            return Conflict(exc.messages[0], code="version_conflict", current_version=exc.current_version)
+        if isinstance(exc, RecordLocked):
+            return self.locked(exc)
+        if isinstance(exc, DjangoValidationError):
+            return exceptions.ValidationError(serializers.as_serializer_error(exc))
+        if isinstance(exc, IntegrityError):
+            # Two writes raced past the services' checks; the database kept the rule.
+            return Conflict(
+                "Another write saved a conflicting record at the same moment. Read the record again, then write.",
+                code="write_conflict",
+            )
+        return exc
+
+    def locked(self, exc: RecordLocked) -> Conflict:
+        code = exc.code or "locked"
+        record = getattr(self, "object_being_written", None)
+        routes = self.published_routes(record) if record is not None and code == "published_record" else {}
+        detail = exc.messages[0]
+        if routes:
+            detail += " Correct it: POST {correction}; withdraw it: POST {withdraw}".format(**routes)
+        return Conflict(detail, code=code, **routes)
+
+    def get_object(self):
+        record = super().get_object()
+        self.object_being_written = record
+        return record
+
+    def read_version(self) -> int | None:
+        """The version of the record a detail read shows, for its ETag."""
+        lookup = self.lookup_url_kwarg or self.lookup_field
+        if self.action != "retrieve" or lookup not in self.kwargs:
+            return None
+        records = self.get_queryset().prefetch_related(None)
+        try:
+            return records.filter(**{self.lookup_field: self.kwargs[lookup]}).values_list("version", flat=True).first()
+        except (TypeError, ValueError, DjangoValidationError):
+            return None  # not a UUID: the read answers 404
+
+    def permission_denied(self, request, message=None, code=None):
+        if request.method not in permissions.SAFE_METHODS and not request.user.is_authenticated:
+            raise exceptions.NotAuthenticated(
+                "Writes need an editor's or reviewer's token (Authorization: Token <key>) or a signed-in session."
+            )
+        super().permission_denied(request, message=message, code=code)
+
+
+def write_errors(*codes: int) -> dict:
+    """The error answers of a write, for the schema."""
+    described = {
+        400: OpenApiResponse(
+            OpenApiTypes.OBJECT,
+            description="Bad input: an object mapping each field to its messages (`non_field_errors` for the "
+            "record as a whole); nothing was saved",
+            examples=[OpenApiExample("bad field", value={"date": ["A statement cannot be dated in the future."]})],
+        ),
+        401: OpenApiResponse(ERROR, description="Not signed in: send `Authorization: Token <key>`"),
+        403: OpenApiResponse(ERROR, description="Signed in, but not allowed to do this (editors and reviewers "
+                             "write; only reviewers publish, withdraw and send back)"),
+        404: OpenApiResponse(ERROR, description="No such record (drafts are found by editors and reviewers only)"),
+        409: OpenApiResponse(CONFLICT, description="The record changed since the version you sent, or it is "
+                             "published (correct or withdraw it instead), or it is a correction notice"),
+        412: OpenApiResponse(ERROR, description="`If-Match` names a version the record is no longer at"),
+    }  # fmt: skip
+    return {code: described[code] for code in codes}
+
+
+ERROR = inline_serializer("Error", {"detail": serializers.CharField(help_text="what went wrong")})
+CONFLICT = inline_serializer(
+    "Conflict",
+    {
+        "detail": serializers.CharField(help_text="what went wrong, and what to do"),
+        "code": serializers.CharField(
+            help_text="`version_conflict`, `published_record`, `correction_notice`, `not_published` or `write_conflict`"
+        ),
+        "current_version": serializers.IntegerField(required=False, help_text="for a version conflict"),
+        "correction": serializers.URLField(required=False, help_text="for a published record: start a correction"),
+        "withdraw": serializers.URLField(required=False, help_text="for a published record: withdraw it"),
+    },
+)
+
+
+def record_write_schema(noun: str, read_serializer, write_serializer, *, lookup: OpenApiParameter) -> dict:
+    """extend_schema_view arguments for creating and changing a record of the rest of the record."""
+    changed = {
+        "parameters": [lookup, IF_MATCH],
+        "request": write_serializer,
+        "responses": {200: read_serializer, **write_errors(400, 401, 403, 404, 409, 412)},
+    }
+    return {
+        "create": extend_schema(
+            summary=f"Create a {noun} (editors and reviewers)",
+            request=write_serializer,
+            responses={201: read_serializer, **write_errors(400, 401, 403)},
+        ),
+        "update": extend_schema(summary=f"Replace a {noun}'s fields", **changed),
+        "partial_update": extend_schema(summary=f"Change some of a {noun}'s fields", **changed),
+    }
