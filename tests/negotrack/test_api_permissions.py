@@ -8,105 +8,19 @@ delete aimed at a published record answers 409. Each request runs in a savepoint
 rolled back, so every one starts from the same record.
 """
 
-import datetime
 import json
-import re
 from contextlib import contextmanager
 
 import pytest
 from django.db import transaction
-from drf_spectacular.generators import SchemaGenerator
 
-from tests.factories import (
-    AgreementFactory,
-    DelegationFactory,
-    IssueFactory,
-    IssueStatusFactory,
-    MembershipFactory,
-    PartyFactory,
-    PersonFactory,
-    PositionFactory,
-    ProcessFactory,
-    RoundFactory,
-    SessionFactory,
-    SourceFactory,
-    StatementFactory,
-)
+from tests.api_routes import PUBLISHABLE, ROUTES, World, action_of, concrete
 
 pytestmark = pytest.mark.django_db
 
 METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"]
 PERSONAS = ["anonymous", "outsider", "editor", "reviewer"]
 REVIEWER_ROUTES = {"publish", "withdraw", "send-back"}
-PUBLISHABLE = {"statements", "statuses", "positions", "agreements"}
-FEB_17 = datetime.date(2026, 2, 17)
-FEB_19 = datetime.date(2026, 2, 19)
-
-
-def schema_routes() -> list[tuple[str, frozenset[str]]]:
-    """Every path of the API's schema with the methods it documents."""
-    schema = SchemaGenerator().get_schema(request=None, public=True)
-    return sorted((path, frozenset(method.upper() for method in ops)) for path, ops in schema["paths"].items())
-
-
-ROUTES = schema_routes()
-
-
-class World:
-    """One of everything, published, plus drafts of the publishable records."""
-
-    def __init__(self):
-        self.process = ProcessFactory(slug="ru-ua")
-        self.round = RoundFactory(process=self.process, city="Geneva", start_date=FEB_17, end_date=FEB_17)
-        self.session = SessionFactory(round=self.round)
-        self.party = PartyFactory(slug="ukraine")
-        self.person = PersonFactory(name="Rustem Umerov")
-        self.issue = IssueFactory(process=self.process, topic="territory")
-        self.source = SourceFactory()
-        self.delegation = DelegationFactory(round=self.round, party=self.party)
-        self.membership = MembershipFactory(delegation=self.delegation, person=self.person)
-        common = {"sources": [self.source]}
-        makers = {
-            "statements": lambda **kw: StatementFactory(process=self.process, speaker=self.person, issues=[self.issue],
-                                                        **common, **kw),
-            "statuses": lambda **kw: IssueStatusFactory(issue=self.issue, **common, **kw),
-            "positions": lambda **kw: PositionFactory(issue=self.issue, party=self.party, **common, **kw),
-            "agreements": lambda **kw: AgreementFactory(process=self.process, parties=[self.party], **common, **kw),
-        }  # fmt: skip
-        # Published at the round, drafts between rounds: publishing a draft clashes with nothing.
-        self.published = {kind: make(publish=True, round=self.round) for kind, make in makers.items()}
-        self.drafts = {kind: make(round=None, date=FEB_19) for kind, make in makers.items()}
-        self.drafts["statements"] = makers["statements"](round=self.round, date=FEB_17)
-
-    def key(self, collection: str, *, published: bool) -> str:
-        if collection in PUBLISHABLE:
-            return str((self.published if published else self.drafts)[collection].uuid)
-        record = {
-            "processes": self.process, "rounds": self.round, "sessions": self.session, "parties": self.party,
-            "people": self.person, "issues": self.issue, "sources": self.source, "delegations": self.delegation,
-            "memberships": self.membership,
-        }[collection]  # fmt: skip
-        return getattr(record, "slug", None) or str(record.uuid)
-
-    def body(self, collection: str, route: str | None) -> dict:
-        if route == "withdraw":
-            return {"note": "Withdrawn for the test."}
-        if route == "send-back":
-            return {"note": "Please add the outlet."}
-        if route in ("publish", "correction"):
-            return {}
-        source = [str(self.source.uuid)]
-        return {
-            "statements": {"process": "ru-ua", "round": self.round.slug, "speaker": self.person.slug,
-                           "date": "2026-02-17", "text": "We had a productive day.", "sources": source},
-            "statuses": {"issue": self.issue.slug, "date": "2026-02-20", "status": "stalled", "sources": source},
-            "positions": {"issue": self.issue.slug, "party": "ukraine", "date": "2026-02-20", "stance": "firm",
-                          "sources": source},
-            "agreements": {"process": "ru-ua", "date": "2026-02-20", "title": "Exchange", "terms": "157 for 157",
-                           "parties": ["ukraine"], "sources": source},
-            "sources": {"outlet": "Reuters", "title": "Talks end"},
-            "people": {"name": "Someone New"},
-        }.get(collection, {})  # fmt: skip
 
 
 def expected_status(path: str, offered: frozenset[str], method: str, persona: str, *, published: bool) -> int:
@@ -133,17 +47,6 @@ def expected_status(path: str, offered: frozenset[str], method: str, persona: st
     if method == "POST":
         return 201 if route in (None, "correction") else 200
     return 204 if method == "DELETE" else 200
-
-
-def action_of(path: str) -> str | None:
-    found = re.search(r"\}/([a-z-]+)/$", path)
-    return found.group(1) if found else None
-
-
-def concrete(path: str, world: World, *, published: bool) -> str:
-    if "{" not in path:
-        return path
-    return re.sub(r"\{[a-z_]+\}", world.key(path.split("/")[3], published=published), path)
 
 
 def target_is_published(path: str) -> list[bool]:

@@ -1,0 +1,86 @@
+"""A walk over every API write path: each must leave its history row, its version bump and
+its change-log row, as the admin's do (tests/negotrack/test_admin_write_walk.py).
+
+The routes come from the schema, so a write route added later is walked too, or fails
+the coverage check below.
+"""
+
+import json
+
+import pytest
+
+from negotrack.models import Change
+from tests.api_routes import PUBLISHABLE, ROUTES, World, action_of, collection_of, concrete
+
+pytestmark = pytest.mark.django_db
+
+WRITES = sorted(
+    (path, method) for path, offered in ROUTES for method in offered if method in ("POST", "PUT", "PATCH", "DELETE")
+)
+LOGGED_AS = {"publish": "publish", "withdraw": "withdraw", "send-back": "send_back", "correction": "create"}
+
+
+def trace(model, uuid) -> tuple[int, list[str]]:
+    """History rows and change-log actions of one record so far."""
+    history = model.history.filter(uuid=uuid).count()
+    actions = Change.objects.filter(record_type=model._meta.label_lower, record_uuid=uuid).order_by("id")
+    return history, list(actions.values_list("action", flat=True))
+
+
+def model_of(world: World, collection: str):
+    if collection in PUBLISHABLE:
+        return type(world.published[collection])
+    return {"sources": type(world.source), "people": type(world.person)}[collection]
+
+
+@pytest.mark.parametrize(("path", "method"), WRITES, ids=[f"{method} {path}" for path, method in WRITES])
+def test_each_api_write_leaves_history_a_version_and_a_change(token_api, reviewer, path, method):
+    world = World()
+    collection, route = collection_of(path), action_of(path)
+    model = model_of(world, collection)
+    on_published = route in ("withdraw", "correction")
+    url = concrete(path, world, published=on_published)
+    target = url.rstrip("/").split("/")[-1 if route is None else -2] if "{" in path else None
+    target_uuid = None
+    if target is not None:
+        found = model.objects.filter(**({"slug": target} if collection == "people" else {"uuid": target}))
+        target_uuid = found.values_list("uuid", flat=True).get()
+    before = trace(model, target_uuid) if target_uuid else (0, [])
+    version_before = model.objects.get(uuid=target_uuid).version if target_uuid else 0
+
+    body = json.dumps(world.body(collection, route)) if method != "DELETE" else ""
+    response = token_api(reviewer).generic(method, url, body, content_type="application/json")
+    assert response.status_code in (200, 201, 204), response.content[:300]
+
+    if method == "DELETE":
+        history, actions = trace(model, target_uuid)
+        assert not model.objects.filter(uuid=target_uuid).exists()
+        assert actions == [*before[1], "delete"]
+        assert history == before[0] + 1  # simple-history's row for the deletion
+        return
+    written = response.json()["uuid"]
+    history, actions = trace(model, written)
+    if method == "POST" and route in (None, "correction"):
+        assert (history, actions) == (1, ["create"])
+        assert response.json()["version"] == 1
+        return
+    assert history == before[0] + 1
+    assert actions == [*before[1], LOGGED_AS.get(route, "update")]
+    assert model.objects.get(uuid=written).version == version_before + 1
+
+
+def test_the_walk_covers_every_write_route():
+    # Publishable records: POST, PUT, PATCH, DELETE and four routes; sources and people: POST, PUT, PATCH.
+    assert len(WRITES) == 4 * 8 + 2 * 3
+
+
+def test_publishing_a_correction_through_the_api_logs_the_supersession(token_api, reviewer):
+    world = World()
+    old = world.published["statements"]
+    client = token_api(reviewer)
+    correction = client.post(f"/api/v1/statements/{old.uuid}/correction/", {}, format="json").json()
+    client.patch(f"/api/v1/statements/{correction['uuid']}/", {"text": "Corrected."}, format="json")
+    assert client.post(f"/api/v1/statements/{correction['uuid']}/publish/", {}, format="json").status_code == 200
+    history, actions = trace(type(old), old.uuid)
+    assert actions == ["create", "publish", "supersede"]
+    assert history == 3
