@@ -152,9 +152,19 @@ def _throttle_rate(name: str, default: str) -> str:
     return rate
 
 
-# Anonymous API readers, per address. The count lives in the default cache, which is per
-# process here; several web processes need a shared cache (Redis) to share one limit.
+# Anonymous API readers, per address. The count lives in the default cache: in memory,
+# per process, on the embedded default; in Redis when REDIS_URL is set, so that every web
+# process shares one count. Short timeouts: a slow Redis must not slow reads down.
 API_ANON_RATE = _throttle_rate("API_ANON_RATE", "120/min")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "negotrack",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
 
 REST_FRAMEWORK = {
     # A token first, so that a write without credentials answers 401 with
@@ -171,7 +181,7 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["negotrack.throttling.AnonymousReadThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": API_ANON_RATE},
 }
 

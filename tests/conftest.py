@@ -28,11 +28,12 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
+def _fresh_cache(settings):
     """The API's anonymous rate limit counts in the default cache, which outlives a test:
-    without this, a suite that reads the API often enough gets 429s by accident."""
-    cache.clear()
-    yield
+    without this, a suite that reads the API often enough gets 429s by accident. Each test
+    gets an empty cache in memory (never the Redis of REDIS_URL, which clearing would flush);
+    the tests of the Redis cache itself set their own."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     cache.clear()
 
 

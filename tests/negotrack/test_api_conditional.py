@@ -1,11 +1,15 @@
 """Conditional reads of /api/v1/ (ETag, Last-Modified, 304) and the anonymous rate limit."""
 
 import datetime
+import os
+import uuid
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.http import http_date, parse_http_date
+from redis import Redis
 from rest_framework.throttling import AnonRateThrottle
 
 from issues import services as issue_services
@@ -223,3 +227,35 @@ def test_the_rate_comes_from_the_environment(monkeypatch):
     monkeypatch.setenv("API_ANON_RATE", "lots")
     with pytest.raises(ImproperlyConfigured, match="API_ANON_RATE"):
         settings._throttle_rate("API_ANON_RATE", "120/min")
+
+
+def redis_cache(location: str, prefix: str) -> dict:
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": location,
+            "KEY_PREFIX": prefix,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+
+
+@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="REDIS_URL is not set")
+def test_with_redis_every_web_process_counts_in_one_place(client, record, two_a_minute, settings):
+    prefix = f"negotrack-test-{uuid.uuid4().hex}"
+    settings.CACHES = redis_cache(os.environ["REDIS_URL"], prefix)
+    redis = Redis.from_url(os.environ["REDIS_URL"])
+    try:
+        assert [client.get("/api/v1/processes/").status_code for _ in range(2)] == [200, 200]
+        assert redis.keys(f"{prefix}:*"), "the count is kept in Redis"
+        caches.close_all()  # what another web process would see: a fresh connection, the same count
+        assert client.get("/api/v1/processes/").status_code == 429
+    finally:
+        for key in redis.scan_iter(f"{prefix}:*"):
+            redis.delete(key)
+
+
+def test_an_unreachable_rate_limit_cache_lets_reads_through(client, record, two_a_minute, settings, caplog):
+    settings.CACHES = redis_cache("redis://127.0.0.1:1/0", "unreachable")
+    assert {client.get("/api/v1/processes/").status_code for _ in range(3)} == {200}
+    assert "rate limit skipped" in caplog.text

@@ -62,3 +62,11 @@ def test_redis_url_sends_tasks_to_the_broker(tmp_path):
     code = "from negotrack.celery import app; print(app.conf.broker_url, app.conf.task_always_eager)"
     result = start({"SECRET_KEY": "x", "REDIS_URL": "redis://127.0.0.1:6399/3"}, code)
     assert result.stdout.split() == ["redis://127.0.0.1:6399/3", "False"], result.stderr
+
+
+def test_redis_url_makes_the_rate_limit_count_in_redis():
+    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    with_redis = start({"SECRET_KEY": "x", "REDIS_URL": "redis://127.0.0.1:6399/3"}, code)
+    assert with_redis.stdout.strip() == "django.core.cache.backends.redis.RedisCache", with_redis.stderr
+    embedded = start({"SECRET_KEY": "x"}, code)
+    assert embedded.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache", embedded.stderr

@@ -1,4 +1,5 @@
-"""Create the demo editor and reviewer of the embedded default, and print their logins."""
+"""Create the demo editor and reviewer of the embedded default, and print their logins
+and API tokens."""
 
 import json
 import secrets
@@ -6,6 +7,7 @@ import secrets
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from rest_framework.authtoken.models import Token
 
 from negotrack.groups import EDITORS, REVIEWERS, add_to_group
 
@@ -13,7 +15,7 @@ DEMO_ACCOUNTS = (("editor", EDITORS), ("reviewer", REVIEWERS))
 
 
 class Command(BaseCommand):
-    help = "Create a demo editor and a demo reviewer (debug mode only) and print their logins."
+    help = "Create a demo editor and a demo reviewer (debug mode only) and print their logins and API tokens."
 
     def handle(self, *args, **options):
         if not settings.DEBUG:
@@ -34,4 +36,6 @@ class Command(BaseCommand):
         logins_file.write_text(json.dumps(logins))
         logins_file.chmod(0o600)
         for username, group in DEMO_ACCOUNTS:
-            self.stdout.write(f"  {group[:-1].lower():<9} login: {username} / {logins[username]}")
+            token, _ = Token.objects.get_or_create(user=User.objects.get(username=username))
+            role = group[:-1].lower()
+            self.stdout.write(f"  {role:<9} login: {username} / {logins[username]}   API token: {token.key}")
