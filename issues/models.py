@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -336,6 +337,12 @@ def _figures_problem(figures) -> str | None:
         if isinstance(item["value"], bool) or not isinstance(item["value"], int | float):
             return f"The value of {item['label']!r} must be a number."
     return None
+
+
+def statement_search_vector() -> SearchVector:
+    """A statement's own words for full-text search on PostgreSQL; the index of migration
+    0002 is built on this very expression, so the two must stay alike."""
+    return SearchVector("text", "translation", "speaker_description", config="simple")
 
 
 class Statement(Publishable):

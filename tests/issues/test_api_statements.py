@@ -481,3 +481,16 @@ def test_the_paging_query_filters_by_position_not_by_offset(client, analyst):
     sql = queries(client, second, 3)
     page = next(query for query in sql if 'FROM "issues_statement"' in query and "LIMIT" in query)
     assert "OFFSET" not in page
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the GIN index exists on PostgreSQL only")
+def test_the_search_reads_the_statements_gin_index():
+    from issues.filters import StatementFilter
+    from issues.models import Statement
+
+    published(text="There is progress on the exchange.")
+    searched = StatementFilter.full_text(Statement.objects.all(), ["progress", "exchange"])
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a handful of rows would not need the index
+    assert "statement_search" in searched.explain()
+    assert searched.count() == 1
