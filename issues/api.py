@@ -26,7 +26,7 @@ from rest_framework.views import APIView
 from delegations.models import Delegation, Membership
 from issues import filters, serializers, services
 from issues.api_writes import PublishableWriteMixin, publishable_write_schema
-from issues.models import Agreement, Issue, IssueStatus, Position, Statement
+from issues.models import Agreement, Issue, IssueStatus, Position, Statement, TimelineState
 from issues.vocabulary import AssessmentStatus
 from negotrack.api import ConditionalReadMixin, ReadOnlyRecordViewSet, visible
 from negotrack.groups import is_editorial
@@ -144,6 +144,29 @@ class IssueViewSet(ReadOnlyRecordViewSet):
             answer |= {"uuid": held.uuid, "status": held.status, "summary": held.summary}
             answer |= {"effective_date": held.effective_date, "round": held.round, "date": held.date}
         return Response(serializers.StatusAsOfSerializer(answer).data)
+
+
+    @extend_schema(parameters=[SLUG["issues"]], responses=serializers.TimelineSerializer)
+    @action(detail=True, url_path="timeline", filter_backends=[], pagination_class=None)
+    def timeline(self, request, slug=None):
+        """The issue's timeline, whole, as the last rebuild made it, and whether it is current."""
+        issue = get_object_or_404(Issue.objects.select_related("timeline_state"), slug=slug)
+        state = getattr(issue, "timeline_state", None)
+        entries = issue.timeline_entries.select_related("round", "party").order_by("position")
+        answer = {
+            "issue": issue.slug,
+            "built_at": state.built_at if state else None,
+            "is_current": bool(state and state.is_current and state.built_at),
+            "entries": entries,
+        }
+        return Response(serializers.TimelineSerializer(answer, context=self.get_serializer_context()).data)
+
+    def read_state(self) -> str:
+        if self.action != "timeline":
+            return ""
+        # Clearing a mark logs no change, yet it changes the answer's `is_current`.
+        state = TimelineState.objects.filter(issue__slug=self.kwargs.get("slug")).first()
+        return "" if state is None else f"{state.generation}:{state.built_generation}"
 
 
 class PublishableViewSet(PublishableWriteMixin, ReadOnlyRecordViewSet):

@@ -6,10 +6,13 @@ class IssuesConfig(AppConfig):
     verbose_name = "agenda issues"
 
     def ready(self):
+        from issues.marks import mark_affected
         from negotrack.records import record_changed
         from rounds.models import Round
 
         record_changed.connect(_round_changed, sender=Round, dispatch_uid="issues.follow_round_dates")
+        # After following a round's dates, so that the marks see the moved assessments.
+        record_changed.connect(mark_affected, dispatch_uid="issues.mark_timelines")
 
 
 def _round_changed(sender, record, action, changed_fields, **kwargs):

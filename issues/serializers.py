@@ -4,11 +4,13 @@ the input of the writes to statements and assessments."""
 
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers
+from rest_framework.reverse import reverse
 
 from delegations.models import Delegation, Membership, Party, Person
-from issues.models import Agreement, Issue, IssueStatus, Position, PublicationState, Statement
+from issues.models import Agreement, Issue, IssueStatus, Position, PublicationState, Statement, TimelineEntry
+from issues.timeline import Kind
 from issues.vocabulary import AssessmentStatus, compare
 from negotrack.api_writes import RecordWriteSerializer, version_field
 from rounds.dates import DatePrecision
@@ -504,3 +506,63 @@ class WithdrawSerializer(VersionOnlySerializer):
 
 class SendBackSerializer(VersionOnlySerializer):
     note = serializers.CharField(help_text="what the editor should change")
+
+
+# --- timelines ---------------------------------------------------------------------------
+
+# The API collection of each kind of record a timeline entry comes from.
+RECORD_ROUTES = {
+    "issues.issuestatus": "issuestatus-detail",
+    "issues.position": "position-detail",
+    "issues.agreement": "agreement-detail",
+    "issues.statement": "statement-detail",
+}
+
+
+class TimelineSourceSerializer(serializers.Serializer):
+    uuid = serializers.UUIDField()
+    outlet = serializers.CharField()
+    title = serializers.CharField()
+    url = serializers.CharField(help_text="may be empty: not every report has one")
+
+
+class TimelineEntrySerializer(serializers.ModelSerializer):
+    kind = serializers.ChoiceField(
+        choices=Kind.choices,
+        help_text="`status_change` (with `before` and `after`), `statement`, `position_change` (a party's stance, "
+        "with the one before), `agreement`, or `correction` (a record withdrawn or corrected)",
+    )
+    round = serializers.SlugRelatedField(slug_field="slug", read_only=True, help_text="the round; null between rounds")
+    party = PartyBriefSerializer(read_only=True, allow_null=True, help_text="the party it concerns, where one does")
+    record = serializers.SerializerMethodField(help_text="the record the entry comes from")
+    sources = TimelineSourceSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = TimelineEntry
+        fields = ["key", "kind", "date", "date_precision", "round", "party", "title", "text", "before", "after",
+                  "record", "sources"]  # fmt: skip
+        extra_kwargs = {
+            "key": {"help_text": "stable: the entry's kind and the UUID of its record"},
+            "before": {"help_text": "the status (or stance) before this entry; empty for the first"},
+            "after": {"help_text": "the status (or stance) after it"},
+        }
+
+    @extend_schema_field(
+        inline_serializer(
+            "TimelineRecord",
+            {"type": serializers.CharField(), "uuid": serializers.UUIDField(), "url": serializers.URLField()},
+        )
+    )
+    def get_record(self, entry):
+        request = self.context.get("request")
+        url = reverse(RECORD_ROUTES[entry.record_type], kwargs={"uuid": entry.record_uuid}, request=request)
+        return {"type": entry.record_type.split(".")[1], "uuid": entry.record_uuid, "url": url}
+
+
+class TimelineSerializer(serializers.Serializer):
+    issue = serializers.CharField(help_text="the agenda issue's slug")
+    built_at = serializers.DateTimeField(allow_null=True, help_text="when the timeline was last built; null before")
+    is_current = serializers.BooleanField(
+        help_text="false while a rebuild is pending after an edit: the entries may miss the latest changes"
+    )
+    entries = TimelineEntrySerializer(many=True, help_text="the whole timeline, oldest first")

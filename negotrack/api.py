@@ -42,12 +42,18 @@ class ConditionalReadMixin:
         """The record version a detail read leads its ETag with, where writes compare it."""
         return None
 
+    def read_state(self) -> str:
+        """What else the answer depends on that the change log does not record."""
+        return ""
+
     def initial(self, request, *args, **kwargs):
         # Authentication, permissions and the rate limit first: a 304 counts against it too.
         super().initial(request, *args, **kwargs)
         if request.method in ("GET", "HEAD"):
             drafts = wants_drafts(request)
-            self.read_validators = validators_for(request, drafts=drafts, record_version=self.read_version())
+            self.read_validators = validators_for(
+                request, drafts=drafts, record_version=self.read_version(), extra=self.read_state()
+            )
             if is_not_modified(request, self.read_validators):
                 raise _NotModified
 

@@ -164,14 +164,14 @@ def _write_batch(model, batch, m2m, *, user, using) -> None:
             for record, related_objects in zip(batch, values, strict=True)
             for related in related_objects
         ]
-        _insert_rows(through, [owner, target], rows, using=using)
+        insert_rows(through, [owner, target], rows, using=using)
 
     history_model = model.history.model
     included = model._record_history.fields_included(batch[0])
     columns = [history_model._meta.get_field(f.name) for f in included]
     columns += [history_model._meta.get_field(name) for name in ("history_date", "history_type", "history_user")]
     rows = [(*(getattr(record, f.attname) for f in included), record.created_at, "+", user_id) for record in batch]
-    _insert_rows(history_model, columns, rows, using=using)
+    insert_rows(history_model, columns, rows, using=using)
     for field in history_model._history_m2m_fields:
         if m2m.get(field.name):
             _copy_m2m_history(model, field, [record.pk for record in batch], using=using)
@@ -204,11 +204,11 @@ def _write_batch(model, batch, m2m, *, user, using) -> None:
         )
         for record in batch
     ]
-    _insert_rows(Change, columns, rows, using=using)
+    insert_rows(Change, columns, rows, using=using)
 
 
 # Internal types whose Python values the database driver writes as Django would, so
-# that _insert_rows can skip Field.get_db_prep_save (a few microseconds a value).
+# that insert_rows can skip Field.get_db_prep_save (a few microseconds a value).
 _DRIVER_NATIVE = {
     "AutoField",
     "BigAutoField",
@@ -228,7 +228,7 @@ _DRIVER_NATIVE = {
 _DRIVER_NATIVE_POSTGRESQL = _DRIVER_NATIVE | {"DateField", "DateTimeField", "UUIDField"}
 
 
-def _insert_rows(model, fields, rows, *, using) -> None:
+def insert_rows(model, fields, rows, *, using) -> None:
     """Insert rows of Python values (no model instances, no keys returned): COPY with
     psycopg 3, one executemany elsewhere."""
     if not rows:

@@ -55,13 +55,15 @@ def change_log_state() -> ChangeLogState:
     return ChangeLogState(state["newest_id"], int(state["recent_sum"]), last_modified)
 
 
-def validators_for(request, *, drafts: bool, record_version: int | None = None) -> Validators:
+def validators_for(request, *, drafts: bool, record_version: int | None = None, extra: str = "") -> Validators:
     """A weak ETag for this request's answer: the change-log state, plus everything else
     the answer depends on (path and query, format, drafts or not, today's date for
     answers that default to today, the signed-in user on the browsable pages).
 
     The detail of a record that the API writes to leads its ETag with the record's
-    version (`W/"7-…"`), which is what a write's `If-Match` compares."""
+    version (`W/"7-…"`), which is what a write's `If-Match` compares. `extra` is whatever
+    else a view's answer depends on that the change log does not record (a timeline's
+    currency)."""
     state = change_log_state()
     renderer_format = getattr(request.accepted_renderer, "format", None) or ""
     parts = [
@@ -71,6 +73,7 @@ def validators_for(request, *, drafts: bool, record_version: int | None = None) 
         renderer_format,
         "drafts" if drafts else "public",
         timezone.localdate().isoformat(),
+        extra,
     ]
     if renderer_format == "api":
         # The browsable API's pages show who is signed in.

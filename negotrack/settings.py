@@ -11,7 +11,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from negotrack.env import env_bool, env_int, env_list, env_str
+from negotrack.env import env_bool, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("NEGOTRACK_VAR_DIR", str(BASE_DIR / "var")))
@@ -136,8 +136,23 @@ CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = REDIS_URL is None
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TASK_ACKS_LATE = True
-CELERY_BROKER_CONNECTION_TIMEOUT = 2
-CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
+# An edit hands its rebuild to the broker after commit: bounded, so that a frozen Redis
+# delays a save by about a second, never more.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 2}
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+
+# How often beat runs the reconciliation of timelines (every marked issue, and every issue
+# whose inputs no longer match the fingerprint it was built from).
+TIMELINE_RECONCILE_SECONDS = env_float("TIMELINE_RECONCILE_SECONDS", 60.0)
+CELERY_BEAT_SCHEDULE = {
+    "reconcile-timelines": {
+        "task": "issues.reconcile_timelines",
+        "schedule": TIMELINE_RECONCILE_SECONDS,
+        "options": {"expires": TIMELINE_RECONCILE_SECONDS},
+    }
+}
 
 # Restoring from history arrives with its own service, which validates and logs it.
 SIMPLE_HISTORY_REVERT_DISABLED = True

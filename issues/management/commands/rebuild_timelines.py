@@ -1,0 +1,42 @@
+"""Rebuild timelines by hand: one issue, every issue, or (by default) what the periodic
+reconciliation would rebuild."""
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from issues import rebuild
+from issues.models import Issue
+
+
+class Command(BaseCommand):
+    help = (
+        "Rebuild agenda issues' timelines: --issue SLUG for one, --all for every one (even those "
+        "that look current); by default every marked or out-of-date timeline."
+    )
+
+    def add_arguments(self, parser):
+        which = parser.add_mutually_exclusive_group()
+        which.add_argument("--issue", metavar="SLUG", help="the agenda issue's slug")
+        which.add_argument("--all", action="store_true", help="every issue, rebuilt from scratch")
+
+    def handle(self, *args, issue=None, all=False, verbosity=1, **options):
+        if issue:
+            ids = list(Issue.objects.filter(slug=issue).values_list("pk", flat=True))
+            if not ids:
+                raise CommandError(f"No agenda issue has the slug {issue!r}.")
+        elif all:
+            ids = list(Issue.objects.order_by("pk").values_list("pk", flat=True))
+        else:
+            ids = list(dict.fromkeys([*rebuild.marked_issue_ids(), *rebuild.stale_issue_ids()]))
+        changed = entries = raced = 0
+        for issue_id in tqdm(ids, unit="issue", disable=verbosity < 1, file=self.stderr):
+            result = rebuild.rebuild_issue(issue_id, force=bool(issue or all))
+            if result is None:
+                raced += 1
+                continue
+            changed += result.changed
+            entries += result.entries
+        message = f"{len(ids)} timeline(s) checked, {changed} rebuilt, {entries} entries."
+        if raced:
+            message += f" {raced} changed while being rebuilt and stay marked for the reconciliation."
+        self.stdout.write(message)

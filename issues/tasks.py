@@ -1,0 +1,50 @@
+"""Celery jobs that keep timelines current: one issue right after an edit, and the
+periodic reconciliation that makes any lost message harmless."""
+
+from __future__ import annotations
+
+import functools
+import logging
+
+from celery import shared_task
+from django.conf import settings
+from redis import Redis
+from redis.exceptions import RedisError
+
+from issues import rebuild
+
+logger = logging.getLogger(__name__)
+
+# While a rebuild of an issue waits in the queue, more edits to it enqueue nothing more:
+# a burst of edits costs one rebuild, or two when edits go on while it runs.
+QUEUED_KEY = "negotrack:timeline-queued:{}"
+QUEUED_FOR_SECONDS = 600  # a lost message frees the slot by then; the reconciliation does not wait for it
+
+
+@functools.cache
+def _redis() -> Redis:
+    # Short timeouts: an edit waits at most this long on a frozen Redis, then moves on.
+    return Redis.from_url(settings.REDIS_URL, socket_connect_timeout=1, socket_timeout=1)
+
+
+def enqueue_rebuild(issue_id: int) -> bool:
+    """Queue a rebuild of the issue unless one is already waiting. Raises when Redis cannot
+    be reached; the caller logs it and the issue stays marked for the reconciliation."""
+    if not _redis().set(QUEUED_KEY.format(issue_id), 1, nx=True, ex=QUEUED_FOR_SECONDS):
+        return False
+    rebuild_timeline.apply_async(args=[issue_id], retry=False)
+    return True
+
+
+@shared_task(name="issues.rebuild_timeline", ignore_result=True, acks_late=True)
+def rebuild_timeline(issue_id: int) -> None:
+    try:
+        _redis().delete(QUEUED_KEY.format(issue_id))  # edits from now on queue another rebuild
+    except RedisError:
+        logger.warning("could not free the queue slot of issue %s; it expires by itself", issue_id)
+    rebuild.rebuild_issue(issue_id)
+
+
+@shared_task(name="issues.reconcile_timelines", ignore_result=True)
+def reconcile_timelines() -> int:
+    return len(rebuild.reconcile())
