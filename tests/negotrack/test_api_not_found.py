@@ -12,6 +12,7 @@ import pytest
         "/api/v1/rounds/geneva.2026/",
         "/api/v1/statements/0.5/?format=csv",
         "/api/v1/no-such-thing/",
+        "/api/v1/sources/a%0Ab.c/",
         "/api/v1/",
     ],
 )
