@@ -17,8 +17,8 @@ urlpatterns = [
                 path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
                 path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
                 # Last, and only for paths ending in a slash, so that the slash is still added
-                # to a known path that lacks it; `s`: a path may hold an encoded newline.
-                re_path(r"^(?s:.*/)?$", not_found),
+                # to a known path that lacks it; `[\s\S]`, not `.`: a path may hold an encoded newline.
+                re_path(r"^(?:[\s\S]*/)?$", not_found),
             ]
         ),
     ),
