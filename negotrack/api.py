@@ -3,7 +3,7 @@ conditional reads and the anonymous rate limit."""
 
 import math
 
-from django.http import HttpResponseNotModified
+from django.http import HttpResponseNotModified, JsonResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from rest_framework import exceptions, permissions, viewsets
 
@@ -88,3 +88,9 @@ class ReadOnlyRecordViewSet(ConditionalReadMixin, viewsets.ReadOnlyModelViewSet)
     """
 
     permission_classes = [permissions.AllowAny]
+
+
+def not_found(request):
+    """Any other path under the API: the API's JSON 404, not the site's HTML page (a UUID
+    route does not match `0.5/`, for instance, yet the client asked the API)."""
+    return JsonResponse({"detail": exceptions.NotFound.default_detail}, status=404)

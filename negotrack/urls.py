@@ -1,7 +1,9 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+from negotrack.api import not_found
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -14,6 +16,9 @@ urlpatterns = [
                 path("", include("issues.urls")),
                 path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
                 path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+                # Last, and only for paths ending in a slash, so that the slash is still added
+                # to a known path that lacks it; `[\s\S]`, not `.`: a path may hold an encoded newline.
+                re_path(r"^(?:[\s\S]*/)?$", not_found),
             ]
         ),
     ),
