@@ -5,6 +5,7 @@ import math
 
 from django.http import HttpResponseNotModified, JsonResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, permissions, viewsets
 
 from negotrack.conditional import is_not_modified, validators_for
@@ -90,7 +91,8 @@ class ReadOnlyRecordViewSet(ConditionalReadMixin, viewsets.ReadOnlyModelViewSet)
     permission_classes = [permissions.AllowAny]
 
 
-def not_found(request):
+@csrf_exempt  # whatever the method, the answer is that nothing is there
+def not_found(request, *args, **kwargs):
     """Any other path under the API: the API's JSON 404, not the site's HTML page (a UUID
     route does not match `0.5/`, for instance, yet the client asked the API)."""
     return JsonResponse({"detail": exceptions.NotFound.default_detail}, status=404)

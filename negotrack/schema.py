@@ -94,7 +94,10 @@ class AutoSchema(openapi.AutoSchema):
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
         if self.method != "GET":
-            return responses
+            # A write too answers 404 to a `format` it does not give.
+            if "404" not in responses:
+                responses["404"] = self._get_response_for_code(self._not_found(), "404", [JSON], direction)
+            return dict(sorted(responses.items()))
         errors = {"304": NOT_MODIFIED, "404": self._not_found(), "429": TOO_MANY_REQUESTS}
         if self._validates_query():
             errors["400"] = BAD_QUERY

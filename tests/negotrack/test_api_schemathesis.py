@@ -14,18 +14,11 @@ generated requests per operation, on top of Schemathesis' coverage cases) and
 derandomized, so CI sends the same requests every time. A failure prints the request as
 a curl command.
 
-Credentials are added in one place: every request carries the headers of the
-`api_headers` fixture, none for the anonymous reader. To run the operations as an editor,
-give that fixture the editor's credentials, for instance
-
-    @pytest.fixture
-    def api_headers(editor):
-        token = ...  # the editor's API token
-        return {"Authorization": f"Token {token}"}
-
-and let the writes in by dropping `.include(method="GET")` from `schema` below. Each test
-runs in its own transaction, which pytest-django rolls back, so writes do not leak from
-one operation to the next. (Session cookies would also need a CSRF token: prefer a token.)
+Reads run as an anonymous reader (the `api_headers` fixture sends no credentials); the
+writes run with a reviewer's token (`reviewer_headers`), who may do everything the API
+offers, with fewer examples each (`WRITE_EXAMPLES`). Each test runs in its own
+transaction, which pytest-django rolls back, so writes do not leak from one operation to
+the next.
 """
 
 import io
@@ -37,6 +30,7 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.test import override_settings
 from hypothesis import HealthCheck, settings
+from rest_framework.authtoken.models import Token
 from rest_framework.throttling import AnonRateThrottle
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -51,6 +45,7 @@ from negotrack.wsgi import application
 SCHEMA_URL = "/api/v1/schema/"
 SCHEMATHESIS_HOST = "localhost"  # the Host header of Schemathesis' WSGI client
 MAX_EXAMPLES = 25
+WRITE_EXAMPLES = 10
 
 CHECKS = [
     not_a_server_error,
@@ -95,6 +90,7 @@ def demo_record(db, settings, wsgi_in_the_test_transaction):
 # Read while the tests are collected, so that each operation is a test of its own.
 with override_settings(ALLOWED_HOSTS=[SCHEMATHESIS_HOST]):
     schema = schemathesis.openapi.from_wsgi(SCHEMA_URL, application).include(method="GET")
+    writes = schemathesis.openapi.from_wsgi(SCHEMA_URL, application).exclude(method="GET")
 
 
 @schema.parametrize()
@@ -107,6 +103,23 @@ with override_settings(ALLOWED_HOSTS=[SCHEMATHESIS_HOST]):
 )
 def test_every_operation_answers_as_the_schema_says(case, demo_record, unthrottled, api_headers):
     case.call_and_validate(headers=api_headers, checks=CHECKS)
+
+
+@pytest.fixture
+def reviewer_headers(reviewer):
+    return {"Authorization": f"Token {Token.objects.create(user=reviewer).key}"}
+
+
+@writes.parametrize()
+@settings(
+    max_examples=WRITE_EXAMPLES,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+)
+def test_every_write_answers_as_the_schema_says(case, demo_record, reviewer_headers):
+    case.call_and_validate(headers=reviewer_headers, checks=CHECKS)
 
 
 # Generated requests never carry a validator the server gave out, nor come fast enough to
