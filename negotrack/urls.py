@@ -3,6 +3,8 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from negotrack.changes import ChangesFeedView
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path(
@@ -12,6 +14,7 @@ urlpatterns = [
                 path("", include("rounds.urls")),
                 path("", include("delegations.urls")),
                 path("", include("issues.urls")),
+                path("changes/", ChangesFeedView.as_view(), name="changes"),
                 path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
                 path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
             ]
