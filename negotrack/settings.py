@@ -155,6 +155,12 @@ def _throttle_rate(name: str, default: str) -> str:
 # process here; several web processes need a shared cache (Redis) to share one limit.
 API_ANON_RATE = _throttle_rate("API_ANON_RATE", "120/min")
 
+# How long the change log keeps a change (prune_changes): a tool that follows the changes
+# feed less often than this gets 410 and resyncs from the lists.
+CHANGES_RETENTION_DAYS = env_int("CHANGES_RETENTION_DAYS", 365)
+if CHANGES_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured(f"CHANGES_RETENTION_DAYS={CHANGES_RETENTION_DAYS} must be 1 or more (days).")
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
