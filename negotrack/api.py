@@ -47,10 +47,12 @@ class ConditionalReadMixin:
         # Authentication, permissions and the rate limit first: a 304 counts against it too.
         super().initial(request, *args, **kwargs)
         if request.method in ("GET", "HEAD"):
-            drafts = wants_drafts(request)
-            self.read_validators = validators_for(request, drafts=drafts, record_version=self.read_version())
+            self.read_validators = self.get_read_validators(request)
             if is_not_modified(request, self.read_validators):
                 raise _NotModified
+
+    def get_read_validators(self, request):
+        return validators_for(request, drafts=wants_drafts(request), record_version=self.read_version())
 
     def throttled(self, request, wait):
         seconds = None if wait is None else math.ceil(wait)
@@ -75,7 +77,8 @@ class ConditionalReadMixin:
         patch_vary_headers(response, ["Cookie", "Authorization"])
         if self.read_validators is not None and response.status_code in (200, 304):
             response["ETag"] = self.read_validators.etag
-            response["Last-Modified"] = self.read_validators.last_modified_header
+            if self.read_validators.last_modified is not None:
+                response["Last-Modified"] = self.read_validators.last_modified_header
             patch_cache_control(response, no_cache=True)
         return response
 

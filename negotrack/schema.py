@@ -67,9 +67,9 @@ VALIDATORS = [
         "Last-Modified",
         str,
         OpenApiParameter.HEADER,
-        required=True,
         response=[200, 304],
-        description="when the record last changed (an HTTP date); send it back as If-Modified-Since",
+        description="when the record last changed (an HTTP date); send it back as If-Modified-Since. Not on "
+        "the changes feed, where a change that commits late can be older than one already shown",
     ),
     OpenApiParameter(
         "Retry-After",

@@ -166,6 +166,12 @@ if REDIS_URL:
         }
     }
 
+# How long the change log keeps a change (prune_changes): a tool that follows the changes
+# feed less often than this gets 410 and resyncs from the lists.
+CHANGES_RETENTION_DAYS = env_int("CHANGES_RETENTION_DAYS", 365)
+if CHANGES_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured(f"CHANGES_RETENTION_DAYS={CHANGES_RETENTION_DAYS} must be 1 or more (days).")
+
 REST_FRAMEWORK = {
     # A token first, so that a write without credentials answers 401 with
     # `WWW-Authenticate: Token`; a browser session (with its CSRF token) works too.
