@@ -30,6 +30,7 @@ from issues.models import Agreement, Issue, IssueStatus, Position, Statement, Ti
 from issues.vocabulary import AssessmentStatus
 from negotrack.api import ConditionalReadMixin, ReadOnlyRecordViewSet, visible
 from negotrack.groups import is_editorial
+from negotrack.schema import BAD_QUERY
 from rounds.models import Round, Source
 
 INCLUDE_DRAFTS = OpenApiParameter(
@@ -120,7 +121,7 @@ class IssueViewSet(ReadOnlyRecordViewSet):
                 "as_of", OpenApiTypes.DATE, description="YYYY-MM-DD; today when left out; a malformed date answers 400"
             ),
         ],
-        responses=serializers.StatusAsOfSerializer,
+        responses={200: serializers.StatusAsOfSerializer, 400: BAD_QUERY},
     )
     @action(detail=True, url_path="status", filter_backends=[], pagination_class=None)
     def status_as_of(self, request, slug=None):
@@ -468,7 +469,10 @@ class StatusMatrixView(CSVAnswers, ConditionalReadMixin, APIView):
             OpenApiParameter("process", str, required=True, description="the process's slug (required)"),
             csv_format("the matrix: a row per round, a column per agenda issue (by slug)"),
         ],
-        responses=csv_responses(serializers.StatusMatrixSerializer, "the matrix, a row per round"),
+        responses={
+            **csv_responses(serializers.StatusMatrixSerializer, "the matrix, a row per round"),
+            (400, "application/json"): BAD_QUERY,
+        },
     )
     def get(self, request):
         query = serializers.MatrixQuerySerializer(data=request.query_params)

@@ -464,6 +464,7 @@ class StatementIssue(Record):
     history = RecordHistory()
 
     constraint_error_fields = {"statementissue_once": "issue"}
+    change_log_relations = ("statement", "issue")
 
     class Meta:
         verbose_name = "statement–issue link"
@@ -477,6 +478,13 @@ class StatementIssue(Record):
 
     def __str__(self) -> str:
         return f"{self.statement_id} → {self.issue}"
+
+    def change_refs(self) -> dict[str, str]:
+        return {"statement": str(self.statement.uuid), "issue": self.issue.slug}
+
+    def change_publication_state(self) -> str:
+        # A link is as public as its statement: a draft's links stay out of the public feed.
+        return self.statement.state
 
     def clean(self):
         if self.statement_id and self.issue_id and self.statement.process_id != self.issue.process_id:

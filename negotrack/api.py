@@ -3,8 +3,9 @@ conditional reads and the anonymous rate limit."""
 
 import math
 
-from django.http import HttpResponseNotModified
+from django.http import HttpResponseNotModified, JsonResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, permissions, viewsets
 
 from negotrack.conditional import is_not_modified, validators_for
@@ -50,12 +51,13 @@ class ConditionalReadMixin:
         # Authentication, permissions and the rate limit first: a 304 counts against it too.
         super().initial(request, *args, **kwargs)
         if request.method in ("GET", "HEAD"):
-            drafts = wants_drafts(request)
-            self.read_validators = validators_for(
-                request, drafts=drafts, record_version=self.read_version(), extra=self.read_state()
-            )
+            self.read_validators = self.get_read_validators(request)
             if is_not_modified(request, self.read_validators):
                 raise _NotModified
+
+    def get_read_validators(self, request):
+        drafts = wants_drafts(request)
+        return validators_for(request, drafts=drafts, record_version=self.read_version(), extra=self.read_state())
 
     def throttled(self, request, wait):
         seconds = None if wait is None else math.ceil(wait)
@@ -80,7 +82,8 @@ class ConditionalReadMixin:
         patch_vary_headers(response, ["Cookie", "Authorization"])
         if self.read_validators is not None and response.status_code in (200, 304):
             response["ETag"] = self.read_validators.etag
-            response["Last-Modified"] = self.read_validators.last_modified_header
+            if self.read_validators.last_modified is not None:
+                response["Last-Modified"] = self.read_validators.last_modified_header
             patch_cache_control(response, no_cache=True)
         return response
 
@@ -94,3 +97,10 @@ class ReadOnlyRecordViewSet(ConditionalReadMixin, viewsets.ReadOnlyModelViewSet)
     """
 
     permission_classes = [permissions.AllowAny]
+
+
+@csrf_exempt  # whatever the method, the answer is that nothing is there
+def not_found(request, *args, **kwargs):
+    """Any other path under the API: the API's JSON 404, not the site's HTML page (a UUID
+    route does not match `0.5/`, for instance, yet the client asked the API)."""
+    return JsonResponse({"detail": exceptions.NotFound.default_detail}, status=404)

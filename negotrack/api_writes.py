@@ -20,6 +20,7 @@ from rest_framework.response import Response
 from negotrack.conditional import if_match_versions
 from negotrack.groups import is_editorial
 from negotrack.records import RecordLocked, VersionConflict
+from negotrack.schema import ERROR
 
 IF_MATCH = OpenApiParameter(
     "If-Match",
@@ -260,7 +261,6 @@ def write_errors(*codes: int) -> dict:
     return {code: described[code] for code in codes}
 
 
-ERROR = inline_serializer("Error", {"detail": serializers.CharField(help_text="what went wrong")})
 CONFLICT = inline_serializer(
     "Conflict",
     {

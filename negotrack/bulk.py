@@ -25,6 +25,7 @@ from typing import TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import connections, models, router, transaction
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from negotrack.models import Change
@@ -138,6 +139,8 @@ def create_records(
     with transaction.atomic(using=using):
         for start in range(0, len(records), batch_size):
             batch = records[start : start + batch_size]
+            # What the change log reads of related records (and `clean()` often does too), set-wise.
+            prefetch_related_objects(batch, *model.change_log_relations)
             validate_records(model, batch, using=using, first_number=start + 1)
             batch_m2m = {name: values[start : start + batch_size] for name, values in m2m.items()}
             _write_batch(model, batch, batch_m2m, user=user, using=using)
@@ -176,6 +179,7 @@ def _write_batch(model, batch, m2m, *, user, using) -> None:
         if m2m.get(field.name):
             _copy_m2m_history(model, field, [record.pk for record in batch], using=using)
 
+    # The change log's txid is left to the database's default: the writing transaction.
     changed = created_fields(model)
     now = timezone.now()
     columns = [
@@ -188,6 +192,7 @@ def _write_batch(model, batch, m2m, *, user, using) -> None:
             "record_version",
             "publication_state",
             "changed_fields",
+            "refs",
             "user",
         )
     ]
@@ -198,8 +203,9 @@ def _write_batch(model, batch, m2m, *, user, using) -> None:
             model._meta.label_lower,
             record.uuid,
             1,
-            getattr(record, "state", "") or "",
+            record.change_publication_state(),
             changed,
+            record.change_refs(),
             user_id,
         )
         for record in batch

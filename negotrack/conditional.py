@@ -37,7 +37,9 @@ class ChangeLogState:
 @dataclass(frozen=True)
 class Validators:
     etag: str
-    last_modified: datetime.datetime
+    # None where no time can stand for the answer's state (the changes feed): then the
+    # ETag alone decides.
+    last_modified: datetime.datetime | None
 
     @property
     def last_modified_header(self) -> str:
@@ -90,6 +92,8 @@ def is_not_modified(request, validators: Validators) -> bool:
     if if_none_match is not None:
         ours = validators.etag.removeprefix("W/")
         return any(tag.removeprefix("W/") == ours for tag in parse_etags(if_none_match))
+    if validators.last_modified is None:
+        return False
     since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE") or "")
     return since is not None and int(validators.last_modified.timestamp()) <= since
 

@@ -5,6 +5,23 @@ from django.db import models
 from django.utils import timezone
 
 
+class CurrentTransactionId(models.Func):
+    """The id of the transaction that writes the row, as the database's own default.
+
+    On PostgreSQL the changes feed orders by it and exposes a position only once every
+    transaction before it has finished (see negotrack.changes). SQLite has one writer at
+    a time, so the order of ids is the order of commits there, and the value is 0.
+    """
+
+    output_field = models.BigIntegerField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        return "0", []
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return "pg_current_xact_id()::text::bigint", []
+
+
 class Change(models.Model):
     class Action(models.TextChoices):
         CREATE = "create", "created"
@@ -16,6 +33,11 @@ class Change(models.Model):
         SEND_BACK = "send_back", "sent back to its editor"
 
     id = models.BigAutoField(primary_key=True)
+    txid = models.BigIntegerField(
+        db_default=CurrentTransactionId(),
+        editable=False,
+        help_text="the writing transaction, filled by the database (0 on SQLite)",
+    )
     occurred_at = models.DateTimeField(default=timezone.now, db_index=True)
     action = models.CharField(max_length=16, choices=Action.choices)
     record_type = models.CharField(max_length=64, help_text="app_label.model_name of the record")
@@ -24,16 +46,41 @@ class Change(models.Model):
     publication_state = models.CharField(
         max_length=16,
         blank=True,
-        help_text="for statements, statuses, positions and agreements: the state after the change",
+        help_text="for statements, statuses, positions and agreements: the state after the change; "
+        "for a statement's issue links: the statement's state",
     )
     changed_fields = models.JSONField(default=list, blank=True)
+    refs = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="natural references that place the record without its UUID, once it is deleted "
+        '(a statement–issue link: {"statement": uuid, "issue": slug})',
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
     class Meta:
         ordering = ["id"]
-        indexes = [models.Index(fields=["record_type", "record_uuid"], name="change_record_idx")]
+        indexes = [
+            models.Index(fields=["record_type", "record_uuid"], name="change_record_idx"),
+            models.Index(fields=["txid", "id"], name="change_feed_position_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.record_type} {self.record_uuid} {self.action} v{self.record_version}"
+
+
+class ChangeLogHorizon(models.Model):
+    """How far the change log has been pruned: one row, the feed position of the last
+    change removed. A feed cursor before it may have missed changes: it answers 410."""
+
+    txid = models.BigIntegerField()
+    change_id = models.BigIntegerField()
+    pruned_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=models.Q(id=1), name="changelog_horizon_single_row")]
+
+    def __str__(self) -> str:
+        return f"pruned through {self.txid}.{self.change_id} on {self.pruned_at:%Y-%m-%d}"

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, router, transaction
+from django.db.models import prefetch_related_objects
 from django.db.models.deletion import Collector
 from django.dispatch import Signal
 from simple_history.models import HistoricalRecords
@@ -126,6 +127,9 @@ class Record(models.Model):
     derived_fields: tuple[str, ...] = ()
     # Constraint name -> the form field its violation message belongs beside.
     constraint_error_fields: dict[str, str] = {}
+    # Relations that change_refs() and change_publication_state() read: the bulk path and
+    # cascading deletes load them set-wise.
+    change_log_relations: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
@@ -137,6 +141,16 @@ class Record(models.Model):
     def delete(self, *args, **kwargs):
         _require_service_write("delete()")
         return super().delete(*args, **kwargs)
+
+    def change_refs(self) -> dict[str, str]:
+        """Natural references for the change log, for records that other tools cannot
+        place by UUID alone once they are deleted."""
+        return {}
+
+    def change_publication_state(self) -> str:
+        """The publication state the change log keeps with a change of this record: the
+        changes feed hides what is in draft from the public."""
+        return getattr(self, "state", "") or ""
 
     def validate_constraints(self, exclude=None):
         # Django files a many-field constraint's message at the top of the form; our
@@ -153,10 +167,6 @@ class Record(models.Model):
                     errors.setdefault(field or "__all__", []).append(error)
         if errors:
             raise ValidationError(errors)
-
-
-def _publication_state(record: models.Model) -> str:
-    return getattr(record, "state", "") or ""
 
 
 def _field_values(record: models.Model) -> dict[str, Any]:
@@ -179,8 +189,9 @@ def log_change(record: Record, action: str, *, by, changed_fields: Sequence[str]
         record_type=record._meta.label_lower,
         record_uuid=record.uuid,
         record_version=record.version,
-        publication_state=_publication_state(record),
+        publication_state=record.change_publication_state(),
         changed_fields=list(changed_fields),
+        refs=record.change_refs(),
         user=by if getattr(by, "pk", None) else None,
     )
 
@@ -275,9 +286,12 @@ def delete_record(record: Record, *, by) -> None:
         _check_version(record, stored_version)
         collector = Collector(using=using, origin=record)
         collector.collect([record])
-        doomed: list[Record] = [
-            obj for instances in collector.data.values() for obj in instances if isinstance(obj, Record)
-        ]
+        doomed: list[Record] = []
+        for doomed_model, instances in collector.data.items():
+            if issubclass(doomed_model, Record):
+                instances = list(instances)
+                prefetch_related_objects(instances, *doomed_model.change_log_relations)
+                doomed.extend(instances)
         for obj in doomed:
             obj._history_user = by
             log_change(obj, Change.Action.DELETE, by=by)

@@ -181,6 +181,12 @@ if REDIS_URL:
         }
     }
 
+# How long the change log keeps a change (prune_changes): a tool that follows the changes
+# feed less often than this gets 410 and resyncs from the lists.
+CHANGES_RETENTION_DAYS = env_int("CHANGES_RETENTION_DAYS", 365)
+if CHANGES_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured(f"CHANGES_RETENTION_DAYS={CHANGES_RETENTION_DAYS} must be 1 or more (days).")
+
 REST_FRAMEWORK = {
     # A token first, so that a write without credentials answers 401 with
     # `WWW-Authenticate: Token`; a browser session (with its CSRF token) works too.
@@ -191,7 +197,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_PAGINATION_CLASS": "negotrack.pagination.Pagination",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "negotrack.schema.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",

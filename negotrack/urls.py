@@ -1,7 +1,10 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+from negotrack.api import not_found
+from negotrack.changes import ChangesFeedView
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -12,8 +15,12 @@ urlpatterns = [
                 path("", include("rounds.urls")),
                 path("", include("delegations.urls")),
                 path("", include("issues.urls")),
+                path("changes/", ChangesFeedView.as_view(), name="changes"),
                 path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
                 path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+                # Last, and only for paths ending in a slash, so that the slash is still added
+                # to a known path that lacks it; `[\s\S]`, not `.`: a path may hold an encoded newline.
+                re_path(r"^(?:[\s\S]*/)?$", not_found),
             ]
         ),
     ),

@@ -2,6 +2,7 @@
 own static files."""
 
 import io
+import json
 
 import pytest
 from django.core.management import call_command
@@ -23,3 +24,54 @@ def test_the_schema_and_the_docs_are_served(client):
     page = docs.content.decode()
     assert "drf_spectacular_sidecar/swagger-ui-dist" in page
     assert "cdn." not in page and "unpkg" not in page
+
+
+def _operations():
+    schema = json.loads(_schema_json())
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            yield path, method, operation
+
+
+def _schema_json() -> str:
+    out = io.StringIO()
+    call_command("spectacular", "--format", "openapi-json", stdout=out)
+    return out.getvalue()
+
+
+def test_every_read_documents_304_404_and_429():
+    reads = [(path, operation) for path, method, operation in _operations() if method == "get"]
+    assert len(reads) > 20
+    for path, operation in reads:
+        responses = operation["responses"]
+        assert {"200", "304", "404", "429"} <= set(responses), path
+        assert "content" not in responses["304"], path
+        assert set(responses["304"]["headers"]) == {"ETag", "Last-Modified"}, path
+        assert responses["404"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Error"}
+        throttled = responses["429"]
+        assert throttled["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Throttled"}
+        assert "Retry-After" in throttled["headers"], path
+
+
+def test_reads_that_check_their_query_document_400_and_the_others_do_not():
+    with_400 = {
+        path for path, method, operation in _operations() if method == "get" and "400" in operation["responses"]
+    }
+    # django-filter filters that can refuse a value, the statements' cursor, and the views that validate dates
+    # and slugs themselves.
+    assert {
+        "/api/v1/rounds/",
+        "/api/v1/statuses/",
+        "/api/v1/statements/",
+        "/api/v1/issues/{slug}/status/",
+        "/api/v1/status-matrix/",
+    } <= with_400
+    # Free text only (`q`, `outlet`) or no filter at all: nothing to refuse.
+    assert not with_400 & {"/api/v1/people/", "/api/v1/sources/", "/api/v1/processes/", "/api/v1/rounds/{slug}/"}
+    schema = json.loads(_schema_json())
+    bad_query = schema["paths"]["/api/v1/statements/"]["get"]["responses"]["400"]["content"]
+    assert list(bad_query) == ["application/json"]
+    assert bad_query["application/json"]["schema"]["additionalProperties"] == {
+        "type": "array",
+        "items": {"type": "string"},
+    }

@@ -13,7 +13,9 @@ from tests.factories import SourceFactory
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+# Serialized rollback, as in every transactional test here: the flush after it must not
+# leave the next one without the groups and content types the migrations made.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_of_two_concurrent_saves_from_one_version_exactly_one_lands():
     if connection.vendor != "postgresql":
         pytest.skip("row locks under real concurrency need PostgreSQL")

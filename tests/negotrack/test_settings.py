@@ -23,6 +23,8 @@ def start(env_changes: dict, code: str = "import django; django.setup(); print('
         ("DATABASE_URL", "mysql://root@localhost/negotrack", "DATABASE_URL must name PostgreSQL or SQLite"),
         ("DATABASE_URL", "nonsense", "DATABASE_URL"),
         ("CONN_MAX_AGE", "a minute", "CONN_MAX_AGE='a minute' is not a whole number"),
+        ("CHANGES_RETENTION_DAYS", "a year", "CHANGES_RETENTION_DAYS='a year' is not a whole number"),
+        ("CHANGES_RETENTION_DAYS", "0", "CHANGES_RETENTION_DAYS=0 must be 1 or more"),
     ],
 )
 def test_a_bad_value_stops_start_up_with_a_message_that_names_the_variable(variable, value, message):
