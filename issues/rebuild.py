@@ -171,13 +171,16 @@ def _replace_entries(issue_id: int, entries: list[timeline.Entry]) -> None:
 
 
 def _log_rebuilt(issue_id: int, generation: int) -> None:
-    issue_uuid = Issue.objects.filter(pk=issue_id).values_list("uuid", flat=True).get()
+    """One "timeline rebuilt" event in the change log (and so in the changes feed), named by
+    the issue's UUID, instead of one per entry."""
+    issue_uuid, slug = Issue.objects.filter(pk=issue_id).values_list("uuid", "slug").get()
     Change.objects.create(
         action=Change.Action.REBUILD,
         record_type="issues.timeline",
         record_uuid=issue_uuid,
         record_version=generation,
         changed_fields=["entries"],
+        refs={"issue": slug},
     )
 
 

@@ -97,6 +97,8 @@ class Kind:
     route: str | None = None
     lookup: str = "uuid"
     publishable: bool = False
+    model: str | None = None  # when the change names a record of another model (a timeline: its issue)
+    view: str = "detail"
 
 
 KINDS = {
@@ -115,12 +117,15 @@ KINDS = {
     "issues.agreement": Kind("agreements", "agreement", publishable=True),
     "issues.statement": Kind("statements", "statement", publishable=True),
     "issues.statementissue": Kind("statement_issue_links"),
+    # One event per rebuild that changed an issue's timeline, named by the issue's UUID.
+    "issues.timeline": Kind("timelines", "issue", "slug", model="issues.issue", view="timeline"),
 }
 
 # How a raw change reads: to the public, publishing makes a record appear and withdrawing
 # makes it go; to editors every publication step is a change of a record they already see.
-PUBLIC_ACTIONS = {"publish": "create", "supersede": "update", "withdraw": "delete"}
-EDITORIAL_ACTIONS = {"publish": "update", "supersede": "update", "withdraw": "update", "send_back": "update"}
+PUBLIC_ACTIONS = {"publish": "create", "supersede": "update", "withdraw": "delete", "rebuild": "update"}
+EDITORIAL_ACTIONS = {"publish": "update", "supersede": "update", "withdraw": "update", "send_back": "update",
+                     "rebuild": "update"}  # fmt: skip
 
 
 def settled_changes() -> models.QuerySet:
@@ -194,10 +199,10 @@ def record_urls(changes: list[Change], request, *, drafts: bool) -> dict[tuple[s
     urls = {}
     for label, uuids in wanted.items():
         kind = KINDS[label]
-        model = apps.get_model(label)
+        model = apps.get_model(kind.model or label)
         suffix = "?include=drafts" if drafts and kind.publishable else ""
         for record_uuid, key in model._base_manager.filter(uuid__in=uuids).values_list("uuid", kind.lookup):
-            path = reverse(f"{kind.route}-detail", kwargs={kind.lookup: key})
+            path = reverse(f"{kind.route}-{kind.view}", kwargs={kind.lookup: key})
             urls[label, record_uuid] = request.build_absolute_uri(path + suffix)
     return urls
 
@@ -287,7 +292,8 @@ class ChangeEventSerializer(serializers.Serializer):
     type = serializers.ChoiceField(
         choices=sorted(kind.name for kind in KINDS.values()),
         help_text="the kind of record, named as its API collection; `statement_issue_links` and "
-        "`attendances` have no route of their own",
+        "`attendances` have no route of their own; `timelines`: an issue's timeline was rebuilt (the UUID "
+        "is the issue's, the url its timeline)",
     )
     uuid = serializers.UUIDField(help_text="the record's UUID")
     version = serializers.IntegerField(help_text="the record's version after the change")
@@ -295,7 +301,7 @@ class ChangeEventSerializer(serializers.Serializer):
     refs = serializers.DictField(
         child=serializers.CharField(),
         help_text="natural references for records that a UUID alone cannot place once deleted: a statement's "
-        'issue link has {"statement": uuid, "issue": slug}',
+        'issue link has {"statement": uuid, "issue": slug}; a rebuilt timeline {"issue": slug}',
     )
     url = serializers.URLField(
         allow_null=True, help_text="the record's API detail; null when it has none or no longer exists"

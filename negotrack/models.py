@@ -31,6 +31,7 @@ class Change(models.Model):
         WITHDRAW = "withdraw", "withdrawn"
         SUPERSEDE = "supersede", "superseded by a correction"
         SEND_BACK = "send_back", "sent back to its editor"
+        REBUILD = "rebuild", "timeline rebuilt"
 
     id = models.BigAutoField(primary_key=True)
     txid = models.BigIntegerField(

@@ -141,8 +141,9 @@ def published_statement():
 
 def test_publishing_marks_the_issues_and_drafts_mark_nothing():
     issue = IssueFactory()
+    rebuild.rebuild_issue(issue.pk)
     draft = StatementFactory(process=issue.process, issues=[issue])
-    assert not TimelineState.objects.filter(issue=issue, generation__gt=0).exists()
+    assert state(issue).is_current
     services.publish(draft, by=system_user())
     assert not state(issue).is_current
     assert state(issue).marked_since is not None
@@ -157,7 +158,7 @@ def test_every_change_behind_a_timeline_marks_it(published_statement, edit):
         source_save(source, by=system_user())
     elif edit == "round":
         talk_round = statement.round
-        talk_round.end_date = talk_round.start_date + datetime.timedelta(days=1)
+        talk_round.end_date = talk_round.end_date + datetime.timedelta(days=1)
         round_save(talk_round, by=system_user())
     elif edit == "person":
         speaker = statement.speaker
