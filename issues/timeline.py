@@ -13,13 +13,11 @@ import hashlib
 import uuid
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
 from django.utils import timezone
 
 from issues.models import Agreement, Issue, IssueStatus, Position, PublicationState, Statement
 from issues.vocabulary import AssessmentStatus
 from rounds.dates import DatePrecision
-from rounds.models import Source
 
 # Bumped when the builder changes what it makes: every fingerprint changes with it, so
 # reconciliation rebuilds every timeline once after such a release.
@@ -76,7 +74,6 @@ class Input:
     date: datetime.date
     date_precision: str
     round_id: int | None
-    round_label: str
     published_at: datetime.datetime | None
     party_id: int | None = None
     party_name: str = ""
@@ -205,66 +202,101 @@ def _correction(record: Input) -> Entry:
 
 # --- reading the inputs ---------------------------------------------------------------------
 
-SOURCES = Prefetch("sources", Source.objects.order_by("id"))
+# Plain values, not model instances: an issue of a large record has hundreds of statements,
+# and the timelines of every issue are read by each reconciliation.
+_PUBLICATION = ("pk", "uuid", "state", "published_at", "withdrawn_on", "correction_note", "superseded_at")
+_DATING = ("round_id", "round__start_date", "round__end_date", "date", "date_precision")
 
 
-def _sources(record) -> tuple[SourceRef, ...]:
-    return tuple(SourceRef(source.uuid, source.outlet, source.title, source.url) for source in record.sources.all())
+def _sources(model, pks: list[int]) -> dict[int, tuple[SourceRef, ...]]:
+    """The sources each record cites, in one query."""
+    through = model.sources.through
+    owner = f"{model._meta.model_name}_id"
+    rows = (
+        through.objects.filter(**{f"{owner}__in": pks})
+        .order_by(owner, "source_id")
+        .values_list(owner, "source__uuid", "source__outlet", "source__title", "source__url")
+    )
+    cited: dict[int, list[SourceRef]] = {}
+    for pk, *source in rows:
+        cited.setdefault(pk, []).append(SourceRef(*source))
+    return {pk: tuple(sources) for pk, sources in cited.items()}
 
 
-def _notice(record) -> Notice | None:
-    if record.state == PublicationState.WITHDRAWN:
-        return Notice(record.state, record.withdrawn_on, record.correction_note)
-    if record.state == PublicationState.SUPERSEDED:
-        on = timezone.localdate(record.superseded_at) if record.superseded_at else record.effective_date
-        return Notice(record.state, on, "")
+def _notice(row: dict, effective_date) -> Notice | None:
+    if row["state"] == PublicationState.WITHDRAWN:
+        return Notice(row["state"], row["withdrawn_on"], row["correction_note"])
+    if row["state"] == PublicationState.SUPERSEDED:
+        on = timezone.localdate(row["superseded_at"]) if row["superseded_at"] else effective_date
+        return Notice(row["state"], on, "")
     return None
 
 
-def _dating(record) -> dict:
-    """Where an assessment sits: its round's last day, or its own date between rounds."""
-    talk_round = record.round
-    if talk_round is not None:
-        return {"date": talk_round.effective_date, "date_precision": DatePrecision.DAY, "round_id": talk_round.pk,
-                "round_label": talk_round.date_label}  # fmt: skip
-    return {"date": record.date, "date_precision": record.date_precision, "round_id": None, "round_label": ""}
+def _common(model, kind: str, row: dict, sources: dict, *, own_date: bool = False) -> dict:
+    """What every input shares: identity, publication, sources, and where it sits in time
+    (an assessment: its round's last day, or its own date between rounds; a statement: its
+    own date, always)."""
+    if row["round_id"] and not own_date:
+        date, precision = row["round__end_date"] or row["round__start_date"], DatePrecision.DAY
+    else:
+        date, precision = row["date"], row["date_precision"]
+    return {"kind": kind, "record_type": model._meta.label_lower, "uuid": row["uuid"], "pk": row["pk"],
+            "published_at": row["published_at"], "sources": sources.get(row["pk"], ()),
+            "notice": _notice(row, date), "date": date, "date_precision": precision,
+            "round_id": row["round_id"]}  # fmt: skip
 
 
 def load(issue_id: int) -> Inputs:
     """The public record behind one issue's timeline, in a fixed number of queries."""
-    issue = Issue.objects.get(pk=issue_id)
+    issue_name = Issue.objects.filter(pk=issue_id).values_list("name", flat=True).get()
     records: list[Input] = []
 
-    def common(record, kind: str) -> dict:
-        return {"kind": kind, "record_type": record._meta.label_lower, "uuid": record.uuid, "pk": record.pk,
-                "published_at": record.published_at, "sources": _sources(record), "notice": _notice(record),
-                **_dating(record)}  # fmt: skip
+    statuses = list(
+        IssueStatus.objects.public().filter(issue_id=issue_id).order_by("id")
+        .values(*_PUBLICATION, *_DATING, "status", "summary")
+    )  # fmt: skip
+    sources = _sources(IssueStatus, [row["pk"] for row in statuses])
+    for row in statuses:
+        records.append(Input(**_common(IssueStatus, "status", row, sources), value=row["status"],
+                             text=row["summary"], title=AssessmentStatus(row["status"]).label))  # fmt: skip
 
-    statuses = IssueStatus.objects.public().filter(issue_id=issue_id).select_related("round")
-    for status in statuses.prefetch_related(SOURCES).order_by("id"):
-        records.append(Input(**common(status, "status"), value=status.status, text=status.summary,
-                             title=AssessmentStatus(status.status).label))  # fmt: skip
+    positions = list(
+        Position.objects.public().filter(issue_id=issue_id).order_by("id")
+        .values(*_PUBLICATION, *_DATING, "party_id", "party__name", "stance", "text")
+    )  # fmt: skip
+    sources = _sources(Position, [row["pk"] for row in positions])
+    for row in positions:
+        records.append(Input(**_common(Position, "position", row, sources), party_id=row["party_id"],
+                             party_name=row["party__name"], value=row["stance"], text=row["text"]))  # fmt: skip
 
-    positions = Position.objects.public().filter(issue_id=issue_id).select_related("round", "party")
-    for position in positions.prefetch_related(SOURCES).order_by("id"):
-        records.append(Input(**common(position, "position"), party_id=position.party_id,
-                             party_name=position.party.name, value=position.stance, text=position.text))  # fmt: skip
+    agreements = list(
+        Agreement.objects.public().filter(issues=issue_id).order_by("id")
+        .values(*_PUBLICATION, *_DATING, "title", "terms")
+    )  # fmt: skip
+    pks = [row["pk"] for row in agreements]
+    sources = _sources(Agreement, pks)
+    bound: dict[int, list[str]] = {}
+    parties = Agreement.parties.through.objects.filter(agreement_id__in=pks).values_list("agreement_id", "party__name")
+    for pk, name in parties:
+        bound.setdefault(pk, []).append(name)
+    for row in agreements:
+        names = ", ".join(sorted(bound.get(row["pk"], [])))
+        text = row["terms"] if not names else f"{row['terms']}\n\nParties: {names}."
+        records.append(Input(**_common(Agreement, "agreement", row, sources), title=row["title"], text=text))
 
-    agreements = Agreement.objects.public().filter(issues=issue_id).select_related("round")
-    for agreement in agreements.prefetch_related(SOURCES, "parties").order_by("id"):
-        parties = ", ".join(party.name for party in sorted(agreement.parties.all(), key=lambda party: party.name))
-        text = agreement.terms if not parties else f"{agreement.terms}\n\nParties: {parties}."
-        records.append(Input(**common(agreement, "agreement"), title=agreement.title, text=text))
-
-    statements = Statement.objects.public().filter(issue_links__issue_id=issue_id)
-    statements = statements.select_related("round", "speaker", "party").prefetch_related(SOURCES).order_by("id")
-    for statement in statements:
-        dating = {"date": statement.date, "date_precision": statement.date_precision}
-        speaker = statement.speaker_label + (f" ({statement.party.name})" if statement.party_id else "")
-        text = statement.text if not statement.translation else f"{statement.text}\n\n{statement.translation}"
-        fields = common(statement, "statement") | dating
-        records.append(Input(**fields, party_id=statement.party_id, title=speaker, text=text))
-    return Inputs(issue_id=issue.pk, issue_name=issue.name, records=tuple(records))
+    statements = list(
+        Statement.objects.public().filter(issue_links__issue_id=issue_id).order_by("id")
+        .values(*_PUBLICATION, *_DATING, "speaker__name", "speaker_description", "party_id", "party__name",
+                "text", "translation")
+    )  # fmt: skip
+    sources = _sources(Statement, [row["pk"] for row in statements])
+    for row in statements:
+        speaker = row["speaker__name"] or row["speaker_description"] or "unknown speaker"
+        title = speaker + (f" ({row['party__name']})" if row["party_id"] else "")
+        text = row["text"] if not row["translation"] else f"{row['text']}\n\n{row['translation']}"
+        fields = _common(Statement, "statement", row, sources, own_date=True)
+        records.append(Input(**fields, party_id=row["party_id"], title=title, text=text))
+    return Inputs(issue_id=issue_id, issue_name=issue_name, records=tuple(records))
 
 
 def fingerprint(inputs: Inputs) -> str:

@@ -55,7 +55,8 @@ class World:
                                                         **common, **kw),
             "statuses": lambda **kw: IssueStatusFactory(issue=self.issue, **common, **kw),
             "positions": lambda **kw: PositionFactory(issue=self.issue, party=self.party, **common, **kw),
-            "agreements": lambda **kw: AgreementFactory(process=self.process, parties=[self.party], **common, **kw),
+            "agreements": lambda **kw: AgreementFactory(process=self.process, parties=[self.party], issues=[self.issue],
+                                                        **common, **kw),
         }  # fmt: skip
         # Published at the round, drafts between rounds: publishing a draft clashes with nothing.
         self.published = {kind: make(publish=True, round=self.round) for kind, make in makers.items()}

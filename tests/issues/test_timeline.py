@@ -31,6 +31,7 @@ from tests.factories import (
     SourceFactory,
     StatementFactory,
 )
+from tests.feed import FEED_DB, follow, summary
 
 pytestmark = pytest.mark.django_db
 
@@ -327,3 +328,18 @@ def test_any_sequence_of_edits_and_rebuilds_ends_with_the_builders_timeline(oper
             issue=issue
         ).exists()
         transaction.set_rollback(True)
+
+
+@FEED_DB
+def test_a_rebuild_that_changed_the_timeline_is_one_event_of_the_changes_feed(client):
+    issue = IssueFactory()
+    draft = StatementFactory(process=issue.process, issues=[issue])
+    _, since = follow(client)
+    services.publish(draft, by=system_user())  # committed: the timeline rebuilds in-process after it
+    events, since = follow(client, since)
+    assert summary(events) == [("statements", "create", "publish"), ("timelines", "update", "rebuild")]
+    rebuilt = events[1]
+    assert rebuilt["uuid"] == str(issue.uuid) and rebuilt["refs"] == {"issue": issue.slug}
+    assert rebuilt["url"].endswith(f"/api/v1/issues/{issue.slug}/timeline/")
+    assert rebuild.rebuild_issue(issue.pk).changed is False  # nothing new: no event
+    assert follow(client, since)[0] == []

@@ -1,5 +1,7 @@
 """A walk over every API write path: each must leave its history row, its version bump and
-its change-log row, as the admin's do (tests/negotrack/test_admin_write_walk.py).
+its change-log row, as the admin's do (tests/negotrack/test_admin_write_walk.py), and
+the timeline marks of the issues it touches: publication and changes to what published
+records cite mark them; drafts never reach a timeline, so draft writes mark nothing.
 
 The routes come from the schema, so a write route added later is walked too, or fails
 the coverage check below.
@@ -9,6 +11,7 @@ import json
 
 import pytest
 
+from issues.models import TimelineState
 from negotrack.models import Change
 from tests.api_routes import PUBLISHABLE, ROUTES, World, action_of, collection_of, concrete
 
@@ -18,6 +21,19 @@ WRITES = sorted(
     (path, method) for path, offered in ROUTES for method in offered if method in ("POST", "PUT", "PATCH", "DELETE")
 )
 LOGGED_AS = {"publish": "publish", "withdraw": "withdraw", "send-back": "send_back", "correction": "create"}
+
+
+def generations() -> dict[int, int]:
+    return dict(TimelineState.objects.values_list("issue_id", "generation"))
+
+
+def marks_expected(path: str, method: str) -> bool:
+    """Whether the write moves a timeline: publishing or withdrawing, or changing a source or
+    a person that published records cite and name."""
+    route = action_of(path)
+    if route in ("publish", "withdraw"):
+        return True
+    return collection_of(path) in ("sources", "people") and method in ("PUT", "PATCH")
 
 
 def trace(model, uuid) -> tuple[int, list[str]]:
@@ -49,8 +65,11 @@ def test_each_api_write_leaves_history_a_version_and_a_change(token_api, reviewe
     version_before = model.objects.get(uuid=target_uuid).version if target_uuid else 0
 
     body = json.dumps(world.body(collection, route)) if method != "DELETE" else ""
+    marked_before = generations()
     response = token_api(reviewer).generic(method, url, body, content_type="application/json")
     assert response.status_code in (200, 201, 204), response.content[:300]
+    bumped = {issue for issue, generation in generations().items() if generation != marked_before.get(issue)}
+    assert bumped == ({world.issue.pk} if marks_expected(path, method) else set())
 
     if method == "DELETE":
         history, actions = trace(model, target_uuid)

@@ -23,6 +23,8 @@ def start(env_changes: dict, code: str = "import django; django.setup(); print('
         ("DATABASE_URL", "mysql://root@localhost/negotrack", "DATABASE_URL must name PostgreSQL or SQLite"),
         ("DATABASE_URL", "nonsense", "DATABASE_URL"),
         ("CONN_MAX_AGE", "a minute", "CONN_MAX_AGE='a minute' is not a whole number"),
+        ("TIMELINE_RECONCILE_SECONDS", "soon", "TIMELINE_RECONCILE_SECONDS='soon' is not a positive number"),
+        ("TIMELINE_RECONCILE_SECONDS", "0", "is not a positive number"),
         ("CHANGES_RETENTION_DAYS", "a year", "CHANGES_RETENTION_DAYS='a year' is not a whole number"),
         ("CHANGES_RETENTION_DAYS", "0", "CHANGES_RETENTION_DAYS=0 must be 1 or more"),
     ],
@@ -72,3 +74,12 @@ def test_redis_url_makes_the_rate_limit_count_in_redis():
     assert with_redis.stdout.strip() == "django.core.cache.backends.redis.RedisCache", with_redis.stderr
     embedded = start({"SECRET_KEY": "x"}, code)
     assert embedded.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache", embedded.stderr
+
+
+def test_beat_reconciles_timelines_at_the_interval_from_the_environment():
+    code = (
+        "from negotrack.celery import app; entry = app.conf.beat_schedule['reconcile-timelines'];"
+        "print(entry['task'], entry['schedule'])"
+    )
+    result = start({"SECRET_KEY": "x", "TIMELINE_RECONCILE_SECONDS": "2.5"}, code)
+    assert result.stdout.split() == ["issues.reconcile_timelines", "2.5"], result.stderr

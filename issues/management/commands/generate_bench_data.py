@@ -24,13 +24,14 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from faker import Faker
 from tqdm import tqdm
 
 from delegations.models import Delegation, Membership, Party, Person
+from issues import rebuild
 from issues.management.commands import _bench_words as words
 from issues.models import Issue, IssueStatus, Position, PublicationState, Publishable, Statement, StatementIssue
 from issues.services import refresh_current_position, refresh_current_status, statement_date_warning
@@ -176,8 +177,16 @@ class Command(BaseCommand):
         plan = Plan.for_scale(scale)
         started = time.monotonic()
         progress_file = getattr(self.stderr, "_out", sys.stderr)
+        last_issue = Issue.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
         with transaction.atomic():
             counts = Generator(plan, seed=seed, by=system_user(), progress_file=progress_file).run()
+            if connection.vendor == "postgresql":
+                # Fresh planner statistics for tables that just grew a hundredfold, before
+                # anything reads them (the timeline rebuilds below, after the commit).
+                transaction.on_commit(_analyze)
+            # The bulk path sends no record_changed: mark the new issues' timelines here, which
+            # rebuilds them after the commit (in this process without a broker, else in the worker).
+            rebuild.mark(Issue.objects.filter(pk__gt=last_issue).values_list("pk", flat=True))
         elapsed = time.monotonic() - started
         summary = ", ".join(
             f"{count:,} {model._meta.verbose_name if count == 1 else model._meta.verbose_name_plural}"
@@ -185,6 +194,11 @@ class Command(BaseCommand):
             if count
         )
         self.stdout.write(f"Wrote {summary} (scale {scale:g}, seed {seed}) in {elapsed:.1f} s.")
+
+
+def _analyze() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 class Generator:
