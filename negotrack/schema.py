@@ -43,6 +43,10 @@ BAD_QUERY = OpenApiResponse(
     "accepts; the body names each parameter with what is wrong with it",
 )
 
+UNSUPPORTED_MEDIA_TYPE = OpenApiResponse(
+    ERROR, description="Unsupported Media Type: the body is not JSON (send `Content-Type: application/json`)"
+)
+
 NOT_MODIFIED = OpenApiResponse(
     description="Not Modified: the copy the client holds is current (its If-None-Match names this answer's "
     "ETag, or its If-Modified-Since is no earlier than Last-Modified); no body"
@@ -94,9 +98,11 @@ class AutoSchema(openapi.AutoSchema):
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
         if self.method != "GET":
-            # A write too answers 404 to a `format` it does not give.
-            if "404" not in responses:
-                responses["404"] = self._get_response_for_code(self._not_found(), "404", [JSON], direction)
+            # A write too answers 404 to a `format` it does not give, and 415 to a body that is not JSON.
+            errors = {"404": self._not_found(), "415": UNSUPPORTED_MEDIA_TYPE}
+            for code, response in errors.items():
+                if code not in responses:
+                    responses[code] = self._get_response_for_code(response, code, [JSON], direction)
             return dict(sorted(responses.items()))
         errors = {"304": NOT_MODIFIED, "404": self._not_found(), "429": TOO_MANY_REQUESTS}
         if self._validates_query():
