@@ -343,3 +343,30 @@ def test_a_rebuild_that_changed_the_timeline_is_one_event_of_the_changes_feed(cl
     assert rebuilt["url"].endswith(f"/api/v1/issues/{issue.slug}/timeline/")
     assert rebuild.rebuild_issue(issue.pk).changed is False  # nothing new: no event
     assert follow(client, since)[0] == []
+
+
+def test_the_timeline_route_and_a_rebuild_run_as_many_queries_for_50_entries_as_for_5(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    issue = IssueFactory()
+    talk_round = RoundFactory(process=issue.process)
+
+    def add(count):
+        for _ in range(count):
+            StatementFactory(process=issue.process, round=talk_round, issues=[issue], party=PartyFactory(),
+                             publish=True)  # fmt: skip
+
+    def counted() -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as rebuilding:
+            rebuild.rebuild_issue(issue.pk)
+        with CaptureQueriesContext(connection) as reading:
+            assert client.get(f"/api/v1/issues/{issue.slug}/timeline/").status_code == 200
+        return len(rebuilding), len(reading)
+
+    add(5)
+    few = counted()
+    add(45)
+    assert TimelineEntry.objects.filter(issue=issue).count() == 5
+    assert counted() == few
+    assert TimelineEntry.objects.filter(issue=issue).count() == 50

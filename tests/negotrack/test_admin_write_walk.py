@@ -1,5 +1,6 @@
 """A walk over every admin write path: each must leave its history row, its version bump,
-its change-log row and, where it moves one, the current status."""
+its change-log row and, where it moves one, the current status and the timeline marks
+(publication marks the issue's timeline; drafts never do)."""
 
 import datetime
 
@@ -7,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from delegations.models import Attendance, Delegation, Membership, Party, Person
-from issues.models import Agreement, Issue, IssueStatus, Position, Statement, StatementIssue
+from issues.models import Agreement, Issue, IssueStatus, Position, Statement, StatementIssue, TimelineState
 from negotrack.models import Change
 from rounds.models import Process, Round, Session, Source
 from tests.admin_forms import add_inline_row, inline_prefix, page_form_data, signed_in
@@ -49,6 +50,22 @@ class Trace:
             .order_by("id")
             .values_list("action", flat=True)
         )
+
+
+class Marks:
+    """Whether an issue's timeline was marked since the last look."""
+
+    def __init__(self, issue):
+        self.issue_id, self.seen = issue.pk, self.generation(issue.pk)
+
+    @staticmethod
+    def generation(issue_id) -> int:
+        return TimelineState.objects.filter(issue_id=issue_id).values_list("generation", flat=True).first() or 0
+
+    def moved(self) -> bool:
+        now = self.generation(self.issue_id)
+        moved, self.seen = now != self.seen, now
+        return moved
 
 
 def submit_change(client, record, changes: dict, *, extra=None):
@@ -192,6 +209,7 @@ def test_drafts_publication_and_current_status_through_the_admin(editor, reviewe
     talk_round = RoundFactory(process=issue.process)
     source = SourceFactory()
     editing, reviewing = signed_in(editor), signed_in(reviewer)
+    marks = Marks(issue)
 
     status = submit_add(
         editing,
@@ -203,7 +221,9 @@ def test_drafts_publication_and_current_status_through_the_admin(editor, reviewe
     assert issue.current_status is None, "a draft is not part of the public record"
 
     submit_change(editing, status, {"summary": "Almost all questions of a monitoring mechanism agreed."})
+    assert not marks.moved(), "a draft never reaches a timeline"
     submit_change(reviewing, status, {"_publish": "Save and publish"})
+    assert marks.moved()
     status.refresh_from_db()
     issue.refresh_from_db()
     assert status.state == "published"
@@ -302,6 +322,7 @@ def test_withdrawal_send_back_and_correction_routes(editor, reviewer):
         ),
     )
     editing, reviewing = signed_in(editor), signed_in(reviewer)
+    marks = Marks(status.issue)
 
     # Editors may not send back or withdraw.
     assert editing.post(url(IssueStatus, "publication", draft.pk, "send_back"), {"note": "x"}).status_code == 403
@@ -311,12 +332,15 @@ def test_withdrawal_send_back_and_correction_routes(editor, reviewer):
     draft.refresh_from_db()
     assert (draft.state, draft.review_note) == ("draft", "Which source?")
     assert Trace(draft).actions == ["create", "send_back"]
+    assert not marks.moved()
 
     response = editing.post(url(IssueStatus, "publication", status.pk, "correct"))
     correction = IssueStatus.objects.get(revises=status)
     assert response.status_code == 302 and response.url == url(IssueStatus, "change", correction.pk)
     submit_change(editing, correction, {"status": "progress"})
+    assert not marks.moved()
     submit_change(reviewing, correction, {"_publish": "Save and publish"})
+    assert marks.moved()
     status.refresh_from_db()
     correction.refresh_from_db()
     assert (status.state, correction.state) == ("superseded", "published")
@@ -332,6 +356,7 @@ def test_withdrawal_send_back_and_correction_routes(editor, reviewer):
     correction.refresh_from_db()
     assert (correction.state, correction.withdrawn_on) == ("withdrawn", datetime.date(2026, 2, 20))
     assert Trace(correction).actions[-1] == "withdraw"
+    assert marks.moved()
     correction.issue.refresh_from_db()
     assert correction.issue.current_status is None
 
