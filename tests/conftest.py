@@ -37,6 +37,14 @@ def _fresh_cache(settings):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _tasks_in_process(settings):
+    """Background jobs run in the test's process after each commit, even where REDIS_URL
+    is set: no test leaves tasks for a worker that is not there in a shared Redis. The
+    tests of the worker itself start their own Redis and worker, and say so."""
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+
+
 def _user(username, *, groups=(), **extra):
     user = get_user_model().objects.create_user(username=username, password="pw-" + username, **extra)
     for group in groups:
