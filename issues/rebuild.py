@@ -72,7 +72,7 @@ def request_rebuilds(issue_ids: Iterable[int]) -> None:
     for issue_id in issue_ids:
         try:
             if settings.CELERY_TASK_ALWAYS_EAGER:
-                rebuild_issue(issue_id)
+                rebuild_issue(issue_id, unless_current=True)
             else:
                 tasks.enqueue_rebuild(issue_id)
         except Exception:
@@ -111,10 +111,16 @@ def _issue_lock(issue_id: int) -> Iterator[None]:
             cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [_LOCK_NAMESPACE, issue_id])
 
 
-def rebuild_issue(issue_id: int, *, force: bool = False) -> Rebuilt | None:
+def rebuild_issue(issue_id: int, *, force: bool = False, unless_current: bool = False) -> Rebuilt | None:
     """Rebuild one issue's timeline if its inputs changed (or `force`), and clear its mark
     if no edit came in meanwhile. None when the issue no longer exists, or when an edit
-    raced the rebuild at the last moment (the issue stays marked)."""
+    raced the rebuild at the last moment (the issue stays marked).
+
+    `unless_current`: do nothing when no edit marked the issue since its last rebuild, as
+    for a second request after one transaction's edits, or a task delivered twice.
+    """
+    if unless_current and TimelineState.objects.filter(issue_id=issue_id, built_generation=F("generation")).exists():
+        return None
     outermost = not connection.in_atomic_block
     with _issue_lock(issue_id):
         try:

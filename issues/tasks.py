@@ -42,7 +42,7 @@ def rebuild_timeline(issue_id: int) -> None:
         _redis().delete(QUEUED_KEY.format(issue_id))  # edits from now on queue another rebuild
     except RedisError:
         logger.warning("could not free the queue slot of issue %s; it expires by itself", issue_id)
-    rebuild.rebuild_issue(issue_id)
+    rebuild.rebuild_issue(issue_id, unless_current=True)
 
 
 @shared_task(name="issues.reconcile_timelines", ignore_result=True)

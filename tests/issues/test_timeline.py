@@ -370,3 +370,16 @@ def test_the_timeline_route_and_a_rebuild_run_as_many_queries_for_50_entries_as_
     assert TimelineEntry.objects.filter(issue=issue).count() == 5
     assert counted() == few
     assert TimelineEntry.objects.filter(issue=issue).count() == 50
+
+
+def test_one_transactions_edits_cost_one_rebuild_of_each_issue(django_capture_on_commit_callbacks, monkeypatch):
+    issue = IssueFactory()
+    drafts = [StatementFactory(process=issue.process, issues=[issue]) for _ in range(3)]
+    loads = []
+    real_load = timeline.load
+    monkeypatch.setattr(timeline, "load", lambda issue_id: loads.append(issue_id) or real_load(issue_id))
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        for draft in drafts:
+            services.publish(draft, by=system_user())
+    assert loads == [issue.pk]
+    assert state(issue).is_current and len(stored(issue)) == 3
