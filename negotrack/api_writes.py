@@ -117,6 +117,17 @@ class RecordWriteMixin:
     def get_permissions(self):
         return [EditorialWrites()]
 
+    describing_writes = False
+
+    def options(self, request, *args, **kwargs):
+        # OPTIONS describes what a write takes, field by field (DRF's metadata asks for the
+        # serializer as if it were the write itself).
+        self.describing_writes = True
+        return super().options(request, *args, **kwargs)
+
+    def get_serializer_class(self):
+        return self.write_serializer_class if self.describing_writes else super().get_serializer_class()
+
     # --- the writes ---------------------------------------------------------------------
 
     def create(self, request, *args, **kwargs):

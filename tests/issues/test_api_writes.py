@@ -486,3 +486,10 @@ def test_a_bad_source_answers_400_on_its_field(token_api, editor, body, field):
     response = token_api(editor).post("/api/v1/sources/", body, format="json")
     assert response.status_code == 400
     assert field in response.json()
+
+
+def test_options_describes_the_fields_a_write_takes(token_api, editor):
+    described = token_api(editor).options(URL).json()["actions"]["POST"]
+    assert described["speaker"]["type"] == "field" and "slug" in described["speaker"]["help_text"]
+    assert described["confirm_date"]["type"] == "boolean"
+    assert "state" not in described  # publication is the reviewers' routes, not a field
