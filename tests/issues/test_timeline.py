@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from delegations.services import person_save
-from issues import rebuild, services, timeline
+from issues import rebuild, services, tasks, timeline
 from issues.models import Issue, Statement, TimelineEntry, TimelineState
 from issues.timeline import Kind
 from negotrack.groups import system_user
@@ -248,6 +248,19 @@ def test_a_failing_rebuild_never_fails_the_edit(django_capture_on_commit_callbac
         services.publish(draft, by=system_user())
     assert Statement.objects.get(pk=draft.pk).state == "published"
     assert not state(issue).is_current
+
+
+def test_a_broker_that_does_not_answer_is_waited_for_once_per_edit(monkeypatch, settings):
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    tried = []
+
+    def unreachable(issue_id):
+        tried.append(issue_id)
+        raise TimeoutError("the broker did not answer")
+
+    monkeypatch.setattr(tasks, "enqueue_rebuild", unreachable)
+    rebuild.request_rebuilds([3, 4, 5])
+    assert tried == [3]  # the other two wait for the reconciliation, not for two more timeouts
 
 
 # --- the command and the API ------------------------------------------------------------------------
