@@ -50,4 +50,13 @@ def rebuild_timeline(issue_id: int) -> None:
 
 @shared_task(name="issues.reconcile_timelines", ignore_result=True)
 def reconcile_timelines() -> int:
-    return len(rebuild.reconcile())
+    repaired = rebuild.reconcile()
+    # A broker that timed out may still have taken the slot of a message that never
+    # reached the queue, which would hold back the next edit's rebuild until it expires:
+    # free the slots of the issues repaired here (at worst, one more rebuild is queued).
+    if repaired:
+        try:
+            _redis().delete(*(QUEUED_KEY.format(result.issue_id) for result in repaired))
+        except RedisError:
+            logger.warning("could not free the queue slots of the timelines just rebuilt; they expire by themselves")
+    return len(repaired)
