@@ -227,7 +227,7 @@ def test_with_redis_frozen_a_publication_is_saved_at_once_and_the_timeline_catch
     stack, talks, token_api, editor, reviewer, client
 ):
     stack.worker()
-    stack.beat()
+    beat = stack.beat()
     issues = talks["issues"]  # one statement about six issues: six rebuilds to ask for
     wait_for(lambda: all_current(issues), 20, "the issues' first timelines")
     created = token_api(editor).post(STATEMENTS, statement_body(talks, issues), format="json")
@@ -258,6 +258,15 @@ def test_with_redis_frozen_a_publication_is_saved_at_once_and_the_timeline_catch
     for issue in issues:
         assert stored_keys(issue) == built_keys(issue)
 
+    # Without the reconciliation, the next edit is rebuilt on its own again: nothing the
+    # freeze left behind holds its rebuild back.
+    beat.stop()
+    created = token_api(editor).post(STATEMENTS, statement_body(talks, issues, "A second statement."), format="json")
+    uuid = created.json()["uuid"]
+    assert token_api(reviewer).post(f"{STATEMENTS}{uuid}/publish/", {}, format="json").status_code == 200
+    for issue in issues:
+        wait_for(lambda issue=issue: current_with(client, issue, f"statement:{uuid}"), 5, "the next edit's rebuilds")
+
 
 # --- 3. a worker killed in the middle of a rebuild -----------------------------------------------------------
 
@@ -276,20 +285,18 @@ def load_statements(issue, count: int, *, source, speaker) -> None:
     create_records(StatementIssue, [StatementIssue(statement=s, issue=issue) for s in statements], by=by)
 
 
-def rebuild_write_in_progress(issue) -> int | None:
-    """The backend of the session that holds the issue's rebuild lock while it writes its
-    entries (the DELETE and COPY of a rebuild's transaction), if any."""
+def rebuild_writing(issue) -> int | None:
+    """The database backend of the rebuild that holds the issue's lock, while it copies the
+    new entries in (after it deleted the old ones), if there is one."""
     with connection.cursor() as cursor:
         cursor.execute(
             """
-            SELECT advisory.pid FROM pg_locks advisory
-            JOIN pg_locks relation ON relation.pid = advisory.pid
+            SELECT activity.pid FROM pg_locks advisory JOIN pg_stat_activity activity ON activity.pid = advisory.pid
             WHERE advisory.locktype = 'advisory' AND advisory.classid = %s AND advisory.objid = %s
               AND advisory.objsubid = 2 AND advisory.granted
-              AND relation.locktype = 'relation' AND relation.relation = %s::regclass
-              AND relation.mode = 'RowExclusiveLock' AND relation.granted
+              AND activity.state = 'active' AND activity.query LIKE %s
             """,
-            [rebuild._LOCK_NAMESPACE, issue.pk, TimelineEntry._meta.db_table],
+            [rebuild._LOCK_NAMESPACE, issue.pk, f'COPY "{TimelineEntry._meta.db_table}"%'],
         )
         row = cursor.fetchone()
     return row[0] if row else None
@@ -307,15 +314,15 @@ def test_a_worker_killed_in_the_middle_of_a_rebuild_leaves_the_old_timeline_and_
     issue, source, speaker = talks["issues"][0], talks["source"], talks["speaker"]
     load_statements(issue, 6000, source=source, speaker=speaker)
     worker = stack.worker()
-    wait_for(lambda: all_current([issue]), 60, "the first timeline of the big issue")
+    wait_for(lambda: all_current([issue]) and rebuild_runs(worker), 60, "the first timeline of the big issue")
     print(f"rebuild of an issue with 6000 statements: {max(rebuild_runs(worker)):.2f} s in the worker")
     old = stored_keys(issue)
     assert old == built_keys(issue) and len(old) == 6000
 
-    # One more statement: the worker starts a rebuild; kill it while it writes the entries.
+    # One more statement: the worker starts a rebuild; kill it while it writes the new entries.
     last = StatementFactory(process=issue.process, round=talks["round"], speaker=speaker, issues=[issue],
                             sources=[source], publish=True)  # fmt: skip
-    backend = wait_for(lambda: rebuild_write_in_progress(issue), 30, "the rebuild to write its entries", 0.002)
+    backend = wait_for(lambda: rebuild_writing(issue), 30, "the rebuild to write its entries", 0.001)
     worker.kill()
     # The database ends the dead worker's session, and with it the rebuild's transaction.
     wait_for(lambda: not backend_alive(backend), 10, "the dead worker's database session to end")
