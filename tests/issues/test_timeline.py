@@ -227,7 +227,8 @@ def test_the_reconciliation_finds_an_out_of_date_timeline_without_a_mark(publish
     assert "Changed behind" in TimelineEntry.objects.get(issue=issue).text
 
 
-def test_edits_committed_without_a_broker_rebuild_in_the_process(django_capture_on_commit_callbacks):
+def test_edits_committed_without_a_broker_rebuild_in_the_process(django_capture_on_commit_callbacks, settings):
+    settings.CELERY_TASK_ALWAYS_EAGER = True  # as with REDIS_URL unset
     issue = IssueFactory()
     draft = StatementFactory(process=issue.process, issues=[issue])
     with django_capture_on_commit_callbacks(execute=True):

@@ -108,10 +108,11 @@ def _reset_producers() -> None:
 def stack(transactional_db, tmp_path, settings):
     redis, url = stack_services.start_redis(tmp_path)
     stack = Stack(tmp_path, redis, url)
-    # negotrack.celery read the Django settings when it was first used: change both.
+    # negotrack.celery reads the Django settings, and keeps what it read: change both, and
+    # keep Celery's values first (they may be read through from the settings changed here).
+    saved = {key: app.conf[key] for key in ("broker_url", "task_always_eager")}
     settings.REDIS_URL = settings.CELERY_BROKER_URL = url
     settings.CELERY_TASK_ALWAYS_EAGER = False
-    saved = {key: app.conf[key] for key in ("broker_url", "task_always_eager")}
     app.conf.update(broker_url=url, task_always_eager=False)
     _reset_producers()
     tasks._redis.cache_clear()
