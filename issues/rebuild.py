@@ -69,14 +69,20 @@ def request_rebuilds(issue_ids: Iterable[int]) -> None:
     edit is saved, and a timeline left marked is rebuilt by the reconciliation."""
     from issues import tasks
 
-    for issue_id in issue_ids:
+    issue_ids = list(issue_ids)
+    for done, issue_id in enumerate(issue_ids):
         try:
             if settings.CELERY_TASK_ALWAYS_EAGER:
                 rebuild_issue(issue_id, unless_current=True)
             else:
                 tasks.enqueue_rebuild(issue_id)
         except Exception:
-            logger.exception("timeline of issue %s left for the reconciliation", issue_id)
+            if settings.CELERY_TASK_ALWAYS_EAGER:
+                logger.exception("timeline of issue %s left for the reconciliation", issue_id)
+                continue
+            # The broker did not answer: one timeout is enough for the edit to wait out.
+            logger.exception("broker unreachable: timelines of issues %s left for the reconciliation", issue_ids[done:])
+            return
 
 
 # --- the rebuild --------------------------------------------------------------------------------

@@ -16,9 +16,12 @@ from issues import rebuild
 logger = logging.getLogger(__name__)
 
 # While a rebuild of an issue waits in the queue, more edits to it enqueue nothing more:
-# a burst of edits costs one rebuild, or two when edits go on while it runs.
+# a burst of edits costs one rebuild, or two when edits go on while it runs. The rebuild
+# waits GATHER_SECONDS before it starts, so that the edits of a burst land in that window
+# (started at once, each rebuild would free the slot while the burst goes on).
 QUEUED_KEY = "negotrack:timeline-queued:{}"
 QUEUED_FOR_SECONDS = 600  # a lost message frees the slot by then; the reconciliation does not wait for it
+GATHER_SECONDS = 1
 
 
 @functools.cache
@@ -32,7 +35,7 @@ def enqueue_rebuild(issue_id: int) -> bool:
     be reached; the caller logs it and the issue stays marked for the reconciliation."""
     if not _redis().set(QUEUED_KEY.format(issue_id), 1, nx=True, ex=QUEUED_FOR_SECONDS):
         return False
-    rebuild_timeline.apply_async(args=[issue_id], retry=False)
+    rebuild_timeline.apply_async(args=[issue_id], countdown=GATHER_SECONDS, retry=False)
     return True
 
 
@@ -47,4 +50,13 @@ def rebuild_timeline(issue_id: int) -> None:
 
 @shared_task(name="issues.reconcile_timelines", ignore_result=True)
 def reconcile_timelines() -> int:
-    return len(rebuild.reconcile())
+    repaired = rebuild.reconcile()
+    # A broker that timed out may still have taken the slot of a message that never
+    # reached the queue, which would hold back the next edit's rebuild until it expires:
+    # free the slots of the issues repaired here (at worst, one more rebuild is queued).
+    if repaired:
+        try:
+            _redis().delete(*(QUEUED_KEY.format(result.issue_id) for result in repaired))
+        except RedisError:
+            logger.warning("could not free the queue slots of the timelines just rebuilt; they expire by themselves")
+    return len(repaired)

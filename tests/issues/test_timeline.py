@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from delegations.services import person_save
-from issues import rebuild, services, timeline
+from issues import rebuild, services, tasks, timeline
 from issues.models import Issue, Statement, TimelineEntry, TimelineState
 from issues.timeline import Kind
 from negotrack.groups import system_user
@@ -228,7 +228,8 @@ def test_the_reconciliation_finds_an_out_of_date_timeline_without_a_mark(publish
     assert "Changed behind" in TimelineEntry.objects.get(issue=issue).text
 
 
-def test_edits_committed_without_a_broker_rebuild_in_the_process(django_capture_on_commit_callbacks):
+def test_edits_committed_without_a_broker_rebuild_in_the_process(django_capture_on_commit_callbacks, settings):
+    settings.CELERY_TASK_ALWAYS_EAGER = True  # as with REDIS_URL unset
     issue = IssueFactory()
     draft = StatementFactory(process=issue.process, issues=[issue])
     with django_capture_on_commit_callbacks(execute=True):
@@ -249,6 +250,19 @@ def test_a_failing_rebuild_never_fails_the_edit(django_capture_on_commit_callbac
         services.publish(draft, by=system_user())
     assert Statement.objects.get(pk=draft.pk).state == "published"
     assert not state(issue).is_current
+
+
+def test_a_broker_that_does_not_answer_is_waited_for_once_per_edit(monkeypatch, settings):
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    tried = []
+
+    def unreachable(issue_id):
+        tried.append(issue_id)
+        raise TimeoutError("the broker did not answer")
+
+    monkeypatch.setattr(tasks, "enqueue_rebuild", unreachable)
+    rebuild.request_rebuilds([3, 4, 5])
+    assert tried == [3]  # the other two wait for the reconciliation, not for two more timeouts
 
 
 # --- the command and the API ------------------------------------------------------------------------
