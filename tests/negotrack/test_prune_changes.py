@@ -39,6 +39,7 @@ def cursor(change) -> str:
 
 
 def prune(**options) -> str:
+    settle()  # pruning stops at the first unsettled change: another session's open transaction
     out = io.StringIO()
     call_command("prune_changes", stdout=out, **options)
     return out.getvalue()
