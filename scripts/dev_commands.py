@@ -76,6 +76,8 @@ def command_test(pytest_args: list[str]) -> None:
     ensure_environment()
     env = dict(os.environ)
     env.setdefault("SECRET_KEY", "tests-" + secrets.token_urlsafe(32))
+    # The test client speaks plain HTTP; the production settings are tested in subprocesses.
+    env.setdefault("HTTPS_ONLY", "0")
     where = "PostgreSQL" if env.get("DATABASE_URL", "").startswith("postgres") else "the embedded SQLite"
     say(f"running the test suite on {where}")
     run(BIN / "ruff", "check", ".")

@@ -10,8 +10,11 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
+_SET_BY_TESTS = {"DATABASE_URL", "REDIS_URL", "DEBUG", "HTTPS_ONLY", "BEHIND_TLS_PROXY", "HSTS_SECONDS", "ALLOWED_HOSTS"}
+
+
 def start(env_changes: dict, code: str = "import django; django.setup(); print('started')"):
-    env = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "REDIS_URL", "DEBUG"}}
+    env = {key: value for key, value in os.environ.items() if key not in _SET_BY_TESTS}
     env.update({"DJANGO_SETTINGS_MODULE": "negotrack.settings", **env_changes})
     return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
 
