@@ -10,7 +10,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-_SET_BY_TESTS = {"DATABASE_URL", "REDIS_URL", "DEBUG", "HTTPS_ONLY", "BEHIND_TLS_PROXY", "HSTS_SECONDS", "ALLOWED_HOSTS"}
+_SET_BY_TESTS = {"DATABASE_URL", "REDIS_URL", "DEBUG", "HTTPS_ONLY", "BEHIND_TLS_PROXY", "HSTS_SECONDS"}
 
 
 def start(env_changes: dict, code: str = "import django; django.setup(); print('started')"):
