@@ -340,7 +340,10 @@ def main() -> int:
         dump = work / "negotrack.dump"
         run([PYTHON, "manage.py", "backup_database", "--output", dump], env=env, timeout=60)
         check(dump.stat().st_size > 10_000, "the dump is not empty")
-        restored_env = env | {"DATABASE_URL": database_url(restored_name), "GUNICORN_BIND": f"127.0.0.1:{restored_port}"}
+        restored_env = env | {
+            "DATABASE_URL": database_url(restored_name),
+            "GUNICORN_BIND": f"127.0.0.1:{restored_port}",
+        }
         run([PYTHON, "manage.py", "restore_database", dump], env=restored_env, timeout=120)
         again = run([PYTHON, "manage.py", "restore_database", dump], env=restored_env, timeout=60, expect_ok=False)
         check(again.returncode != 0 and "not empty" in again.stderr, f"a second restore is refused: {again.stderr}")
