@@ -298,7 +298,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["request"]}},
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
-        # The request log below says the same, with the request id and the duration.
+        # negotrack.request logs every request, with its id and duration; these would
+        # repeat it (errors still come with their traceback).
         "django.request": {"level": "ERROR"},
         "django.server": {"level": "WARNING"},
     },

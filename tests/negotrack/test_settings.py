@@ -32,6 +32,9 @@ def start(env_changes: dict, code: str = "import django; django.setup(); print('
         ("TIMELINE_RECONCILE_SECONDS", "0", "is not a positive number"),
         ("CHANGES_RETENTION_DAYS", "a year", "CHANGES_RETENTION_DAYS='a year' is not a whole number"),
         ("CHANGES_RETENTION_DAYS", "0", "CHANGES_RETENTION_DAYS=0 must be 1 or more"),
+        ("HTTPS_ONLY", "sometimes", "HTTPS_ONLY='sometimes' is not a boolean"),
+        ("HSTS_SECONDS", "a year", "HSTS_SECONDS='a year' is not a whole number"),
+        ("LOG_LEVEL", "loud", "LOG_LEVEL='LOUD' is not one of"),
     ],
 )
 def test_a_bad_value_stops_start_up_with_a_message_that_names_the_variable(variable, value, message):
