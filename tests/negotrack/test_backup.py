@@ -46,7 +46,7 @@ def postgres_url():
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # as every committing test here
 def test_a_dump_restores_into_a_new_database_and_never_over_a_used_one(postgres_url, tmp_path):
     issue = IssueFactory(name="Prisoner exchange, as dumped")
     dump = tmp_path / "negotrack.dump"
