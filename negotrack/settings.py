@@ -6,6 +6,7 @@ start and kept in var/, outside git.
 """
 
 import secrets
+import warnings
 from pathlib import Path
 
 import dj_database_url
@@ -138,6 +139,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+if DEBUG:
+    # The debug server serves the apps' own static files; nothing has been collected.
+    warnings.filterwarnings("ignore", message="No directory at: ", category=UserWarning)
 
 # HTTPS. In production gunicorn sits behind a proxy that ends TLS and says so in
 # X-Forwarded-Proto; every page is then HTTPS only, with HSTS and secure cookies. In debug
