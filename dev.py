@@ -4,6 +4,11 @@
     python3 dev.py run     # a virtual environment, the demo data, http://127.0.0.1:8000/
     python3 dev.py test    # the whole test suite (pass pytest options after it)
 
+and, for production on a machine with PostgreSQL and Redis (no Docker):
+
+    python3 dev.py stack   # gunicorn, a Celery worker and beat, with DATABASE_URL,
+                           # REDIS_URL and SECRET_KEY set; Ctrl-C stops them all
+
 Needs only Python 3.11+ and git: everything else is installed into .venv from
 pyproject.toml, pinned by requirements.lock.
 """

@@ -1,4 +1,5 @@
-"""The two commands of dev.py: `run` negotrack on the embedded default, or `test` it.
+"""The commands of dev.py: `run` negotrack on the embedded default, `test` it, or run the
+full `stack` (gunicorn, a Celery worker and beat) on an existing PostgreSQL and Redis.
 
 Kept apart from dev.py so that dev.py itself parses on any Python and can say which one
 it needs.
@@ -8,8 +9,10 @@ import contextlib
 import hashlib
 import os
 import secrets
+import signal
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
 
@@ -76,6 +79,8 @@ def command_test(pytest_args: list[str]) -> None:
     ensure_environment()
     env = dict(os.environ)
     env.setdefault("SECRET_KEY", "tests-" + secrets.token_urlsafe(32))
+    # The test client speaks plain HTTP; the production settings are tested in subprocesses.
+    env.setdefault("HTTPS_ONLY", "0")
     where = "PostgreSQL" if env.get("DATABASE_URL", "").startswith("postgres") else "the embedded SQLite"
     say(f"running the test suite on {where}")
     run(BIN / "ruff", "check", ".")
@@ -83,10 +88,90 @@ def command_test(pytest_args: list[str]) -> None:
     run(PYTHON, "-m", "pytest", *pytest_args, env=env)
 
 
+class _Stop(Exception):
+    """SIGTERM: stop the stack as Ctrl-C does."""
+
+
+def _raise_stop(signum, frame):
+    raise _Stop
+
+
+STOP_SECONDS = 25  # gunicorn's graceful timeout is 20: a request in flight may finish
+
+
+def stack_processes(var_dir: Path) -> dict[str, list]:
+    return {
+        "web": [BIN / "gunicorn", "negotrack.wsgi"],
+        "worker": [BIN / "celery", "-A", "negotrack", "worker", "--loglevel", "INFO"],
+        "beat": [BIN / "celery", "-A", "negotrack", "beat", "--loglevel", "INFO",
+                 "--schedule", var_dir / "celerybeat-schedule"],
+    }  # fmt: skip
+
+
+def command_stack() -> None:
+    """gunicorn, a worker and beat against DATABASE_URL and REDIS_URL, until Ctrl-C or SIGTERM
+    (or until one of them stops, which stops the others)."""
+    missing = [name for name in ("DATABASE_URL", "REDIS_URL", "SECRET_KEY") if not os.environ.get(name)]
+    if missing:
+        sys.exit(f"negotrack: the stack needs {', '.join(missing)} in the environment (see .env.example)")
+    ensure_environment()
+    env = dict(os.environ)
+    var_dir = Path(env.get("NEGOTRACK_VAR_DIR") or ROOT / "var")
+    var_dir.mkdir(parents=True, exist_ok=True)
+    say("migrating the database and collecting the static files")
+    manage("migrate", "--no-input", "-v", "0", env=env)
+    manage("collectstatic", "--no-input", "-v", "0", env=env)
+    signal.signal(signal.SIGTERM, _raise_stop)
+    running: dict[str, subprocess.Popen] = {}
+    failed = False
+    try:
+        for name, args in stack_processes(var_dir).items():
+            # Each in a session of its own: Ctrl-C reaches only this process, which then
+            # stops each of them in order, gracefully.
+            running[name] = subprocess.Popen([str(a) for a in args], cwd=ROOT, env=env, start_new_session=True)
+        say(f"web on http://{env.get('GUNICORN_BIND', '127.0.0.1:8000')}/, a worker and beat; Ctrl-C stops them")
+        while True:
+            for name, process in running.items():
+                if process.poll() is not None:
+                    say(f"{name} stopped (exit code {process.returncode}): stopping the others")
+                    failed = True
+                    raise _Stop
+            time.sleep(0.5)
+    except (KeyboardInterrupt, _Stop):
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        _stop_all(running)
+    sys.exit(1 if failed else 0)
+
+
+def _stop_all(running: dict[str, subprocess.Popen]) -> None:
+    for process in running.values():
+        if process.poll() is None:
+            process.terminate()
+    deadline = time.monotonic() + STOP_SECONDS
+    for name, process in running.items():
+        try:
+            process.wait(timeout=max(deadline - time.monotonic(), 0.1))
+        except subprocess.TimeoutExpired:
+            say(f"{name} did not stop in {STOP_SECONDS} s: killing it")
+        # Whatever it left behind in its session (gunicorn's or the pool's workers) goes too.
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+    say("stopped")
+
+
+COMMANDS = ("run", "test", "stack")
+
+
 def main(usage: str) -> None:
-    if len(sys.argv) < 2 or sys.argv[1] not in ("run", "test"):
+    if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
         sys.exit(usage)
     if sys.argv[1] == "run":
         command_run()
+    elif sys.argv[1] == "stack":
+        command_stack()
     else:
         command_test(sys.argv[2:])

@@ -45,6 +45,17 @@ def _tasks_in_process(settings):
     settings.CELERY_TASK_ALWAYS_EAGER = True
 
 
+@pytest.fixture(autouse=True)
+def _plain_static_names(settings):
+    """No test runs collectstatic first: static names stay as they are. (The test client
+    speaks plain HTTP too: `dev.py test` sets HTTPS_ONLY=0. The production settings, HTTPS
+    and hashed names included, are tested in processes of their own.)"""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
 def _user(username, *, groups=(), **extra):
     user = get_user_model().objects.create_user(username=username, password="pw-" + username, **extra)
     for group in groups:

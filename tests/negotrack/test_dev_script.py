@@ -1,5 +1,6 @@
 """dev.py on an old Python says which Python it needs, instead of failing on syntax."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -20,3 +21,12 @@ def test_without_a_command_it_shows_the_two_commands():
     result = subprocess.run([sys.executable, "dev.py"], cwd=ROOT, capture_output=True, text=True, timeout=30)
     assert result.returncode == 1
     assert "python3 dev.py run" in result.stderr and "python3 dev.py test" in result.stderr
+
+
+def test_the_stack_says_which_settings_it_needs_before_starting_anything():
+    env = {key: value for key, value in os.environ.items() if key not in ("DATABASE_URL", "REDIS_URL", "SECRET_KEY")}
+    result = subprocess.run(
+        [sys.executable, "dev.py", "stack"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=30
+    )
+    assert result.returncode == 1
+    assert "the stack needs DATABASE_URL, REDIS_URL, SECRET_KEY" in result.stderr

@@ -1,6 +1,8 @@
 """Settings come from the environment only, and a bad value stops start-up naming its variable."""
 
+import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,8 +12,11 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
+_SET_BY_TESTS = {"DATABASE_URL", "REDIS_URL", "DEBUG", "HTTPS_ONLY", "BEHIND_TLS_PROXY", "HSTS_SECONDS"}
+
+
 def start(env_changes: dict, code: str = "import django; django.setup(); print('started')"):
-    env = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "REDIS_URL", "DEBUG"}}
+    env = {key: value for key, value in os.environ.items() if key not in _SET_BY_TESTS}
     env.update({"DJANGO_SETTINGS_MODULE": "negotrack.settings", **env_changes})
     return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
 
@@ -27,6 +32,9 @@ def start(env_changes: dict, code: str = "import django; django.setup(); print('
         ("TIMELINE_RECONCILE_SECONDS", "0", "is not a positive number"),
         ("CHANGES_RETENTION_DAYS", "a year", "CHANGES_RETENTION_DAYS='a year' is not a whole number"),
         ("CHANGES_RETENTION_DAYS", "0", "CHANGES_RETENTION_DAYS=0 must be 1 or more"),
+        ("HTTPS_ONLY", "sometimes", "HTTPS_ONLY='sometimes' is not a boolean"),
+        ("HSTS_SECONDS", "a year", "HSTS_SECONDS='a year' is not a whole number"),
+        ("LOG_LEVEL", "loud", "LOG_LEVEL='LOUD' is not one of"),
     ],
 )
 def test_a_bad_value_stops_start_up_with_a_message_that_names_the_variable(variable, value, message):
@@ -83,3 +91,105 @@ def test_beat_reconciles_timelines_at_the_interval_from_the_environment():
     )
     result = start({"SECRET_KEY": "x", "TIMELINE_RECONCILE_SECONDS": "2.5"}, code)
     assert result.stdout.split() == ["issues.reconcile_timelines", "2.5"], result.stderr
+
+
+def env_example() -> dict:
+    values = {}
+    for line in (ROOT / ".env.example").read_text().splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            name, _, value = line.partition("=")
+            values[name.strip()] = value.strip()
+    return values
+
+
+def production(tmp_path) -> dict:
+    """The settings of .env.example, with the secret it asks for and a writable var/."""
+    return env_example() | {
+        "SECRET_KEY": "a-secret-key-long-enough-for-check-deploy-" + "k" * 30,
+        "NEGOTRACK_VAR_DIR": str(tmp_path),
+        "STATIC_ROOT": str(tmp_path / "static"),
+    }
+
+
+def check_deploy(env_changes: dict):
+    env = {key: value for key, value in os.environ.items() if key not in _SET_BY_TESTS}
+    env.update({"DJANGO_SETTINGS_MODULE": "negotrack.settings", **env_changes})
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_env_example_and_the_readme_settings_table_name_the_same_variables():
+    readme = (ROOT / "README.md").read_text()
+    table = set(re.findall(r"^\| `([A-Z_]+)` \|", readme, flags=re.MULTILINE))
+    example = (ROOT / ".env.example").read_text()
+    # DATABASE_URL and REDIS_URL are there as comments: docker-compose sets them itself.
+    commented = set(re.findall(r"^# ([A-Z_]+)=", example, flags=re.MULTILINE))
+    assert {"DATABASE_URL", "REDIS_URL"} <= commented
+    assert table == set(env_example()) | commented
+
+
+def test_check_deploy_passes_with_the_settings_of_env_example(tmp_path):
+    result = check_deploy(production(tmp_path))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_check_deploy_fails_in_debug_mode_or_without_https(tmp_path):
+    assert check_deploy(production(tmp_path) | {"DEBUG": "1"}).returncode != 0
+    without_https = check_deploy(production(tmp_path) | {"HTTPS_ONLY": "0"})
+    assert without_https.returncode != 0 and "SECURE_SSL_REDIRECT" in without_https.stderr
+
+
+SECURITY = (
+    "from django.conf import settings as s;"
+    "print(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS,"
+    "getattr(s, 'SECURE_PROXY_SSL_HEADER', None) is not None)"
+)
+
+
+def test_production_is_https_only_with_hsts_and_secure_cookies_behind_the_proxy(tmp_path):
+    result = start({"SECRET_KEY": "x", "DEBUG": "0", "NEGOTRACK_VAR_DIR": str(tmp_path)}, SECURITY)
+    assert result.stdout.split() == ["True", "True", "True", "31536000", "True"], result.stderr
+
+
+def test_debug_mode_serves_plain_http_on_the_local_server(tmp_path):
+    result = start({"DEBUG": "1", "NEGOTRACK_VAR_DIR": str(tmp_path)}, SECURITY)
+    assert result.stdout.split() == ["False", "False", "False", "0", "False"], result.stderr
+
+
+def test_https_can_be_turned_off_apart_from_debug(tmp_path):
+    result = start({"SECRET_KEY": "x", "DEBUG": "0", "HTTPS_ONLY": "0", "NEGOTRACK_VAR_DIR": str(tmp_path)}, SECURITY)
+    assert result.stdout.split() == ["False", "False", "False", "0", "False"], result.stderr
+
+
+PAGES = (
+    "import django, json; django.setup();"
+    "from django.test import Client; client = Client();"
+    "answers = {path: client.get(path, **extra) for path, extra in ["
+    "('/healthz', {}), ('/api/v1/issues/', {}), ('/admin/login/', {'HTTP_X_FORWARDED_PROTO': 'https'})]};"
+    "print(json.dumps({path: [r.status_code, r.get('Location'), r.get('Strict-Transport-Security'),"
+    "r.get('Content-Security-Policy')] for path, r in answers.items()}))"
+)
+
+
+def test_plain_http_is_redirected_to_https_except_the_health_probe(tmp_path):
+    prepare = start(
+        {"SECRET_KEY": "x", "DEBUG": "0", "NEGOTRACK_VAR_DIR": str(tmp_path)},
+        "import django; django.setup(); from django.core.management import call_command;"
+        "call_command('migrate', verbosity=0); call_command('collectstatic', interactive=False, verbosity=0)",
+    )
+    assert prepare.returncode == 0, prepare.stderr
+    env = {"SECRET_KEY": "x", "DEBUG": "0", "ALLOWED_HOSTS": "testserver", "NEGOTRACK_VAR_DIR": str(tmp_path)}
+    result = start(env, PAGES)
+    assert result.returncode == 0, result.stderr
+    answers = json.loads(result.stdout.strip().splitlines()[-1])
+    assert answers["/healthz"][0] == 200
+    assert answers["/api/v1/issues/"][:2] == [301, "https://testserver/api/v1/issues/"]
+    status, _, hsts, csp = answers["/admin/login/"]
+    assert status == 200 and hsts == "max-age=31536000; includeSubDomains"
+    assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
