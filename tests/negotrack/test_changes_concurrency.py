@@ -56,6 +56,16 @@ def test_a_change_committed_after_a_newer_one_is_held_back_then_shown_first(clie
 
 
 def test_a_follower_polling_during_out_of_order_commits_sees_every_change_exactly_once(analyst):
+    # Every run must keep the promise; at least one of up to three must also have shown the
+    # race it is meant to test (commits out of id order, changes read while writers worked),
+    # which depends on timing that a busy machine can miss.
+    for _ in range(3):
+        if follow_the_writers(analyst):
+            return
+    pytest.fail("three runs in a row showed no out-of-order commit while the follower read")
+
+
+def follow_the_writers(analyst) -> bool:
     by = system_user()
     writers, per_writer = 4, 12
     committed: list[int] = []  # the last change id of each transaction, in commit order
@@ -120,7 +130,6 @@ def test_a_follower_polling_during_out_of_order_commits_sees_every_change_exactl
     assert set(seen) == every_change
     positions = [Position.parse(cursor) for cursor in seen]
     assert positions == sorted(positions)
-    # The run did what it is meant to test: transactions committed out of id order, and
-    # the follower read changes while the writers were still at work.
-    assert committed != sorted(committed)
-    assert seen_while_writing > 0 and len(polls) > 10
+    # Whether the run did what it is meant to test: transactions committed out of id order,
+    # and the follower read changes while the writers were still at work.
+    return committed != sorted(committed) and seen_while_writing > 0 and len(polls) > 10
