@@ -36,7 +36,7 @@ class PartyViewSet(ReadOnlyRecordViewSet):
     list=extend_schema(summary="List named officials", tags=["people"]),
     retrieve=extend_schema(summary="One person, by slug", tags=["people"]),
     **record_write_schema(
-        "person",
+        "a person",
         PersonSerializer,
         PersonWriteSerializer,
         lookup=OpenApiParameter("slug", str, OpenApiParameter.PATH, description="the person's slug"),

@@ -192,7 +192,7 @@ def publishable_schema(noun: str, read_serializer, write_serializer):
         "list": extend_schema(parameters=[INCLUDE_DRAFTS], description=f"{noun}, from the public record"),
         "retrieve": extend_schema(parameters=[UUID, INCLUDE_DRAFTS]),
     }
-    return extend_schema_view(**read, **publishable_write_schema(noun, write_serializer, read_serializer))
+    return extend_schema_view(**read, **publishable_write_schema(write_serializer, read_serializer))
 
 
 @publishable_schema("Issue statuses", serializers.IssueStatusSerializer, serializers.IssueStatusWriteSerializer)
@@ -421,7 +421,7 @@ STATEMENT_FILTERS_HELP = (
         parameters=[UUID, INCLUDE_DRAFTS, csv_format("the statement")],
         responses=csv_responses(serializers.StatementSerializer, "the statement as one row"),
     ),
-    **publishable_write_schema("Statements", serializers.StatementWriteSerializer, serializers.StatementSerializer),
+    **publishable_write_schema(serializers.StatementWriteSerializer, serializers.StatementSerializer),
 )
 class StatementViewSet(CSVAnswers, PublishableViewSet):
     """What was said, by whom, how, and where it was reported."""

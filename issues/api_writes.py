@@ -12,7 +12,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from issues import serializers, services
-from negotrack.api_writes import IF_MATCH, RecordWriteMixin, write_errors
+from negotrack.api_writes import IF_MATCH, RecordWriteMixin, record_write_schema, write_errors
 
 
 class PublishableWriteMixin(RecordWriteMixin):
@@ -35,14 +35,9 @@ class PublishableWriteMixin(RecordWriteMixin):
     def reviewed(self, request, body_serializer=serializers.VersionOnlySerializer):
         """The record a publication route acts on, at the version the reviewer read, and the body."""
         record = self.get_object()
-        body = self.parse_with(body_serializer, request.data)
+        body = dict(self.validated(body_serializer, request.data).validated_data)
         self.use_expected_version(record, body.pop("version", None))
         return record, body
-
-    def parse_with(self, serializer_class, data) -> dict:
-        serializer = serializer_class(data=data, context=self.get_serializer_context())
-        serializer.is_valid(raise_exception=True)
-        return dict(serializer.validated_data)
 
     @action(detail=True, methods=["post"])
     def publish(self, request, uuid=None):
@@ -73,56 +68,32 @@ class PublishableWriteMixin(RecordWriteMixin):
         return self.answer(draft, status.HTTP_201_CREATED)
 
 
-def publishable_write_schema(noun: str, write_serializer, read_serializer) -> dict:
+# The publication routes: what each does, what its body is, and its answer on success.
+PUBLICATION_ROUTES = {
+    "publish": ("Publish a draft; reviewers only", serializers.VersionOnlySerializer, 200),
+    "withdraw": ("Withdraw a published record with a public note; reviewers only", serializers.WithdrawSerializer, 200),
+    "send_back": ("Send a draft back to its editors with a note; reviewers only", serializers.SendBackSerializer, 200),
+    "correction": ("Start a correction of a published record (a new draft that revises it)",
+                   serializers.VersionOnlySerializer, 201),
+}  # fmt: skip
+
+
+def publishable_write_schema(write_serializer, read_serializer) -> dict:
     """extend_schema_view arguments for the write routes of a publishable record."""
     uuid = OpenApiParameter("uuid", str, OpenApiParameter.PATH, description="the record's UUID")
-    changed = [uuid, IF_MATCH]
-    reviewed = "; reviewers only"
-    return {
-        "create": extend_schema(
-            summary=f"Create a draft ({noun.lower()})",
-            request=write_serializer,
-            responses={201: read_serializer, **write_errors(400, 401, 403)},
-        ),
-        "update": extend_schema(
-            summary="Replace a draft's fields",
-            parameters=changed,
-            request=write_serializer,
-            responses={200: read_serializer, **write_errors(400, 401, 403, 404, 409, 412)},
-        ),
-        "partial_update": extend_schema(
-            summary="Change some of a draft's fields",
-            parameters=changed,
-            request=write_serializer,
-            responses={200: read_serializer, **write_errors(400, 401, 403, 404, 409, 412)},
-        ),
-        "destroy": extend_schema(
-            summary="Delete a draft (a published record is withdrawn instead)",
-            parameters=changed,
-            responses={204: OpenApiResponse(description="deleted"), **write_errors(401, 403, 404, 409, 412)},
-        ),
-        "publish": extend_schema(
-            summary="Publish a draft" + reviewed,
-            parameters=changed,
-            request=serializers.VersionOnlySerializer,
-            responses={200: read_serializer, **write_errors(400, 401, 403, 404, 409, 412)},
-        ),
-        "withdraw": extend_schema(
-            summary="Withdraw a published record with a public note" + reviewed,
-            parameters=changed,
-            request=serializers.WithdrawSerializer,
-            responses={200: read_serializer, **write_errors(400, 401, 403, 404, 409, 412)},
-        ),
-        "send_back": extend_schema(
-            summary="Send a draft back to its editors with a note" + reviewed,
-            parameters=changed,
-            request=serializers.SendBackSerializer,
-            responses={200: read_serializer, **write_errors(400, 401, 403, 404, 409, 412)},
-        ),
-        "correction": extend_schema(
-            summary="Start a correction of a published record (a new draft that revises it)",
-            parameters=changed,
-            request=serializers.VersionOnlySerializer,
-            responses={201: read_serializer, **write_errors(400, 401, 403, 404, 409, 412)},
-        ),
+    routes = {
+        name: extend_schema(
+            summary=summary,
+            parameters=[uuid, IF_MATCH],
+            request=body,
+            responses={code: read_serializer, **write_errors(400, 401, 403, 404, 409, 412)},
+        )
+        for name, (summary, body, code) in PUBLICATION_ROUTES.items()
     }
+    destroy = extend_schema(
+        summary="Delete a draft (a published record is withdrawn instead)",
+        parameters=[uuid, IF_MATCH],
+        responses={204: OpenApiResponse(description="deleted"), **write_errors(401, 403, 404, 409, 412)},
+    )
+    drafts = record_write_schema("a draft", read_serializer, write_serializer, lookup=uuid)
+    return {**drafts, "destroy": destroy, **routes}

@@ -155,8 +155,7 @@ class RecordWriteMixin:
     def parse(self, data, *, partial: bool = False) -> dict:
         """The values a write sets. A PUT replaces the record: a field it leaves out goes
         back to its default (empty, or null)."""
-        serializer = self.write_serializer_class(data=data, partial=partial, context=self.get_serializer_context())
-        serializer.is_valid(raise_exception=True)
+        serializer = self.validated(self.write_serializer_class, data, partial=partial)
         values = dict(serializer.validated_data)
         if not partial:
             model = self.get_write_model()
@@ -166,6 +165,12 @@ class RecordWriteMixin:
                 model_field = model._meta.get_field(field.source)
                 values[name] = [] if model_field.many_to_many else model_field.get_default()
         return values
+
+    def validated(self, serializer_class, data, *, partial: bool = False):
+        """`serializer_class` over a request body, valid (or a 400 naming each field)."""
+        serializer = serializer_class(data=data, partial=partial, context=self.get_serializer_context())
+        serializer.is_valid(raise_exception=True)
+        return serializer
 
     def check_writable(self, record) -> None:
         """Refuse before parsing a write aimed at a record that cannot change in place."""
@@ -287,7 +292,7 @@ CONFLICT = inline_serializer(
 
 
 def record_write_schema(noun: str, read_serializer, write_serializer, *, lookup: OpenApiParameter) -> dict:
-    """extend_schema_view arguments for creating and changing a record of the rest of the record."""
+    """extend_schema_view arguments for creating and changing `noun` ("a source", "a draft")."""
     changed = {
         "parameters": [lookup, IF_MATCH],
         "request": write_serializer,
@@ -295,10 +300,10 @@ def record_write_schema(noun: str, read_serializer, write_serializer, *, lookup:
     }
     return {
         "create": extend_schema(
-            summary=f"Create a {noun} (editors and reviewers)",
+            summary=f"Create {noun} (editors and reviewers)",
             request=write_serializer,
             responses={201: read_serializer, **write_errors(400, 401, 403)},
         ),
-        "update": extend_schema(summary=f"Replace a {noun}'s fields", **changed),
-        "partial_update": extend_schema(summary=f"Change some of a {noun}'s fields", **changed),
+        "update": extend_schema(summary=f"Replace the fields of {noun}", **changed),
+        "partial_update": extend_schema(summary=f"Change some fields of {noun}", **changed),
     }

@@ -39,7 +39,7 @@ class SessionViewSet(ReadOnlyRecordViewSet):
     list=extend_schema(summary="List sources", tags=["sources"]),
     retrieve=extend_schema(summary="One source, by UUID", tags=["sources"]),
     **record_write_schema(
-        "source",
+        "a source",
         SourceSerializer,
         SourceWriteSerializer,
         lookup=OpenApiParameter("uuid", OpenApiTypes.UUID, OpenApiParameter.PATH, description="the source's UUID"),
