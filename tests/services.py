@@ -159,17 +159,7 @@ def start_worker(directory: Path, env: dict, name: str = "worker") -> Service:
     args = [CELERY, "-A", "negotrack", "worker", "--pool=solo", "--loglevel=INFO", "--without-gossip",
             "--without-mingle", "--without-heartbeat", "-n", f"{name}-{free_port()}@%h"]  # fmt: skip
     worker = Service(f"celery {name}", args, log=directory / f"{name}.log", env=env)
-
-    def ready() -> bool:
-        assert worker.alive(), f"the worker exited:\n{worker.output()}"
-        return " ready." in worker.output()
-
-    try:
-        wait_for(ready, 60, "the Celery worker to be ready", interval=0.1)
-    except BaseException:
-        worker.stop()
-        raise
-    return worker
+    return _once_it_says(worker, " ready.", "the Celery worker to be ready")
 
 
 def start_beat(directory: Path, env: dict) -> Service:
@@ -177,14 +167,19 @@ def start_beat(directory: Path, env: dict) -> Service:
     args = [CELERY, "-A", "negotrack", "beat", "--loglevel=INFO", "--max-interval", "1",
             "-s", str(directory / "beat-schedule")]  # fmt: skip
     beat = Service("celery beat", args, log=directory / "beat.log", env=env)
+    return _once_it_says(beat, "beat: Starting", "Celery beat to start")
 
-    def started() -> bool:
-        assert beat.alive(), f"beat exited:\n{beat.output()}"
-        return "beat: Starting" in beat.output()
+
+def _once_it_says(service: Service, text: str, what: str) -> Service:
+    """Wait until the service's log says `text`; stop it if it never does."""
+
+    def said() -> bool:
+        assert service.alive(), f"{service.name} exited:\n{service.output()}"
+        return text in service.output()
 
     try:
-        wait_for(started, 60, "Celery beat to start", interval=0.1)
+        wait_for(said, 60, what, interval=0.1)
     except BaseException:
-        beat.stop()
+        service.stop()
         raise
-    return beat
+    return service
