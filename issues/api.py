@@ -9,7 +9,7 @@ import csv
 import datetime
 from operator import itemgetter
 
-from django.db.models import Case, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models import Prefetch, Q
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
@@ -27,6 +27,7 @@ from delegations.models import Delegation, Membership
 from issues import filters, serializers, services
 from issues.api_writes import PublishableWriteMixin, publishable_write_schema
 from issues.models import Agreement, Issue, IssueStatus, Position, Statement, TimelineState
+from issues.queries import HEAD_FIRST, published_before
 from issues.vocabulary import AssessmentStatus
 from negotrack.api import ConditionalReadMixin, ReadOnlyRecordViewSet, visible
 from negotrack.groups import is_editorial
@@ -52,16 +53,6 @@ SLUG = {
     "issues": path_parameter("slug", str, "the agenda issue's slug, {process}-{topic}"),
 }
 UUID = path_parameter("uuid", OpenApiTypes.UUID, "the record's UUID")
-
-
-def published_before(outer_date: str):
-    """The status of the issue's latest published assessment before `outer_date`."""
-    earlier = IssueStatus.objects.published().filter(issue=OuterRef("issue"), effective_date__lt=OuterRef(outer_date))
-    return Subquery(earlier.order_by("-effective_date", "-published_at", "-id").values("status")[:1])
-
-
-HEAD_FIRST = Case(When(role=Membership.Role.HEAD, then=Value(0)), When(role=Membership.Role.MEMBER, then=Value(1)),
-                  default=Value(2), output_field=IntegerField())  # fmt: skip
 
 
 @extend_schema_view(retrieve=extend_schema(parameters=[SLUG["rounds"]]))

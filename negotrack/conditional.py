@@ -67,7 +67,7 @@ def validators_for(request, *, drafts: bool, record_version: int | None = None, 
     else a view's answer depends on that the change log does not record (a timeline's
     currency)."""
     state = change_log_state()
-    renderer_format = getattr(request.accepted_renderer, "format", None) or ""
+    renderer_format = getattr(getattr(request, "accepted_renderer", None), "format", None) or ""
     parts = [
         str(state.newest_id),
         str(state.recent_sum),

@@ -1,6 +1,5 @@
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from negotrack.api import not_found
@@ -26,6 +25,5 @@ urlpatterns = [
             ]
         ),
     ),
-    # The analysts' pages are not built yet; until they are, the root opens the editors' admin.
-    path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
+    path("", include("issues.page_urls")),
 ]

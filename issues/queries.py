@@ -1,0 +1,17 @@
+"""Query pieces that the API and the pages share."""
+
+from django.db.models import Case, IntegerField, OuterRef, Subquery, Value, When
+
+from delegations.models import Membership
+from issues.models import IssueStatus
+
+
+def published_before(outer_date: str):
+    """The status of the issue's latest published assessment before `outer_date`."""
+    earlier = IssueStatus.objects.published().filter(issue=OuterRef("issue"), effective_date__lt=OuterRef(outer_date))
+    return Subquery(earlier.order_by("-effective_date", "-published_at", "-id").values("status")[:1])
+
+
+# Heads of delegation first, then members, then advisers.
+HEAD_FIRST = Case(When(role=Membership.Role.HEAD, then=Value(0)), When(role=Membership.Role.MEMBER, then=Value(1)),
+                  default=Value(2), output_field=IntegerField())  # fmt: skip

@@ -1,0 +1,52 @@
+"""What every analyst page shares: conditional reads from the change log, and no cache
+that could keep a page for someone else."""
+
+from __future__ import annotations
+
+import functools
+
+from django.http import HttpResponseNotModified
+from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+from negotrack.conditional import is_not_modified, validators_for
+
+
+def page(view=None, *, state=None):
+    """A page built from the record: answers 304 when nothing in the change log moved since
+    the reader's copy (`state(request, **kwargs)` adds what else the page depends on),
+    and tells every cache to check back, per signed-in user."""
+
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            extra = [str(request.user.pk or "")]
+            if state is not None:
+                extra.append(state(request, **kwargs))
+            validators = validators_for(request, drafts=False, extra="\n".join(extra))
+            if request.method in ("GET", "HEAD") and is_not_modified(request, validators):
+                response = HttpResponseNotModified()
+            else:
+                response = view(request, *args, **kwargs)
+            if response.status_code in (200, 304):
+                response["ETag"] = validators.etag
+                response["Last-Modified"] = validators.last_modified_header
+            patch_vary_headers(response, ["Cookie"])
+            if request.user.is_authenticated:
+                patch_cache_control(response, private=True, no_cache=True)
+            else:
+                patch_cache_control(response, no_cache=True)
+            return response
+
+        return wrapper
+
+    return decorate(view) if view is not None else decorate
+
+
+def render_page(request, template: str, context: dict, *, nav: str = "home") -> TemplateResponse:
+    return TemplateResponse(request, template, {"nav": nav, **context})
+
+
+def crumbs(*pairs) -> list[tuple[str, str | None]]:
+    """Breadcrumbs after Home: (label, url) pairs, the last one without a url."""
+    return [(str(label), url) for label, url in pairs]

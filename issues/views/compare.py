@@ -1,0 +1,124 @@
+"""Two rounds of one process side by side: what moved on each issue, who joined or left
+the delegations or changed role, and what was said."""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+
+from delegations.models import Membership
+from issues.models import Issue, IssueStatus, Statement
+from issues.views.base import crumbs, page, render_page
+from issues.views.overview import held, statements_for_listing
+from issues.vocabulary import compare
+from rounds.models import Process, Round
+
+STATEMENTS_PER_ROUND = 10
+
+
+def status_moves(process, earlier, later) -> list[dict]:
+    cells = {
+        (round_id, issue_id): status
+        for round_id, issue_id, status in IssueStatus.objects.published()
+        .filter(round__in=[earlier, later])
+        .values_list("round_id", "issue_id", "status")
+    }
+    rows = []
+    for issue in Issue.objects.filter(process=process).order_by("sort_order", "name"):
+        before, after = cells.get((earlier.pk, issue.pk)), cells.get((later.pk, issue.pk))
+        if before and after:
+            moved = compare(before, after)
+        elif after:
+            moved = "first assessed"
+        elif before:
+            moved = "not assessed at the later round"
+        else:
+            moved = "assessed at neither"
+        rows.append({"issue": issue, "before": before, "after": after, "moved": moved})
+    return rows
+
+
+def delegation_changes(earlier, later) -> list[dict]:
+    """Per party: who joined, who left, who changed role or title, who stayed."""
+    members = Membership.objects.filter(delegation__round__in=[earlier, later]).select_related(
+        "person", "delegation__party"
+    )
+    seats: dict[int, dict] = {}
+    for member in members.order_by("delegation__party__name", "person__name"):
+        party = seats.setdefault(member.delegation.party_id, {"party": member.delegation.party, "rounds": ({}, {})})
+        party["rounds"][0 if member.delegation.round_id == earlier.pk else 1][member.person_id] = member
+    changes = []
+    for party in seats.values():
+        before, after = party["rounds"]
+        changed = [
+            (before[pk], after[pk])
+            for pk in before.keys() & after.keys()
+            if (before[pk].role, before[pk].title) != (after[pk].role, after[pk].title)
+        ]
+        changes.append(
+            {
+                "party": party["party"],
+                "joined": [after[pk] for pk in after.keys() - before.keys()],
+                "left": [before[pk] for pk in before.keys() - after.keys()],
+                "changed": sorted(changed, key=lambda pair: pair[1].person.name),
+                "stayed": sorted(
+                    (after[pk] for pk in before.keys() & after.keys() if (before[pk], after[pk]) not in changed),
+                    key=lambda member: member.person.name,
+                ),
+            }
+        )
+    for change in changes:
+        change["joined"].sort(key=lambda member: member.person.name)
+        change["left"].sort(key=lambda member: member.person.name)
+    return changes
+
+
+@page
+def compare_rounds(request, slug):
+    process = get_object_or_404(Process, slug=slug)
+    rounds = list(Round.objects.filter(process=process).chronological())
+    by_slug = {talk_round.slug: talk_round for talk_round in rounds}
+    taken_place = held(rounds)
+    errors = []
+    earlier, later = (taken_place[-2], taken_place[-1]) if len(taken_place) >= 2 else (None, None)
+    picked = {}
+    for name in ("from", "to"):
+        value = request.GET.get(name, "").strip()
+        if value and value not in by_slug:
+            errors.append(f"“{value}” is not a round of {process}: pick one from the list.")
+        picked[name] = by_slug.get(value)
+    if not errors and (picked["from"] or picked["to"]):
+        earlier, later = picked["from"] or earlier, picked["to"] or later
+    if not errors and earlier and later and earlier == later:
+        errors.append("Pick two different rounds.")
+    if earlier and later and not errors and rounds.index(earlier) > rounds.index(later):
+        earlier, later = later, earlier
+    context = {
+        "process": process,
+        "rounds": rounds,
+        "earlier": earlier,
+        "later": later,
+        "errors": errors,
+        "breadcrumbs": crumbs((process, reverse("pages:process", args=[process.slug])), ("Compare rounds", None)),
+    }
+    if earlier and later and not errors:
+        public = Statement.objects.public()
+        context |= {
+            "moves": status_moves(process, earlier, later),
+            "delegations": delegation_changes(earlier, later),
+            "statement_columns": [
+                {
+                    "round": talk_round,
+                    "count": public.filter(round=talk_round).count(),
+                    "items": statements_for_listing(public.filter(round=talk_round)).order_by("-date", "-id")[
+                        :STATEMENTS_PER_ROUND
+                    ],
+                    "url": reverse("pages:statements") + f"?round={talk_round.slug}",
+                }
+                for talk_round in (earlier, later)
+            ],
+        }
+    response = render_page(request, "pages/compare.html", context)
+    if errors:
+        response.status_code = 400
+    return response

@@ -1,0 +1,95 @@
+"""An agenda issue: where it stands, each party's latest position, its agreements, and its
+timeline as the last rebuild made it."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+
+from issues.models import Agreement, Issue, Position, TimelineEntry, TimelineState
+from issues.timeline import Kind
+from issues.views.base import crumbs, page, render_page
+from issues.views.overview import agreements_for_listing
+from rounds.dates import span_end
+from rounds.models import Round, Source
+
+# Statements shown per round on the timeline; the rest are one link away.
+STATEMENTS_PER_GROUP = 3
+
+KIND_LABELS = dict(Kind.choices)
+
+
+def timeline_state(request, slug) -> str:
+    """The timeline's currency: clearing a mark logs no change, yet it changes the page."""
+    state = TimelineState.objects.filter(issue__slug=slug).values_list("generation", "built_generation").first()
+    return "" if state is None else f"{state[0]}:{state[1]}"
+
+
+def timeline_groups(issue) -> list[dict]:
+    """The entries in order, grouped by the round they belong to (or by a run of entries
+    between rounds), with only the newest few statements of each group."""
+    entries = TimelineEntry.objects.filter(issue=issue).order_by("position")
+    rounds = {talk_round.pk: talk_round for talk_round in Round.objects.filter(process_id=issue.process_id)}
+    statements_url = reverse("pages:statements")
+    groups: list[dict] = []
+    for entry in entries.select_related("party"):
+        if not groups or groups[-1]["round_id"] != entry.round_id:
+            groups.append({"round_id": entry.round_id, "round": rounds.get(entry.round_id), "entries": [],
+                           "statements": 0, "first": entry.date, "last": entry.date})  # fmt: skip
+        group = groups[-1]
+        group["last"] = max(group["last"], span_end(entry.date, entry.date_precision))
+        if entry.kind == Kind.STATEMENT:
+            group["statements"] += 1
+        entry.kind_label = KIND_LABELS.get(entry.kind, entry.kind)
+        group["entries"].append(entry)
+    for group in groups:
+        statements = [entry for entry in group["entries"] if entry.kind == Kind.STATEMENT]
+        hidden = (
+            {id(entry) for entry in statements[:-STATEMENTS_PER_GROUP]}
+            if len(statements) > STATEMENTS_PER_GROUP
+            else set()
+        )
+        group["entries"] = [entry for entry in group["entries"] if id(entry) not in hidden]
+        group["more"] = len(hidden)
+        if group["round"]:
+            group["more_url"] = f"{statements_url}?issue={issue.slug}&round={group['round'].slug}"
+        else:
+            group["more_url"] = (
+                f"{statements_url}?issue={issue.slug}&date_from={group['first']:%Y-%m-%d}&date_to={group['last']:%Y-%m-%d}"
+            )
+    return groups
+
+
+@page(state=timeline_state)
+def issue_detail(request, slug):
+    issue = get_object_or_404(
+        Issue.objects.select_related("process", "current_status__round").prefetch_related(
+            Prefetch("current_status__sources", Source.objects.select_related("via"))
+        ),
+        slug=slug,
+    )
+    state = TimelineState.objects.filter(issue=issue).first()
+    positions = (
+        Position.objects.filter(issue=issue, is_current=True)
+        .select_related("party", "round")
+        .prefetch_related("sources")
+        .order_by("party__name")
+    )
+    agreements = agreements_for_listing(Agreement.objects.public().filter(issues=issue)).order_by(
+        "effective_date", "id"
+    )
+    process_url = reverse("pages:process", args=[issue.process.slug])
+    return render_page(
+        request,
+        "pages/issue_detail.html",
+        {
+            "issue": issue,
+            "positions": positions,
+            "agreements": agreements,
+            "groups": timeline_groups(issue),
+            "timeline_current": bool(state and state.is_current and state.built_at),
+            "timeline_built_at": state.built_at if state else None,
+            "breadcrumbs": crumbs((issue.process, process_url), (issue, None)),
+        },
+    )

@@ -1,0 +1,120 @@
+"""Home, a process with its full matrix, and the indexes of people and parties."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from delegations.models import Party, Person
+from issues.models import Agreement, Issue, Statement
+from issues.views.base import crumbs, page, render_page
+from issues.views.matrix import matrices
+from rounds.models import Process, Round
+
+RECENT_ROUNDS = 5
+LATEST_STATEMENTS = 8
+LATEST_AGREEMENTS = 5
+
+
+def held(rounds):
+    """Rounds that took place or are taking place, in order."""
+    today = timezone.localdate()
+    return [r for r in rounds if r.start_date and r.start_date <= today and r.status != Round.Status.CANCELLED]
+
+
+def statements_for_listing(queryset):
+    """Statements with everything their card shows, in a fixed number of queries."""
+    return queryset.select_related("process", "round", "session", "speaker", "party").prefetch_related(
+        Prefetch("issues", Issue.objects.order_by("sort_order", "name")), "sources"
+    )
+
+
+def agreements_for_listing(queryset):
+    return queryset.select_related("process", "round").prefetch_related("parties", "issues", "sources")
+
+
+def _by_process(records) -> dict[int, list]:
+    grouped: dict[int, list] = {}
+    for record in records:
+        grouped.setdefault(record.process_id, []).append(record)
+    return grouped
+
+
+@page
+def home(request):
+    processes = list(Process.objects.order_by("name"))
+    rounds = _by_process(Round.objects.select_related("process").order_by("process_id").chronological())
+    issues = _by_process(Issue.objects.select_related("current_status").order_by("process_id", "sort_order", "name"))
+    recent = {process.pk: held(rounds.get(process.pk, []))[-RECENT_ROUNDS:] for process in processes}
+    grids = matrices(recent, issues)
+    today = timezone.localdate()
+    overview = []
+    for process in processes:
+        all_rounds = rounds.get(process.pk, [])
+        taken_place = held(all_rounds)
+        upcoming = [r for r in all_rounds if r.status == Round.Status.SCHEDULED and r not in taken_place]
+        overview.append(
+            {
+                "process": process,
+                "latest": taken_place[-1] if taken_place else None,
+                "next": upcoming[0] if upcoming else None,
+                "recent": recent[process.pk],
+                "rows": grids[process.pk],
+                "round_count": len(all_rounds),
+            }
+        )
+    statements = statements_for_listing(Statement.objects.public()).order_by("-date", "-id")[:LATEST_STATEMENTS]
+    agreements = agreements_for_listing(Agreement.objects.public()).order_by("-effective_date", "-id")
+    return render_page(
+        request,
+        "pages/home.html",
+        {
+            "overview": overview,
+            "statements": statements,
+            "agreements": agreements[:LATEST_AGREEMENTS],
+            "today": today,
+        },
+    )
+
+
+@page
+def process_detail(request, slug):
+    process = get_object_or_404(Process, slug=slug)
+    rounds = list(Round.objects.filter(process=process).chronological())
+    issues = list(Issue.objects.filter(process=process).select_related("current_status__round"))
+    rows = matrices({process.pk: rounds}, {process.pk: issues})[process.pk]
+    parties = Party.objects.filter(delegations__round__process=process).annotate(
+        rounds=Count("delegations", filter=Q(delegations__round__process=process))
+    )
+    return render_page(
+        request,
+        "pages/process_detail.html",
+        {
+            "process": process,
+            "rounds": rounds,
+            "issues": issues,
+            "rows": rows,
+            "parties": parties.order_by("name"),
+            "breadcrumbs": crumbs((process, None)),
+        },
+    )
+
+
+@page
+def people_index(request):
+    people = Person.objects.annotate(rounds=Count("memberships", distinct=True)).order_by("name")
+    return render_page(
+        request, "pages/people_index.html", {"people": people, "breadcrumbs": crumbs(("People", None))}, nav="people"
+    )
+
+
+@page
+def parties_index(request):
+    parties = Party.objects.annotate(rounds=Count("delegations", distinct=True)).order_by("name")
+    return render_page(
+        request,
+        "pages/parties_index.html",
+        {"parties": parties, "breadcrumbs": crumbs(("Parties", None))},
+        nav="parties",
+    )

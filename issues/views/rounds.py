@@ -1,0 +1,118 @@
+"""A round with everything that happened there, and two rounds of a process side by side."""
+
+from __future__ import annotations
+
+from django.db.models import Count, F, Prefetch, Window
+from django.db.models.functions import RowNumber
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+
+from delegations.models import Attendance, Delegation, Membership
+from issues.models import Agreement, Issue, IssueStatus, PublicationState, Statement
+from issues.queries import HEAD_FIRST, published_before
+from issues.views.base import crumbs, page, render_page
+from issues.views.overview import agreements_for_listing, statements_for_listing
+from rounds.models import Round, Session, Source
+
+# Statements shown per speaker on a round's page; the rest are one link away.
+PER_SPEAKER = 5
+
+
+def _delegations():
+    members = (
+        Membership.objects.select_related("person").prefetch_related("sources").order_by(HEAD_FIRST, "person__name")
+    )
+    return Delegation.objects.select_related("party").prefetch_related(Prefetch("memberships", members), "sources")
+
+
+def _sessions():
+    attendance = Attendance.objects.select_related("membership__person", "membership__delegation__party").order_by(
+        "membership__delegation__party__name", "membership__person__name"
+    )
+    return Session.objects.prefetch_related(Prefetch("attendances", attendance)).order_by("date", "start_time", "id")
+
+
+def assessments(talk_round) -> list[dict]:
+    """Each agenda issue of the round's process with its public status at this round, the
+    move from the issue's previous assessment, and the correction notices."""
+    issues = Issue.objects.filter(process_id=talk_round.process_id).order_by("sort_order", "name")
+    statuses = (
+        IssueStatus.objects.public()
+        .filter(round=talk_round)
+        .annotate(previous_status=published_before("effective_date"))
+        .prefetch_related(Prefetch("sources", Source.objects.select_related("via")))
+        .order_by("published_at", "id")
+    )
+    by_issue: dict[int, dict] = {issue.pk: {"issue": issue, "status": None, "notices": []} for issue in issues}
+    for status in statuses:
+        entry = by_issue.get(status.issue_id)
+        if entry is None:
+            continue
+        if status.state == PublicationState.PUBLISHED:
+            entry["status"] = status
+        else:
+            entry["notices"].append(status)
+    return list(by_issue.values())
+
+
+def speaker_key(statement) -> tuple:
+    return (statement.speaker_id or 0, statement.speaker_description)
+
+
+def statements_by_speaker(talk_round) -> list[dict]:
+    """The round's statements grouped by speaker, the newest few of each with a count of all."""
+    public = Statement.objects.public().filter(round=talk_round)
+    counts = {
+        (row["speaker_id"] or 0, row["speaker_description"]): row["count"]
+        for row in public.values("speaker_id", "speaker_description").annotate(count=Count("id")).order_by()
+    }
+    newest = public.annotate(
+        rank=Window(
+            RowNumber(),
+            partition_by=[F("speaker_id"), F("speaker_description")],
+            order_by=[F("date").desc(), F("id").desc()],
+        )
+    ).filter(rank__lte=PER_SPEAKER)
+    groups: dict[tuple, dict] = {}
+    for statement in statements_for_listing(newest).order_by("-date", "-id"):
+        group = groups.setdefault(
+            speaker_key(statement),
+            {"speaker": statement.speaker, "label": statement.speaker_label, "party": statement.party, "items": []},
+        )
+        group["items"].append(statement)
+    for key, group in groups.items():
+        group["count"] = counts.get(key, len(group["items"]))
+        group["more"] = group["count"] - len(group["items"])
+    return sorted(groups.values(), key=lambda g: (g["party"].name if g["party"] else "~", g["label"]))
+
+
+@page
+def round_detail(request, slug):
+    talk_round = get_object_or_404(
+        Round.objects.select_related("process").prefetch_related(
+            Prefetch("sources", Source.objects.select_related("via")),
+            Prefetch("delegations", _delegations()),
+            Prefetch("sessions", _sessions()),
+        ),
+        slug=slug,
+    )
+    agreements = agreements_for_listing(Agreement.objects.public().filter(round=talk_round)).order_by("id")
+    groups = statements_by_speaker(talk_round)
+    statements_url = reverse("pages:statements") + f"?round={talk_round.slug}"
+    return render_page(
+        request,
+        "pages/round_detail.html",
+        {
+            "round": talk_round,
+            "delegations": sorted(talk_round.delegations.all(), key=lambda d: (d.role, d.party.name)),
+            "sessions": talk_round.sessions.all(),
+            "assessments": assessments(talk_round),
+            "agreements": agreements,
+            "speaker_groups": groups,
+            "statement_count": sum(group["count"] for group in groups),
+            "statements_url": statements_url,
+            "breadcrumbs": crumbs(
+                (talk_round.process, reverse("pages:process", args=[talk_round.process.slug])), (talk_round, None)
+            ),
+        },
+    )
