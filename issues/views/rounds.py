@@ -14,6 +14,9 @@ from issues.views.base import crumbs, page, render_page
 from issues.views.overview import agreements_for_listing, statements_for_listing
 from rounds.models import Round, Session, Source
 
+# Negotiating parties first, then those who mediate, host or observe.
+ROLE_ORDER = {role: index for index, role in enumerate(Delegation.Role)}
+
 # Statements shown per speaker on a round's page; the rest are one link away.
 PER_SPEAKER = 5
 
@@ -104,7 +107,7 @@ def round_detail(request, slug):
         "pages/round_detail.html",
         {
             "round": talk_round,
-            "delegations": sorted(talk_round.delegations.all(), key=lambda d: (d.role, d.party.name)),
+            "delegations": sorted(talk_round.delegations.all(), key=lambda d: (ROLE_ORDER.get(d.role, 99), d.party.name)),
             "sessions": talk_round.sessions.all(),
             "assessments": assessments(talk_round),
             "agreements": agreements,
