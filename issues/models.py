@@ -421,7 +421,12 @@ class Statement(Publishable):
                 violation_error_message="Pick the speaker, or describe them when they are not named.",
             ),
         ]
-        indexes = [models.Index(fields=["process", "date"]), models.Index(fields=["speaker", "date"])]
+        indexes = [
+            models.Index(fields=["process", "date"]),
+            models.Index(fields=["speaker", "date"]),
+            # The newest statements first, as the pages and the API list them.
+            models.Index(fields=["-date", "-id"], name="statement_newest_first"),
+        ]
 
     def __str__(self) -> str:
         text = self.text if len(self.text) <= 60 else self.text[:57] + "…"

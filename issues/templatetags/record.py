@@ -1,8 +1,15 @@
-"""Template helpers of the analysts' pages: statuses with their word and colour, reported
-dates with their precision, and how an assessment moved."""
+"""Template helpers of the analysts' pages: statuses with their word and colour, how an
+assessment moved, reported dates with their precision, sources and correction notices.
+
+Simple tags that build their HTML with `format_html` (which escapes every value), not
+inclusion tags: a long page shows hundreds of them, and a template render each is slow.
+"""
 
 from django import template
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 
+from issues.models import PublicationState
 from issues.vocabulary import AssessmentStatus, compare
 from rounds.dates import format_reported_date
 
@@ -13,34 +20,82 @@ MOVES = {
     "new": ("●", "new"),
     "improved": ("▲", "improved"),
     "worse": ("▼", "worse"),
-    "unchanged": ("＝", "unchanged"),
+    "unchanged": ("=", "unchanged"),
 }
 
 
-@register.inclusion_tag("pages/_status.html")
-def status(value, *, short=False):
-    """A status as a coloured badge that carries its word, and its definition as a tooltip."""
+@register.simple_tag
+def status(value):
+    """A status as a coloured badge that carries its word, its definition as a tooltip."""
     if not value:
-        return {"status": None}
+        return format_html('<span class="status status-none">not assessed</span>')
     word = AssessmentStatus(value)
-    return {"status": word, "label": word.label, "definition": word.definition, "short": short}
+    return format_html('<span class="status status-{}" title="{}">{}</span>', word.value, word.definition, word.label)
 
 
-@register.inclusion_tag("pages/_move.html")
+@register.simple_tag
 def move(previous, current):
     """How an assessment moved from the issue's previous one, as a symbol and a word."""
     if not current:
-        return {"move": None}
+        return ""
     name = compare(previous or None, current)
     symbol, word = MOVES[name]
-    before = AssessmentStatus(previous).label if previous else ""
-    return {"move": name, "symbol": symbol, "word": word, "before": before}
+    was = ""
+    if previous and name != "unchanged":
+        was = format_html(' <span class="move-from">(was {})</span>', AssessmentStatus(previous).label)
+    return format_html(
+        '<span class="move move-{}"><span aria-hidden="true">{}</span> {}{}</span>', name, symbol, word, was
+    )
 
 
 @register.filter
 def reported(value, precision="day"):
     """A reported date as reported: "17 Feb 2026", "week of 16 Feb 2026", "February 2026"."""
     return format_reported_date(value, precision or "day")
+
+
+def _source(source) -> str:
+    # Sources come as models on most pages, as plain dicts from a timeline entry.
+    read = source.get if isinstance(source, dict) else lambda name: getattr(source, name, None)
+    label = read("outlet") or ""
+    if read("title"):
+        label = f"{label}: {read('title')}"
+    when = read("published_on")
+    via = read("via")
+    tail = format_html(" ({})", f"{when.day} {when:%b %Y}") if when else ""
+    if via:
+        tail = format_html("{}, via {}", tail, via.outlet)
+    if read("url"):
+        return format_html('<a href="{}" rel="noopener noreferrer">{}</a>{}', read("url"), label, tail)
+    return format_html("{}{}", label, tail)
+
+
+@register.simple_tag
+def sources(cited):
+    """The sources a record cites, each linked where it has an address."""
+    cited = list(cited or ())
+    if not cited:
+        return ""
+    listed = format_html_join("; ", "{}", ((_source(source),) for source in cited))
+    return format_html('<p class="sources">Source{}: {}</p>', "s" if len(cited) > 1 else "", listed)
+
+
+@register.simple_tag
+def notice(record):
+    """The correction notice of a withdrawn or superseded record; nothing for any other."""
+    if record.state == PublicationState.WITHDRAWN:
+        note = format_html(": {}", record.correction_note) if record.correction_note else ""
+        on = record.withdrawn_on
+        return format_html(
+            '<p class="correction"><strong>Withdrawn on {}</strong>{}</p>', f"{on.day} {on:%b %Y}" if on else "", note
+        )
+    if record.state == PublicationState.SUPERSEDED:
+        on = timezone.localdate(record.superseded_at) if record.superseded_at else None
+        when = f" on {on.day} {on:%b %Y}" if on else ""
+        return format_html(
+            '<p class="correction"><strong>Corrected{}</strong>: a correction replaced this record.</p>', when
+        )
+    return ""
 
 
 @register.simple_tag

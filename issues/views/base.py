@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import functools
 
+from django.db.models import Prefetch
 from django.http import HttpResponseNotModified
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from negotrack.conditional import is_not_modified, validators_for
+from rounds.models import Source
 
 
 def page(view=None, *, state=None):
@@ -41,6 +43,12 @@ def page(view=None, *, state=None):
         return wrapper
 
     return decorate(view) if view is not None else decorate
+
+
+def cited(to_attr: str = "source_list") -> Prefetch:
+    """A record's sources as a list on the record: a template that walks a related manager
+    makes a new QuerySet each time, which on a long page costs more than the query."""
+    return Prefetch("sources", Source.objects.select_related("via").order_by("id"), to_attr=to_attr)
 
 
 def render_page(request, template: str, context: dict, *, nav: str = "home") -> TemplateResponse:

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from issues.models import Agreement, Issue, Position, TimelineEntry, TimelineState
 from issues.timeline import Kind
-from issues.views.base import crumbs, page, render_page
+from issues.views.base import cited, crumbs, page, render_page
 from issues.views.overview import agreements_for_listing
 from rounds.dates import span_end
 from rounds.models import Round, Source
@@ -65,7 +65,7 @@ def timeline_groups(issue) -> list[dict]:
 def issue_detail(request, slug):
     issue = get_object_or_404(
         Issue.objects.select_related("process", "current_status__round").prefetch_related(
-            Prefetch("current_status__sources", Source.objects.select_related("via"))
+            Prefetch("current_status__sources", Source.objects.select_related("via"), to_attr="source_list")
         ),
         slug=slug,
     )
@@ -73,7 +73,7 @@ def issue_detail(request, slug):
     positions = (
         Position.objects.filter(issue=issue, is_current=True)
         .select_related("party", "round")
-        .prefetch_related("sources")
+        .prefetch_related(cited())
         .order_by("party__name")
     )
     agreements = agreements_for_listing(Agreement.objects.public().filter(issues=issue)).order_by(

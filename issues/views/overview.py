@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from delegations.models import Party, Person
 from issues.models import Agreement, Issue, Statement
-from issues.views.base import crumbs, page, render_page
+from issues.views.base import cited, crumbs, page, render_page
 from issues.views.matrix import matrices
 from rounds.models import Process, Round
 
@@ -26,12 +26,16 @@ def held(rounds):
 def statements_for_listing(queryset):
     """Statements with everything their card shows, in a fixed number of queries."""
     return queryset.select_related("process", "round", "session", "speaker", "party").prefetch_related(
-        Prefetch("issues", Issue.objects.order_by("sort_order", "name")), "sources"
+        Prefetch("issues", Issue.objects.order_by("sort_order", "name"), to_attr="issue_list"), cited()
     )
 
 
 def agreements_for_listing(queryset):
-    return queryset.select_related("process", "round").prefetch_related("parties", "issues", "sources")
+    return queryset.select_related("process", "round").prefetch_related(
+        Prefetch("parties", Party.objects.order_by("name"), to_attr="party_list"),
+        Prefetch("issues", Issue.objects.order_by("sort_order", "name"), to_attr="issue_list"),
+        cited(),
+    )
 
 
 def _by_process(records) -> dict[int, list]:

@@ -10,7 +10,7 @@ from django.urls import reverse
 from delegations.models import Delegation, Membership, Party, Person
 from issues.models import Position, Statement
 from issues.queries import HEAD_FIRST
-from issues.views.base import crumbs, page, render_page
+from issues.views.base import cited, crumbs, page, render_page
 from issues.views.overview import statements_for_listing
 
 # Statements shown on a person's page; the rest are in the statement search.
@@ -50,14 +50,14 @@ def party_detail(request, slug):
     delegations = (
         Delegation.objects.filter(party=party)
         .select_related("round__process")
-        .prefetch_related(Prefetch("memberships", members))
+        .prefetch_related(Prefetch("memberships", members, to_attr="member_list"))
         .order_by(F("round__start_date").desc(nulls_last=True), "id")
     )
     positions = (
         Position.objects.public()
         .filter(party=party)
         .select_related("issue__process", "round")
-        .prefetch_related("sources")
+        .prefetch_related(cited())
         .order_by("issue__process__name", "issue__sort_order", "issue__name", "-effective_date", "-id")
     )
     by_issue: dict[int, dict] = {}

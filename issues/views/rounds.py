@@ -10,9 +10,9 @@ from django.urls import reverse
 from delegations.models import Attendance, Delegation, Membership
 from issues.models import Agreement, Issue, IssueStatus, PublicationState, Statement
 from issues.queries import HEAD_FIRST, published_before
-from issues.views.base import crumbs, page, render_page
+from issues.views.base import cited, crumbs, page, render_page
 from issues.views.overview import agreements_for_listing, statements_for_listing
-from rounds.models import Round, Session, Source
+from rounds.models import Round, Session
 
 # Negotiating parties first, then those who mediate, host or observe.
 ROLE_ORDER = {role: index for index, role in enumerate(Delegation.Role)}
@@ -22,17 +22,19 @@ PER_SPEAKER = 5
 
 
 def _delegations():
-    members = (
-        Membership.objects.select_related("person").prefetch_related("sources").order_by(HEAD_FIRST, "person__name")
+    members = Membership.objects.select_related("person").prefetch_related(cited()).order_by(HEAD_FIRST, "person__name")
+    return Delegation.objects.select_related("party").prefetch_related(
+        Prefetch("memberships", members, to_attr="member_list"), cited()
     )
-    return Delegation.objects.select_related("party").prefetch_related(Prefetch("memberships", members), "sources")
 
 
 def _sessions():
     attendance = Attendance.objects.select_related("membership__person", "membership__delegation__party").order_by(
         "membership__delegation__party__name", "membership__person__name"
     )
-    return Session.objects.prefetch_related(Prefetch("attendances", attendance)).order_by("date", "start_time", "id")
+    return Session.objects.prefetch_related(Prefetch("attendances", attendance, to_attr="attendance_list")).order_by(
+        "date", "start_time", "id"
+    )
 
 
 def assessments(talk_round) -> list[dict]:
@@ -43,7 +45,7 @@ def assessments(talk_round) -> list[dict]:
         IssueStatus.objects.public()
         .filter(round=talk_round)
         .annotate(previous_status=published_before("effective_date"))
-        .prefetch_related(Prefetch("sources", Source.objects.select_related("via")))
+        .prefetch_related(cited())
         .order_by("published_at", "id")
     )
     by_issue: dict[int, dict] = {issue.pk: {"issue": issue, "status": None, "notices": []} for issue in issues}
@@ -93,9 +95,9 @@ def statements_by_speaker(talk_round) -> list[dict]:
 def round_detail(request, slug):
     talk_round = get_object_or_404(
         Round.objects.select_related("process").prefetch_related(
-            Prefetch("sources", Source.objects.select_related("via")),
-            Prefetch("delegations", _delegations()),
-            Prefetch("sessions", _sessions()),
+            cited(),
+            Prefetch("delegations", _delegations(), to_attr="delegation_list"),
+            Prefetch("sessions", _sessions(), to_attr="session_list"),
         ),
         slug=slug,
     )
@@ -107,8 +109,8 @@ def round_detail(request, slug):
         "pages/round_detail.html",
         {
             "round": talk_round,
-            "delegations": sorted(talk_round.delegations.all(), key=lambda d: (ROLE_ORDER.get(d.role, 99), d.party.name)),
-            "sessions": talk_round.sessions.all(),
+            "delegations": sorted(talk_round.delegation_list, key=lambda d: (ROLE_ORDER.get(d.role, 99), d.party.name)),
+            "sessions": talk_round.session_list,
             "assessments": assessments(talk_round),
             "agreements": agreements,
             "speaker_groups": groups,
