@@ -25,5 +25,6 @@ urlpatterns = [
             ]
         ),
     ),
+    path("", include("issues.feed_urls")),
     path("", include("issues.page_urls")),
 ]
