@@ -70,8 +70,13 @@ def main() -> None:
     client = Client(HTTP_HOST="localhost")
     print(f"{'page':78} {'median ms':>9} {'max ms':>7} {'queries':>7}")
     for path in paths:
-        queries = []
-        with connection.execute_wrapper(lambda execute, sql, *args: queries.append(sql) or execute(sql, *args)):
+        queries: list[str] = []
+
+        def counted(execute, sql, *args, queries=queries):
+            queries.append(sql)
+            return execute(sql, *args)
+
+        with connection.execute_wrapper(counted):
             response = client.get(path)
         assert response.status_code == 200, (path, response.status_code)
         timings = []

@@ -29,22 +29,23 @@ def timeline_state(request, slug) -> str:
 def timeline_groups(issue) -> list[dict]:
     """The entries in order, grouped by the round they belong to (or by a run of entries
     between rounds), with only the newest few statements of each group."""
-    entries = TimelineEntry.objects.filter(issue=issue).order_by("position")
+    # Plain values: an issue of a large record has hundreds of entries.
+    entries = TimelineEntry.objects.filter(issue=issue).order_by("position").values(
+        "kind", "date", "date_precision", "round_id", "title", "text", "before", "after", "record_uuid", "sources"
+    )
     rounds = {talk_round.pk: talk_round for talk_round in Round.objects.filter(process_id=issue.process_id)}
     statements_url = reverse("pages:statements")
     groups: list[dict] = []
-    for entry in entries.select_related("party"):
-        if not groups or groups[-1]["round_id"] != entry.round_id:
-            groups.append({"round_id": entry.round_id, "round": rounds.get(entry.round_id), "entries": [],
-                           "statements": 0, "first": entry.date, "last": entry.date})  # fmt: skip
+    for entry in entries:
+        if not groups or groups[-1]["round_id"] != entry["round_id"]:
+            groups.append({"round_id": entry["round_id"], "round": rounds.get(entry["round_id"]), "entries": [],
+                           "first": entry["date"], "last": entry["date"]})  # fmt: skip
         group = groups[-1]
-        group["last"] = max(group["last"], span_end(entry.date, entry.date_precision))
-        if entry.kind == Kind.STATEMENT:
-            group["statements"] += 1
-        entry.kind_label = KIND_LABELS.get(entry.kind, entry.kind)
+        group["last"] = max(group["last"], span_end(entry["date"], entry["date_precision"]))
+        entry["kind_label"] = KIND_LABELS.get(entry["kind"], entry["kind"])
         group["entries"].append(entry)
     for group in groups:
-        statements = [entry for entry in group["entries"] if entry.kind == Kind.STATEMENT]
+        statements = [entry for entry in group["entries"] if entry["kind"] == Kind.STATEMENT]
         hidden = (
             {id(entry) for entry in statements[:-STATEMENTS_PER_GROUP]}
             if len(statements) > STATEMENTS_PER_GROUP
