@@ -200,10 +200,3 @@ class StatementFilter(filters.FilterSet):
                 | Q(speaker__in=people.filter(names=query).values("pk"))
             )
         return queryset
-        if connections[queryset.db].vendor == "postgresql":
-            # The `simple` configuration lower-cases without stemming, so names match in any language.
-            vector = SearchVector(*SEARCHED_FIELDS, config="simple")
-            return queryset.alias(searched=vector).filter(searched=SearchQuery(" ".join(words), config="simple"))
-        for word in words:
-            queryset = contains_any_case(queryset, SEARCHED_FIELDS, word)
-        return queryset
