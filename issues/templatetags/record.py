@@ -5,7 +5,10 @@ Simple tags that build their HTML with `format_html` (which escapes every value)
 inclusion tags: a long page shows hundreds of them, and a template render each is slow.
 """
 
+import functools
+
 from django import template
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
@@ -22,6 +25,18 @@ MOVES = {
     "worse": ("▼", "worse"),
     "unchanged": ("=", "unchanged"),
 }
+
+
+@functools.lru_cache(maxsize=8192)
+def _page_url(prefix: str, name: str, slug: str) -> str:
+    return reverse(f"pages:{name}", args=[slug])
+
+
+@register.simple_tag
+def page_url(name, slug):
+    """`{% url "pages:<name>" slug %}`, remembered: a long page links hundreds of records,
+    and the addresses never change while the site runs."""
+    return _page_url(get_script_prefix(), name, slug)
 
 
 @register.simple_tag
