@@ -11,6 +11,7 @@ from django import template
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from issues.models import PublicationState
 from issues.vocabulary import AssessmentStatus, compare
@@ -43,7 +44,7 @@ def page_url(name, slug):
 def status(value):
     """A status as a coloured badge that carries its word, its definition as a tooltip."""
     if not value:
-        return format_html('<span class="status status-none">not assessed</span>')
+        return mark_safe('<span class="status status-none">not assessed</span>')
     word = AssessmentStatus(value)
     return format_html('<span class="status status-{}" title="{}">{}</span>', word.value, word.definition, word.label)
 

@@ -26,7 +26,11 @@ def page(view=None, *, state=None):
             if state is not None:
                 extra.append(state(request, **kwargs))
             validators = validators_for(request, drafts=False, extra="\n".join(extra))
-            if request.method in ("GET", "HEAD") and is_not_modified(request, validators):
+            # The ETag alone decides: it carries the reader and the timeline's currency,
+            # which a Last-Modified date cannot tell apart.
+            if request.method in ("GET", "HEAD") and "HTTP_IF_NONE_MATCH" in request.META and is_not_modified(
+                request, validators
+            ):
                 response = HttpResponseNotModified()
             else:
                 response = view(request, *args, **kwargs)

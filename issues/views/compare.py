@@ -89,6 +89,12 @@ def compare_rounds(request, slug):
         picked[name] = by_slug.get(value)
     if not errors and (picked["from"] or picked["to"]):
         earlier, later = picked["from"] or earlier, picked["to"] or later
+        if earlier == later and not (picked["from"] and picked["to"]):
+            # One round named, and the default pairs it with itself: take its neighbour.
+            named = picked["from"] or picked["to"]
+            position = rounds.index(named)
+            neighbour = rounds[position + 1] if position + 1 < len(rounds) else rounds[position - 1]
+            earlier, later = named, neighbour
     if not errors and earlier and later and earlier == later:
         errors.append("Pick two different rounds.")
     if earlier and later and not errors and rounds.index(earlier) > rounds.index(later):

@@ -22,7 +22,7 @@ PER_SPEAKER = 5
 
 
 def _delegations():
-    members = Membership.objects.select_related("person").prefetch_related(cited()).order_by(HEAD_FIRST, "person__name")
+    members = Membership.objects.select_related("person").order_by(HEAD_FIRST, "person__name")
     return Delegation.objects.select_related("party").prefetch_related(
         Prefetch("memberships", members, to_attr="member_list"), cited()
     )
