@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from html.parser import HTMLParser
+from types import SimpleNamespace
 
 from django.core.management import call_command
 from django.urls import reverse
@@ -33,19 +34,6 @@ TERRITORY, PRISONERS, MONITORING = (
 )
 UMEROV, UKRAINE = "rustem-umerov", "ukraine"
 
-DEMO_URLS = {
-    "home": reverse("pages:home"),
-    "process": reverse("pages:process", args=[PROCESS]),
-    "compare": reverse("pages:compare", args=[PROCESS]),
-    "round": reverse("pages:round", args=[GENEVA]),
-    "issue": reverse("pages:issue", args=[TERRITORY]),
-    "people": reverse("pages:people"),
-    "person": reverse("pages:person", args=[UMEROV]),
-    "parties": reverse("pages:parties"),
-    "party": reverse("pages:party", args=[UKRAINE]),
-    "statements": reverse("pages:statements"),
-}
-
 
 def urls(*, process, talk_round, issue, person, party) -> dict[str, str]:
     """Each page's address for these records (the compare page with its default rounds)."""
@@ -63,14 +51,23 @@ def urls(*, process, talk_round, issue, person, party) -> dict[str, str]:
     }
 
 
+def _named(slug: str) -> SimpleNamespace:
+    return SimpleNamespace(slug=slug)
+
+
+DEMO_URLS = urls(
+    process=_named(PROCESS),
+    talk_round=_named(GENEVA),
+    issue=_named(TERRITORY),
+    person=_named(UMEROV),
+    party=_named(UKRAINE),
+)
+
+
 def load_demo() -> None:
     """The demo dataset, with every timeline built (in a test's transaction nothing commits,
     so the rebuilds that would follow the commits are run here)."""
     call_command("seed_demo", verbosity=0)
-    rebuild_all()
-
-
-def rebuild_all() -> None:
     for issue_id in Issue.objects.values_list("pk", flat=True):
         rebuild.rebuild_issue(issue_id, force=True)
 
