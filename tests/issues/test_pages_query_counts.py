@@ -1,0 +1,228 @@
+"""Every page runs a fixed number of queries, however large the record: counted on a small
+record, then again after many more records of every kind the page shows.
+
+The numbers are pinned, so that a change to a page's queries is noticed (and the pin
+updated on purpose). They are the same on SQLite and PostgreSQL.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+import pytest
+from django.conf import settings
+from django.db import connection, transaction
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+
+from delegations.models import Attendance, Membership
+from delegations.services import attendance_save
+from issues import rebuild, services
+from issues.models import Issue
+from negotrack.groups import system_user
+from tests.factories import (
+    AgreementFactory,
+    DelegationFactory,
+    IssueFactory,
+    IssueStatusFactory,
+    MembershipFactory,
+    PartyFactory,
+    PersonFactory,
+    PositionFactory,
+    ProcessFactory,
+    RoundFactory,
+    SessionFactory,
+    SourceFactory,
+    StatementFactory,
+)
+from tests.pages import PAGES, urls
+
+pytestmark = pytest.mark.django_db
+
+STATIC_STORAGE = "django.contrib.staticfiles.storage.StaticFilesStorage"
+STATUSES = ["raised", "discussed", "progress", "stalled", "near_agreement"]
+
+# Queries per page, anonymous reader. Every page starts with one read of the change log
+# (for its ETag); the issue page reads its timeline's currency for the ETag as well.
+PINNED = {
+    "home": 12,
+    "process": 6,
+    "compare": 14,
+    "round": 20,
+    "issue": 13,
+    "people": 2,
+    "person": 7,
+    "parties": 2,
+    "party": 6,
+    "statements": 10,
+    # Each filter that names a record by its slug looks it up once.
+    "statements, filtered": 13,
+    "compare, two rounds named": 14,
+}
+
+
+def day(n: int) -> datetime.date:
+    return datetime.date(2025, 1, 1) + datetime.timedelta(days=n)
+
+
+class GrowingRecord:
+    """A process with fixed records that every page is read for (its two latest rounds, an
+    issue, a person, a party), and `grow(n)`, which adds n more of everything around them:
+    rounds with sessions, attendance, delegations and members; issues; statuses, positions,
+    agreements and statements citing sources (one of them known only through another
+    outlet); withdrawn and corrected records; and the timelines built from all of it."""
+
+    def __init__(self):
+        self.by = system_user()
+        self.process = ProcessFactory()
+        self.person, self.party = PersonFactory(), PartyFactory()
+        self.issue = IssueFactory(process=self.process, sort_order=0)
+        self.earlier = RoundFactory(process=self.process, start_date=day(400), end_date=day(401))
+        self.round = RoundFactory(process=self.process, start_date=day(410), end_date=day(411))
+        self.wire = SourceFactory(outlet="Wire service")
+        self.grown = 0
+
+    def urls(self) -> dict[str, str]:
+        pages = urls(
+            process=self.process, talk_round=self.round, issue=self.issue, person=self.person, party=self.party
+        )
+        pages["statements, filtered"] = (
+            f"{pages['statements']}?q=progress&process={self.process.slug}&party={self.party.slug}"
+            f"&issue={self.issue.slug}&date_from={day(0)}&date_to={day(500)}"
+        )
+        pages["compare, two rounds named"] = f"{pages['compare']}?from={self.round.slug}&to={self.earlier.slug}"
+        return pages
+
+    def sources(self) -> list:
+        return [SourceFactory(via=self.wire), SourceFactory()]
+
+    def published(self, factory, **fields):
+        return factory(sources=self.sources(), publish=True, **fields)
+
+    def grow(self, count: int) -> None:
+        for _ in range(count):
+            self.grown += 1
+            self._grow_once(self.grown)
+        for issue_id in Issue.objects.filter(process=self.process).values_list("pk", flat=True):
+            rebuild.rebuild_issue(issue_id)
+
+    def _grow_once(self, n: int) -> None:
+        issue = IssueFactory(process=self.process, sort_order=n)
+        party, other = PartyFactory(), PartyFactory()
+        # A round before the two that the pages are read for; all three get more of everything.
+        talk_round = RoundFactory(process=self.process, start_date=day(n * 10), end_date=day(n * 10 + 1))
+        for at in (talk_round, self.round, self.earlier):
+            self._round_with_everything(at, issue, party, other, n)
+        status = STATUSES[n % len(STATUSES)]
+        self.published(IssueStatusFactory, issue=self.issue, round=talk_round, status=status)
+        self.published(PositionFactory, issue=self.issue, party=self.party, round=talk_round, stance=f"stance {n}")
+        # Between rounds: a statement and a status on the focus issue.
+        self.published(
+            StatementFactory,
+            process=self.process,
+            round=None,
+            date=day(n * 10 + 5),
+            speaker=self.person,
+            party=self.party,
+            text=f"Progress between rounds, {n}.",
+            issues=[self.issue, issue],
+        )
+        self.published(IssueStatusFactory, issue=self.issue, round=None, date=day(n * 10 + 6))
+        # Corrections: a withdrawn statement and a corrected position.
+        wrong = self.published(
+            StatementFactory,
+            process=self.process,
+            round=talk_round,
+            date=talk_round.start_date,
+            speaker=self.person,
+            party=self.party,
+            issues=[self.issue],
+        )
+        services.withdraw(wrong, by=self.by, note="Misattributed.")
+        position = self.published(PositionFactory, issue=issue, party=self.party, round=talk_round, stance="first")
+        correction = services.correction_start(position, by=self.by)
+        correction.stance = "second"
+        services.position_save(correction, by=self.by)
+        services.publish(correction, by=self.by)
+
+    def _round_with_everything(self, talk_round, issue, party, other, n):
+        """A session with attendance, three delegations with members, a status, positions,
+        an agreement and statements by three speakers (one unnamed), at one round."""
+        ours = talk_round.delegations.filter(party=self.party).first()
+        if ours is None:
+            ours = DelegationFactory(round=talk_round, party=self.party, sources=self.sources())
+        members = [MembershipFactory(delegation=ours, sources=self.sources())]
+        if not ours.memberships.filter(person=self.person).exists():
+            head = Membership.Role.HEAD
+            members.append(MembershipFactory(delegation=ours, person=self.person, title=f"envoy {n}", role=head))
+        for side in (party, other):
+            delegation = DelegationFactory(round=talk_round, party=side, note="Others not named.")
+            members += [MembershipFactory(delegation=delegation, sources=self.sources()) for _ in range(2)]
+        session = SessionFactory(round=talk_round, date=talk_round.start_date)
+        for member in members:
+            attendance_save(Attendance(session=session, membership=member), by=self.by)
+        self.published(IssueStatusFactory, issue=issue, round=talk_round, status=STATUSES[n % len(STATUSES)])
+        for on in (issue, self.issue):
+            self.published(PositionFactory, issue=on, party=other, round=talk_round)
+        self.published(
+            AgreementFactory,
+            process=self.process,
+            round=talk_round,
+            parties=[self.party, party, other],
+            issues=[self.issue, issue],
+            figures=[{"label": "prisoners exchanged", "value": n}],
+        )
+        for speaker, speaking_for in ((self.person, self.party), (PersonFactory(), party), (None, other)):
+            self.published(
+                StatementFactory,
+                process=self.process,
+                round=talk_round,
+                session=session,
+                date=talk_round.start_date,
+                speaker=speaker,
+                speaker_description="" if speaker else "a senior official",
+                party=speaking_for,
+                text=f"Progress at round {n}.",
+                issues=[self.issue, issue],
+            )
+
+
+@dataclass(frozen=True)
+class Count:
+    queries: int
+    sql: tuple[str, ...]
+    size: int
+
+
+def count(client, url: str) -> Count:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, f"{url} answered {response.status_code}"
+    return Count(len(captured), tuple(query["sql"] for query in captured.captured_queries), len(response.content))
+
+
+@pytest.fixture(scope="class")
+def counted(django_db_setup, django_db_blocker):
+    """Each page's queries on a small record, and again once it has grown: {name: (small, large)}.
+    Built once for the class (it takes a few seconds), in a transaction rolled back after it;
+    the pages are read here, so the plain static names of tests/conftest.py are set here too."""
+    plain_static = {**settings.STORAGES, "staticfiles": {"BACKEND": STATIC_STORAGE}}
+    with django_db_blocker.unblock(), override_settings(STORAGES=plain_static), transaction.atomic():
+        record, client = GrowingRecord(), Client()
+        record.grow(1)
+        small = {name: count(client, url) for name, url in record.urls().items()}
+        record.grow(5)
+        yield {name: (small[name], count(client, url)) for name, url in record.urls().items()}
+        transaction.set_rollback(True)
+
+
+@pytest.mark.usefixtures("counted")
+class TestEveryPageRunsAFixedNumberOfQueries:
+    @pytest.mark.parametrize("name", PINNED)
+    def test_as_many_queries_for_a_large_record_as_for_a_small_one(self, counted, name):
+        small, large = counted[name]
+        assert large.size > small.size, "the large record shows more"
+        assert small.queries == PINNED[name], "\n".join(small.sql)
+        assert large.queries == PINNED[name], "\n".join(large.sql)
+
+    def test_every_page_is_counted(self):
+        assert set(PAGES) <= set(PINNED)
