@@ -10,7 +10,8 @@ position of each party are kept here, in the transaction of the change that move
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+import uuid
+from collections.abc import Iterable, Mapping
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -160,8 +161,12 @@ def statement_save(
     issues: Iterable[Issue] | None = None,
     sources: Iterable[Source] | None = None,
     confirm_date: bool = False,
+    issue_link_uuids: Mapping[int, uuid.UUID] | None = None,
 ) -> Statement:
-    """Save a draft statement, with the issues it concerns (each link a record of its own)."""
+    """Save a draft statement, with the issues it concerns (each link a record of its own).
+
+    `issue_link_uuids` (issue pk -> UUID) gives new links their UUIDs, for the importer.
+    """
     with transaction.atomic():
         if statement.session_id and not statement.round_id:
             statement.round_id = statement.session.round_id
@@ -176,12 +181,15 @@ def statement_save(
                 raise ValidationError({"date": warning}, code="confirm_date")
         _save_draft(statement, by=by, m2m={"sources": sources})
         if issues is not None:
-            statement_link_issues(statement, issues, by=by)
+            statement_link_issues(statement, issues, by=by, uuids=issue_link_uuids)
     return statement
 
 
-def statement_link_issues(statement: Statement, issues: Iterable[Issue], *, by) -> None:
-    """Make the statement's issue links exactly `issues`, one link record each."""
+def statement_link_issues(
+    statement: Statement, issues: Iterable[Issue], *, by, uuids: Mapping[int, uuid.UUID] | None = None
+) -> None:
+    """Make the statement's issue links exactly `issues`, one link record each; a new link
+    takes its UUID from `uuids` (issue pk -> UUID) when given there."""
     refuse_unless_draft(statement, "relinked")
     wanted = {issue.pk: issue for issue in issues}
     links = {link.issue_id: link for link in statement.issue_links.all()}
@@ -190,7 +198,10 @@ def statement_link_issues(statement: Statement, issues: Iterable[Issue], *, by) 
             delete_record(link, by=by)
     for issue_id, issue in wanted.items():
         if issue_id not in links:
-            save_record(StatementIssue(statement=statement, issue=issue), by=by)
+            link = StatementIssue(statement=statement, issue=issue)
+            if uuids and issue_id in uuids:
+                link.uuid = uuids[issue_id]
+            save_record(link, by=by)
 
 
 def issue_status_save(status: IssueStatus, *, by, sources: Iterable[Source] | None = None) -> IssueStatus:
@@ -281,8 +292,13 @@ def _refresh_current(record: Publishable) -> None:
         refresh_current_position(record.issue_id, record.party_id)
 
 
-def publish(record: Publishable, *, by) -> Publishable:
-    """Publish a draft; a draft that revises a published record supersedes it."""
+def publish(record: Publishable, *, by, at: datetime.datetime | None = None) -> Publishable:
+    """Publish a draft; a draft that revises a published record supersedes it.
+
+    `at` serves the importer, which reproduces a publication from a document: the moment
+    it was published (by default now). A corrected record found superseded at that very
+    moment already was superseded by this correction, in the import of its own round.
+    """
     _require_reviewer(by, record)
     if record.pk is None:
         raise ValidationError("Save the draft before publishing it.", code="unsaved")
@@ -292,25 +308,43 @@ def publish(record: Publishable, *, by) -> Publishable:
             raise ValidationError({"sources": "Cite at least one source before publishing."}, code="no_source")
         if isinstance(record, Agreement) and not record.parties.exists():
             raise ValidationError({"parties": "Name the parties bound by the agreement."}, code="no_parties")
-        now = timezone.now()
+        now = at or timezone.now()
         if record.revises_id:
             old = type(record).objects.select_for_update().get(pk=record.revises_id)
-            if old.state != PublicationState.PUBLISHED:
+            if old.state == PublicationState.PUBLISHED:
+                _supersede(old, by=by, at=now)
+            elif not (old.state == PublicationState.SUPERSEDED and at is not None and old.superseded_at == at):
                 raise ValidationError(
                     f"The record this draft corrects is {old.state} now, so the correction cannot replace it.",
                     code="revises_unpublished",
                 )
-            old.state = PublicationState.SUPERSEDED
-            old.superseded_at = now
-            save_record(old, by=by, action=Change.Action.SUPERSEDE)
-            # A correction may move to another issue or party: what was current there moves too.
-            _refresh_current(old)
         record.state = PublicationState.PUBLISHED
         record.published_at = now
         record.published_by = by if getattr(by, "pk", None) else None
         record.review_note = ""
         save_record(record, by=by, action=Change.Action.PUBLISH)
         _refresh_current(record)
+    return record
+
+
+def _supersede(old: Publishable, *, by, at: datetime.datetime) -> None:
+    old.state = PublicationState.SUPERSEDED
+    old.superseded_at = at
+    save_record(old, by=by, action=Change.Action.SUPERSEDE)
+    # A correction may move to another issue or party: what was current there moves too.
+    _refresh_current(old)
+
+
+def supersede_without_correction(record: Publishable, *, by, at: datetime.datetime | None = None) -> Publishable:
+    """For the importer only: a document can show a record superseded while its correction
+    lies outside the document (a correction moved to another round). Everywhere else a
+    record is superseded by publishing its correction."""
+    _require_reviewer(by, record)
+    with transaction.atomic():
+        stored_state = type(record).objects.select_for_update().filter(pk=record.pk).values_list("state", flat=True)
+        if stored_state.get() != PublicationState.PUBLISHED:
+            raise RecordLocked("Only a published record can be superseded.", code="not_published")
+        _supersede(record, by=by, at=at or timezone.now())
     return record
 
 

@@ -85,3 +85,29 @@ class ChangeLogHorizon(models.Model):
 
     def __str__(self) -> str:
         return f"pruned through {self.txid}.{self.change_id} on {self.pruned_at:%Y-%m-%d}"
+
+
+class ImportedRecord(models.Model):
+    """The version a record had when the last import of a round document left it.
+
+    The hand-edit guard of `import_round` (issues.roundio): every save of a record bumps
+    its version, so a record whose version is no longer the one kept here was edited since
+    that import, and the next import keeps it as it is unless told to --force. One row per
+    record, written at the end of each import for every record of the document it created,
+    changed or found as the document has it. Keyed like the change log by type and UUID,
+    it needs no foreign key into the apps; the history could not serve, since an import
+    that finds a record unchanged writes no history row, yet must remember its version.
+    """
+
+    record_type = models.CharField(max_length=64, help_text="app_label.model_name of the record")
+    record_uuid = models.UUIDField()
+    version = models.PositiveIntegerField(help_text="the record's version right after the import")
+    imported_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["record_type", "record_uuid"], name="importedrecord_once_per_record")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.record_type} {self.record_uuid} v{self.version}, imported {self.imported_at:%Y-%m-%d}"

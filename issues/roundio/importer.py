@@ -1,0 +1,570 @@
+"""Loading a round's document through the services, as the system account.
+
+Each record of the document is matched with the database's: by UUID, and for processes,
+rounds, parties, people and issues by slug as well (so that a document from another
+negotrack finds "russia" here whatever its UUID). Every reference must name a record of
+the document or of the database. Then, kind by kind, each record after those it refers
+to, a missing record is created with the document's UUID and an existing one that
+differs is updated, all through the same services as any other write (history, version
+check, change log, current status and timeline marks included). A publishable record is
+saved as a draft and then published, withdrawn or superseded as the document says, with
+its publication moment; a published record is never edited in place, so a document that
+differs from one in its content is refused.
+
+The hand-edit guard: `negotrack.models.ImportedRecord` keeps the version each record had
+when the last import left it. A record whose version has moved since (someone edited it)
+is kept as it is and named in the report, unless the import is told to `force`.
+
+All or nothing: the caller runs `RoundImport.run()` in one transaction; any problem
+raises `ImportRefused`, which lists what is wrong and where (`statements[3].speaker`).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+from django.utils import timezone
+
+from delegations.models import Person
+from issues.models import Issue, PublicationState, Statement
+from issues.roundio.document import (
+    ALIASES,
+    DOCUMENT_KEYS,
+    FORMAT,
+    KIND,
+    KINDS,
+    PUBLICATION,
+    STATEMENT_ISSUES,
+    SUPERSESSION,
+    VERSION,
+    WITHDRAWAL,
+    Kind,
+    from_document,
+    json_type,
+    natural_key,
+    read_record,
+    record_document,
+)
+from issues.services import publish, supersede_without_correction, withdraw
+from negotrack.models import ImportedRecord
+from negotrack.records import Record
+from rounds.models import Round
+
+CREATED, CHANGED, UNCHANGED, KEPT = "created", "changed", "unchanged", "kept"
+OUTCOMES = (CREATED, CHANGED, UNCHANGED, KEPT)
+_MAX_REPORTED = 25  # problems quoted in one refusal; the rest are counted
+
+
+class ImportRefused(Exception):
+    """The document cannot be imported, and nothing was saved."""
+
+    def __init__(self, problems: list[str]):
+        shown = problems[:_MAX_REPORTED]
+        if len(problems) > _MAX_REPORTED:
+            shown.append(f"… and {len(problems) - _MAX_REPORTED} more problems.")
+        self.problems = shown
+        super().__init__("\n".join(shown))
+
+
+# --- reading ----------------------------------------------------------------------------
+
+
+def parse_document(text: str) -> dict:
+    """The document's JSON object, after checking that it is one this negotrack reads."""
+    if not text.strip():
+        raise ImportRefused(["The file is empty."])
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        # "Expecting ',' delimiter at line 4, column 3"; "Unterminated string starting at line …"
+        what = f"{error.msg}{'' if error.msg.endswith(' at') else ' at'} line {error.lineno}, column {error.colno}"
+        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
+            # The document stops in the middle: the end of the file is where it went wrong.
+            end = text.rstrip()
+            line, column = end.count("\n") + 1, len(end) - end.rfind("\n")
+            raise ImportRefused(
+                [f"The file ends too early, at line {line}, column {column}: is it cut short? ({what})"]
+            ) from None
+        raise ImportRefused([f"The file is not valid JSON: {what}."]) from None
+    if not isinstance(document, dict):
+        raise ImportRefused([f"The document must be a JSON object, not {json_type(document)}."])
+    if document.get("format") != FORMAT:
+        said = f'"format" is {json.dumps(document["format"])}' if "format" in document else 'it has no "format"'
+        raise ImportRefused([f'This is not a negotrack round document: {said}, not "{FORMAT}".'])
+    version = document.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise ImportRefused([f'"version" must be a format version (a whole number from 1), not {json.dumps(version)}.'])
+    if version > VERSION:
+        raise ImportRefused(
+            [f"The document was made by a newer negotrack: format version {version}, this one reads up to {VERSION}."]
+        )
+    missing = [key for key in DOCUMENT_KEYS if key not in document]
+    unknown = sorted(key for key in document if key not in DOCUMENT_KEYS)
+    problems = []
+    if missing:
+        problems.append(f"The document lacks {', '.join(repr(key) for key in missing)}.")
+    if unknown:
+        problems.append(f"The document has keys this format does not know: {', '.join(map(repr, unknown))}.")
+    if problems:
+        raise ImportRefused(problems)
+    return document
+
+
+@dataclass(eq=False)
+class Entry:
+    """One record of the document, and what the import did with it."""
+
+    kind: Kind
+    path: str  # where it stands in the document: "statements[3]", "round"
+    data: dict  # its canonical document form
+    record: Record | None = None  # the database's record: matched, or made by the import
+    outcome: str = ""
+    changed: list[str] = field(default_factory=list)
+    note: str = ""
+
+    @property
+    def key(self) -> str:
+        return self.data["slug"] if self.kind.slugged else self.data["uuid"]
+
+    @property
+    def label(self) -> str:
+        return f"{self.kind.name} {self.key}"
+
+
+# --- importing --------------------------------------------------------------------------
+
+
+class RoundImport:
+    def __init__(self, document: dict, *, by, force: bool = False):
+        self.document = document
+        self.by = by
+        self.force = force
+        self.entries: dict[str, list[Entry]] = {kind.key: [] for kind in KINDS}
+        self.index: dict[str, dict[str, Entry]] = {kind.key: {} for kind in KINDS}
+        self.found: dict[str, dict[str, Record]] = {kind.key: {} for kind in KINDS}  # referred to, not in the file
+        self.imported: dict[tuple[str, str], int] = {}  # (record type, UUID) -> version after the last import
+        self.to_supersede: list[Entry] = []  # superseded by their corrections, later in the import
+        self.corrected: set[str] = set()  # UUIDs of the records whose correction is in the document
+        self.problems: list[str] = []
+
+    def run(self) -> Report:
+        for step in (self.read, self.match, self.resolve, self.order):
+            step()
+            if self.problems:
+                raise ImportRefused(self.problems)
+        self.load_guard()
+        for kind in KINDS:
+            self.apply_kind(kind)
+        self.finish_supersessions()
+        self.remember()
+        return Report([entry for kind in KINDS for entry in self.entries[kind.key]])
+
+    # --- checks before writing ----------------------------------------------------------
+
+    def read(self) -> None:
+        for kind in KINDS:
+            raw = self.document[kind.key]
+            if kind.single:
+                items = [(kind.key, raw)]
+            elif isinstance(raw, list):
+                items = [(f"{kind.key}[{number}]", item) for number, item in enumerate(raw)]
+            else:
+                self.problems.append(f"{kind.key}: must be a list, not {json_type(raw)}")
+                continue
+            seen: dict[str, dict[str, str]] = {"slug": {}, "uuid": {}}
+            for path, item in items:
+                data = read_record(kind, item, path, self.problems)
+                if data is None:
+                    continue
+                for identity in ("slug", "uuid") if kind.slugged else ("uuid",):
+                    twin = seen[identity].setdefault(data[identity], path)
+                    if twin != path:
+                        self.problems.append(f"{path}.{identity}: the same as {twin}'s")
+                entry = Entry(kind, path, data)
+                self.entries[kind.key].append(entry)
+                self.index[kind.key][entry.key] = entry
+
+    def match(self) -> None:
+        """Find each record of the document in the database: by UUID, or by slug."""
+        for kind in KINDS:
+            entries = self.entries[kind.key]
+            if not entries:
+                continue
+            manager = kind.model._default_manager
+            by_uuid = {str(r.uuid): r for r in manager.filter(uuid__in=[e.data["uuid"] for e in entries])}
+            by_slug = {}
+            if kind.slugged:
+                by_slug = {r.slug: r for r in manager.filter(slug__in=[e.data["slug"] for e in entries])}
+            for entry in entries:
+                same_uuid, same_slug = by_uuid.get(entry.data["uuid"]), by_slug.get(entry.data.get("slug"))
+                if not kind.slugged or same_uuid == same_slug:
+                    entry.record = same_uuid
+                elif same_uuid is None:
+                    entry.record = same_slug
+                    if same_slug is not None:
+                        entry.note = f"found by its slug; its UUID here is {same_slug.uuid}"
+                elif same_slug is not None:
+                    self.problems.append(
+                        f'{entry.path}.uuid: names the {kind.name} "{same_uuid.slug}" here, while '
+                        f'"{entry.data["slug"]}" is another one'
+                    )
+                elif isinstance(same_uuid, Round) and same_uuid.slug_is_provisional:
+                    entry.record = same_uuid  # a provisional slug is fixed once the first day is known
+                else:
+                    self.problems.append(
+                        f'{entry.path}.slug: this {kind.name} is "{same_uuid.slug}" here, and a slug never changes'
+                    )
+
+    def references(self, entry: Entry) -> Iterator[tuple[str, str, str]]:
+        """(key, kind it names, natural key) for each reference the record makes."""
+        kind = entry.kind
+        for key, target in kind.refs.items():
+            if entry.data[key] is not None:
+                yield key, target, entry.data[key]
+        for key, target in kind.many.items():
+            for value in entry.data[key]:
+                yield key, target, value
+        if kind.model is Statement:
+            for link in entry.data[STATEMENT_ISSUES]:
+                yield STATEMENT_ISSUES, "issues", link["issue"]
+
+    def resolve(self) -> None:
+        """Every reference names a record of the document or one of the database."""
+        outside: dict[str, set[str]] = {kind.key: set() for kind in KINDS}
+        for kind in KINDS:
+            for entry in self.entries[kind.key]:
+                for _, target, value in self.references(entry):
+                    if value not in self.index[target]:
+                        outside[target].add(value)
+        for target, values in outside.items():
+            if values:
+                kind = KIND[target]
+                lookup = "slug__in" if kind.slugged else "uuid__in"
+                records = kind.model._default_manager.filter(**{lookup: values})
+                self.found[target] = {natural_key(record): record for record in records}
+        for kind in KINDS:
+            for entry in self.entries[kind.key]:
+                for key, target, value in self.references(entry):
+                    if value not in self.index[target] and value not in self.found[target]:
+                        name = KIND[target].name
+                        self.problems.append(f'{entry.path}.{key}: no {name} "{value}" in the file or the database')
+
+    def order(self) -> None:
+        """Sources after the sources they are known through; publishable records in
+        chains of corrections, the chains that end in a withdrawal first."""
+        self.entries["sources"] = self._via_first(self.entries["sources"])
+        for kind in KINDS:
+            if kind.publishable:
+                self.entries[kind.key] = self._chains(self.entries[kind.key])
+
+    def _via_first(self, entries: list[Entry]) -> list[Entry]:
+        ordered: list[Entry] = []
+        placed: set[str] = set()
+        for entry in entries:
+            trail: list[Entry] = []
+            current = entry
+            while current is not None and current.key not in placed:
+                if current in trail:
+                    loop = " → ".join(e.path for e in trail[trail.index(current) :] + [current])
+                    self.problems.append(
+                        f"{entry.path}.via: the sources are known through each other in a loop: {loop}"
+                    )
+                    return entries
+                trail.append(current)
+                current = self.index["sources"].get(current.data["via"] or "")
+            for known in reversed(trail):
+                ordered.append(known)
+                placed.add(known.key)
+        return ordered
+
+    def _chains(self, entries: list[Entry]) -> list[Entry]:
+        by_uuid = {entry.key: entry for entry in entries}
+        correction_of: dict[str, Entry] = {}
+        for entry in entries:
+            revised = entry.data["revises"]
+            if revised in by_uuid:
+                if revised in correction_of:
+                    self.problems.append(
+                        f"{entry.path}.revises: {correction_of[revised].path} corrects the same record, and a "
+                        "record has one correction at most"
+                    )
+                correction_of[revised] = entry
+        self.corrected |= set(correction_of)
+        chains = []
+        for entry in entries:
+            if entry.data["revises"] in by_uuid:
+                continue
+            chain = [entry]
+            while chain[-1].key in correction_of:
+                chain.append(correction_of[chain[-1].key])
+            chains.append(chain)
+        if sum(map(len, chains)) < len(entries):
+            chained = {entry.key for chain in chains for entry in chain}
+            loop = ", ".join(entry.path for entry in entries if entry.key not in chained)
+            self.problems.append(f"{loop}: these records correct each other in a loop")
+            return entries
+        # A chain that ends published leaves one published record behind, so those come
+        # last: no two records are ever published at once where the rules allow only one.
+        chains.sort(key=lambda chain: chain[-1].data["state"] == PublicationState.PUBLISHED)
+        return [entry for chain in chains for entry in chain]
+
+    def load_guard(self) -> None:
+        for kind in KINDS:
+            uuids = [entry.record.uuid for entry in self.entries[kind.key] if entry.record is not None]
+            if uuids:
+                rows = ImportedRecord.objects.filter(record_type=kind.model._meta.label_lower, record_uuid__in=uuids)
+                for record_type, record_uuid, version in rows.values_list("record_type", "record_uuid", "version"):
+                    self.imported[(record_type, str(record_uuid))] = version
+
+    # --- writing ------------------------------------------------------------------------
+
+    def apply_kind(self, kind: Kind) -> None:
+        entries = self.entries[kind.key]
+        # Fresh from the database, now that the kinds before this one are written.
+        select, prefetch = kind.related()
+        stored = {
+            record.pk: record
+            for record in kind.model._default_manager.select_related(*select)
+            .prefetch_related(*prefetch)
+            .filter(pk__in=[entry.record.pk for entry in entries if entry.record is not None])
+        }
+        for entry in entries:
+            if entry.record is None:
+                self.create(entry)
+                continue
+            entry.record = stored[entry.record.pk]
+            current = record_document(kind, entry.record)
+            entry.changed = [key for key in kind.keys if not _same(kind, key, entry.data[key], current[key])]
+            if not entry.changed:
+                entry.outcome = UNCHANGED
+                continue
+            imported = self.imported.get((kind.model._meta.label_lower, str(entry.record.uuid)))
+            if imported is not None and imported != entry.record.version and not self.force:
+                entry.outcome = KEPT
+                entry.note = f"version {entry.record.version} here, {imported} when the last import left it"
+                continue
+            self.update(entry, current)
+
+    def create(self, entry: Entry) -> None:
+        kind = entry.kind
+        record = kind.model(uuid=uuid.UUID(entry.data["uuid"]))
+        self.fill(entry, record)
+        with self.about(entry):
+            kind.save(record, by=self.by, **self.related_values(entry))
+        entry.record = record
+        if kind.slugged and record.slug != entry.data["slug"]:
+            # An issue's slug is made from its process and topic, a round's from its place and day.
+            self.refuse(f'{entry.path}.slug: the services make it "{record.slug}", not "{entry.data["slug"]}"')
+        if kind.publishable:
+            self.publish_as_in_document(entry)
+        entry.outcome = CREATED
+
+    def update(self, entry: Entry, current: dict) -> None:
+        kind = entry.kind
+        record = entry.record
+        version = record.version
+        entry.outcome = CHANGED
+        if not kind.publishable or current["state"] == PublicationState.DRAFT:
+            self.fill(entry, record)
+            with self.about(entry):
+                kind.save(record, by=self.by, **self.related_values(entry))
+            if kind.publishable:
+                self.publish_as_in_document(entry)
+            elif record.version == version:
+                entry.outcome = UNCHANGED  # different only in spelling: the services saved nothing
+            return
+        changed, state = set(entry.changed), entry.data["state"]
+        if current["state"] == PublicationState.PUBLISHED:
+            if state == PublicationState.WITHDRAWN and changed <= WITHDRAWAL:
+                self.withdraw_as_in_document(entry)
+                return
+            if state == PublicationState.SUPERSEDED and changed <= SUPERSESSION:
+                self.supersede_as_in_document(entry)
+                return
+            why = "a published record is never changed in place (a correction is a record of its own)"
+        else:
+            why = "a correction notice stays as it is"
+        self.refuse(
+            f"{entry.path}: {current['state']} here, and the document differs in {', '.join(entry.changed)}; {why}"
+        )
+
+    def fill(self, entry: Entry, record: Record) -> None:
+        """Set the record's fields to the document's values (many-to-many values go to the service)."""
+        kind = entry.kind
+        for key in kind.keys:
+            value = entry.data[key]
+            if key == "uuid" or key in kind.many or (key in PUBLICATION and key != "revises"):
+                continue
+            if kind.model is Statement and key == STATEMENT_ISSUES:
+                continue
+            if key in kind.refs:
+                setattr(record, key, self.target(kind.refs[key], value))
+            elif kind.model is Person and key == ALIASES:
+                record.aliases = "\n".join(value)
+            elif kind.model is Issue and key == "slug" and record._state.adding:
+                continue  # issue_save makes it from the process and topic
+            else:
+                model_field = kind.model._meta.get_field(key)
+                setattr(record, model_field.attname, from_document(model_field, value))
+
+    def related_values(self, entry: Entry) -> dict:
+        """The many-to-many values the service takes beside the record."""
+        kind = entry.kind
+        values = {key: [self.target(target, value) for value in entry.data[key]] for key, target in kind.many.items()}
+        if kind.model is Statement:
+            issues = [(self.target("issues", link["issue"]), link["uuid"]) for link in entry.data[STATEMENT_ISSUES]]
+            values["issues"] = [issue for issue, _ in issues]
+            values["issue_link_uuids"] = {issue.pk: uuid.UUID(link_uuid) for issue, link_uuid in issues}
+            values["confirm_date"] = True  # its editor confirmed the date where it was made
+        return values
+
+    def target(self, kind_key: str, value: str | None) -> Record | None:
+        if value is None:
+            return None
+        entry = self.index[kind_key].get(value)
+        return entry.record if entry is not None else self.found[kind_key][value]
+
+    def publish_as_in_document(self, entry: Entry) -> None:
+        model = entry.kind.model
+        published_at = from_document(model._meta.get_field("published_at"), entry.data["published_at"])
+        with self.about(entry):
+            publish(entry.record, by=self.by, at=published_at)
+        if entry.data["state"] == PublicationState.WITHDRAWN:
+            self.withdraw_as_in_document(entry)
+        elif entry.data["state"] == PublicationState.SUPERSEDED:
+            self.supersede_as_in_document(entry)
+
+    def withdraw_as_in_document(self, entry: Entry) -> None:
+        on_date = from_document(entry.kind.model._meta.get_field("withdrawn_on"), entry.data["withdrawn_on"])
+        with self.about(entry):
+            withdraw(entry.record, by=self.by, note=entry.data["correction_note"], on_date=on_date)
+
+    def supersede_as_in_document(self, entry: Entry) -> None:
+        """Its correction supersedes it when published, later in this import; a record whose
+        correction lies outside the document (at another round) is superseded right away."""
+        if entry.key in self.corrected:
+            self.to_supersede.append(entry)
+        else:
+            self.supersede_without_correction(entry)
+
+    def supersede_without_correction(self, entry: Entry) -> None:
+        model = entry.kind.model
+        at = from_document(model._meta.get_field("superseded_at"), entry.data["superseded_at"])
+        with self.about(entry):
+            entry.record = supersede_without_correction(
+                model._default_manager.get(pk=entry.record.pk), by=self.by, at=at
+            )
+
+    def finish_supersessions(self) -> None:
+        """A correction of the document that this import did not publish (one kept as it
+        was edited here) leaves the record it corrects to be superseded here."""
+        for entry in self.to_supersede:
+            if entry.kind.model._default_manager.filter(pk=entry.record.pk, state=PublicationState.PUBLISHED).exists():
+                self.supersede_without_correction(entry)
+
+    def remember(self) -> None:
+        """Keep each record's version as this import leaves it, for the hand-edit guard."""
+        now = timezone.now()
+        for kind in KINDS:
+            pks = [e.record.pk for e in self.entries[kind.key] if e.outcome in (CREATED, CHANGED, UNCHANGED)]
+            if not pks:
+                continue
+            record_type = kind.model._meta.label_lower
+            versions = dict(kind.model._default_manager.filter(pk__in=pks).values_list("uuid", "version"))
+            rows = {
+                row.record_uuid: row
+                for row in ImportedRecord.objects.filter(record_type=record_type, record_uuid__in=versions)
+            }
+            stale = []
+            for record_uuid, version in versions.items():
+                row = rows.get(record_uuid)
+                if row is None:
+                    rows[record_uuid] = ImportedRecord(
+                        record_type=record_type, record_uuid=record_uuid, version=version
+                    )
+                elif row.version != version:
+                    row.version, row.imported_at = version, now
+                    stale.append(row)
+            ImportedRecord.objects.bulk_create([row for row in rows.values() if row.pk is None])
+            ImportedRecord.objects.bulk_update(stale, ["version", "imported_at"])
+
+    @contextmanager
+    def about(self, entry: Entry) -> Iterator[None]:
+        """A refusal by the services names the record and the field."""
+        try:
+            yield
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                problems = [
+                    f"{entry.path}{'' if name == '__all__' else '.' + name}: {message}"
+                    for name, messages in error.message_dict.items()
+                    for message in messages
+                ]
+            else:
+                problems = [f"{entry.path}: {message}" for message in error.messages]
+            raise ImportRefused(problems) from error
+        except IntegrityError as error:
+            raise ImportRefused([f"{entry.path}: the database refused it ({error})"]) from error
+
+    def refuse(self, problem: str):
+        raise ImportRefused([problem])
+
+
+def _same(kind: Kind, key: str, wanted, stored) -> bool:
+    if key == "uuid" and kind.slugged:
+        return True  # the slug names it; its UUID here may be another
+    if kind.model is Statement and key == STATEMENT_ISSUES:
+        # A link is its statement and issue; its UUID here may be another.
+        return [link["issue"] for link in wanted] == [link["issue"] for link in stored]
+    return wanted == stored
+
+
+# --- the report -----------------------------------------------------------------------
+
+
+@dataclass
+class Report:
+    entries: list[Entry]
+
+    def counts(self) -> dict[str, Counter]:
+        """Per kind of record (its document key), how many had each outcome."""
+        counts = {kind.key: Counter() for kind in KINDS}
+        for entry in self.entries:
+            counts[entry.kind.key][entry.outcome] += 1
+        return counts
+
+    def lines(self, *, dry_run: bool, verbosity: int = 1) -> list[str]:
+        would = "would be " if dry_run else ""
+        width = max(len(str(kind.model._meta.verbose_name_plural)) for kind in KINDS)
+        lines = [f"{'':{width}}  " + "  ".join(f"{outcome:>9}" for outcome in OUTCOMES)]
+        for key, counter in self.counts().items():
+            cells = "  ".join(f"{counter[outcome]:>9}" for outcome in OUTCOMES)
+            lines.append(f"{KIND[key].model._meta.verbose_name_plural!s:{width}}  {cells}")
+        listed = {CHANGED, KEPT} | ({CREATED} if dry_run or verbosity > 1 else set())
+        if verbosity > 2:
+            listed.add(UNCHANGED)
+        headings = {
+            CREATED: f"{would}created:",
+            CHANGED: f"{would}changed (the fields that differ):",
+            UNCHANGED: "unchanged:",
+            KEPT: "kept as they are, edited here since the last import (--force overwrites them):",
+        }
+        for outcome in OUTCOMES:
+            entries = [entry for entry in self.entries if entry.outcome == outcome]
+            if outcome in listed and entries:
+                lines.append(headings[outcome])
+                for entry in entries:
+                    detail = ", ".join(entry.changed) if outcome == CHANGED else entry.note
+                    lines.append(f"  {entry.label} ({entry.path})" + (f": {detail}" if detail else ""))
+        noted = [entry for entry in self.entries if entry.note and entry.outcome != KEPT]
+        if noted:
+            lines.append("notes:")
+            lines.extend(f"  {entry.label} ({entry.path}): {entry.note}" for entry in noted)
+        return lines
