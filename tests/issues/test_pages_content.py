@@ -422,6 +422,18 @@ class TestTheDemoRecordOnEveryPage:
         assert in_order(section(markup, "moves"), "Abu Dhabi, 23–24 Jan 2026", "Geneva, 17–18 Feb 2026")
 
     @pytest.mark.parametrize(
+        ("query", "pair"),
+        [
+            (f"from={GENEVA}", [ABU_DHABI_II, GENEVA]),  # the latest round, with the one before it
+            (f"to={ABU_DHABI_I}", [ABU_DHABI_I, ABU_DHABI_II]),  # the first round, with the one after it
+            (f"from={ABU_DHABI_I}", [ABU_DHABI_I, GENEVA]),  # with the latest, as by default
+        ],
+    )
+    def test_compare_pairs_one_named_round_with_another(self, client, query, pair):
+        markup = page(client, f"/processes/{PROCESS}/compare/?{query}")
+        assert [*selected(markup, "from"), *selected(markup, "to")] == pair
+
+    @pytest.mark.parametrize(
         ("query", "message"),
         [
             (f"from=nowhere-2026-01-01&to={GENEVA}", "“nowhere-2026-01-01” is not a round of Russia–Ukraine"),

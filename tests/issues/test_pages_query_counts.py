@@ -47,7 +47,7 @@ PINNED = {
     "home": 12,
     "process": 6,
     "compare": 14,
-    "round": 20,
+    "round": 19,
     "issue": 13,
     "people": 2,
     "person": 7,
