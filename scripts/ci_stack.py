@@ -244,7 +244,8 @@ def stack_checks(port: int, token: str) -> dict:
     check(echoed.status == 200 and echoed.headers["X-Request-ID"] == "ci-stack-1", "the request id comes back")
     check("max-age=31536000" in (echoed.headers["Strict-Transport-Security"] or ""), "HSTS on HTTPS answers")
 
-    for path in ("/admin/login/", "/api/v1/docs/", "/api/v1/issues/?format=api", "/api/v1/schema/"):
+    analyst_pages = ("/", "/rounds/geneva-2026-02-17/", f"/issues/{ISSUE}/", "/statements/?q=progress")
+    for path in ("/admin/login/", "/api/v1/docs/", "/api/v1/issues/?format=api", "/api/v1/schema/", *analyst_pages):
         page = http(port, "GET", path)
         check(page.status == 200, f"GET {path} answered {page.status}")
         check("script-src 'self'" in (page.headers["Content-Security-Policy"] or ""), f"{path} has the CSP")
@@ -253,6 +254,10 @@ def stack_checks(port: int, token: str) -> dict:
     check(stylesheet is not None, "the admin links its stylesheet under a hashed name")
     static = http(port, "GET", stylesheet.group(1))
     check(static.status == 200 and "max-age=315360000" in static.headers["Cache-Control"], "WhiteNoise serves it")
+    home = http(port, "GET", "/").body.decode()
+    site_css = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', home)
+    check(site_css is not None, "the analysts' pages link their stylesheet under a hashed name")
+    check(http(port, "GET", site_css.group(1)).status == 200, "WhiteNoise serves the pages' stylesheet")
     say("pages, API, docs and hashed static files answer under the CSP; plain HTTP redirects to HTTPS")
 
     source = http(port, "GET", "/api/v1/sources/?page_size=1").json()["results"][0]["uuid"]
@@ -272,7 +277,9 @@ def stack_checks(port: int, token: str) -> dict:
         return timeline["is_current"] and any(uuid in key for key in keys) and timeline
 
     wait_for("the published statement reaches the issue's timeline through the worker", timeline_has_it, seconds=40)
-    say(f"a statement published through the API reached the timeline of {ISSUE} through the worker")
+    issue_page = http(port, "GET", f"/issues/{ISSUE}/").body.decode()
+    check("this statement goes through the worker" in issue_page, "the issue's page shows the rebuilt timeline")
+    say(f"a statement published through the API reached the timeline of {ISSUE} through the worker, and its page")
     return {"statement": uuid}
 
 
