@@ -13,7 +13,7 @@ class NegotrackConfig(AppConfig):
         from django.apps import apps
         from django.db.models.signals import m2m_changed
 
-        from negotrack import requestlog  # noqa: F401  (connects the sign-in loggers)
+        from negotrack import authlog  # noqa: F401  (connects the sign-in and sign-out loggers)
         from negotrack.records import Record, refuse_m2m_writes_outside_services
 
         for model in apps.get_models():

@@ -3,23 +3,23 @@
 A request keeps the `X-Request-ID` its proxy sent when that looks like an id (letters,
 digits and `.-_:`, at most 128 of them), or gets a new one; the id goes back in the
 response's `X-Request-ID` and into every line logged while the request runs. JSON
-escapes newlines and control characters, so nothing a client sends can forge a line.
+escapes newlines and control characters, so nothing a client sends can forge a line;
+what a client sends is escaped in the message too (`clean`), for whoever reads it there.
 """
 
 from __future__ import annotations
 
 import contextvars
+import ipaddress
 import logging
 import re
 import time
 import uuid
 
-from django.contrib.auth.signals import user_logged_in, user_login_failed
-from django.dispatch import receiver
+from django.conf import settings
 from pythonjsonlogger.json import JsonFormatter as _JsonFormatter
 
 logger = logging.getLogger("negotrack.request")
-security_logger = logging.getLogger("negotrack.security")
 
 REQUEST_ID_HEADER = "X-Request-ID"
 _SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
@@ -28,9 +28,40 @@ _MAX_LOGGED = 500  # characters of a path or user name: enough to read, not a fl
 request_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar("request_id", default=None)
 
 
+# Control characters (C0, DEL, C1 such as NEL), the Unicode line and paragraph
+# separators, the bidirectional overrides that reorder what a reader sees, and the
+# backslash itself, so that an escape in the output always means an escape.
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\\]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\"}
+
+
+def _escape(match: re.Match) -> str:
+    char = match.group()
+    return _ESCAPES.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+
+
 def clean(text: object) -> str:
-    """User-controlled text, cut short and on one line."""
-    return re.sub(r"[\x00-\x1f\x7f]", "?", str(text))[:_MAX_LOGGED]
+    """User-controlled text, cut short and on one line: control characters are escaped
+    the way Python writes them (a newline reads `\\n`)."""
+    return _UNSAFE.sub(_escape, str(text)[:_MAX_LOGGED])
+
+
+def client_ip(request) -> str | None:
+    """The client's address. Behind the TLS proxy (BEHIND_TLS_PROXY) it is the last one in
+    X-Forwarded-For, which the proxy added; those before it came from the client and
+    prove nothing. Without the proxy, or when the header holds no address, the peer's.
+
+    django-axes counts failed sign-ins by this address (AXES_CLIENT_IP_CALLABLE).
+    """
+    if request is None:
+        return None
+    if settings.BEHIND_TLS_PROXY:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").rpartition(",")[2].strip()
+        try:
+            return str(ipaddress.ip_address(forwarded))
+        except ValueError:
+            pass
+    return request.META.get("REMOTE_ADDR") or None
 
 
 class JsonFormatter(_JsonFormatter):
@@ -98,23 +129,3 @@ class RequestLogMiddleware:
             return response
         finally:
             request_id_var.reset(token)
-
-
-def _client(request) -> str | None:
-    return None if request is None else request.META.get("REMOTE_ADDR")
-
-
-@receiver(user_login_failed, dispatch_uid="negotrack.log_failed_login")
-def log_failed_login(sender, credentials, request=None, **kwargs):
-    # Django has already masked the password in `credentials`; only the name is logged.
-    security_logger.warning(
-        "sign-in failed",
-        extra={"event": "login_failed", "username": clean(credentials.get("username", "")), "client": _client(request)},
-    )
-
-
-@receiver(user_logged_in, dispatch_uid="negotrack.log_login")
-def log_login(sender, request, user, **kwargs):
-    security_logger.info(
-        "signed in", extra={"event": "login", "username": clean(user.get_username()), "client": _client(request)}
-    )

@@ -7,6 +7,7 @@ start and kept in var/, outside git.
 
 import secrets
 import warnings
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "axes",
     "negotrack",
     "rounds",
     "delegations",
@@ -67,10 +69,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "negotrack.authlog.RefusedWriteLogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "negotrack.urls"
@@ -118,6 +123,12 @@ def _database() -> dict:
 DATABASES = {"default": _database()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# django-axes first: it refuses a locked-out sign-in before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -147,7 +158,10 @@ if DEBUG:
 # X-Forwarded-Proto; every page is then HTTPS only, with HSTS and secure cookies. In debug
 # mode (the embedded default on http://127.0.0.1:8000) all of it is off unless asked for.
 HTTPS_ONLY = env_bool("HTTPS_ONLY", default=not DEBUG)
-if env_bool("BEHIND_TLS_PROXY", default=HTTPS_ONLY):
+# Behind the proxy, the client's address is the one the proxy adds last to
+# X-Forwarded-For (negotrack.requestlog.client_ip); anything before it the client sent.
+BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", default=HTTPS_ONLY)
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = HTTPS_ONLY
 # Health probes come on plain HTTP from inside the network (SecurityMiddleware matches
@@ -163,6 +177,7 @@ if not SECURE_HSTS_PRELOAD:
     # opts in with HSTS_PRELOAD=1, so check --deploy must not push for it.
     SILENCED_SYSTEM_CHECKS.append("security.W021")
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 
 # Content Security Policy on every page: our own scripts, styles and images only, no
@@ -184,7 +199,42 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-LOGIN_URL = "admin:login"
+# Sign-in: the site's own page (the admin keeps its own login page, guarded the same way).
+LOGIN_URL = "sign-in"
+LOGIN_REDIRECT_URL = LOGOUT_REDIRECT_URL = "pages:home"
+
+
+def _at_least_one(name: str, value: int, unit: str) -> int:
+    if value < 1:
+        raise ImproperlyConfigured(f"{name}={value} must be 1 or more ({unit}).")
+    return value
+
+
+# A sign-in lasts this long from the moment it is made (a working day by default); the
+# session is stored server-side, so signing out ends it for good.
+SESSION_HOURS = _at_least_one("SESSION_HOURS", env_int("SESSION_HOURS", 12), "hours")
+SESSION_COOKIE_AGE = SESSION_HOURS * 3600
+
+# Failed sign-ins (django-axes, counted in the database so that every web process shares
+# the count). The lock holds one account name from one address: locking by address
+# alone would let one attacker shut out a whole office behind one NAT address, and by
+# name alone would let anyone shut an editor out from everywhere. An attacker spreading
+# guesses over many addresses gets SIGN_IN_FAILURE_LIMIT of them per address; the
+# password validators are the defence there. Every refused attempt restarts the cool-off.
+SIGN_IN_FAILURE_LIMIT = _at_least_one("SIGN_IN_FAILURE_LIMIT", env_int("SIGN_IN_FAILURE_LIMIT", 5), "attempts")
+SIGN_IN_COOLOFF_MINUTES = _at_least_one("SIGN_IN_COOLOFF_MINUTES", env_int("SIGN_IN_COOLOFF_MINUTES", 15), "minutes")
+AXES_FAILURE_LIMIT = SIGN_IN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=SIGN_IN_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True
+# The same address as the logs see, X-Forwarded-For included only behind the proxy.
+AXES_CLIENT_IP_CALLABLE = "negotrack.requestlog.client_ip"
+AXES_LOCKOUT_CALLABLE = "negotrack.accounts.locked_out"
+# negotrack.auth logs every sign-in, failure and lockout; axes would repeat them, with the
+# user agent as sent. The database keeps only what locking needs: no log of every sign-in.
+AXES_VERBOSE = False
+AXES_DISABLE_ACCESS_LOG = True
 
 REDIS_URL = env_str("REDIS_URL") or None
 
@@ -290,7 +340,8 @@ SPECTACULAR_SETTINGS = {
 
 # One JSON object a line, on standard error, from every process (web, worker, beat):
 # request id, user, path, status and duration for requests (negotrack.requestlog), and
-# the security events (django.security, sign-ins that fail).
+# the security events (django.security; negotrack.auth for sign-ins, sign-outs, lockouts
+# and refused writes).
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO").upper()
 if LOG_LEVEL not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
     raise ImproperlyConfigured(f"LOG_LEVEL={LOG_LEVEL!r} is not one of DEBUG, INFO, WARNING, ERROR, CRITICAL.")
@@ -306,5 +357,7 @@ LOGGING = {
         # repeat it (errors still come with their traceback).
         "django.request": {"level": "ERROR"},
         "django.server": {"level": "WARNING"},
+        # negotrack.auth says the same, without what a client sent unescaped.
+        "axes": {"level": "ERROR"},
     },
 }

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from negotrack import accounts
 from negotrack.api import not_found
 from negotrack.changes import ChangesFeedView
 from negotrack.health import healthz
@@ -9,6 +10,7 @@ from negotrack.health import healthz
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("accounts/", include(accounts)),
     path(
         "api/v1/",
         include(

@@ -22,7 +22,9 @@ def page(view=None, *, state=None):
     def decorate(view):
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
-            extra = [str(request.user.pk or "")]
+            # Who reads, in which sign-in (a signed-in page carries the sign-out form's
+            # CSRF token, which a new sign-in replaces), and any message waiting for them.
+            extra = [str(request.user.pk or ""), request.session.session_key or "", request.COOKIES.get("messages", "")]
             if state is not None:
                 extra.append(state(request, **kwargs))
             validators = validators_for(request, drafts=False, extra="\n".join(extra))

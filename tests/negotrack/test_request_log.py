@@ -1,5 +1,6 @@
 """Logs are one JSON object a line: each request with its id, user, path, status and
-duration; failed sign-ins as security events; nothing a client sends breaks a line."""
+duration; failed sign-ins as security events; nothing a client sends breaks a line.
+(The sign-in events themselves: test_sign_in.py.)"""
 
 import json
 import logging
@@ -48,14 +49,14 @@ def test_a_path_with_a_newline_stays_on_one_log_line(client, caplog):
     (record,) = [r for r in caplog.records if r.name == "negotrack.request"]
     text = formatter.format(record)
     assert "\n" not in text and "\r" not in text
-    assert json.loads(text)["path"] == '/api/v1/nothing?{"forged": 1}?/'
+    assert json.loads(text)["path"] == '/api/v1/nothing\\n{"forged": 1}\\r/'
 
 
 @pytest.mark.django_db
 def test_a_failed_sign_in_is_logged_as_a_security_event_without_the_password(client, editor, caplog):
-    with caplog.at_level(logging.INFO, logger="negotrack.security"):
+    with caplog.at_level(logging.INFO, logger="negotrack.auth"):
         client.post("/admin/login/", {"username": "editor\nforged", "password": "wrong-password-123"})
-    (line,) = lines(caplog, "negotrack.security")
-    assert line["event"] == "login_failed" and line["username"] == "editor?forged"
+    (line,) = lines(caplog, "negotrack.auth")
+    assert line["event"] == "sign_in_failed" and line["username"] == "editor\\nforged"
     assert line["level"] == "WARNING"
     assert "wrong-password-123" not in json.dumps(line)

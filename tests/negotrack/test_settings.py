@@ -35,6 +35,10 @@ def start(env_changes: dict, code: str = "import django; django.setup(); print('
         ("HTTPS_ONLY", "sometimes", "HTTPS_ONLY='sometimes' is not a boolean"),
         ("HSTS_SECONDS", "a year", "HSTS_SECONDS='a year' is not a whole number"),
         ("LOG_LEVEL", "loud", "LOG_LEVEL='LOUD' is not one of"),
+        ("SESSION_HOURS", "a day", "SESSION_HOURS='a day' is not a whole number"),
+        ("SESSION_HOURS", "0", "SESSION_HOURS=0 must be 1 or more"),
+        ("SIGN_IN_FAILURE_LIMIT", "0", "SIGN_IN_FAILURE_LIMIT=0 must be 1 or more"),
+        ("SIGN_IN_COOLOFF_MINUTES", "soon", "SIGN_IN_COOLOFF_MINUTES='soon' is not a whole number"),
     ],
 )
 def test_a_bad_value_stops_start_up_with_a_message_that_names_the_variable(variable, value, message):
