@@ -315,6 +315,9 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_THROTTLE_CLASSES": ["negotrack.throttling.AnonymousReadThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": API_ANON_RATE},
+    # Whom the rate limit counts: the address the proxy saw, never one the client wrote
+    # into X-Forwarded-For itself.
+    "NUM_PROXIES": 1 if BEHIND_TLS_PROXY else 0,
 }
 
 SPECTACULAR_SETTINGS = {

@@ -204,6 +204,13 @@ def test_anonymous_readers_over_the_rate_get_429_with_when_to_retry(client, reco
     assert "ETag" not in response
 
 
+def test_a_reader_cannot_escape_the_rate_by_writing_another_forwarded_address(client, record, two_a_minute):
+    answers = [
+        client.get("/api/v1/processes/", headers={"x-forwarded-for": f"203.0.113.{n}"}).status_code for n in range(3)
+    ]
+    assert answers == [200, 200, 429]
+
+
 def test_conditional_reads_count_against_the_rate(client, record, two_a_minute):
     etag = client.get("/api/v1/issues/")["ETag"]
     assert client.get("/api/v1/issues/", headers={"if-none-match": etag}).status_code == 304
