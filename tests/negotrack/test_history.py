@@ -321,3 +321,12 @@ def test_the_history_page_costs_the_same_queries_for_two_versions_or_twenty(clie
 
 
 QUERIES_HISTORY = 13
+
+
+def test_the_admins_change_form_links_to_the_history_page(signed_in, editor):
+    source = SourceFactory(by=editor)
+
+    body = signed_in.get(reverse("admin:rounds_source_change", args=[source.pk])).content.decode()
+
+    assert f'href="{history_url(source)}"' in body
+    assert "History and restore" in body
