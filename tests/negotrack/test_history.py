@@ -330,3 +330,17 @@ def test_the_admins_change_form_links_to_the_history_page(signed_in, editor):
 
     assert f'href="{history_url(source)}"' in body
     assert "History and restore" in body
+
+
+def test_an_anonymous_restore_is_sent_to_sign_in_and_changes_nothing(client, editor):
+    source = SourceFactory(title="First title", by=editor)
+    source.title = "Second title"
+    source_save(source, by=editor)
+    version = Source.history.filter(uuid=source.uuid).order_by("history_id").first()
+    restore = reverse("records:restore", kwargs={"record_type": "rounds.source", "uuid": source.uuid})
+
+    response = client.post(restore, {"history_id": version.history_id, "expected_version": 2})
+
+    assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+    source.refresh_from_db()
+    assert source.title == "Second title"
