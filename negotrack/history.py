@@ -20,7 +20,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_POST
 from simple_history.utils import get_m2m_reverse_field_name
@@ -251,7 +251,7 @@ def _admin_url(model, record) -> str | None:
         return None
     try:
         return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[record.pk])
-    except Exception:
+    except NoReverseMatch:  # a kind of record the admin does not show
         return None
 
 
@@ -291,7 +291,10 @@ def restore(request, record_type: str, uuid):
             "the earlier values. Review it and publish it to replace the published record.",
         )
         return HttpResponseRedirect(history_url(record_type, restored.uuid))
-    messages.success(request, f"Restored: the record is now at version {restored.version}.")
+    if restored.version == expected_version:
+        messages.info(request, "Nothing to restore: the record already has the values of that version.")
+    else:
+        messages.success(request, f"Restored: the record is now at version {restored.version}.")
     return HttpResponseRedirect(back)
 
 

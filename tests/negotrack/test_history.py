@@ -344,3 +344,19 @@ def test_an_anonymous_restore_is_sent_to_sign_in_and_changes_nothing(client, edi
     assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
     source.refresh_from_db()
     assert source.title == "Second title"
+
+
+def test_restoring_what_is_already_there_says_so_and_writes_nothing(signed_in, editor):
+    source = SourceFactory(title="Same title", by=editor)
+    source.title = "Other title"
+    source_save(source, by=editor)
+    source.title = "Same title"
+    source_save(source, by=editor)
+    page = signed_in.get(history_url(source))
+    restore = reverse("records:restore", kwargs={"record_type": "rounds.source", "uuid": source.uuid})
+
+    response = signed_in.post(restore, restore_form(page, 1), follow=True)
+
+    assert "Nothing to restore: the record already has the values of that version." in page_text(response)
+    source.refresh_from_db()
+    assert source.version == 3
