@@ -28,5 +28,6 @@ urlpatterns = [
         ),
     ),
     path("", include("issues.feed_urls")),
+    path("records/", include("negotrack.history_urls")),
     path("", include("issues.page_urls")),
 ]

@@ -1,0 +1,222 @@
+"""Putting back an earlier version of a record, from its history.
+
+A restore is an ordinary write: it goes through the save service of the record's app, so
+the permission check, the version check, validation, the history row, the change-log row
+and the timeline marks all happen as for any other edit, in one transaction. A published
+record is never edited in place: restoring one of its earlier versions starts a
+correction that carries those values. A deleted record is created again with its UUID.
+
+This module sits with the project (like the URLs), above the apps, since it calls the
+services of all three; the apps never import it.
+"""
+
+from __future__ import annotations
+
+import uuid as uuid_module
+from collections.abc import Callable
+from typing import Any
+
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from simple_history.utils import get_m2m_reverse_field_name
+
+from delegations import services as delegation_services
+from issues import services as issue_services
+from issues.models import PublicationState, Publishable, Statement, StatementIssue
+from negotrack.models import Change
+from negotrack.records import Record, RecordLocked, VersionConflict, require_permission
+from rounds import services as round_services
+
+# Never restored: identity and bookkeeping, the publication history (a restore is an edit
+# of the content), and values the services derive.
+NOT_RESTORED = {
+    "id", "uuid", "version", "created_at", "updated_at",
+    "state", "revises", "published_at", "published_by", "review_note", "withdrawn_on", "correction_note",
+    "superseded_at", "is_current", "current_status",
+}  # fmt: skip
+# Slugs never change once fixed: they come back only with a deleted record.
+SLUG_FIELDS = {"slug", "slug_is_provisional"}
+
+SaveService = Callable[..., Any]
+
+
+def _save_services() -> dict[str, tuple[SaveService, tuple[str, ...]]]:
+    """Each record type's save service, and the many-to-many fields it takes."""
+    return {
+        "rounds.source": (round_services.source_save, ()),
+        "rounds.process": (round_services.process_save, ()),
+        "rounds.round": (round_services.round_save, ("sources",)),
+        "rounds.session": (round_services.session_save, ()),
+        "delegations.party": (delegation_services.party_save, ()),
+        "delegations.person": (delegation_services.person_save, ()),
+        "delegations.delegation": (delegation_services.delegation_save, ("sources",)),
+        "delegations.membership": (delegation_services.membership_save, ("sources",)),
+        "delegations.attendance": (delegation_services.attendance_save, ()),
+        "issues.issue": (issue_services.issue_save, ()),
+        "issues.issuestatus": (issue_services.issue_status_save, ("sources",)),
+        "issues.position": (issue_services.position_save, ("sources",)),
+        "issues.agreement": (issue_services.agreement_save, ("parties", "issues", "sources")),
+        "issues.statement": (issue_services.statement_save, ("sources",)),
+    }
+
+
+def record_model(record_type: str) -> type[Record]:
+    """The record model named `app_label.model_name`, or a ValidationError."""
+    try:
+        model = apps.get_model(record_type)
+    except (LookupError, ValueError):
+        model = None
+    if model is None or not issubclass(model, Record) or not hasattr(model, "_record_history"):
+        raise ValidationError(f"{record_type!r} is not a kind of record.", code="unknown_record_type")
+    return model
+
+
+def restored_fields(model: type[Record], *, recreating: bool) -> list[models.Field]:
+    history_model = model._record_history.cls.history.model
+    tracked = {field.name for field in history_model.tracked_fields}
+    skipped = NOT_RESTORED | set(model.derived_fields) | (set() if recreating else SLUG_FIELDS)
+    return [field for field in model._meta.concrete_fields if field.name in tracked and field.name not in skipped]
+
+
+def m2m_at(version, field_name: str) -> list[int]:
+    """The pks a many-to-many field held at a historical version."""
+    field = version.instance_type._meta.get_field(field_name)
+    target = get_m2m_reverse_field_name(field)
+    return sorted(getattr(version, field_name).values_list(f"{target}_id", flat=True))
+
+
+def statement_issue_ids_at(version) -> list[int]:
+    """The issues a statement was linked to as of one of its versions.
+
+    The services save a statement, then its links: the links of a version are those in
+    place just before the statement's next version (or now, for its latest)."""
+    later = (
+        type(version)
+        .objects.filter(uuid=version.uuid, history_date__gt=version.history_date)
+        .order_by("history_date", "history_id")
+        .values_list("history_date", "history_type")
+        .first()
+    )
+    if later is not None and later[1] == "-":
+        # The deletion removes the links first (a cascade), after logging the change:
+        # the links of the last version are those in place when the deletion began.
+        began = (
+            Change.objects.filter(record_type="issues.statement", record_uuid=version.uuid, action=Change.Action.DELETE)
+            .filter(occurred_at__lte=later[0])
+            .order_by("-id")
+            .values_list("occurred_at", flat=True)
+            .first()
+        )
+        later = (began or later[0], "-")
+    later = later[0] if later is not None else None
+    rows = StatementIssue.history.filter(statement_id=version.id)
+    if later is not None:
+        rows = rows.filter(history_date__lt=later)
+    latest: dict[uuid_module.UUID, tuple[str, int]] = {}
+    for link_uuid, change, issue_id in rows.order_by("history_date", "history_id").values_list(
+        "uuid", "history_type", "issue_id"
+    ):
+        latest[link_uuid] = (change, issue_id)
+    return sorted({issue_id for change, issue_id in latest.values() if change != "-"})
+
+
+def _refuse_missing_targets(model: type[Record], values: dict[str, Any], m2m: dict[str, list[int]]) -> None:
+    errors: dict[str, str] = {}
+    for field in model._meta.concrete_fields:
+        if field.is_relation and field.attname in values and values[field.attname] is not None:
+            related = field.related_model
+            if not related._base_manager.filter(pk=values[field.attname]).exists():
+                errors[field.name] = (
+                    f"The {related._meta.verbose_name} this version points to no longer exists: "
+                    "restore it first, or edit the record instead."
+                )
+    for name, pks in m2m.items():
+        related = model._meta.get_field(name).related_model if name != "issue_links" else apps.get_model("issues.issue")
+        found = set(related._base_manager.filter(pk__in=pks).values_list("pk", flat=True))
+        if len(found) < len(set(pks)):
+            errors[name if name != "issue_links" else "issues"] = (
+                f"Some {related._meta.verbose_name_plural} of this version no longer exist: "
+                "restore them first, or edit the record instead."
+            )
+    if errors:
+        raise ValidationError(errors)
+
+
+def _current_m2m(record: Record, names) -> dict[str, list[int]]:
+    current = {name: sorted(getattr(record, name).values_list("pk", flat=True)) for name in names}
+    if isinstance(record, Statement):
+        current["issue_links"] = sorted(record.issue_links.values_list("issue_id", flat=True))
+    return current
+
+
+@transaction.atomic
+def restore_version(*, record_type: str, uuid, history_id: int, by, expected_version: int) -> Record:
+    """Put back the values of one historical version of a record, through its save service.
+
+    `expected_version` is the record's version the caller saw (for a deleted record, its
+    last version): a restore over a newer one raises VersionConflict. Returns the record
+    saved, or, for a published record, the correction draft that carries the values.
+    A restore that would change nothing writes nothing and returns the record as it is.
+    """
+    model = record_model(record_type)
+    if model is StatementIssue:
+        raise ValidationError("A statement's issue links come back with a version of the statement.", code="link")
+    services = _save_services()
+    if record_type not in services:
+        raise ValidationError(f"Records of type {record_type} cannot be restored.", code="unknown_record_type")
+    save_service, m2m_names = services[record_type]
+    history = model._record_history.cls.history.model
+    version = history.objects.filter(uuid=uuid, history_id=history_id).first()
+    if version is None:
+        raise ValidationError("This version is not in the record's history.", code="no_such_version")
+    if version.history_type == "-":
+        raise ValidationError("This version is the record's deletion: pick a version before it.", code="deletion")
+
+    record = model._base_manager.select_for_update().filter(uuid=uuid).first()
+    recreating = record is None
+    require_permission(by, model, "add" if recreating else "change")
+    values = {field.attname: getattr(version, field.attname) for field in restored_fields(model, recreating=recreating)}
+    m2m = {name: m2m_at(version, name) for name in m2m_names}
+    if model is Statement:
+        m2m["issue_links"] = statement_issue_ids_at(version)
+    _refuse_missing_targets(model, values, m2m)
+
+    if recreating:
+        last = history.objects.filter(uuid=uuid).order_by("-history_date", "-history_id").first()
+        if last.history_type != "-" or last.version != expected_version:
+            raise ValidationError(
+                "This record was changed by someone else meanwhile: reload its history and try again.",
+                code="version_conflict",
+            )
+        record = model(uuid=uuid, **values)
+    else:
+        if record.version != expected_version:
+            stale = model(version=expected_version)
+            raise VersionConflict(stale, record.version)
+        current_values = {name: getattr(record, name) for name in values}
+        if current_values == values and _current_m2m(record, m2m) == m2m:
+            return record
+        if isinstance(record, Publishable):
+            if record.state == PublicationState.PUBLISHED:
+                record = issue_services.correction_start(record, by=by)
+            elif record.state != PublicationState.DRAFT:
+                raise RecordLocked(
+                    f"This {model._meta.verbose_name} is {record.get_state_display()}: it stays on the public "
+                    "record as a correction notice and cannot be restored.",
+                    code="correction_notice",
+                )
+        for name, value in values.items():
+            setattr(record, name, value)
+
+    related = {
+        name: list(model._meta.get_field(name).related_model._base_manager.filter(pk__in=pks))
+        for name, pks in m2m.items()
+        if name != "issue_links"
+    }
+    extra: dict[str, Any] = dict(related)
+    if model is Statement:
+        extra["issues"] = list(apps.get_model("issues.issue")._base_manager.filter(pk__in=m2m["issue_links"]))
+        # It was accepted once: a date far from its round was confirmed then.
+        extra["confirm_date"] = True
+    return save_service(record, by=by, **extra)
