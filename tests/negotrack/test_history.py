@@ -186,7 +186,7 @@ def test_anonymous_readers_are_sent_to_sign_in(client):
     source = SourceFactory()
     response = client.get(history_url(source))
     assert response.status_code == 302
-    assert response["Location"].startswith("/admin/login/?next=")
+    assert response["Location"].startswith("/accounts/sign-in/?next=")
 
 
 @pytest.mark.parametrize("persona", ["analyst", "outsider"])
@@ -341,7 +341,7 @@ def test_an_anonymous_restore_is_sent_to_sign_in_and_changes_nothing(client, edi
 
     response = client.post(restore, {"history_id": version.history_id, "expected_version": 2})
 
-    assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/sign-in/")
     source.refresh_from_db()
     assert source.title == "Second title"
 

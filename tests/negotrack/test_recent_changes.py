@@ -81,7 +81,7 @@ def test_it_pages_by_fifty(signed_in, editor):
 def test_anonymous_readers_are_sent_to_sign_in(client):
     response = client.get(URL)
     assert response.status_code == 302
-    assert response["Location"].startswith("/admin/login/?next=")
+    assert response["Location"].startswith("/accounts/sign-in/?next=")
 
 
 @pytest.mark.parametrize("persona", ["analyst", "outsider"])
