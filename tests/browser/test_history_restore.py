@@ -1,5 +1,6 @@
 """An editor puts back the first wording of a draft statement from its history page, in
-Chromium against the running site with the demo data."""
+Chromium against the running site with the demo data; once a reviewer publishes it, the
+round's page shows the restored words."""
 
 from tests.browser.harness import expect, screenshot
 
@@ -29,11 +30,11 @@ def test_an_editor_restores_the_first_text_of_a_draft_statement(page, site):
     for text in ("The talks were difficult.", "The talks were useful."):
         expect(page.request.patch(url, headers=token, data={"text": text})).to_be_ok()
 
-    page.goto("/admin/login/")
+    page.goto("/accounts/sign-in/")
     page.get_by_label("Username").fill(editor.username)
     page.get_by_label("Password").fill(editor.password)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(site.url("/admin/"))
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
     history = f"/records/issues.statement/{uuid}/history/"
     page.goto(history)
@@ -54,3 +55,13 @@ def test_an_editor_restores_the_first_text_of_a_draft_statement(page, site):
     expect(answer).to_be_ok()
     assert answer.json()["text"] == FIRST
     assert answer.json()["version"] == 4
+
+    # A reviewer publishes the restored draft (with a source, as publishing requires):
+    # the round's page shows the restored words.
+    source = page.request.get("/api/v1/sources/?page_size=1").json()["results"][0]["uuid"]
+    expect(page.request.patch(url, headers=token, data={"sources": [source]})).to_be_ok()
+    reviewer = {"Authorization": f"Token {site.logins['reviewer'].token}"}
+    expect(page.request.post(f"{url}publish/", headers=reviewer)).to_be_ok()
+    page.goto("/rounds/geneva-2026-02-17/")
+    expect(page.locator(f"#statement-{uuid}")).to_contain_text(FIRST)
+    screenshot(page, "page-round-after-restore")
