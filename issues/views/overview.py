@@ -25,7 +25,7 @@ def held(rounds):
 
 def statements_for_listing(queryset):
     """Statements with everything their card shows, in a fixed number of queries."""
-    return queryset.select_related("process", "round", "session", "speaker", "party").prefetch_related(
+    return queryset.select_related("round", "speaker", "party").prefetch_related(
         Prefetch("issues", Issue.objects.order_by("sort_order", "name"), to_attr="issue_list"), cited()
     )
 
