@@ -343,6 +343,9 @@ def withdraw_record(request, kind: str, uuid):
             data = form.cleaned_data
             if data["expected_version"] != record.version:
                 form.add_error(None, STALE.format(name=name, done="withdrawn"))
+                # The page now shows the record as it is: a second submit acts on that.
+                form.data = form.data.copy()
+                form.data["expected_version"] = record.version
             else:
                 try:
                     withdraw(record, by=request.user, note=data["note"], on_date=data["on_date"])

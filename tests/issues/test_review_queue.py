@@ -329,6 +329,7 @@ def test_a_withdrawal_needs_a_note_and_the_version_seen(as_reviewer):
     assert stale.status_code == 400
     assert "changed by someone else meanwhile" in page_text(stale)
     assert fresh(statement).state == PublicationState.PUBLISHED
+    assert f'name="expected_version" value="{version}"' in stale.content.decode()  # the page's version now
 
 
 def test_an_editor_cannot_withdraw(client, editor):
