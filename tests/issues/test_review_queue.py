@@ -169,6 +169,14 @@ def test_a_script_in_a_drafts_text_is_shown_escaped(as_reviewer):
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in body
 
 
+def test_the_pages_carry_no_inline_script_or_style(as_reviewer):
+    statement = StatementFactory(publish=True)
+    StatementFactory()
+    for url in (QUEUE, action_url("withdraw", statement)):
+        body = as_reviewer.get(url).content.decode()
+        assert "<script" not in body and "<style" not in body and " style=" not in body
+
+
 # --- publishing and sending back ---------------------------------------------------------------
 
 
