@@ -29,5 +29,6 @@ urlpatterns = [
     ),
     path("", include("issues.feed_urls")),
     path("records/", include("negotrack.history_urls")),
+    path("review/", include("issues.review_urls")),
     path("", include("issues.page_urls")),
 ]

@@ -1,0 +1,373 @@
+"""The review queue: every draft, oldest first, for reviewers to publish or send back, and
+the records published last, each with the way to withdraw it.
+
+Editors see the queue read-only, with a link to edit each draft in the admin; reviewers
+(and superusers) act on it through the publication services. Anyone else is sent to sign
+in, or refused.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from dataclasses import dataclass, field
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from issues.models import Agreement, IssueStatus, Position, PublicationState, Publishable, Statement
+from issues.services import can_review, publish, send_back, withdraw
+from negotrack.groups import is_editorial
+from rounds.dates import format_reported_date
+
+MODELS: dict[str, type[Publishable]] = {
+    model._meta.model_name: model for model in (Statement, IssueStatus, Position, Agreement)
+}
+# What each kind needs loaded to say what it is, for itself and for the record it corrects.
+RELATED = {
+    Statement: ("speaker", "party", "round"),
+    IssueStatus: ("issue", "round"),
+    Position: ("issue", "party", "round"),
+    Agreement: ("process", "round"),
+}
+RECENTLY_PUBLISHED = 20
+EARLIEST_WITHDRAWAL = datetime.date(1900, 1, 1)
+STALE = "This {name} was changed by someone else meanwhile: nothing was {done}. Look at it again below."
+
+
+def editorial_only(view):
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not is_editorial(request.user):
+            raise PermissionDenied("Only editors and reviewers see the review queue.")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def queue_url() -> str:
+    return reverse("review:queue")
+
+
+def _model(kind: str) -> type[Publishable]:
+    try:
+        return MODELS[kind]
+    except KeyError:
+        raise Http404("No such kind of record.") from None
+
+
+def _admin_url(record) -> str | None:
+    meta = record._meta
+    try:
+        return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[record.pk])
+    except NoReverseMatch:
+        return None
+
+
+# --- what a record says, field by field ----------------------------------------------------
+
+
+def _when(record) -> str:
+    if isinstance(record, Statement):
+        said = format_reported_date(record.date, record.date_precision)
+        return f"{said}, at {record.round}" if record.round_id else f"{said}, between rounds"
+    if record.round_id:
+        return f"at {record.round}"
+    return f"{format_reported_date(record.date, record.date_precision)}, between rounds"
+
+
+def _sources_label(record) -> str:
+    return "; ".join(sorted(str(source) for source in record.sources.all())) or "—"
+
+
+def describe(record) -> list[tuple[str, str]]:
+    """The fields a reviewer reads, as (label, text) pairs."""
+    if isinstance(record, Statement):
+        speaker = record.speaker_label
+        if record.party_id:
+            speaker = f"{speaker} ({record.party})"
+        fields = [
+            ("Speaker", speaker),
+            ("Title", record.speaker_title),
+            ("Text", record.text),
+            ("Translation", record.translation),
+            ("How", f"{record.get_medium_display()}, {record.get_kind_display()}"),
+        ]
+    elif isinstance(record, IssueStatus):
+        fields = [("Issue", str(record.issue)), ("Status", record.get_status_display()), ("Summary", record.summary)]
+    elif isinstance(record, Position):
+        fields = [
+            ("Party", str(record.party)),
+            ("Issue", str(record.issue)),
+            ("Stance", record.stance),
+            ("Text", record.text),
+        ]
+    else:
+        parties = ", ".join(sorted(str(party) for party in record.parties.all()))
+        fields = [("Title", record.title), ("Parties", parties), ("Terms", record.terms)]
+    fields += [("When", _when(record)), ("Sources", _sources_label(record))]
+    return [(label, value or "—") for label, value in fields]
+
+
+@dataclass
+class FieldRow:
+    label: str
+    new: str
+    old: str = ""
+    differs: bool = False
+
+
+@dataclass
+class Item:
+    kind: str
+    kind_label: str
+    record: Any
+    fields: list[FieldRow]
+    corrects: Any = None
+    made_by: Any = None
+    made_at: Any = None
+    may_review: bool = False
+    admin_url: str | None = None
+    notices: list = field(default_factory=list)
+
+
+def _queryset(model, *, prefix=""):
+    related = [f"{prefix}{name}" for name in RELATED[model]]
+    prefetch = [f"{prefix}sources", *([f"{prefix}parties"] if model is Agreement else [])]
+    return related, prefetch
+
+
+def _drafts(model):
+    related, prefetch = _queryset(model)
+    revised_related, revised_prefetch = _queryset(model, prefix="revises__")
+    return (
+        model.objects.drafts()
+        .select_related(*related, "revises", *revised_related)
+        .prefetch_related(*prefetch, *revised_prefetch)
+        .order_by("created_at", "id")
+    )
+
+
+def _makers(model, records) -> dict[int, Any]:
+    """Who made each record and when: the first row of its history, one query per kind."""
+    rows = (
+        model._record_history.cls.history.model.objects.filter(id__in=[r.pk for r in records], history_type="+")
+        .select_related("history_user")
+        .order_by("history_date")
+    )
+    return {row.id: row for row in rows}
+
+
+def build_queue(user) -> list[Item]:
+    items = []
+    for kind, model in MODELS.items():
+        drafts = list(_drafts(model))
+        makers = _makers(model, drafts) if drafts else {}
+        may_review = can_review(user, model)
+        for draft in drafts:
+            new = describe(draft)
+            if draft.revises_id:
+                old = dict(describe(draft.revises))
+                rows = [FieldRow(label, value, old[label], old[label] != value) for label, value in new]
+            else:
+                rows = [FieldRow(label, value) for label, value in new]
+            made = makers.get(draft.pk)
+            items.append(
+                Item(
+                    kind=kind,
+                    kind_label=str(model._meta.verbose_name),
+                    record=draft,
+                    fields=rows,
+                    corrects=draft.revises if draft.revises_id else None,
+                    made_by=made.history_user if made else None,
+                    made_at=made.history_date if made else draft.created_at,
+                    may_review=may_review,
+                    admin_url=_admin_url(draft),
+                )
+            )
+    items.sort(key=lambda item: (item.record.created_at, item.kind, item.record.pk))
+    return items
+
+
+def recently_published(user) -> list[Item]:
+    items = []
+    for kind, model in MODELS.items():
+        related, prefetch = _queryset(model)
+        published = (
+            model.objects.published()
+            .select_related(*related, "published_by")
+            .prefetch_related(*prefetch)
+            .order_by("-published_at", "-id")[:RECENTLY_PUBLISHED]
+        )
+        may_review = can_review(user, model)
+        for record in published:
+            rows = [FieldRow(label, value) for label, value in describe(record)]
+            items.append(Item(kind, str(model._meta.verbose_name), record, rows, may_review=may_review))
+    items.sort(key=lambda item: (item.record.published_at, item.record.pk), reverse=True)
+    return items[:RECENTLY_PUBLISHED]
+
+
+# --- the pages ----------------------------------------------------------------------------
+
+
+def _row_tag(record) -> str:
+    return f"row-{record.uuid}"
+
+
+@require_GET
+@editorial_only
+def review_queue(request):
+    queue = build_queue(request.user)
+    rows = {_row_tag(item.record): item for item in queue}
+    page_notices = []
+    for message in messages.get_messages(request):
+        item = rows.get(message.extra_tags.split(" ")[0]) if message.extra_tags else None
+        (item.notices if item else page_notices).append(message)
+    context = {
+        "queue": queue,
+        "published": recently_published(request.user),
+        "page_notices": page_notices,
+        "nav": "review",
+        "breadcrumbs": [("Review queue", None)],
+    }
+    return render(request, "review/queue.html", context)
+
+
+def _load_for_review(request, kind: str, uuid) -> Publishable:
+    model = _model(kind)
+    if not can_review(request.user, model):
+        raise PermissionDenied("Only reviewers publish, withdraw or send back records.")
+    record = model.objects.filter(uuid=uuid).first()
+    if record is None:
+        raise Http404("No such record.")
+    return record
+
+
+def _seen_version(request) -> int | None:
+    try:
+        return int(request.POST.get("expected_version", ""))
+    except ValueError:
+        return None
+
+
+def _refused(request, record, error: Exception, done: str) -> None:
+    name = record._meta.verbose_name
+    if getattr(error, "code", None) == "version_conflict":
+        texts = [STALE.format(name=name, done=done)]
+    elif isinstance(error, ValidationError):
+        texts = [f"Nothing was {done}: {text}" for text in error.messages]
+    else:
+        texts = [f"Nothing was {done}: {error}"]
+    for text in texts:
+        messages.error(request, text, extra_tags=_row_tag(record))
+
+
+def _act(request, kind, uuid, *, done: str, action) -> HttpResponseRedirect:
+    record = _load_for_review(request, kind, uuid)
+    seen = _seen_version(request)
+    if seen != record.version:
+        messages.error(request, STALE.format(name=record._meta.verbose_name, done=done), extra_tags=_row_tag(record))
+        return HttpResponseRedirect(queue_url())
+    try:
+        action(record)
+    except (ValidationError, PermissionDenied) as error:  # RecordLocked is a ValidationError
+        _refused(request, record, error, done)
+        return HttpResponseRedirect(queue_url())
+    messages.success(request, f"{record._meta.verbose_name.capitalize()} {done}: {record}.")
+    return HttpResponseRedirect(queue_url())
+
+
+@require_POST
+@editorial_only
+def publish_draft(request, kind: str, uuid):
+    return _act(request, kind, uuid, done="published", action=lambda record: publish(record, by=request.user))
+
+
+@require_POST
+@editorial_only
+def send_back_draft(request, kind: str, uuid):
+    note = request.POST.get("note", "")
+    return _act(
+        request, kind, uuid, done="sent back", action=lambda record: send_back(record, by=request.user, note=note)
+    )
+
+
+class WithdrawForm(forms.Form):
+    note = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        label="Public note",
+        help_text="Shown on the public record: why the record is withdrawn.",
+    )
+    on_date = forms.DateField(label="Withdrawn on", help_text="YYYY-MM-DD; today unless you say otherwise.")
+    expected_version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def clean_note(self):
+        note = self.cleaned_data["note"].strip()
+        if not note:
+            raise ValidationError("Say publicly why the record is withdrawn.")
+        return note
+
+    def clean_on_date(self):
+        on_date = self.cleaned_data["on_date"]
+        if on_date > timezone.localdate():
+            raise ValidationError("A withdrawal cannot be dated in the future.")
+        if on_date < EARLIEST_WITHDRAWAL:
+            raise ValidationError("A withdrawal cannot be dated before 1900.")
+        return on_date
+
+
+@require_http_methods(["GET", "POST"])
+@editorial_only
+def withdraw_record(request, kind: str, uuid):
+    model = _model(kind)
+    if not can_review(request.user, model):
+        raise PermissionDenied("Only reviewers withdraw records.")
+    related, prefetch = _queryset(model)
+    record = model.objects.select_related(*related).prefetch_related(*prefetch).filter(uuid=uuid).first()
+    if record is None:
+        raise Http404("No such record.")
+    name = record._meta.verbose_name
+    if request.method == "POST":
+        form = WithdrawForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            if data["expected_version"] != record.version:
+                form.add_error(None, STALE.format(name=name, done="withdrawn"))
+                # The page now shows the record as it is: a second submit acts on that.
+                form.data = form.data.copy()
+                form.data["expected_version"] = record.version
+            else:
+                try:
+                    withdraw(record, by=request.user, note=data["note"], on_date=data["on_date"])
+                except (ValidationError, PermissionDenied) as error:
+                    if getattr(error, "code", None) == "version_conflict":
+                        form.add_error(None, STALE.format(name=name, done="withdrawn"))
+                    else:
+                        texts = error.messages if isinstance(error, ValidationError) else [str(error)]
+                        for text in texts:
+                            form.add_error(None, f"Nothing was withdrawn: {text}")
+                else:
+                    messages.success(request, f"{name.capitalize()} withdrawn: {record}.")
+                    return HttpResponseRedirect(queue_url())
+    else:
+        form = WithdrawForm(initial={"on_date": timezone.localdate(), "expected_version": record.version})
+    context = {
+        "record": record,
+        "kind_label": name,
+        "fields": describe(record),
+        "form": form,
+        "is_published": record.state == PublicationState.PUBLISHED,
+        "nav": "review",
+        "breadcrumbs": [("Review queue", queue_url()), (f"Withdraw {record}", None)],
+    }
+    return render(request, "review/withdraw.html", context, status=400 if form.errors else 200)

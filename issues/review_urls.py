@@ -1,0 +1,14 @@
+"""The reviewers' queue: /review/…"""
+
+from django.urls import path
+
+from issues import review
+
+app_name = "review"
+
+urlpatterns = [
+    path("", review.review_queue, name="queue"),
+    path("<str:kind>/<uuid:uuid>/publish/", review.publish_draft, name="publish"),
+    path("<str:kind>/<uuid:uuid>/send-back/", review.send_back_draft, name="send-back"),
+    path("withdraw/<str:kind>/<uuid:uuid>/", review.withdraw_record, name="withdraw"),
+]
