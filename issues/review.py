@@ -9,23 +9,21 @@ in, or refused.
 from __future__ import annotations
 
 import datetime
-import functools
 from dataclasses import dataclass, field
 from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from issues.models import Agreement, IssueStatus, Position, PublicationState, Publishable, Statement
 from issues.services import can_review, publish, send_back, withdraw
-from negotrack.groups import is_editorial
+from negotrack.groups import admin_change_url, editorial_only
 from rounds.dates import format_reported_date
 
 MODELS: dict[str, type[Publishable]] = {
@@ -43,18 +41,6 @@ EARLIEST_WITHDRAWAL = datetime.date(1900, 1, 1)
 STALE = "This {name} was changed by someone else meanwhile: nothing was {done}. Look at it again below."
 
 
-def editorial_only(view):
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_editorial(request.user):
-            raise PermissionDenied("Only editors and reviewers see the review queue.")
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
 def queue_url() -> str:
     return reverse("review:queue")
 
@@ -64,14 +50,6 @@ def _model(kind: str) -> type[Publishable]:
         return MODELS[kind]
     except KeyError:
         raise Http404("No such kind of record.") from None
-
-
-def _admin_url(record) -> str | None:
-    meta = record._meta
-    try:
-        return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[record.pk])
-    except NoReverseMatch:
-        return None
 
 
 # --- what a record says, field by field ----------------------------------------------------
@@ -192,7 +170,7 @@ def build_queue(user) -> list[Item]:
                     made_by=made.history_user if made else None,
                     made_at=made.history_date if made else draft.created_at,
                     may_review=may_review,
-                    admin_url=_admin_url(draft),
+                    admin_url=admin_change_url(draft),
                 )
             )
     items.sort(key=lambda item: (item.record.created_at, item.kind, item.record.pk))

@@ -1,7 +1,12 @@
 """Who may do what: the two editorial groups, and the account that commands write as."""
 
+import functools
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.urls import NoReverseMatch, reverse
 
 EDITORS = "Editors"
 REVIEWERS = "Reviewers"
@@ -15,6 +20,30 @@ def is_editorial(user) -> bool:
     if user.is_superuser:
         return True
     return user.groups.filter(name__in=[EDITORS, REVIEWERS]).exists()
+
+
+def editorial_only(view):
+    """A page for editors and reviewers: anyone else is sent to sign in, or refused when
+    signed in already."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not is_editorial(request.user):
+            raise PermissionDenied("This page is for editors and reviewers.")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def admin_change_url(record) -> str | None:
+    """Where the admin edits `record`; None for a kind of record the admin does not show."""
+    meta = record._meta
+    try:
+        return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[record.pk])
+    except NoReverseMatch:
+        return None
 
 
 def system_user():

@@ -6,7 +6,6 @@ Editors, reviewers and superusers only: anyone else is sent to sign in, or refus
 
 from __future__ import annotations
 
-import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,18 +13,17 @@ from typing import Any
 from django import forms
 from django.apps import apps
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_POST
 from simple_history.utils import get_m2m_reverse_field_name
 
-from negotrack.groups import is_editorial
+from negotrack.groups import admin_change_url, editorial_only
 from negotrack.models import Change
 from negotrack.records import Record
 from negotrack.restore import record_model, restore_version
@@ -34,18 +32,6 @@ KINDS = {"+": "created", "~": "changed", "-": "deleted"}
 # Shown with every version rather than as a difference.
 NOT_DIFFED = {"id", "uuid", "version", "created_at", "updated_at"}
 CHANGES_PER_PAGE = 50
-
-
-def editorial_only(view):
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_editorial(request.user):
-            raise PermissionDenied("Only editors and reviewers see the history of the record.")
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def history_url(record_type: str, uuid) -> str:
@@ -240,19 +226,10 @@ def record_history(request, record_type: str, uuid):
         "expected_version": current.version if current is not None else versions[0].row.version,
         "versions": versions,
         "links": links,
-        "admin_url": _admin_url(model, current),
+        "admin_url": admin_change_url(current) if current is not None else None,
         "breadcrumbs": [("Recent changes", reverse("records:changes")), (f"History of {title}", None)],
     }
     return render(request, "records/history.html", context)
-
-
-def _admin_url(model, record) -> str | None:
-    if record is None:
-        return None
-    try:
-        return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[record.pk])
-    except NoReverseMatch:  # a kind of record the admin does not show
-        return None
 
 
 @require_POST
