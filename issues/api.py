@@ -27,7 +27,7 @@ from delegations.models import Delegation, Membership
 from issues import filters, serializers, services
 from issues.api_writes import PublishableWriteMixin, publishable_write_schema
 from issues.models import Agreement, Issue, IssueStatus, Position, Statement, TimelineState
-from issues.queries import HEAD_FIRST, published_before
+from issues.queries import HEAD_FIRST, published_before, round_statuses
 from issues.vocabulary import AssessmentStatus
 from negotrack.api import ConditionalReadMixin, ReadOnlyRecordViewSet, visible
 from negotrack.groups import is_editorial
@@ -136,7 +136,6 @@ class IssueViewSet(ReadOnlyRecordViewSet):
             answer |= {"uuid": held.uuid, "status": held.status, "summary": held.summary}
             answer |= {"effective_date": held.effective_date, "round": held.round, "date": held.date}
         return Response(serializers.StatusAsOfSerializer(answer).data)
-
 
     @extend_schema(parameters=[SLUG["issues"]], responses=serializers.TimelineSerializer)
     @action(detail=True, url_path="timeline", filter_backends=[], pagination_class=None)
@@ -471,12 +470,7 @@ class StatusMatrixView(CSVAnswers, ConditionalReadMixin, APIView):
         process = query.validated_data["process"]
         issues = list(Issue.objects.filter(process=process).order_by("sort_order", "name", "id"))
         rounds = list(Round.objects.for_process(process).chronological())
-        cells = {
-            (round_id, issue_id): status
-            for round_id, issue_id, status in IssueStatus.objects.published()
-            .filter(issue__process=process, round__isnull=False)
-            .values_list("round_id", "issue_id", "status")
-        }
+        cells = round_statuses([talk_round.pk for talk_round in rounds])
         matrix = {
             "process": process.slug,
             "issues": issues,

@@ -12,6 +12,16 @@ def published_before(outer_date: str):
     return Subquery(earlier.order_by("-effective_date", "-published_at", "-id").values("status")[:1])
 
 
+def round_statuses(round_ids) -> dict[tuple[int, int], str]:
+    """The published status of each (round, issue) assessed at these rounds: the cells of
+    a status matrix, in one query."""
+    rows = IssueStatus.objects.published().filter(round_id__in=round_ids)
+    return {
+        (round_id, issue_id): status
+        for round_id, issue_id, status in rows.values_list("round_id", "issue_id", "status")
+    }
+
+
 # Heads of delegation first, then members, then advisers.
 HEAD_FIRST = Case(When(role=Membership.Role.HEAD, then=Value(0)), When(role=Membership.Role.MEMBER, then=Value(1)),
                   default=Value(2), output_field=IntegerField())  # fmt: skip

@@ -78,7 +78,7 @@ def _source(source) -> str:
         label = f"{label}: {read('title')}"
     when = read("published_on")
     via = read("via")
-    tail = format_html(" ({})", f"{when.day} {when:%b %Y}") if when else ""
+    tail = format_html(" ({})", format_reported_date(when)) if when else ""
     if via:
         tail = format_html("{}, via {}", tail, via.outlet)
     if read("url"):
@@ -103,11 +103,11 @@ def notice(record):
         note = format_html(": {}", record.correction_note) if record.correction_note else ""
         on = record.withdrawn_on
         return format_html(
-            '<p class="correction"><strong>Withdrawn on {}</strong>{}</p>', f"{on.day} {on:%b %Y}" if on else "", note
+            '<p class="correction"><strong>Withdrawn on {}</strong>{}</p>', format_reported_date(on) if on else "", note
         )
     if record.state == PublicationState.SUPERSEDED:
         on = timezone.localdate(record.superseded_at) if record.superseded_at else None
-        when = f" on {on.day} {on:%b %Y}" if on else ""
+        when = f" on {format_reported_date(on)}" if on else ""
         return format_html(
             '<p class="correction"><strong>Corrected{}</strong>: a correction replaced this record.</p>', when
         )

@@ -30,8 +30,10 @@ def page(view=None, *, state=None):
             validators = validators_for(request, drafts=False, extra="\n".join(extra))
             # The ETag alone decides: it carries the reader and the timeline's currency,
             # which a Last-Modified date cannot tell apart.
-            if request.method in ("GET", "HEAD") and "HTTP_IF_NONE_MATCH" in request.META and is_not_modified(
-                request, validators
+            if (
+                request.method in ("GET", "HEAD")
+                and "HTTP_IF_NONE_MATCH" in request.META
+                and is_not_modified(request, validators)
             ):
                 response = HttpResponseNotModified()
             else:

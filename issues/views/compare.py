@@ -7,7 +7,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from delegations.models import Membership
-from issues.models import Issue, IssueStatus, Statement
+from issues.models import Issue, Statement
+from issues.queries import round_statuses
 from issues.views.base import crumbs, page, render_page
 from issues.views.overview import held, statements_for_listing
 from issues.vocabulary import compare
@@ -17,12 +18,7 @@ STATEMENTS_PER_ROUND = 10
 
 
 def status_moves(process, earlier, later) -> list[dict]:
-    cells = {
-        (round_id, issue_id): status
-        for round_id, issue_id, status in IssueStatus.objects.published()
-        .filter(round__in=[earlier, later])
-        .values_list("round_id", "issue_id", "status")
-    }
+    cells = round_statuses([earlier.pk, later.pk])
     rows = []
     for issue in Issue.objects.filter(process=process).order_by("sort_order", "name"):
         before, after = cells.get((earlier.pk, issue.pk)), cells.get((later.pk, issue.pk))

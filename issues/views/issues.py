@@ -30,8 +30,12 @@ def timeline_groups(issue) -> list[dict]:
     """The entries in order, grouped by the round they belong to (or by a run of entries
     between rounds), with only the newest few statements of each group."""
     # Plain values: an issue of a large record has hundreds of entries.
-    entries = TimelineEntry.objects.filter(issue=issue).order_by("position").values(
-        "kind", "date", "date_precision", "round_id", "title", "text", "before", "after", "record_uuid", "sources"
+    entries = (
+        TimelineEntry.objects.filter(issue=issue)
+        .order_by("position")
+        .values(
+            "kind", "date", "date_precision", "round_id", "title", "text", "before", "after", "record_uuid", "sources"
+        )
     )
     rounds = {talk_round.pk: talk_round for talk_round in Round.objects.filter(process_id=issue.process_id)}
     statements_url = reverse("pages:statements")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from issues.models import IssueStatus
+from issues.queries import round_statuses
 from issues.vocabulary import AssessmentStatus
 
 LABELS = {word.value: word.label for word in AssessmentStatus}
@@ -29,12 +29,7 @@ class Row:
 def matrices(rounds_by_process: dict, issues_by_process: dict) -> dict[int, list[Row]]:
     """A matrix per process, from one query for the cells of all the rounds given."""
     round_ids = [talk_round.pk for rounds in rounds_by_process.values() for talk_round in rounds]
-    cells = {
-        (round_id, issue_id): status
-        for round_id, issue_id, status in IssueStatus.objects.published()
-        .filter(round_id__in=round_ids)
-        .values_list("round_id", "issue_id", "status")
-    }
+    cells = round_statuses(round_ids)
     built = {}
     for process_id, rounds in rounds_by_process.items():
         # Made once a round, not once a cell: a wide matrix has thousands of cells.
