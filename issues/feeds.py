@@ -10,7 +10,6 @@ from __future__ import annotations
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html, format_html_join, linebreaks
@@ -42,8 +41,7 @@ def notice_title(record, title: str) -> str:
     if record.state == PublicationState.WITHDRAWN:
         return f"Withdrawn on {format_reported_date(record.withdrawn_on)}: {title}"
     if record.state == PublicationState.SUPERSEDED:
-        on = timezone.localdate(record.superseded_at) if record.superseded_at else None
-        return f"Corrected on {format_reported_date(on)}: {title}"
+        return f"Corrected on {format_reported_date(record.notice_on)}: {title}"
     return title
 
 

@@ -7,6 +7,7 @@ from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from delegations.models import Party, Person
 from issues.vocabulary import AssessmentStatus
@@ -69,6 +70,15 @@ class Publishable(Record):
     @property
     def is_draft(self) -> bool:
         return self.state == PublicationState.DRAFT
+
+    @property
+    def notice_on(self):
+        """The day a withdrawn or superseded record left the public record; None otherwise."""
+        if self.state == PublicationState.WITHDRAWN:
+            return self.withdrawn_on
+        if self.state == PublicationState.SUPERSEDED and self.superseded_at:
+            return timezone.localdate(self.superseded_at)
+        return None
 
 
 class Dated(models.Model):

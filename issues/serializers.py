@@ -2,7 +2,6 @@
 assessments (statuses, positions, agreements) and statements, with their sources; and
 the input of the writes to statements and assessments."""
 
-from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers
@@ -102,8 +101,7 @@ class PublicationMixin(serializers.Serializer):
         if record.state == PublicationState.WITHDRAWN:
             return {"state": record.state, "on": record.withdrawn_on, "note": record.correction_note}
         if record.state == PublicationState.SUPERSEDED:
-            on = timezone.localdate(record.superseded_at) if record.superseded_at else None
-            return {"state": record.state, "on": on, "note": ""}
+            return {"state": record.state, "on": record.notice_on, "note": ""}
         return None
 
 

@@ -9,7 +9,6 @@ import functools
 
 from django import template
 from django.urls import get_script_prefix, reverse
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
@@ -101,12 +100,12 @@ def notice(record):
     """The correction notice of a withdrawn or superseded record; nothing for any other."""
     if record.state == PublicationState.WITHDRAWN:
         note = format_html(": {}", record.correction_note) if record.correction_note else ""
-        on = record.withdrawn_on
+        on = record.notice_on
         return format_html(
             '<p class="correction"><strong>Withdrawn on {}</strong>{}</p>', format_reported_date(on) if on else "", note
         )
     if record.state == PublicationState.SUPERSEDED:
-        on = timezone.localdate(record.superseded_at) if record.superseded_at else None
+        on = record.notice_on
         when = f" on {format_reported_date(on)}" if on else ""
         return format_html(
             '<p class="correction"><strong>Corrected{}</strong>: a correction replaced this record.</p>', when

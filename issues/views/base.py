@@ -53,10 +53,10 @@ def page(view=None, *, state=None):
     return decorate(view) if view is not None else decorate
 
 
-def cited(to_attr: str = "source_list") -> Prefetch:
+def cited(lookup: str = "sources", to_attr: str = "source_list") -> Prefetch:
     """A record's sources as a list on the record: a template that walks a related manager
     makes a new QuerySet each time, which on a long page costs more than the query."""
-    return Prefetch("sources", Source.objects.select_related("via").order_by("id"), to_attr=to_attr)
+    return Prefetch(lookup, Source.objects.select_related("via").order_by("id"), to_attr=to_attr)
 
 
 def render_page(request, template: str, context: dict, *, nav: str = "home") -> TemplateResponse:

@@ -3,7 +3,6 @@ timeline as the last rebuild made it."""
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
@@ -12,7 +11,7 @@ from issues.timeline import Kind
 from issues.views.base import cited, crumbs, page, render_page
 from issues.views.overview import agreements_for_listing
 from rounds.dates import span_end
-from rounds.models import Round, Source
+from rounds.models import Round
 
 # Statements shown per round on the timeline; the rest are one link away.
 STATEMENTS_PER_GROUP = 3
@@ -70,7 +69,7 @@ def timeline_groups(issue) -> list[dict]:
 def issue_detail(request, slug):
     issue = get_object_or_404(
         Issue.objects.select_related("process", "current_status__round").prefetch_related(
-            Prefetch("current_status__sources", Source.objects.select_related("via"), to_attr="source_list")
+            cited("current_status__sources")
         ),
         slug=slug,
     )
