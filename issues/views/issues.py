@@ -49,11 +49,8 @@ def timeline_groups(issue) -> list[dict]:
         group["entries"].append(entry)
     for group in groups:
         statements = [entry for entry in group["entries"] if entry["kind"] == Kind.STATEMENT]
-        hidden = (
-            {id(entry) for entry in statements[:-STATEMENTS_PER_GROUP]}
-            if len(statements) > STATEMENTS_PER_GROUP
-            else set()
-        )
+        # The newest few statements stay; a short list slices to nothing hidden.
+        hidden = {id(entry) for entry in statements[:-STATEMENTS_PER_GROUP]}
         group["entries"] = [entry for entry in group["entries"] if id(entry) not in hidden]
         group["more"] = len(hidden)
         if group["round"]:

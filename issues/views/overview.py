@@ -48,20 +48,19 @@ def _by_process(records) -> dict[int, list]:
 @page
 def home(request):
     processes = list(Process.objects.order_by("name"))
-    rounds = _by_process(Round.objects.select_related("process").order_by("process_id").chronological())
-    issues = _by_process(Issue.objects.select_related("current_status").order_by("process_id", "sort_order", "name"))
-    recent = {process.pk: held(rounds.get(process.pk, []))[-RECENT_ROUNDS:] for process in processes}
+    rounds = _by_process(Round.objects.chronological())
+    issues = _by_process(Issue.objects.order_by("sort_order", "name"))
+    taken_place = {process.pk: held(rounds.get(process.pk, [])) for process in processes}
+    recent = {pk: in_process[-RECENT_ROUNDS:] for pk, in_process in taken_place.items()}
     grids = matrices(recent, issues)
-    today = timezone.localdate()
     overview = []
     for process in processes:
-        all_rounds = rounds.get(process.pk, [])
-        taken_place = held(all_rounds)
-        upcoming = [r for r in all_rounds if r.status == Round.Status.SCHEDULED and r not in taken_place]
+        all_rounds, past = rounds.get(process.pk, []), taken_place[process.pk]
+        upcoming = [r for r in all_rounds if r.status == Round.Status.SCHEDULED and r not in past]
         overview.append(
             {
                 "process": process,
-                "latest": taken_place[-1] if taken_place else None,
+                "latest": past[-1] if past else None,
                 "next": upcoming[0] if upcoming else None,
                 "recent": recent[process.pk],
                 "rows": grids[process.pk],
@@ -77,7 +76,6 @@ def home(request):
             "overview": overview,
             "statements": statements,
             "agreements": agreements[:LATEST_AGREEMENTS],
-            "today": today,
         },
     )
 
