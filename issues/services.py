@@ -154,6 +154,32 @@ def issues_outside_process(process_id, issues: Iterable[Issue]) -> str | None:
     return f"Not agenda issues of this process: {', '.join(strays)}." if strays else None
 
 
+def _said_alike(text: str) -> str:
+    return " ".join(text.split())
+
+
+def statement_duplicate(statement: Statement) -> Statement | None:
+    """A statement already recorded, in draft or on the public record, with the same
+    speaker, date and text (spacing aside); a correction does not duplicate what it revises."""
+    if not statement.date or not statement.text:
+        return None
+    if statement.speaker_id:
+        same = Statement.objects.filter(speaker_id=statement.speaker_id)
+    elif statement.speaker_description.strip():
+        same = Statement.objects.filter(
+            speaker__isnull=True, speaker_description__iexact=statement.speaker_description.strip()
+        )
+    else:
+        return None
+    same = same.filter(date=statement.date, state__in=[PublicationState.DRAFT, PublicationState.PUBLISHED]).exclude(
+        pk=statement.pk
+    )
+    if statement.revises_id:
+        same = same.exclude(pk=statement.revises_id).exclude(revises_id=statement.revises_id)
+    text = _said_alike(statement.text)
+    return next((other for other in same.select_related("round") if _said_alike(other.text) == text), None)
+
+
 def statement_save(
     statement: Statement,
     *,
@@ -178,7 +204,16 @@ def statement_save(
         if not confirm_date:
             warning = statement_date_warning(statement)
             if warning:
-                raise ValidationError({"date": warning}, code="confirm_date")
+                raise ValidationError({"date": ValidationError(warning, code="confirm_date")})
+        duplicate = statement_duplicate(statement)
+        if duplicate:
+            where = f" at {duplicate.round}" if duplicate.round_id else ""
+            state = "a draft" if duplicate.state == PublicationState.DRAFT else "on the public record"
+            message = (
+                f"The same words by the same speaker on {duplicate.date:%-d %B %Y}{where} are already "
+                f"recorded ({state}): this would be a duplicate."
+            )
+            raise ValidationError({"text": ValidationError(message, code="duplicate")})
         _save_draft(statement, by=by, m2m={"sources": sources})
         if issues is not None:
             statement_link_issues(statement, issues, by=by, uuids=issue_link_uuids)

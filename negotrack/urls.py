@@ -30,5 +30,6 @@ urlpatterns = [
     path("", include("issues.feed_urls")),
     path("records/", include("negotrack.history_urls")),
     path("review/", include("issues.review_urls")),
+    path("entry/", include("issues.entry_urls")),
     path("", include("issues.page_urls")),
 ]

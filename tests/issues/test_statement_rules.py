@@ -7,7 +7,14 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from issues.models import Agreement, Statement, StatementIssue
-from issues.services import agreement_save, statement_link_issues, statement_save
+from issues.services import (
+    agreement_save,
+    correction_start,
+    publish,
+    statement_link_issues,
+    statement_save,
+    withdraw,
+)
 from negotrack.models import Change
 from tests.factories import (
     AgreementFactory,
@@ -17,6 +24,8 @@ from tests.factories import (
     ProcessFactory,
     RoundFactory,
     SessionFactory,
+    SourceFactory,
+    StatementFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -41,6 +50,84 @@ def new_statement(**values):
 
 def geneva_round():
     return RoundFactory(city="Geneva", start_date=FEB_17, end_date=FEB_18)
+
+
+# --- duplicates ------------------------------------------------------------------------------
+
+
+def test_it_refuses_the_same_words_by_the_same_speaker_on_the_same_day(editor):
+    first = statement_save(new_statement(round=geneva_round()), by=editor)
+    again = new_statement(
+        round=first.round,
+        speaker=first.speaker,
+        text="  There is progress,   but no details can be disclosed at this stage.\n",
+    )
+
+    message = messages_on("text", statement_save, again, by=editor)
+
+    assert "already recorded (a draft): this would be a duplicate" in message
+    assert "18 February 2026" in message
+    assert Statement.objects.count() == 1
+
+
+def test_a_published_statement_is_a_duplicate_too(editor, reviewer):
+    first = statement_save(new_statement(round=geneva_round()), by=editor, sources=[SourceFactory()])
+    publish(first, by=reviewer)
+
+    again = new_statement(round=first.round, speaker=first.speaker)
+    assert "on the public record" in messages_on("text", statement_save, again, by=editor)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"date": datetime.date(2026, 2, 17)},
+        {"text": "There is no progress at all."},
+        {"speaker": "someone else"},
+    ],
+)
+def test_another_day_text_or_speaker_is_no_duplicate(change, editor):
+    first = statement_save(new_statement(round=geneva_round()), by=editor)
+    values = {"round": first.round, "speaker": first.speaker, **change}
+    if values["speaker"] == "someone else":
+        values["speaker"] = PersonFactory()
+
+    statement_save(new_statement(**values), by=editor)
+
+    assert Statement.objects.count() == 2
+
+
+def test_unnamed_speakers_are_duplicates_when_described_alike(editor):
+    talk_round = geneva_round()
+    statement_save(
+        new_statement(round=talk_round, speaker=None, speaker_description="A senior Russian official"), by=editor
+    )
+    again = new_statement(round=talk_round, speaker=None, speaker_description="a senior russian official ")
+
+    assert "duplicate" in messages_on("text", statement_save, again, by=editor)
+    other = new_statement(round=talk_round, speaker=None, speaker_description="A Ukrainian negotiator")
+    statement_save(other, by=editor)
+
+
+def test_a_withdrawn_statement_may_be_recorded_again(editor, reviewer):
+    first = StatementFactory(by=reviewer, publish=True)
+    withdraw(first, by=reviewer, note="Attributed to the wrong official.")
+
+    statement_save(new_statement(round=first.round, speaker=first.speaker, process=first.process), by=editor)
+
+    assert Statement.objects.count() == 2
+
+
+def test_saving_a_statement_again_or_correcting_it_is_no_duplicate(editor, reviewer):
+    first = StatementFactory(by=reviewer, publish=True)
+    correction = correction_start(first, by=editor)
+    correction.speaker_title = "chief negotiator"
+
+    statement_save(correction, by=editor)
+    statement_save(correction, by=editor)
+
+    assert Statement.objects.get(pk=correction.pk).speaker_title == "chief negotiator"
+    assert Statement.objects.count() == 2
 
 
 # --- statements ------------------------------------------------------------------------------

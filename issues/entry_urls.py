@@ -1,0 +1,12 @@
+"""The after-session entry pages: /entry/…"""
+
+from django.urls import path
+
+from issues import entry
+
+app_name = "entry"
+
+urlpatterns = [
+    path("", entry.entry_index, name="index"),
+    path("<slug:slug>/", entry.round_entry, name="round"),
+]

@@ -1,0 +1,53 @@
+// The after-session entry form, quicker: "Another …" adds its row in place instead of
+// posting the form back, and a speaker picked from the list brings the party and title
+// they hold in the round's delegations. The form works the same without it.
+"use strict";
+
+const MOST_ROWS = 60;
+
+function addRow(button) {
+  const prefix = button.value;
+  const template = document.getElementById(`${prefix}-template`);
+  const total = document.getElementById(`id_${prefix}-TOTAL_FORMS`);
+  if (!template || !total) return false;
+  const index = Number(total.value);
+  if (index >= MOST_ROWS) return false;
+  const markup = template.innerHTML.replaceAll("__prefix__", String(index)).replaceAll("__number__", String(index + 1));
+  const row = document.createRange().createContextualFragment(markup).firstElementChild;
+  button.closest("p").before(row);
+  total.value = String(index + 1);
+  const first = row.querySelector("input:not([type=hidden]), select, textarea");
+  if (first) first.focus();
+  return true;
+}
+
+function speakerOption(name) {
+  const wanted = name.trim().toLowerCase();
+  if (!wanted) return null;
+  for (const option of document.querySelectorAll("#speakers option")) {
+    if (option.value.toLowerCase() === wanted) return option;
+  }
+  return null;
+}
+
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("button[name=more]");
+  if (button && addRow(button)) event.preventDefault();
+});
+
+document.addEventListener("change", (event) => {
+  const input = event.target;
+  if (!input.matches || !input.matches("input[list=speakers]")) return;
+  const option = speakerOption(input.value);
+  const row = input.closest(".entry-row");
+  if (!option || !row) return;
+  const party = row.querySelector("select[name$='-party']");
+  const title = row.querySelector("input[name$='-speaker_title']");
+  if (party && !party.value && option.dataset.party) party.value = option.dataset.party;
+  if (title && !title.value && option.dataset.title) title.value = option.dataset.title;
+});
+
+document.addEventListener("DOMContentLoaded", () => {
+  const summary = document.getElementById("error-summary");
+  if (summary) summary.focus();
+});
