@@ -220,7 +220,11 @@ class StatementRow(Row):
     }
 
     speaker = forms.CharField(
-        max_length=200, required=False, label="Speaker", help_text="a name or an alias, as it was reported"
+        max_length=200,
+        required=False,
+        label="Speaker",
+        help_text="a name or an alias, as it was reported",
+        widget=forms.TextInput(attrs={"list": "speakers", "autocomplete": "off"}),
     )
     speaker_description = forms.CharField(
         max_length=200, required=False, label="or, when not named", help_text="e.g. a senior Russian official"

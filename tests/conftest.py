@@ -93,6 +93,7 @@ def admin_user(db):
 def token_api(db):
     """`token_api(user)`: an API client that sends `user`'s token, as editors' scripts do
     (`token_api(None)` sends none)."""
+
     def client_for(user):
         client = APIClient()
         if user is not None:

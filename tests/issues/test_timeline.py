@@ -338,9 +338,9 @@ def test_any_sequence_of_edits_and_rebuilds_ends_with_the_builders_timeline(oper
         for issue_id in rebuild.marked_issue_ids():
             rebuild.rebuild_issue(issue_id)
         assert stored(issue) == expected(issue)
-        assert TimelineState.objects.get(issue=issue).is_current or not TimelineState.objects.filter(
-            issue=issue
-        ).exists()
+        assert (
+            TimelineState.objects.get(issue=issue).is_current or not TimelineState.objects.filter(issue=issue).exists()
+        )
         transaction.set_rollback(True)
 
 
