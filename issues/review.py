@@ -125,7 +125,9 @@ def _queryset(model, *, prefix=""):
     return related, prefetch
 
 
-def _drafts(model):
+def drafts_of(model):
+    """The drafts of `model`, oldest first, with all that `describe` reads for them and for
+    the record each corrects: a page filters them further."""
     related, prefetch = _queryset(model)
     revised_related, revised_prefetch = _queryset(model, prefix="revises__")
     return (
@@ -146,35 +148,46 @@ def _makers(model, records) -> dict[int, Any]:
     return {row.id: row for row in rows}
 
 
+def draft_items(model, drafts, *, may_review: bool = False) -> list[Item]:
+    """Each of `drafts` (of `model`, from `drafts_of`) as the queue shows it: its fields,
+    beside those of the record it corrects, and who made it when. A fixed number of
+    queries, however many drafts."""
+    drafts = list(drafts)
+    makers = _makers(model, drafts) if drafts else {}
+    items = []
+    for draft in drafts:
+        new = describe(draft)
+        if draft.revises_id:
+            old = dict(describe(draft.revises))
+            rows = [FieldRow(label, value, old[label], old[label] != value) for label, value in new]
+        else:
+            rows = [FieldRow(label, value) for label, value in new]
+        made = makers.get(draft.pk)
+        items.append(
+            Item(
+                kind=model._meta.model_name,
+                kind_label=str(model._meta.verbose_name),
+                record=draft,
+                fields=rows,
+                corrects=draft.revises if draft.revises_id else None,
+                made_by=made.history_user if made else None,
+                made_at=made.history_date if made else draft.created_at,
+                may_review=may_review,
+                admin_url=admin_change_url(draft),
+            )
+        )
+    return items
+
+
+def oldest_first(items: list[Item]) -> list[Item]:
+    return sorted(items, key=lambda item: (item.record.created_at, item.kind, item.record.pk))
+
+
 def build_queue(user) -> list[Item]:
     items = []
-    for kind, model in MODELS.items():
-        drafts = list(_drafts(model))
-        makers = _makers(model, drafts) if drafts else {}
-        may_review = can_review(user, model)
-        for draft in drafts:
-            new = describe(draft)
-            if draft.revises_id:
-                old = dict(describe(draft.revises))
-                rows = [FieldRow(label, value, old[label], old[label] != value) for label, value in new]
-            else:
-                rows = [FieldRow(label, value) for label, value in new]
-            made = makers.get(draft.pk)
-            items.append(
-                Item(
-                    kind=kind,
-                    kind_label=str(model._meta.verbose_name),
-                    record=draft,
-                    fields=rows,
-                    corrects=draft.revises if draft.revises_id else None,
-                    made_by=made.history_user if made else None,
-                    made_at=made.history_date if made else draft.created_at,
-                    may_review=may_review,
-                    admin_url=admin_change_url(draft),
-                )
-            )
-    items.sort(key=lambda item: (item.record.created_at, item.kind, item.record.pk))
-    return items
+    for model in MODELS.values():
+        items += draft_items(model, drafts_of(model), may_review=can_review(user, model))
+    return oldest_first(items)
 
 
 def recently_published(user) -> list[Item]:

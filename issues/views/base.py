@@ -10,14 +10,19 @@ from django.http import HttpResponseNotModified
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from issues.views.drafts import shows_drafts
 from negotrack.conditional import is_not_modified, validators_for
 from rounds.models import Source
 
 
-def page(view=None, *, state=None):
+def page(view=None, *, state=None, drafts=False):
     """A page built from the record: answers 304 when nothing in the change log moved since
     the reader's copy (`state(request, **kwargs)` adds what else the page depends on),
-    and tells every cache to check back, per signed-in user."""
+    and tells every cache to check back, per signed-in user.
+
+    A page with `drafts=True` shows editors its drafts (issues.views.drafts): its ETag says
+    whether the reader sees them, and every draft saved, sent back or published logs a
+    change, so an editor's copy never outlives a draft that someone else touched."""
 
     def decorate(view):
         @functools.wraps(view)
@@ -27,7 +32,7 @@ def page(view=None, *, state=None):
             extra = [str(request.user.pk or ""), request.session.session_key or "", request.COOKIES.get("messages", "")]
             if state is not None:
                 extra.append(state(request, **kwargs))
-            validators = validators_for(request, drafts=False, extra="\n".join(extra))
+            validators = validators_for(request, drafts=drafts and shows_drafts(request), extra="\n".join(extra))
             # The ETag alone decides: it carries the reader and the timeline's currency,
             # which a Last-Modified date cannot tell apart.
             if (

@@ -3,12 +3,14 @@ timeline as the last rebuild made it."""
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
-from issues.models import Agreement, Issue, Position, TimelineEntry, TimelineState
+from issues.models import Agreement, Issue, IssueStatus, Position, Statement, TimelineEntry, TimelineState
 from issues.timeline import Kind
 from issues.views.base import cited, crumbs, page, render_page
+from issues.views.drafts import page_drafts
 from issues.views.overview import agreements_for_listing
 from rounds.dates import span_end
 from rounds.models import Round
@@ -62,7 +64,7 @@ def timeline_groups(issue) -> list[dict]:
     return groups
 
 
-@page(state=timeline_state)
+@page(state=timeline_state, drafts=True)
 def issue_detail(request, slug):
     issue = get_object_or_404(
         Issue.objects.select_related("process", "current_status__round").prefetch_related(
@@ -91,6 +93,15 @@ def issue_detail(request, slug):
             "groups": timeline_groups(issue),
             "timeline_current": bool(state and state.is_current and state.built_at),
             "timeline_built_at": state.built_at if state else None,
+            "drafts": page_drafts(
+                request,
+                {
+                    IssueStatus: Q(issue=issue),
+                    Position: Q(issue=issue),
+                    Agreement: Q(issues=issue),
+                    Statement: Q(issue_links__issue=issue),
+                },
+            ),
             "breadcrumbs": crumbs((issue.process, process_url), (issue, None)),
         },
     )

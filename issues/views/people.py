@@ -3,7 +3,7 @@ across rounds, its positions on each agenda issue)."""
 
 from __future__ import annotations
 
-from django.db.models import Count, F, Prefetch
+from django.db.models import Count, F, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
@@ -11,13 +11,14 @@ from delegations.models import Delegation, Membership, Party, Person
 from issues.models import Position, Statement
 from issues.queries import HEAD_FIRST
 from issues.views.base import cited, crumbs, page, render_page
+from issues.views.drafts import page_drafts
 from issues.views.overview import statements_for_listing
 
 # Statements shown on a person's page; the rest are in the statement search.
 PERSON_STATEMENTS = 20
 
 
-@page
+@page(drafts=True)
 def person_detail(request, slug):
     person = get_object_or_404(Person, slug=slug)
     memberships = (
@@ -37,13 +38,14 @@ def person_detail(request, slug):
             "statements": statements,
             "statement_count": public.count(),
             "statements_url": reverse("pages:statements") + f"?speaker={person.slug}",
+            "drafts": page_drafts(request, {Statement: Q(speaker=person)}),
             "breadcrumbs": crumbs(("People", reverse("pages:people")), (person, None)),
         },
         nav="people",
     )
 
 
-@page
+@page(drafts=True)
 def party_detail(request, slug):
     party = get_object_or_404(Party, slug=slug)
     members = Membership.objects.select_related("person").order_by(HEAD_FIRST, "person__name")
@@ -71,6 +73,7 @@ def party_detail(request, slug):
             "delegations": delegations,
             "issues": list(by_issue.values()),
             "statements_url": reverse("pages:statements") + f"?party={party.slug}",
+            "drafts": page_drafts(request, {Statement: Q(party=party)}),
             "breadcrumbs": crumbs(("Parties", reverse("pages:parties")), (party, None)),
         },
         nav="parties",

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, F, Prefetch, Window
+from django.db.models import Count, F, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from delegations.models import Attendance, Delegation, Membership
-from issues.models import Agreement, Issue, IssueStatus, PublicationState, Statement
+from issues.models import Agreement, Issue, IssueStatus, Position, PublicationState, Statement
 from issues.queries import HEAD_FIRST, published_before
 from issues.views.base import cited, crumbs, page, render_page
+from issues.views.drafts import page_drafts
 from issues.views.overview import agreements_for_listing, statements_for_listing
 from rounds.models import Round, Session
 
@@ -91,7 +92,7 @@ def statements_by_speaker(talk_round) -> list[dict]:
     return sorted(groups.values(), key=lambda g: (g["party"].name if g["party"] else "~", g["label"]))
 
 
-@page
+@page(drafts=True)
 def round_detail(request, slug):
     talk_round = get_object_or_404(
         Round.objects.select_related("process").prefetch_related(
@@ -116,6 +117,9 @@ def round_detail(request, slug):
             "speaker_groups": groups,
             "statement_count": sum(group["count"] for group in groups),
             "statements_url": statements_url,
+            "drafts": page_drafts(
+                request, {model: Q(round=talk_round) for model in (Statement, IssueStatus, Position, Agreement)}
+            ),
             "breadcrumbs": crumbs(
                 (talk_round.process, reverse("pages:process", args=[talk_round.process.slug])), (talk_round, None)
             ),

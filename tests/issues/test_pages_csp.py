@@ -6,7 +6,11 @@ import re
 
 import pytest
 
-from tests.pages import ABU_DHABI_I, ABU_DHABI_II, DEMO_URLS, GENEVA, PROCESS, TERRITORY
+from delegations.models import Party, Person
+from issues.models import Issue
+from rounds.models import Round
+from tests.factories import StatementFactory
+from tests.pages import ABU_DHABI_I, ABU_DHABI_II, DEMO_URLS, GENEVA, PROCESS, TERRITORY, UKRAINE, UMEROV
 
 pytestmark = pytest.mark.django_db
 
@@ -68,6 +72,19 @@ class TestEveryPageUnderThePolicy:
             assert 'href="/admin/"' in markup
             assert not (INLINE_SCRIPT.findall(markup) or STYLE_ATTRIBUTE.findall(markup))
             assert not EVENT_ATTRIBUTE.findall(markup)
+
+    def test_an_editors_drafts_section_holds_no_inline_script_or_style_either(self, client, editor):
+        talk_round, issue = Round.objects.get(slug=GENEVA), Issue.objects.get(slug=TERRITORY)
+        speaker, party = Person.objects.get(slug=UMEROV), Party.objects.get(slug=UKRAINE)
+        StatementFactory(
+            process=talk_round.process, round=talk_round, speaker=speaker, party=party, issues=[issue], by=editor
+        )
+        client.force_login(editor)
+        for name in ["round", "issue", "person", "party"]:
+            markup = client.get(DEMO_URLS[name]).content.decode()
+            assert 'id="drafts"' in markup, name
+            assert not (INLINE_SCRIPT.findall(markup) or STYLE_ATTRIBUTE.findall(markup)), name
+            assert not (EVENT_ATTRIBUTE.findall(markup) or SCRIPT_URL.findall(markup)), name
 
 
 def test_the_patterns_catch_what_they_are_for():

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
+from issues import services
 from tests.factories import (
     AgreementFactory,
     DelegationFactory,
@@ -19,7 +20,7 @@ from tests.factories import (
     SourceFactory,
     StatementFactory,
 )
-from tests.pages import PAGES, page, urls
+from tests.pages import PAGES, fragment, page, urls
 
 pytestmark = pytest.mark.django_db
 
@@ -131,3 +132,32 @@ def test_compare_names_a_round_it_does_not_know_as_text(client, hostile):
     markup = response.content.decode()
     assert_escaped(markup)
     assert "“&lt;script&gt;alert(1)&lt;/script&gt;” is not a round of" in markup
+
+
+def test_an_editor_sees_the_markup_in_a_draft_as_text(client, editor, reviewer):
+    """Drafts reach editors' pages only, and there too as text: their words, their sources,
+    the record a correction corrects and a reviewer's note."""
+    talk_round = RoundFactory()
+    issue = IssueFactory(process=talk_round.process)
+    party, person = PartyFactory(name=HOSTILE), PersonFactory()
+    source = SourceFactory(title=HOSTILE)
+    at = {"round": talk_round, "sources": [source], "by": editor}
+    said = {"process": talk_round.process, "speaker": person, "party": party, "issues": [issue]}
+    published = StatementFactory(**said, round=talk_round, text=HOSTILE, publish=True)
+    correction = services.correction_start(published, by=editor)
+    correction.speaker_title = HOSTILE
+    services.statement_save(correction, by=editor)
+    services.send_back(correction, by=reviewer, note=HOSTILE)
+    StatementFactory(**said, **at, text=HOSTILE)
+    IssueStatusFactory(issue=issue, summary=HOSTILE, **at)
+    PositionFactory(issue=issue, party=party, stance=HOSTILE, text=HOSTILE, **at)
+    AgreementFactory(process=talk_round.process, title=HOSTILE, terms=HOSTILE, parties=[party], issues=[issue], **at)
+    client.force_login(editor)
+    for name, url in urls(
+        process=talk_round.process, talk_round=talk_round, issue=issue, person=person, party=party
+    ).items():
+        markup = page(client, url)
+        assert_escaped(markup, shown=False)
+        if name in ("round", "issue", "person", "party"):
+            assert_escaped(fragment(markup, "drafts"))
+            assert "<strong>Sent back:</strong> &lt;script&gt;alert(1)&lt;/script&gt;" in markup

@@ -1,14 +1,22 @@
-"""The pages show the public record to everyone: never a draft, not even to the editor who
-wrote it; withdrawn and superseded records only with their correction notice. And every
-page tells caches to check back, per signed-in reader, answering 304 while nothing changed."""
+"""Readers (an anonymous reader, a signed-in analyst, a signed-in outsider who is staff but
+in neither editorial group) see the public record on every page: never a draft, nor a
+section, a count or any other trace of one. Editors, reviewers and superusers see the
+drafts of a round, an issue, a person and a party as well, in a section of their own,
+each marked "Draft — not public", and never among the public lists, the matrix, current
+status or the timeline. Withdrawn and superseded records show only with their correction
+notice, to everyone. And every page tells caches to check back, per signed-in reader,
+answering 304 while nothing changed: for an editor, until someone else touches a draft."""
 
 import datetime
 import re
 
 import pytest
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 
 from issues import rebuild, services
+from issues.models import Statement
+from negotrack.groups import EDITORS, add_to_group, admin_change_url
 from tests.factories import (
     AgreementFactory,
     DelegationFactory,
@@ -28,7 +36,9 @@ from tests.pages import PAGES, fragment, in_order, page, section, text, urls
 
 pytestmark = pytest.mark.django_db
 
-PERSONAS = [None, "analyst", "outsider", "editor", "reviewer", "admin_user"]
+READERS = [None, "analyst", "outsider"]
+EDITORIAL = ["editor", "reviewer", "admin_user"]
+PERSONAS = READERS + EDITORIAL
 DRAFT = "UNPUBLISHED"
 WITHDRAWN_ON = datetime.date(2026, 2, 20)
 
@@ -75,15 +85,30 @@ class Record:
         )
         # Drafts: new records, and corrections of the published ones, by an editor.
         by = {"by": editor}
-        StatementFactory(**at_round, text=f"{DRAFT} words.", issues=[self.issue, self.other_issue], **by)
-        IssueStatusFactory(issue=self.other_issue, round=self.round, status="agreed", summary=DRAFT, **by)
-        IssueStatusFactory(issue=self.issue, round=self.first, status="collapsed", summary=DRAFT, **by)
-        PositionFactory(issue=self.other_issue, party=self.party, round=self.round, stance=DRAFT, **by)
-        AgreementFactory(process=self.process, round=self.round, title=f"{DRAFT} deal", parties=[self.party], **by)
-        revise(self.statement, by=editor, text=f"{DRAFT} correction.")
-        revise(self.status, by=editor, status="implemented", summary=DRAFT)
-        revise(self.position, by=editor, stance=f"{DRAFT} stance")
-        revise(self.agreement, by=editor, terms=f"{DRAFT} terms")
+        self.drafts = {
+            "statement": StatementFactory(
+                **at_round, text=f"{DRAFT} words.", issues=[self.issue, self.other_issue], **by
+            ),
+            "status": IssueStatusFactory(
+                issue=self.other_issue, round=self.round, status="agreed", summary=DRAFT, **by
+            ),
+            "earlier status": IssueStatusFactory(
+                issue=self.issue, round=self.first, status="collapsed", summary=DRAFT, **by
+            ),
+            "position": PositionFactory(issue=self.other_issue, party=self.party, round=self.round, stance=DRAFT, **by),
+            "agreement": AgreementFactory(
+                process=self.process,
+                round=self.round,
+                title=f"{DRAFT} deal",
+                parties=[self.party],
+                issues=[self.issue],
+                **by,
+            ),
+            "statement correction": revise(self.statement, by=editor, text=f"{DRAFT} correction."),
+            "status correction": revise(self.status, by=editor, status="implemented", summary=DRAFT),
+            "position correction": revise(self.position, by=editor, stance=f"{DRAFT} stance"),
+            "agreement correction": revise(self.agreement, by=editor, terms=f"{DRAFT} terms"),
+        }
 
     def urls(self):
         return urls(process=self.process, talk_round=self.round, issue=self.issue, person=self.person, party=self.party)
@@ -98,19 +123,129 @@ def record(editor, django_capture_on_commit_callbacks):
 
 # --- drafts ------------------------------------------------------------------------------
 
+# Which drafts of the record each page shows an editor, oldest first.
+SHOWN = {
+    "round": [
+        "statement",
+        "status",
+        "position",
+        "agreement",
+        "statement correction",
+        "status correction",
+        "position correction",
+        "agreement correction",
+    ],
+    "issue": [
+        "statement",
+        "earlier status",
+        "agreement",
+        "statement correction",
+        "status correction",
+        "position correction",
+    ],
+    "other issue": ["statement", "status", "position"],
+    "person": ["statement", "statement correction"],
+    "party": ["statement", "statement correction"],
+}
+# What a reader's page would hold if a draft, or the drafts section, had reached it.
+TRACES = ['id="drafts"', 'class="draft', "Draft —", "not public", "waiting for review", "/admin/issues/"]
 
-@pytest.mark.parametrize("persona", PERSONAS, ids=lambda persona: persona or "anonymous")
-def test_no_page_shows_a_draft_to_anyone(client, request, record, persona):
+
+def every_page(record) -> dict[str, str]:
+    return {**record.urls(), "other issue": f"/issues/{record.other_issue.slug}/"}
+
+
+def without_drafts(markup: str) -> str:
+    """The page without its drafts section, if it has one."""
+    if 'id="drafts"' not in markup:
+        return markup
+    return markup.replace(fragment(markup, "drafts"), "")
+
+
+def shown_drafts(markup: str) -> list[str]:
+    """The UUIDs of the drafts in the page's drafts section, in order."""
+    return re.findall(r'<article class="draft" id="draft-([0-9a-f-]+)"', fragment(markup, "drafts"))
+
+
+@pytest.mark.parametrize("persona", READERS, ids=lambda persona: persona or "anonymous")
+def test_no_page_shows_a_reader_a_draft_or_a_trace_of_one(client, request, record, persona):
     sign_in(client, request, persona)
-    for name, url in record.urls().items():
+    for name, url in every_page(record).items():
         markup = page(client, url)
         assert DRAFT not in markup, name
         # Nor a trace of one: no status that only drafts give (the legend names them all).
         assert not re.search(r"(cell|status)-(agreed|implemented|collapsed)\b", without_legend(markup)), name
+        for trace in TRACES:
+            assert trace not in markup, (name, trace)
     issue_page = page(client, f"/issues/{record.other_issue.slug}/")
-    assert DRAFT not in issue_page
     assert "No published assessment yet." in section(issue_page, "current")
     assert "being rebuilt" not in issue_page
+
+
+@pytest.mark.parametrize("persona", EDITORIAL)
+def test_editors_see_no_draft_outside_the_drafts_section(client, request, record, persona):
+    sign_in(client, request, persona)
+    for name, url in every_page(record).items():
+        markup = without_drafts(page(client, url))
+        assert DRAFT not in markup, name
+        assert not re.search(r"(cell|status)-(agreed|implemented|collapsed)\b", without_legend(markup)), name
+        assert 'class="draft' not in markup, name
+    issue_page = page(client, f"/issues/{record.other_issue.slug}/")
+    assert "No published assessment yet." in section(issue_page, "current")
+    assert "being rebuilt" not in issue_page
+
+
+@pytest.mark.parametrize("name", SHOWN)
+@pytest.mark.parametrize("persona", EDITORIAL)
+def test_editors_see_a_pages_drafts_in_a_section_of_their_own_each_marked(client, request, record, persona, name):
+    sign_in(client, request, persona)
+    markup = page(client, every_page(record)[name])
+    assert shown_drafts(markup) == [str(record.drafts[draft].uuid) for draft in SHOWN[name]]
+    drafts = section(markup, "drafts")
+    assert drafts.startswith(f"Drafts waiting for review ({len(SHOWN[name])}) Only editors and reviewers see this")
+    assert drafts.count("Draft — not public ·") == len(SHOWN[name])
+    assert drafts.count("· correction") == sum(draft.endswith("correction") for draft in SHOWN[name])
+    # A section of its own, inside none of the public record's.
+    before = markup[: markup.index('id="drafts"')]
+    assert before.count("<section") - before.count("</section>") == 1
+
+
+@pytest.mark.parametrize("name", ["home", "process", "compare", "people", "parties", "statements"])
+def test_pages_without_drafts_of_their_own_show_editors_none(client, editor, record, name):
+    client.force_login(editor)
+    markup = page(client, record.urls()[name])
+    for trace in TRACES:
+        assert trace not in markup, trace
+
+
+def test_a_draft_says_what_it_is_who_made_it_when_and_where_to_review_it(client, reviewer, record):
+    correction = record.drafts["statement correction"]
+    services.send_back(correction, by=reviewer, note="Name the outlet.")
+    correction = Statement.objects.get(pk=correction.pk)
+    made = correction.history.order_by("history_date").first()
+    client.force_login(reviewer)
+    markup = page(client, f"/people/{record.person.slug}/")
+
+    card = fragment(markup, f"draft-{correction.uuid}")
+    assert in_order(
+        text(card),
+        "Draft — not public · statement · correction",
+        f"Anna Envoy: “{DRAFT} correction.”",
+        # Who made the draft, not who touched it last.
+        f"Made {date_format(timezone.localtime(made.history_date), 'j M Y, H:i')}",
+        f"by editor · version {correction.version}",
+        "Sent back: Name the outlet.",
+        "Corrects the published statement “Anna Envoy: “The published words.””: publishing this draft replaces it.",
+        f"Text changed {DRAFT} correction.",
+        "In the review queue · Edit in the admin",
+    )
+    assert f'href="/review/#row-{correction.uuid}"' in card
+    assert f'href="{admin_change_url(correction)}"' in card
+
+    new = text(fragment(markup, f"draft-{record.drafts['statement'].uuid}"))
+    assert new.startswith(f"Draft — not public · statement Anna Envoy: “{DRAFT} words.” Made ")
+    for only_in_a_correction in ["Corrects", "changed", "Sent back"]:
+        assert only_in_a_correction not in new
 
 
 @pytest.mark.parametrize("persona", PERSONAS, ids=lambda persona: persona or "anonymous")
@@ -275,6 +410,64 @@ def test_an_issue_page_changes_its_etag_when_its_timeline_falls_behind(client, s
     response = client.get(pages["issue"], HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 200
     assert "being rebuilt" in response.content.decode()
+
+
+DRAFT_PAGES = ["round", "issue", "person", "party"]
+
+
+def refetched(client, url: str, etag: str, *, says: str):
+    """The page asked again with the copy of `etag`: a new copy, which says `says` and
+    answers 304 in its turn."""
+    response = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200
+    assert response["ETag"] != etag
+    assert says in text(response.content.decode())
+    assert client.get(url, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
+    return response
+
+
+@pytest.mark.parametrize("name", DRAFT_PAGES)
+def test_an_editors_copy_goes_stale_when_someone_else_touches_a_draft(client, editor, reviewer, small_record, name):
+    statement, pages = small_record
+    url = pages[name]
+    client.force_login(editor)
+    first = client.get(url)
+    assert 'id="drafts"' not in first.content.decode()
+    assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+    draft = StatementFactory(
+        process=statement.process,
+        round=statement.round,
+        speaker=statement.speaker,
+        party=statement.party,
+        issues=[statement.issues.get()],
+        text="Saved by someone else.",
+        by=reviewer,
+    )
+    etag = refetched(client, url, first["ETag"], says="Saved by someone else.")["ETag"]
+    draft.text = "Changed by someone else."
+    services.statement_save(draft, by=reviewer)
+    etag = refetched(client, url, etag, says="Changed by someone else.")["ETag"]
+    services.send_back(draft, by=reviewer, note="Check the date.")
+    etag = refetched(client, url, etag, says="Sent back: Check the date.")["ETag"]
+    services.publish(draft, by=reviewer)
+    published = refetched(client, url, etag, says="").content.decode()
+    assert 'id="drafts"' not in published
+    # Of these, the round and the person list statements (the issue's timeline is rebuilt
+    # after the commit, which a test never reaches).
+    if name in ("round", "person"):
+        assert "Changed by someone else." in published
+
+
+def test_a_reader_made_an_editor_does_not_reuse_the_readers_copy(client, analyst, small_record):
+    statement, pages = small_record
+    StatementFactory(process=statement.process, round=statement.round, text="Waiting for review.")
+    client.force_login(analyst)
+    etag = client.get(pages["round"])["ETag"]
+    assert client.get(pages["round"], HTTP_IF_NONE_MATCH=etag).status_code == 304
+    # Joining a group logs no change to the record: the ETag itself says who sees drafts.
+    add_to_group(analyst, EDITORS)
+    refetched(client, pages["round"], etag, says="Waiting for review.")
 
 
 def test_sources_are_cited_on_a_published_record_only(client):

@@ -1,5 +1,7 @@
 """Every page runs a fixed number of queries, however large the record: counted on a small
-record, then again after many more records of every kind the page shows.
+record, then again after many more records of every kind the page shows; for a reader,
+and for an editor, whose round, issue, person and party pages show their drafts too
+(one draft of each kind at first, then five).
 
 The numbers are pinned, so that a change to a page's queries is noticed (and the pin
 updated on purpose). They are the same on SQLite and PostgreSQL.
@@ -10,6 +12,7 @@ from dataclasses import dataclass
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
@@ -18,7 +21,7 @@ from delegations.models import Attendance, Membership
 from delegations.services import attendance_save
 from issues import rebuild, services
 from issues.models import Issue
-from negotrack.groups import system_user
+from negotrack.groups import EDITORS, add_to_group, system_user
 from tests.factories import (
     AgreementFactory,
     DelegationFactory,
@@ -59,6 +62,26 @@ PINNED = {
     "compare, two rounds named": 14,
 }
 
+# Queries per page, signed-in editor: the reader's, plus the session and the user; on the
+# pages with drafts, whether the user is an editor (once, for the ETag and the page) and
+# the drafts of each kind the page shows (the drafts, their sources and an agreement's
+# parties, those of the records they correct, and who made them).
+EDITOR_PINNED = {
+    "home": 14,
+    "process": 8,
+    "compare": 16,
+    "round": 40,
+    "issue": 34,
+    "people": 4,
+    "person": 14,
+    "parties": 4,
+    "party": 13,
+    "statements": 12,
+    "statements, filtered": 15,
+    "compare, two rounds named": 16,
+}
+DRAFT_PAGES = {"round", "issue", "person", "party"}
+
 
 def day(n: int) -> datetime.date:
     return datetime.date(2025, 1, 1) + datetime.timedelta(days=n)
@@ -73,6 +96,9 @@ class GrowingRecord:
 
     def __init__(self):
         self.by = system_user()
+        self.editor = get_user_model().objects.create_user("counted-editor", is_staff=True)
+        add_to_group(self.editor, EDITORS)
+        self.drafted = 0
         self.process = ProcessFactory()
         self.person, self.party = PersonFactory(), PartyFactory()
         self.issue = IssueFactory(process=self.process, sort_order=0)
@@ -104,6 +130,41 @@ class GrowingRecord:
             self._grow_once(self.grown)
         for issue_id in Issue.objects.filter(process=self.process).values_list("pk", flat=True):
             rebuild.rebuild_issue(issue_id)
+
+    def add_drafts(self, count: int) -> None:
+        """Drafts of each kind at the round, on the issue, by the person for the party, by
+        an editor: a correction of a published record of each kind (a status and a
+        position corrected both at the round, on an issue of their own, and on the issue
+        at a date between rounds), and `count - 1` new drafts of each kind."""
+        self.drafted += 1
+        by, issue, between = self.editor, IssueFactory(process=self.process), day(420 + self.drafted)
+        statement = {"process": self.process, "round": self.round, "date": self.round.start_date,
+                     "speaker": self.person, "party": self.party, "issues": [self.issue]}  # fmt: skip
+        agreement = {"process": self.process, "round": self.round, "issues": [self.issue]}
+        corrected = [
+            (services.statement_save, self.published(StatementFactory, **statement)),
+            (
+                services.agreement_save,
+                self.published(AgreementFactory, **agreement, parties=[self.party, PartyFactory()]),
+            ),
+            (services.issue_status_save, self.published(IssueStatusFactory, issue=issue, round=self.round)),
+            (
+                services.issue_status_save,
+                self.published(IssueStatusFactory, issue=self.issue, round=None, date=between),
+            ),
+            (services.position_save, self.published(PositionFactory, issue=issue, party=self.party, round=self.round)),
+            (
+                services.position_save,
+                self.published(PositionFactory, issue=self.issue, party=self.party, round=None, date=between),
+            ),
+        ]
+        for save, record in corrected:
+            save(services.correction_start(record, by=by), by=by)
+        for _ in range(count - 1):
+            StatementFactory(**statement, text="A draft.", sources=self.sources(), by=by)
+            AgreementFactory(**agreement, parties=[self.party, PartyFactory()], sources=self.sources(), by=by)
+            IssueStatusFactory(issue=self.issue, round=self.round, status="agreed", sources=self.sources(), by=by)
+            PositionFactory(issue=self.issue, party=self.party, round=self.round, sources=self.sources(), by=by)
 
     def _grow_once(self, n: int) -> None:
         issue = IssueFactory(process=self.process, sort_order=n)
@@ -191,27 +252,39 @@ class Count:
     queries: int
     sql: tuple[str, ...]
     size: int
+    drafts: int
 
 
 def count(client, url: str) -> Count:
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200, f"{url} answered {response.status_code}"
-    return Count(len(captured), tuple(query["sql"] for query in captured.captured_queries), len(response.content))
+    sql = tuple(query["sql"] for query in captured.captured_queries)
+    return Count(len(captured), sql, len(response.content), response.content.count(b'<article class="draft"'))
 
 
 @pytest.fixture(scope="class")
 def counted(django_db_setup, django_db_blocker):
-    """Each page's queries on a small record, and again once it has grown: {name: (small, large)}.
-    Built once for the class (it takes a few seconds), in a transaction rolled back after it;
-    the pages are read here, so the plain static names of tests/conftest.py are set here too."""
+    """Each page's queries on a small record, and again once it has grown, for a reader and
+    for an editor: {"reader" or "editor": {name: (small, large)}}. Built once for the class
+    (it takes a few seconds), in a transaction rolled back after it; the pages are read
+    here, so the plain static names of tests/conftest.py are set here too."""
     plain_static = {**settings.STORAGES, "staticfiles": {"BACKEND": STATIC_STORAGE}}
     with django_db_blocker.unblock(), override_settings(STORAGES=plain_static), transaction.atomic():
-        record, client = GrowingRecord(), Client()
+        record = GrowingRecord()
+        clients = {"reader": Client(), "editor": Client()}
+        clients["editor"].force_login(record.editor)
+
+        def count_all():
+            return {who: {name: count(c, url) for name, url in record.urls().items()} for who, c in clients.items()}
+
         record.grow(1)
-        small = {name: count(client, url) for name, url in record.urls().items()}
+        record.add_drafts(1)
+        small = count_all()
         record.grow(5)
-        yield {name: (small[name], count(client, url)) for name, url in record.urls().items()}
+        record.add_drafts(4)
+        large = count_all()
+        yield {who: {name: (small[who][name], large[who][name]) for name in small[who]} for who in clients}
         transaction.set_rollback(True)
 
 
@@ -219,10 +292,21 @@ def counted(django_db_setup, django_db_blocker):
 class TestEveryPageRunsAFixedNumberOfQueries:
     @pytest.mark.parametrize("name", PINNED)
     def test_as_many_queries_for_a_large_record_as_for_a_small_one(self, counted, name):
-        small, large = counted[name]
+        small, large = counted["reader"][name]
         assert large.size > small.size, "the large record shows more"
         assert small.queries == PINNED[name], "\n".join(small.sql)
         assert large.queries == PINNED[name], "\n".join(large.sql)
+        assert small.drafts == large.drafts == 0
+
+    @pytest.mark.parametrize("name", EDITOR_PINNED)
+    def test_as_many_queries_for_an_editor_with_five_drafts_of_each_kind_as_with_one(self, counted, name):
+        small, large = counted["editor"][name]
+        if name in DRAFT_PAGES:
+            assert 0 < small.drafts < large.drafts, "the editor sees more drafts"
+        else:
+            assert small.drafts == large.drafts == 0
+        assert small.queries == EDITOR_PINNED[name], "\n".join(small.sql)
+        assert large.queries == EDITOR_PINNED[name], "\n".join(large.sql)
 
     def test_every_page_is_counted(self):
-        assert set(PAGES) <= set(PINNED)
+        assert set(PAGES) <= set(PINNED) == set(EDITOR_PINNED)
