@@ -145,8 +145,8 @@ class Row(forms.Form):
     # Where the services' messages about a model field go on this row.
     error_fields: dict[str, str] = {}
 
-    source = forms.ChoiceField(required=False, label="Source")
-    new_outlet = forms.CharField(max_length=200, required=False, label="or a new source: outlet")
+    source = forms.ChoiceField(required=False, label="Cited already", help_text="at this round, or lately")
+    new_outlet = forms.CharField(max_length=200, required=False, label="Outlet")
     new_title = forms.CharField(max_length=500, required=False, label="Headline")
     new_url = forms.URLField(max_length=1000, required=False, label="URL", assume_scheme="https")
     new_published_on = forms.DateField(required=False, label="Published on", widget=date_input())

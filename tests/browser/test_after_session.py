@@ -42,13 +42,14 @@ def test_an_editor_enters_a_session_and_a_reviewer_publishes_and_withdraws(page,
     expect(first.get_by_label("Speaks for")).to_have_value(re.compile(r"\d+"))
     first.get_by_label("Text", exact=True).fill(FIRST)
     first.get_by_label("Prisoner exchange").check()
-    first.get_by_label("Source", exact=True).select_option(index=1)
+    first.get_by_label("Cited already").select_option(index=1)
 
     second = page.locator("#statements-1")
     second.get_by_label("Speaker", exact=True).fill("Vladimir Medinskyy")
     second.get_by_label("Text", exact=True).fill(SECOND)
     second.get_by_label("Territory (eastern Donbas)").check()
-    second.get_by_label("or a new source: outlet").fill("TASS")
+    second.get_by_text("Or a new source").click()
+    second.get_by_label("Outlet").fill("TASS")
     second.get_by_label("URL").fill("https://example.org/tass/geneva-medinsky")
     second.get_by_label("Published on").fill("2026-02-18")
 
@@ -57,7 +58,7 @@ def test_an_editor_enters_a_session_and_a_reviewer_publishes_and_withdraws(page,
     third.get_by_label("Speaks for").select_option(label="Ukraine")
     third.get_by_label("Text", exact=True).fill(THIRD)
     third.get_by_label("Quote or paraphrase").select_option(label="paraphrase")
-    third.get_by_label("Source", exact=True).select_option(index=1)
+    third.get_by_label("Cited already").select_option(index=1)
 
     # Another row comes without a round trip, and is skipped while left blank.
     page.get_by_role("button", name="Another statement").click()
@@ -68,7 +69,7 @@ def test_an_editor_enters_a_session_and_a_reviewer_publishes_and_withdraws(page,
     expect(status).to_contain_text("Last assessed: agreed at Abu Dhabi")
     status.get_by_label("Status after this round").select_option("implemented")
     status.get_by_label("What the reports say").fill("The exchange agreed in Abu Dhabi was carried out.")
-    status.get_by_label("Source", exact=True).select_option(index=1)
+    status.get_by_label("Cited already").select_option(index=1)
 
     agreement = page.locator("#agreements-0")
     agreement.get_by_label("Title").fill(AGREEMENT)
@@ -77,7 +78,7 @@ def test_an_editor_enters_a_session_and_a_reviewer_publishes_and_withdraws(page,
     agreement.get_by_label("Ukraine", exact=True).check()
     agreement.get_by_label("Russia", exact=True).check()
     agreement.get_by_label("Prisoner exchange").check()
-    agreement.get_by_label("Source", exact=True).select_option(index=1)
+    agreement.get_by_label("Cited already").select_option(index=1)
 
     page.get_by_role("button", name="Save all as drafts").first.click()
 

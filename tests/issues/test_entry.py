@@ -164,6 +164,26 @@ def test_editors_reviewers_and_admins_open_it(persona, client, scene, request):
     assert client.get("/entry/").status_code == 200
 
 
+@pytest.mark.parametrize(
+    ("persona", "linked"),
+    [
+        (None, False),
+        ("analyst", False),
+        ("outsider", False),
+        ("editor", True),
+        ("reviewer", True),
+        ("admin_user", True),
+    ],
+)
+def test_the_round_page_links_to_the_entry_for_editors_only(persona, linked, client, scene, request):
+    if persona:
+        client.force_login(request.getfixturevalue(persona))
+
+    markup = client.get(f"/rounds/{scene.geneva.slug}/").content.decode()
+
+    assert (f'href="/entry/{scene.geneva.slug}/"' in markup) is linked
+
+
 def test_an_unknown_round_or_session_is_not_found(as_editor, scene):
     assert as_editor.get("/entry/nowhere-2026-01-01/").status_code == 404
     assert as_editor.get(entry_url(scene.geneva) + "?session=not-a-uuid").status_code == 404
