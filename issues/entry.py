@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, OuterRef, Q, Subquery
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -92,7 +93,7 @@ class Offer:
         for membership in memberships:
             for label in [membership.person.name, *membership.person.alias_list]:
                 speakers.append(Speaker(label, membership.person, membership.delegation.party_id, membership.title))
-        others = Person.objects.filter(statements__process=process).exclude(pk__in=members).distinct()
+        others = Person.objects.filter(statements__process=process).exclude(pk__in=list(members)).distinct()
         speakers += [Speaker(person.name, person) for person in others.order_by("name")]
         return cls(
             round=talk_round,
@@ -322,10 +323,6 @@ def _correcting(model, **same):
     return model.objects.filter(state=PublicationState.PUBLISHED, **same).first()
 
 
-def _status_seen(statuses) -> str:
-    return " ".join(f"{status.uuid}:{status.version}" for status in statuses)
-
-
 class StatusRow(Row):
     kind = "status"
     error_fields = {"sources": "source", "issue": NON_FIELD_ERRORS, "round": NON_FIELD_ERRORS}
@@ -512,40 +509,39 @@ class Sheet:
     def status_rows(self) -> list[dict]:
         return [{"issue": key, "seen": self.seen.get(key, "")} for key in self.offer.issues]
 
-    @property
+    @cached_property
     def seen(self) -> dict[str, str]:
         """Per issue, the statuses an editor sees beside its row (the last assessed one, and
         drafts at this round), as a token that changes when any of them does."""
-        if not hasattr(self, "_seen"):
-            self._seen = {key: _status_seen(statuses) for key, statuses in self.beside_statuses().items()}
-        return self._seen
+        return {
+            key: " ".join(f"{status.uuid}:{status.version}" for status in shown) for key, shown in self.beside.items()
+        }
 
-    def beside_statuses(self) -> dict[str, list[IssueStatus]]:
-        if hasattr(self, "_beside"):
-            return self._beside
-        talk_round = self.offer.round
-        beside: dict[str, list[IssueStatus]] = {key: [] for key in self.offer.issues}
-        last_assessed = Q(state=PublicationState.PUBLISHED)
+    @cached_property
+    def beside(self) -> dict[str, list[IssueStatus]]:
+        """Per issue, its last assessed status up to this round, then its drafts at the round:
+        one query, whatever the number of rounds on record."""
+        talk_round, process = self.offer.round, self.offer.process
+        last = IssueStatus.objects.published().filter(issue=OuterRef("pk"))
         if talk_round.effective_date:
-            last_assessed &= Q(effective_date__lte=talk_round.effective_date)
+            last = last.filter(effective_date__lte=talk_round.effective_date)
+        last = last.order_by("-effective_date", "-published_at", "-id").values("pk")[:1]
+        last_of_each = Issue.objects.filter(process=process).annotate(last=Subquery(last)).values("last")
         statuses = (
-            IssueStatus.objects.filter(issue__process=self.offer.process)
-            .filter(last_assessed | Q(state=PublicationState.DRAFT, round=talk_round))
+            IssueStatus.objects.filter(
+                Q(pk__in=last_of_each) | Q(state=PublicationState.DRAFT, round=talk_round, issue__process=process)
+            )
             .select_related("round")
-            .order_by("issue_id", "-effective_date", "-published_at", "-id")
+            .order_by("issue_id", "-state", "created_at", "id")  # "published" sorts before "draft"
         )
+        beside: dict[str, list[IssueStatus]] = {key: [] for key in self.offer.issues}
         for status in statuses:
-            shown = beside.setdefault(str(status.issue_id), [])
-            is_last = status.state == PublicationState.PUBLISHED
-            if is_last and any(other.state == PublicationState.PUBLISHED for other in shown):
-                continue
-            shown.append(status)
-        self._beside = beside
+            beside.setdefault(str(status.issue_id), []).append(status)
         return beside
 
     def status_lines(self):
         """Each status row with its issue and the statuses shown beside it."""
-        beside = self.beside_statuses()
+        beside = self.beside
         for form in self.formsets["statuses"].forms:
             key = str(form["issue"].value())
             yield form, self.offer.issues.get(key), beside.get(key, [])
@@ -583,7 +579,7 @@ class Sheet:
                 continue
             key = str(form.cleaned_data["issue"].pk)
             if form.cleaned_data["seen"] != self.seen.get(key, ""):
-                beside = self.beside_statuses().get(key, [])
+                beside = self.beside.get(key, [])
                 now = "; ".join(_status_label(status) for status in beside) or "none"
                 form.add_error(
                     "status",
@@ -735,7 +731,8 @@ def _saved_message(saved: list) -> str:
 @require_GET
 def entry_index(request):
     """Rounds to enter a session for, newest first, per process."""
-    rounds = Round.objects.select_related("process").order_by("process__name", "-start_date", "-id")
+    newest_first = F("start_date").desc(nulls_first=True)  # rounds without dates yet lie ahead
+    rounds = Round.objects.select_related("process").order_by("process__name", newest_first, "-id")
     processes: dict[Process, list[Round]] = {}
     for talk_round in rounds:
         processes.setdefault(talk_round.process, []).append(talk_round)

@@ -1,4 +1,4 @@
-"""Time the analysts' pages on the configured database: server time per page (median and
+"""Time the analysts' and editors' pages on the configured database: server time per page (median and
 slowest of the runs) and its SQL query count, through Django's test client with debug off.
 
     DATABASE_URL=postgres://…/negotrack_bench SECRET_KEY=x HTTPS_ONLY=0 \
@@ -41,6 +41,7 @@ def main() -> None:
 
     from delegations.models import Party, Person
     from issues.models import Issue, Statement
+    from negotrack.groups import system_user
     from rounds.models import Process, Round
 
     # One request line a page view on standard error would drown the table.
@@ -67,9 +68,19 @@ def main() -> None:
         f"/statements/?process={process.slug}&issue={issue.slug}&page=3",
         f"/processes/{process.slug}/compare/?from={rounds[-2]}&to={rounds[-1]}",
     ]
-    client = Client(HTTP_HOST="localhost")
+    # The same round and issue as an editor sees them (with their drafts), the entry page
+    # of the busiest round, and the review queue.
+    editors_paths = [
+        f"/rounds/{busiest_round.slug}/",
+        f"/issues/{issue.slug}/",
+        f"/entry/{busiest_round.slug}/",
+        "/review/",
+    ]
+    reader = Client(HTTP_HOST="localhost")
+    editor = Client(HTTP_HOST="localhost")
+    editor.force_login(system_user())
     print(f"{'page':78} {'median ms':>9} {'max ms':>7} {'queries':>7}")
-    for path in paths:
+    for client, path in [(reader, path) for path in paths] + [(editor, path) for path in editors_paths]:
         queries: list[str] = []
 
         def counted(execute, sql, *args, queries=queries):
@@ -84,7 +95,8 @@ def main() -> None:
             started = time.perf_counter()
             client.get(path)
             timings.append((time.perf_counter() - started) * 1000)
-        print(f"{path[:78]:78} {statistics.median(timings):9.1f} {max(timings):7.1f} {len(queries):7d}")
+        label = path if client is reader else f"{path} (editor)"
+        print(f"{label[:78]:78} {statistics.median(timings):9.1f} {max(timings):7.1f} {len(queries):7d}")
 
 
 if __name__ == "__main__":

@@ -622,3 +622,23 @@ def test_published_records_stay_out_until_a_reviewer_publishes(as_editor, scene,
     assert Statement.objects.published().count() == 0
     publish(statement, by=reviewer)
     assert Statement.objects.published().get() == statement
+
+
+def test_saving_costs_a_fixed_number_of_queries_a_statement_row(as_editor, scene):
+    def saving(rows):
+        data = form_data(
+            opened(as_editor, scene),
+            statements=[
+                said(f"Words {rows}.{n}.", source=scene.source.pk, issues=[scene.territory.pk]) for n in range(rows)
+            ],
+        )
+        with CaptureQueriesContext(connection) as captured:
+            assert as_editor.post(entry_url(scene.geneva), data).status_code == 302
+        return len(captured)
+
+    one, three = saving(1), saving(3)
+
+    # 16 for the page, the form and the transaction; 38 a statement through its service
+    # (the speaker, the duplicate check, the record, its history and change-log rows, its
+    # source and issue link with theirs).
+    assert (one, three) == (16 + 38, 16 + 3 * 38)
