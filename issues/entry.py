@@ -43,7 +43,7 @@ def date_input():
 
 
 # Blank rows the form opens with, per kind; "another row" adds one at a time.
-OPENING_ROWS = {"statements": 3, "positions": 1, "agreements": 1}
+OPENING_ROWS = {"sources": 2, "statements": 3, "positions": 1, "agreements": 1}
 MOST_ROWS = 60
 NEWEST_SOURCES = 30
 
@@ -139,61 +139,26 @@ def _sources_offered(talk_round: Round) -> dict[str, Source]:
 # --- the rows ---------------------------------------------------------------------------
 
 
-class Row(forms.Form):
-    """A row of the form: one record, with the source it cites, picked or new."""
+class BaseRow(forms.Form):
+    """A row of the form: one record."""
 
     kind = ""
     # Where the services' messages about a model field go on this row.
     error_fields: dict[str, str] = {}
 
-    source = forms.ChoiceField(required=False, label="Cited already", help_text="at this round, or lately")
-    new_outlet = forms.CharField(max_length=200, required=False, label="Outlet")
-    new_title = forms.CharField(max_length=500, required=False, label="Headline")
-    new_url = forms.URLField(max_length=1000, required=False, label="URL", assume_scheme="https")
-    new_published_on = forms.DateField(required=False, label="Published on", widget=date_input())
-
-    NEW_SOURCE = ("new_outlet", "new_title", "new_url", "new_published_on")
-
-    def __init__(self, *args, offer: Offer, **kwargs):
+    def __init__(self, *args, offer: Offer, source_labels: list[str], **kwargs):
         super().__init__(*args, label_suffix="", **kwargs)
         self.offer = offer
         self.asks_confirmation = False
-        self.fields["source"].choices = [("", "—")] + [(key, str(source)) for key, source in offer.sources.items()]
-
-    def clean_source(self):
-        key = self.cleaned_data["source"]
-        return self.offer.sources[key] if key else None
-
-    def clean_new_published_on(self):
-        published_on = self.cleaned_data["new_published_on"]
-        problems = date_errors(published_on, allow_future=False)
-        if problems:
-            raise ValidationError(problems)
-        return published_on
-
-    def clean(self):
-        data = super().clean()
-        describes_new = any(data.get(name) for name in self.NEW_SOURCE)
-        if data.get("source") and describes_new:
-            self.add_error("source", "Pick a source or describe a new one, not both.")
-        elif describes_new and not data.get("new_outlet"):
-            self.add_error("new_outlet", "Name the outlet of the new source.")
-        return data
-
-    def new_source(self) -> Source | None:
-        data = self.cleaned_data
-        if self.errors or not data.get("new_outlet"):
-            return None
-        return Source(
-            outlet=data["new_outlet"].strip(),
-            title=data["new_title"].strip(),
-            url=data["new_url"],
-            published_on=data["new_published_on"],
-        )
 
     @property
     def is_blank(self) -> bool:
         return not self.has_changed()
+
+    @property
+    def number(self) -> int:
+        """The row's number in its section, from 1."""
+        return int(self.prefix.rsplit("-", 1)[1]) + 1
 
     def refuse(self, error: ValidationError) -> None:
         """Put a service's refusal by the fields it names, on this row."""
@@ -205,6 +170,88 @@ class Row(forms.Form):
                 self.asks_confirmation = True
             target = self.error_fields.get(name, name)
             self.add_error(target if target in self.fields else None, errors)
+
+
+class SourceRow(BaseRow):
+    """A source the entry cites: one on record, or a new one described here. The rows
+    below cite it by its number."""
+
+    kind = "source"
+    error_fields = {"outlet": "outlet", "via": NON_FIELD_ERRORS}
+
+    existing = forms.ChoiceField(required=False, label="On record", help_text="cited at this round, or lately")
+    outlet = forms.CharField(max_length=200, required=False, label="Or a new one: outlet")
+    title = forms.CharField(max_length=500, required=False, label="Headline")
+    url = forms.URLField(max_length=1000, required=False, label="URL", assume_scheme="https")
+    published_on = forms.DateField(required=False, label="Published on", widget=date_input())
+
+    NEW = ("outlet", "title", "url", "published_on")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["existing"].choices = [("", "—")] + [
+            (key, str(source)) for key, source in self.offer.sources.items()
+        ]
+
+    def clean_existing(self):
+        key = self.cleaned_data["existing"]
+        return self.offer.sources[key] if key else None
+
+    def clean_published_on(self):
+        published_on = self.cleaned_data["published_on"]
+        problems = date_errors(published_on, allow_future=False)
+        if problems:
+            raise ValidationError(problems)
+        return published_on
+
+    def clean(self):
+        data = super().clean()
+        describes_new = any(data.get(name) for name in self.NEW)
+        if data.get("existing") and describes_new:
+            self.add_error("existing", "Pick a source on record or describe a new one, not both.")
+        elif describes_new and not data.get("outlet"):
+            self.add_error("outlet", "Name the outlet of the new source.")
+        return data
+
+    def label(self) -> str:
+        """What the rows below call this source, from what was picked or typed."""
+        key = self["existing"].data
+        if key in self.offer.sources:
+            return str(self.offer.sources[key])
+        return " — ".join(str(self[name].data).strip() for name in ("outlet", "title") if self[name].data)
+
+    def save(self, *, by, known: dict) -> Source:
+        """The source on record, or the new one: one for every row that gives the same URL
+        (or the same outlet, headline and day), and the source on record with that URL."""
+        data = self.cleaned_data
+        if data["existing"]:
+            return data["existing"]
+        new = Source(outlet=data["outlet"].strip(), title=data["title"].strip(), url=data["url"])
+        new.published_on = data["published_on"]
+        key = ("url", new.url) if new.url else ("about", new.outlet, new.title, new.published_on)
+        if key not in known:
+            on_record = Source.objects.filter(url=new.url).first() if new.url else None
+            known[key] = on_record or source_save(new, by=by)
+        return known[key]
+
+
+class Row(BaseRow):
+    """A row of one record, citing one of the entry's sources by its number."""
+
+    source = forms.ChoiceField(required=False, label="Source")
+
+    def __init__(self, *args, source_labels: list[str], **kwargs):
+        super().__init__(*args, source_labels=source_labels, **kwargs)
+        self.fields["source"].choices = [("", "none yet")] + [
+            (str(number), f"{number}: {label}" if label else f"Source {number}")
+            for number, label in enumerate(source_labels, start=1)
+        ]
+        self.fields["source"].initial = "1" if source_labels else ""
+        self.fields["source"].widget.attrs["data-cites"] = "sources"
+
+    def clean_source(self):
+        number = self.cleaned_data["source"]
+        return int(number) if number else None
 
 
 def _picked(offer_items: dict, keys) -> list:
@@ -342,7 +389,7 @@ class StatusRow(Row):
 
     @property
     def is_blank(self) -> bool:
-        return not any(self[name].data for name in ("status", "summary", "source", *self.NEW_SOURCE))
+        return not any(self[name].data for name in ("status", "summary"))
 
     def clean_issue(self):
         return self.offer.issues[self.cleaned_data["issue"]]
@@ -480,6 +527,7 @@ class NewRows(forms.BaseFormSet):
 
 
 SECTIONS = {
+    "sources": (SourceRow, NewRows, "Source"),
     "statements": (StatementRow, NewRows, "Statement"),
     "statuses": (StatusRow, forms.BaseFormSet, "Status of"),
     "positions": (PositionRow, NewRows, "Position"),
@@ -488,7 +536,8 @@ SECTIONS = {
 
 
 class Sheet:
-    """The four kinds of rows of one after-session entry."""
+    """The rows of one after-session entry: the sources it cites, then its statements,
+    statuses, positions and agreements."""
 
     def __init__(self, offer: Offer, data=None, *, typed: dict[str, list[dict]] | None = None, more: str = ""):
         self.offer = offer
@@ -496,6 +545,7 @@ class Sheet:
             data = data.copy()  # a stale status row is given the statuses it sees now
         typed = typed or {}
         self.formsets = {}
+        labels: list[str] = []
         for prefix, (row, base, _) in SECTIONS.items():
             if prefix == "statuses":
                 initial = typed.get(prefix) or self.status_rows()
@@ -504,7 +554,10 @@ class Sheet:
                 initial = typed.get(prefix, [])
                 extra = (len(initial) + (1 if more == prefix else 0)) if typed else OPENING_ROWS[prefix]
             formset = forms.formset_factory(row, formset=base, extra=extra, max_num=MOST_ROWS, absolute_max=MOST_ROWS)
-            self.formsets[prefix] = formset(data, initial=initial, prefix=prefix, form_kwargs={"offer": offer})
+            kwargs = {"offer": offer, "source_labels": labels}
+            self.formsets[prefix] = formset(data, initial=initial, prefix=prefix, form_kwargs=kwargs)
+            if prefix == "sources":
+                labels = [form.label() for form in self.formsets[prefix].forms]
 
     def status_rows(self) -> list[dict]:
         return [{"issue": key, "seen": self.seen.get(key, "")} for key in self.offer.issues]
@@ -604,17 +657,18 @@ class Sheet:
         to the services, but the others are, so every refusal shows at once."""
         valid = self.is_valid()
         active = [form for _, _, form in self.rows() if not form.is_blank]
-        saved = []
+        saved, cited, known = [], {}, {}
         with transaction.atomic():
-            cited = self._new_sources(active, by=by)
             for form in active:
                 if form.errors:
                     continue
-                picked = form.cleaned_data.get("source")
-                sources = [picked] if picked else cited.get(id(form), [])
                 try:
                     with transaction.atomic():
-                        saved.append(form.save(by=by, sources=sources))
+                        if isinstance(form, SourceRow):
+                            cited[form.number] = form.save(by=by, known=known)
+                        else:
+                            number = form.cleaned_data["source"]
+                            saved.append(form.save(by=by, sources=[cited[number]] if number in cited else []))
                 except ValidationError as error:
                     form.refuse(error)
                 except (RecordLocked, VersionConflict, PermissionDenied) as error:
@@ -623,40 +677,6 @@ class Sheet:
                 transaction.set_rollback(True)
                 return None
         return saved
-
-    def _new_sources(self, active, *, by) -> dict[int, list[Source]]:
-        """Sources described in the rows, made once each: rows giving the same URL (or the
-        same outlet, headline and day) cite one source, and a URL on record is reused."""
-        made: dict[tuple, Source] = {}
-        cited = {}
-        for form in active:
-            source = form.new_source()
-            if source is None:
-                continue
-            key = ("url", source.url) if source.url else ("about", source.outlet, source.title, source.published_on)
-            if key not in made:
-                known = Source.objects.filter(url=source.url).first() if source.url else None
-                if known is None:
-                    try:
-                        with transaction.atomic():
-                            known = source_save(source, by=by)
-                    except ValidationError as error:
-                        form.refuse(_new_source_error(error))
-                        continue
-                made[key] = known
-            cited[id(form)] = [made[key]]
-        return cited
-
-
-def _new_source_error(error: ValidationError) -> ValidationError:
-    if not hasattr(error, "error_dict"):
-        return error
-    return ValidationError(
-        {
-            f"new_{name}" if name in ("outlet", "title", "url", "published_on") else name: errors
-            for name, errors in error.error_dict.items()
-        }
-    )
 
 
 def _status_label(status: IssueStatus) -> str:

@@ -1,6 +1,7 @@
 // The after-session entry form, quicker: "Another …" adds its row in place instead of
-// posting the form back, and a speaker picked from the list brings the party and title
-// they hold in the round's delegations. The form works the same without it.
+// posting the form back, every row's choice of source follows the sources as they are
+// picked or typed, and a speaker picked from the list brings the party and title they
+// hold in the round's delegations. The form works the same without it.
 "use strict";
 
 const MOST_ROWS = 60;
@@ -18,7 +19,40 @@ function addRow(button) {
   total.value = String(index + 1);
   const first = row.querySelector("input:not([type=hidden]), select, textarea");
   if (first) first.focus();
+  if (prefix === "sources") labelSources();
   return true;
+}
+
+// What a source row says of its source: the one picked on record, or the outlet and
+// headline typed; the rows' choices ("1: …") follow it.
+function sourceLabel(row) {
+  const picked = row.querySelector("select[name$='-existing']");
+  if (picked && picked.value) return picked.selectedOptions[0].text;
+  return ["outlet", "title"]
+    .map((name) => row.querySelector(`input[name$='-${name}']`))
+    .filter((input) => input && input.value.trim())
+    .map((input) => input.value.trim())
+    .join(" — ");
+}
+
+function labelSources() {
+  const labels = [...document.querySelectorAll("fieldset.source-row")].map(sourceLabel);
+  const choices = [...document.querySelectorAll("select[data-cites]")];
+  for (const template of document.querySelectorAll("template")) {
+    choices.push(...template.content.querySelectorAll("select[data-cites]"));
+  }
+  for (const select of choices) {
+    labels.forEach((label, index) => {
+      const value = String(index + 1);
+      let option = [...select.options].find((each) => each.value === value);
+      if (!option) {
+        option = document.createElement("option");
+        option.value = value;
+        select.append(option);
+      }
+      option.text = label ? `${value}: ${label}` : `Source ${value}`;
+    });
+  }
 }
 
 function speakerOption(name) {
@@ -35,7 +69,12 @@ document.addEventListener("click", (event) => {
   if (button && addRow(button)) event.preventDefault();
 });
 
+document.addEventListener("input", (event) => {
+  if (event.target.closest && event.target.closest("fieldset.source-row")) labelSources();
+});
+
 document.addEventListener("change", (event) => {
+  if (event.target.closest && event.target.closest("fieldset.source-row")) labelSources();
   const input = event.target;
   if (!input.matches || !input.matches("input[list=speakers]")) return;
   const option = speakerOption(input.value);

@@ -3,6 +3,7 @@ editor enters three statements, a status change and an agreement in one form, se
 refused and mends it; a reviewer publishes them from the review queue, finds them on the
 round's page, in the issue's timeline and in the API, then withdraws one with a public note."""
 
+import json
 import re
 
 from tests.browser.harness import expect, screenshot
@@ -34,6 +35,14 @@ def test_an_editor_enters_a_session_and_a_reviewer_publishes_and_withdraws(page,
     page.get_by_role("link", name=re.compile("Geneva, 17–18 Feb 2026")).first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("After-session entry")
 
+    # Two sources: one on record, one new; every row cites the first unless it says otherwise.
+    on_record = page.locator("#sources-0").get_by_label("On record")
+    on_record.select_option(on_record.locator("option", has_text="Difficult But Businesslike").get_attribute("value"))
+    new_source = page.locator("#sources-1")
+    new_source.get_by_label("Or a new one: outlet").fill("TASS")
+    new_source.get_by_label("URL").fill("https://example.org/tass/geneva-medinsky")
+    new_source.get_by_label("Published on").fill("2026-02-18")
+
     # Three statements: one by an alias (the script brings party and title from the
     # delegation), one by a name nobody on record goes by, one by an unnamed official.
     first = page.locator("#statements-0")
@@ -42,23 +51,18 @@ def test_an_editor_enters_a_session_and_a_reviewer_publishes_and_withdraws(page,
     expect(first.get_by_label("Speaks for")).to_have_value(re.compile(r"\d+"))
     first.get_by_label("Text", exact=True).fill(FIRST)
     first.get_by_label("Prisoner exchange").check()
-    first.get_by_label("Cited already").select_option(index=1)
 
     second = page.locator("#statements-1")
     second.get_by_label("Speaker", exact=True).fill("Vladimir Medinskyy")
     second.get_by_label("Text", exact=True).fill(SECOND)
     second.get_by_label("Territory (eastern Donbas)").check()
-    second.get_by_text("Or a new source").click()
-    second.get_by_label("Outlet").fill("TASS")
-    second.get_by_label("URL").fill("https://example.org/tass/geneva-medinsky")
-    second.get_by_label("Published on").fill("2026-02-18")
+    second.get_by_label("Source", exact=True).select_option(label="2: TASS")  # named as it was typed
 
     third = page.locator("#statements-2")
     third.get_by_label("or, when not named").fill("A senior Ukrainian negotiator")
     third.get_by_label("Speaks for").select_option(label="Ukraine")
     third.get_by_label("Text", exact=True).fill(THIRD)
     third.get_by_label("Quote or paraphrase").select_option(label="paraphrase")
-    third.get_by_label("Cited already").select_option(index=1)
 
     # Another row comes without a round trip, and is skipped while left blank.
     page.get_by_role("button", name="Another statement").click()
@@ -69,7 +73,6 @@ def test_an_editor_enters_a_session_and_a_reviewer_publishes_and_withdraws(page,
     expect(status).to_contain_text("Last assessed: agreed at Abu Dhabi")
     status.get_by_label("Status after this round").select_option("implemented")
     status.get_by_label("What the reports say").fill("The exchange agreed in Abu Dhabi was carried out.")
-    status.get_by_label("Cited already").select_option(index=1)
 
     agreement = page.locator("#agreements-0")
     agreement.get_by_label("Title").fill(AGREEMENT)
@@ -78,7 +81,6 @@ def test_an_editor_enters_a_session_and_a_reviewer_publishes_and_withdraws(page,
     agreement.get_by_label("Ukraine", exact=True).check()
     agreement.get_by_label("Russia", exact=True).check()
     agreement.get_by_label("Prisoner exchange").check()
-    agreement.get_by_label("Cited already").select_option(index=1)
 
     page.get_by_role("button", name="Save all as drafts").first.click()
 
@@ -127,8 +129,9 @@ def test_an_editor_enters_a_session_and_a_reviewer_publishes_and_withdraws(page,
 
     statements = page.request.get(f"/api/v1/statements/?round={ROUND}&page_size=100")
     expect(statements).to_be_ok()
-    texts = [row["text"] for row in statements.json()["results"]]
-    assert {FIRST, SECOND, THIRD} <= set(texts)
+    cited = {row["text"]: json.dumps(row["sources"]) for row in statements.json()["results"]}
+    assert {FIRST, SECOND, THIRD} <= set(cited)
+    assert "TASS" in cited[SECOND] and "Difficult But Businesslike" in cited[FIRST]
     issue = page.request.get("/api/v1/issues/russia-ukraine-prisoner-exchange/")
     assert '"implemented"' in issue.text()
 

@@ -72,9 +72,10 @@ STATEMENT_DEFAULTS = {
 }
 
 
-def form_data(response, *, statements=(), statuses=None, positions=(), agreements=(), blank_rows=1):
+def form_data(response, *, sources=(), statements=(), statuses=None, positions=(), agreements=(), blank_rows=1):
     """What the browser would post from the page in `response`, with these rows filled in
-    (each a dict of field values) and `blank_rows` more left as they opened."""
+    (each a dict of field values) and `blank_rows` more left as they opened; every row
+    cites source 1, as the form opens, unless it says otherwise."""
     sheet = response.context["sheet"]
     data = {}
 
@@ -85,14 +86,17 @@ def form_data(response, *, statements=(), statuses=None, positions=(), agreement
             for name, value in {**defaults, **row}.items():
                 data[f"{prefix}-{index}-{name}"] = value
 
-    rows("statements", statements, {**STATEMENT_DEFAULTS, "date": sheet.offer.default_date().isoformat()})
-    rows("positions", positions, {})
-    rows("agreements", agreements, {})
+    rows("sources", sources, {})
+    cites = {"source": "1"}
+    rows("statements", statements, {**STATEMENT_DEFAULTS, **cites, "date": sheet.offer.default_date().isoformat()})
+    rows("positions", positions, cites)
+    rows("agreements", agreements, cites)
     lines = list(sheet.status_lines())
     data.update({"statuses-TOTAL_FORMS": len(lines), "statuses-INITIAL_FORMS": len(lines)})
     for index, (form, issue, _) in enumerate(lines):
         data[f"statuses-{index}-issue"] = issue.pk
         data[f"statuses-{index}-seen"] = form["seen"].value()
+        data[f"statuses-{index}-source"] = "1"
         for name, value in (statuses or {}).get(issue.pk, {}).items():
             data[f"statuses-{index}-{name}"] = value
     return {key: value for key, value in data.items() if value is not None}
@@ -247,29 +251,26 @@ def test_one_post_saves_statements_a_status_a_position_and_an_agreement_as_draft
     response = opened(as_editor, scene, scene.session)
     data = form_data(
         response,
+        sources=[{"existing": scene.source.pk}, {"outlet": "TASS", "url": "https://example.org/tass-1"}],
         statements=[
-            said(source=scene.source.pk, issues=[scene.ceasefire.pk]),
-            said("Геноцид", speaker="Умєров", language="uk", translation="Genocide", source=scene.source.pk),
+            said(issues=[scene.ceasefire.pk]),
+            said("Геноцид", speaker="Умєров", language="uk", translation="Genocide"),
             {
                 "speaker_description": "A senior Russian official",
                 "party": scene.russia.pk,
                 "text": "The territorial question remains the main obstacle.",
                 "statement_kind": "paraphrase",
-                "new_outlet": "TASS",
-                "new_url": "https://example.org/tass-1",
+                "source": "2",
                 "issues": [scene.territory.pk],
             },
         ],
-        statuses={
-            scene.ceasefire.pk: {"status": "progress", "summary": "Parameters agreed.", "source": scene.source.pk}
-        },
+        statuses={scene.ceasefire.pk: {"status": "progress", "summary": "Parameters agreed."}},
         positions=[
             {
                 "party": scene.russia.pk,
                 "issue": scene.territory.pk,
                 "stance": "demands all of Donbas",
-                "new_outlet": "TASS",
-                "new_url": "https://example.org/tass-1",
+                "source": "2",
             }
         ],
         agreements=[
@@ -279,7 +280,6 @@ def test_one_post_saves_statements_a_status_a_position_and_an_agreement_as_draft
                 "figures": "prisoners of war exchanged: 157",
                 "parties": [scene.ukraine.pk, scene.russia.pk],
                 "issues": [scene.prisoners.pk],
-                "source": scene.source.pk,
             }
         ],
     )
@@ -310,7 +310,7 @@ def test_one_post_saves_statements_a_status_a_position_and_an_agreement_as_draft
     assert agreement.figures == [{"label": "prisoners of war exchanged", "value": 157}]
     assert set(agreement.parties.all()) == {scene.ukraine, scene.russia}
     assert list(agreement.issues.all()) == [scene.prisoners]
-    tass = Source.objects.get(outlet="TASS")  # one source for the two rows that described it
+    tass = Source.objects.get(outlet="TASS")  # one source for the two rows that cite it
     assert list(third.sources.all()) == [tass] and list(position.sources.all()) == [tass]
     assert {record.history.earliest().history_user for record in [*statements, status, position, agreement]} == {editor}
     followed = as_editor.get(saved["Location"])
@@ -318,12 +318,30 @@ def test_one_post_saves_statements_a_status_a_position_and_an_agreement_as_draft
 
 
 def test_a_new_source_with_a_url_on_record_cites_the_source_on_record(as_editor, scene):
-    data = form_data(opened(as_editor, scene), statements=[said(new_outlet="Reuters", new_url=scene.source.url)])
+    data = form_data(
+        opened(as_editor, scene),
+        sources=[{"outlet": "Reuters", "url": scene.source.url}, {"outlet": "Reuters", "url": scene.source.url}],
+        statements=[said(), said("Other words.", source="2")],
+    )
 
     assert as_editor.post(entry_url(scene.geneva), data).status_code == 302
 
-    assert list(Statement.objects.get().sources.all()) == [scene.source]
+    assert [list(statement.sources.all()) for statement in Statement.objects.all()] == [[scene.source]] * 2
     assert Source.objects.count() == 2  # the source on record, and the one the status factory made
+
+
+def test_a_row_citing_a_blank_source_or_none_is_saved_without_one(as_editor, scene):
+    data = form_data(opened(as_editor, scene), statements=[said(), said("Said with no source.", source="")])
+
+    assert as_editor.post(entry_url(scene.geneva), data).status_code == 302
+
+    assert [statement.sources.count() for statement in Statement.objects.all()] == [0, 0]
+
+
+def test_a_row_citing_a_source_the_form_does_not_have_is_refused(as_editor, scene):
+    data = form_data(opened(as_editor, scene), statements=[said(source="7")])
+
+    assert "Select a valid choice" in row_errors(refused(as_editor, scene, data), "statements-0")
 
 
 def test_rows_left_blank_are_skipped_and_a_blank_form_saves_nothing(as_editor, scene):
@@ -515,20 +533,22 @@ def test_figures_read_labels_numbers_and_units():
 def test_a_source_picked_and_described_at_once_is_refused(as_editor, scene):
     data = form_data(
         opened(as_editor, scene),
-        statements=[said(source=scene.source.pk, new_outlet="TASS"), said("Second.", new_title="No outlet")],
+        sources=[{"existing": scene.source.pk, "outlet": "TASS"}, {"title": "No outlet"}],
+        statements=[said()],
     )
 
     response = refused(as_editor, scene, data)
 
-    assert "Pick a source or describe a new one, not both." in row_errors(response, "statements-0")
-    assert "Name the outlet of the new source." in row_errors(response, "statements-1")
+    assert "Pick a source on record or describe a new one, not both." in row_errors(response, "sources-0")
+    assert "Name the outlet of the new source." in row_errors(response, "sources-1")
+    assert row_errors(response, "statements-0") == ""
 
 
 def test_a_new_source_published_in_the_future_is_refused(as_editor, scene):
     tomorrow = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
-    data = form_data(opened(as_editor, scene), statements=[said(new_outlet="TASS", new_published_on=tomorrow)])
+    data = form_data(opened(as_editor, scene), sources=[{"outlet": "TASS", "published_on": tomorrow}])
 
-    assert "in the future" in row_errors(refused(as_editor, scene, data), "statements-0")
+    assert "in the future" in row_errors(refused(as_editor, scene, data), "sources-0")
 
 
 def test_a_position_needs_its_party_issue_and_stance(as_editor, scene):
@@ -615,7 +635,7 @@ def test_the_page_loads_its_script_from_the_site_only(as_editor, scene):
 
 
 def test_published_records_stay_out_until_a_reviewer_publishes(as_editor, scene, reviewer):
-    data = form_data(opened(as_editor, scene), statements=[said(source=scene.source.pk)])
+    data = form_data(opened(as_editor, scene), sources=[{"existing": scene.source.pk}], statements=[said()])
     as_editor.post(entry_url(scene.geneva), data)
     statement = Statement.objects.get()
 
@@ -628,9 +648,8 @@ def test_saving_costs_a_fixed_number_of_queries_a_statement_row(as_editor, scene
     def saving(rows):
         data = form_data(
             opened(as_editor, scene),
-            statements=[
-                said(f"Words {rows}.{n}.", source=scene.source.pk, issues=[scene.territory.pk]) for n in range(rows)
-            ],
+            sources=[{"existing": scene.source.pk}],
+            statements=[said(f"Words {rows}.{n}.", issues=[scene.territory.pk]) for n in range(rows)],
         )
         with CaptureQueriesContext(connection) as captured:
             assert as_editor.post(entry_url(scene.geneva), data).status_code == 302
@@ -638,7 +657,7 @@ def test_saving_costs_a_fixed_number_of_queries_a_statement_row(as_editor, scene
 
     one, three = saving(1), saving(3)
 
-    # 16 for the page, the form and the transaction; 38 a statement through its service
+    # 18 for the page, the form and the transaction; 38 a statement through its service
     # (the speaker, the duplicate check, the record, its history and change-log rows, its
     # source and issue link with theirs).
-    assert (one, three) == (16 + 38, 16 + 3 * 38)
+    assert (one, three) == (18 + 38, 18 + 3 * 38)
