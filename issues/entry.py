@@ -142,11 +142,12 @@ def _sources_offered(talk_round: Round) -> dict[str, Source]:
 class BaseRow(forms.Form):
     """A row of the form: one record."""
 
-    kind = ""
     # Where the services' messages about a model field go on this row.
     error_fields: dict[str, str] = {}
 
     def __init__(self, *args, offer: Offer, source_labels: list[str], **kwargs):
+        # Every section's rows are made with the same arguments; the rows that cite a
+        # source (Row, below) read `source_labels`.
         super().__init__(*args, label_suffix="", **kwargs)
         self.offer = offer
         self.asks_confirmation = False
@@ -176,8 +177,7 @@ class SourceRow(BaseRow):
     """A source the entry cites: one on record, or a new one described here. The rows
     below cite it by its number."""
 
-    kind = "source"
-    error_fields = {"outlet": "outlet", "via": NON_FIELD_ERRORS}
+    error_fields = {"via": NON_FIELD_ERRORS}
 
     existing = forms.ChoiceField(required=False, label="On record", help_text="cited at this round, or lately")
     outlet = forms.CharField(max_length=200, required=False, label="Or a new one: outlet")
@@ -226,8 +226,12 @@ class SourceRow(BaseRow):
         data = self.cleaned_data
         if data["existing"]:
             return data["existing"]
-        new = Source(outlet=data["outlet"].strip(), title=data["title"].strip(), url=data["url"])
-        new.published_on = data["published_on"]
+        new = Source(
+            outlet=data["outlet"].strip(),
+            title=data["title"].strip(),
+            url=data["url"],
+            published_on=data["published_on"],
+        )
         key = ("url", new.url) if new.url else ("about", new.outlet, new.title, new.published_on)
         if key not in known:
             on_record = Source.objects.filter(url=new.url).first() if new.url else None
@@ -259,7 +263,6 @@ def _picked(offer_items: dict, keys) -> list:
 
 
 class StatementRow(Row):
-    kind = "statement"
     error_fields = {
         "sources": "source",
         "kind": "statement_kind",
@@ -371,7 +374,6 @@ def _correcting(model, **same):
 
 
 class StatusRow(Row):
-    kind = "status"
     error_fields = {"sources": "source", "issue": NON_FIELD_ERRORS, "round": NON_FIELD_ERRORS}
 
     issue = forms.ChoiceField(
@@ -415,7 +417,6 @@ class StatusRow(Row):
 
 
 class PositionRow(Row):
-    kind = "position"
     error_fields = {"sources": "source", "round": NON_FIELD_ERRORS}
 
     party = forms.ChoiceField(label="Party")
@@ -469,7 +470,6 @@ def parse_figures(text: str) -> list[dict]:
 
 
 class AgreementRow(Row):
-    kind = "agreement"
     error_fields = {"sources": "source", "round": NON_FIELD_ERRORS}
 
     title = forms.CharField(max_length=300, label="Title")

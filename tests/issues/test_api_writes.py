@@ -83,6 +83,19 @@ def test_an_editor_creates_a_draft_statement_with_a_token(token_api, editor, gen
     assert StatementIssue.objects.filter(statement=statement).count() == 2
 
 
+def test_a_duplicate_of_a_recorded_statement_is_refused_with_a_message_on_its_text(token_api, editor, geneva):
+    assert token_api(editor).post(URL, statement_body(geneva), format="json").status_code == 201
+    changes = Change.objects.count()
+
+    response = token_api(editor).post(
+        URL, statement_body(geneva, text=" The talks were  intensive and substantive."), format="json"
+    )
+
+    assert response.status_code == 400
+    assert "already recorded (a draft): this would be a duplicate" in " ".join(response.json()["text"])
+    assert Statement.objects.count() == 1 and Change.objects.count() == changes
+
+
 def test_a_draft_stays_out_of_public_reads_and_shows_to_editors_who_ask(token_api, editor, outsider, geneva):
     uuid = token_api(editor).post(URL, statement_body(geneva), format="json").json()["uuid"]
     assert token_api(None).get(URL).json()["results"] == []
