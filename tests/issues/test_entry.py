@@ -195,6 +195,17 @@ def test_an_unknown_round_or_session_is_not_found(as_editor, scene):
     assert as_editor.get(entry_url(scene.geneva, other)).status_code == 404
 
 
+def test_the_index_reads_the_same_number_of_queries_however_many_rounds(as_editor, scene):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert as_editor.get("/entry/").status_code == 200
+        return len(captured)
+
+    few = queries()
+    RoundFactory.create_batch(5, start_date=None, end_date=None, status="scheduled")
+    assert queries() == few == 4  # the session, the user, their groups, the rounds
+
+
 def test_the_index_lists_rounds_newest_first_with_links(as_editor, scene):
     text = page_text(as_editor.get("/entry/"))
 
