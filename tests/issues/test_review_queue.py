@@ -283,6 +283,8 @@ def test_withdrawing_from_the_recently_published_list(as_reviewer, client):
     statement = StatementFactory(process=talk_round.process, round=talk_round, text="Misquoted words.", publish=True)
     queue = as_reviewer.get(QUEUE).content.decode()
     assert f'href="{action_url("withdraw", statement)}">Withdraw…</a>' in queue
+    headings = re.findall(r'<th scope="col">([^<]*)</th>', queue.split('id="published-heading"')[1])
+    assert headings == ["Kind", "Record", "When", "Published"]
     page = as_reviewer.get(action_url("withdraw", statement))
     assert page.status_code == 200
     assert page.context["form"].initial["on_date"] == timezone.localdate()
