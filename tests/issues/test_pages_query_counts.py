@@ -142,7 +142,7 @@ class GrowingRecord:
                      "speaker": self.person, "party": self.party, "issues": [self.issue]}  # fmt: skip
         agreement = {"process": self.process, "round": self.round, "issues": [self.issue]}
         corrected = [
-            (services.statement_save, self.published(StatementFactory, **statement)),
+            (services.statement_save, self.published(StatementFactory, **statement, text=f"Said {self.drafted}.")),
             (
                 services.agreement_save,
                 self.published(AgreementFactory, **agreement, parties=[self.party, PartyFactory()]),
@@ -160,8 +160,8 @@ class GrowingRecord:
         ]
         for save, record in corrected:
             save(services.correction_start(record, by=by), by=by)
-        for _ in range(count - 1):
-            StatementFactory(**statement, text="A draft.", sources=self.sources(), by=by)
+        for n in range(count - 1):
+            StatementFactory(**statement, text=f"Draft {self.drafted}.{n}.", sources=self.sources(), by=by)
             AgreementFactory(**agreement, parties=[self.party, PartyFactory()], sources=self.sources(), by=by)
             IssueStatusFactory(issue=self.issue, round=self.round, status="agreed", sources=self.sources(), by=by)
             PositionFactory(issue=self.issue, party=self.party, round=self.round, sources=self.sources(), by=by)

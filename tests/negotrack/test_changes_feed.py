@@ -352,9 +352,12 @@ def test_a_page_runs_as_many_queries_for_50_events_as_for_5(client, django_asser
     _, since = follow(client)
 
     def write(count):
-        for _ in range(count):
+        for n in range(count):
             source = SourceFactory()
-            StatementFactory(process=process, round=talk_round, speaker=person, sources=[source], publish=True)
+            said = f"Statement {n} of {count}."
+            StatementFactory(
+                process=process, round=talk_round, speaker=person, text=said, sources=[source], publish=True
+            )
         settle()
 
     # The validators (settled position, pruned-through), the page, the pruned-through
