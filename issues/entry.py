@@ -1,5 +1,6 @@
 """The after-session entry page: one form for what a round, or one of its sessions, brought
-(statements, issue statuses, party positions and agreements), saved as drafts for review.
+(statements, issue statuses, party positions and agreements, and the sources they cite),
+saved as drafts for review.
 
 Every row goes through the services of its record, all in one transaction: when any row is
 refused, nothing is saved, each refusal stands by its row, and the form comes back with what
@@ -107,12 +108,11 @@ class Offer:
             speakers=speakers,
         )
 
-    def party_choices(self, blank: str | None = "—") -> list:
+    def party_choices(self) -> list:
         """The round's parties first, then every other."""
         first = [(key, self.parties[key].name) for key in self.round_parties if key in self.parties]
         rest = [(key, party.name) for key, party in self.parties.items() if key not in self.round_parties]
-        grouped = [("At this round", first), ("Others", rest)] if first else rest
-        return ([("", blank)] if blank is not None else []) + grouped
+        return [("", "—")] + ([("At this round", first), ("Others", rest)] if first else rest)
 
     def issue_choices(self) -> list:
         return [(key, issue.name) for key, issue in self.issues.items()]
@@ -369,7 +369,7 @@ class StatementRow(Row):
 
 
 def _correcting(model, **same):
-    """A correction draft of the record published at the round with `same` keys, if there is one."""
+    """The record published with the `same` keys (at the round), which a new entry corrects."""
     return model.objects.filter(state=PublicationState.PUBLISHED, **same).first()
 
 
@@ -547,13 +547,14 @@ class Sheet:
         self.formsets = {}
         labels: list[str] = []
         for prefix, (row, base, _) in SECTIONS.items():
-            if prefix == "statuses":
+            if prefix == "statuses":  # one row an issue
                 initial = typed.get(prefix) or self.status_rows()
-                extra = 0
+                extra, most = 0, max(len(offer.issues), 1)
             else:
                 initial = typed.get(prefix, [])
                 extra = (len(initial) + (1 if more == prefix else 0)) if typed else OPENING_ROWS[prefix]
-            formset = forms.formset_factory(row, formset=base, extra=extra, max_num=MOST_ROWS, absolute_max=MOST_ROWS)
+                most = MOST_ROWS
+            formset = forms.formset_factory(row, formset=base, extra=extra, max_num=most, absolute_max=most)
             kwargs = {"offer": offer, "source_labels": labels}
             self.formsets[prefix] = formset(data, initial=initial, prefix=prefix, form_kwargs=kwargs)
             if prefix == "sources":

@@ -578,6 +578,15 @@ def test_more_rows_than_the_form_takes_are_refused(as_editor, scene):
     assert "Please submit at most 60 forms." in page_text(response)
 
 
+def test_more_status_rows_than_the_process_has_issues_are_refused(as_editor, scene):
+    data = form_data(opened(as_editor, scene), statuses={scene.territory.pk: {"status": "stalled"}})
+    data.update({"statuses-TOTAL_FORMS": 4, "statuses-3-issue": scene.territory.pk, "statuses-3-status": "agreed"})
+
+    response = refused(as_editor, scene, data)
+
+    assert "Please submit at most 3 forms." in page_text(response)
+
+
 def test_a_missing_management_form_is_refused_not_a_server_error(as_editor, scene):
     response = as_editor.post(entry_url(scene.geneva), {"statements-0-text": "x"})
 
