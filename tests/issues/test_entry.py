@@ -364,12 +364,17 @@ def test_rows_left_blank_are_skipped_and_a_blank_form_saves_nothing(as_editor, s
     assert "Nothing was entered: every row was blank." in page_text(as_editor.get(response["Location"]))
 
 
-def test_a_reviewer_entering_a_session_saves_drafts_too(client, reviewer, scene):
-    client.force_login(reviewer)
+@pytest.mark.parametrize("persona", ["editor", "reviewer", "admin_user"])
+def test_editors_reviewers_and_admins_all_save_drafts_in_their_own_name(persona, client, scene, request):
+    user = request.getfixturevalue(persona)
+    client.force_login(user)
     data = form_data(opened(client, scene), statements=[said()])
 
     assert client.post(entry_url(scene.geneva), data).status_code == 302
-    assert Statement.objects.get().state == PublicationState.DRAFT
+    statement = Statement.objects.get()
+    assert statement.state == PublicationState.DRAFT
+    assert statement.history.get().history_user == user
+    assert Change.objects.filter(record_uuid=statement.uuid).get().user == user
 
 
 def test_a_status_already_published_at_the_round_is_corrected(as_editor, scene, reviewer):
