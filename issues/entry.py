@@ -30,10 +30,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 from delegations.models import Membership, Party, Person
 from issues import services
 from issues.models import Agreement, Issue, IssueStatus, Position, PublicationState, Statement
+from issues.review import when_label
 from issues.vocabulary import AssessmentStatus
 from negotrack.groups import editorial_only
 from negotrack.records import RecordLocked, VersionConflict
-from rounds.dates import DatePrecision, date_errors, format_reported_date
+from rounds.dates import DatePrecision, date_errors
 from rounds.models import Process, Round, Session, Source
 from rounds.services import source_save
 
@@ -681,9 +682,8 @@ class Sheet:
 
 
 def _status_label(status: IssueStatus) -> str:
-    where = f"at {status.round}" if status.round_id else format_reported_date(status.date, status.date_precision)
-    state = " (draft)" if status.state == PublicationState.DRAFT else ""
-    return f"{status.get_status_display()} {where}{state}"
+    draft = " (draft)" if status.state == PublicationState.DRAFT else ""
+    return f"{status.get_status_display()} {when_label(status)}{draft}"
 
 
 # --- the pages ----------------------------------------------------------------------------

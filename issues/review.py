@@ -55,7 +55,8 @@ def _model(kind: str) -> type[Publishable]:
 # --- what a record says, field by field ----------------------------------------------------
 
 
-def _when(record) -> str:
+def when_label(record) -> str:
+    """Where and when a record was said or assessed, as the queue and the entry page write it."""
     if isinstance(record, Statement):
         said = format_reported_date(record.date, record.date_precision)
         return f"{said}, at {record.round}" if record.round_id else f"{said}, between rounds"
@@ -93,7 +94,7 @@ def describe(record) -> list[tuple[str, str]]:
     else:
         parties = ", ".join(sorted(str(party) for party in record.parties.all()))
         fields = [("Title", record.title), ("Parties", parties), ("Terms", record.terms)]
-    fields += [("When", _when(record)), ("Sources", _sources_label(record))]
+    fields += [("When", when_label(record)), ("Sources", _sources_label(record))]
     return [(label, value or "—") for label, value in fields]
 
 
