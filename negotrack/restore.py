@@ -41,7 +41,7 @@ SLUG_FIELDS = {"slug", "slug_is_provisional"}
 SaveService = Callable[..., Any]
 
 
-def _save_services() -> dict[str, tuple[SaveService, tuple[str, ...]]]:
+def save_services() -> dict[str, tuple[SaveService, tuple[str, ...]]]:
     """Each record type's save service, and the many-to-many fields it takes."""
     return {
         "rounds.source": (round_services.source_save, ()),
@@ -162,7 +162,7 @@ def restore_version(*, record_type: str, uuid, history_id: int, by, expected_ver
     model = record_model(record_type)
     if model is StatementIssue:
         raise ValidationError("A statement's issue links come back with a version of the statement.", code="link")
-    services = _save_services()
+    services = save_services()
     if record_type not in services:
         raise ValidationError(f"Records of type {record_type} cannot be restored.", code="unknown_record_type")
     save_service, m2m_names = services[record_type]

@@ -8,33 +8,23 @@ Publishable records are drafts unless `publish=True`.
 import datetime
 
 import factory
+from django.apps import apps
 
-from delegations import services as delegation_services
 from delegations.models import Delegation, Membership, Party, Person
 from issues import services as issue_services
 from issues.models import Agreement, Issue, IssueStatus, Position, Statement
 from negotrack.groups import system_user
-from rounds import services as round_services
+from negotrack.restore import save_services
 from rounds.models import Process, Round, Session, Source
 
 
 def services_by_model():
-    """Each model's save service, and the keyword arguments that go to it beside the record."""
-    return {
-        Source: (round_services.source_save, ()),
-        Process: (round_services.process_save, ()),
-        Round: (round_services.round_save, ("sources",)),
-        Session: (round_services.session_save, ()),
-        Party: (delegation_services.party_save, ()),
-        Person: (delegation_services.person_save, ()),
-        Delegation: (delegation_services.delegation_save, ("sources",)),
-        Membership: (delegation_services.membership_save, ("sources",)),
-        Issue: (issue_services.issue_save, ()),
-        IssueStatus: (issue_services.issue_status_save, ("sources",)),
-        Position: (issue_services.position_save, ("sources",)),
-        Agreement: (issue_services.agreement_save, ("sources", "parties", "issues")),
-        Statement: (issue_services.statement_save, ("sources", "issues", "confirm_date")),
-    }
+    """Each model's save service (the table restoring uses), and the keyword arguments that
+    go to it beside the record; a statement's factory also passes its issues and date
+    confirmation."""
+    table = {apps.get_model(label): entry for label, entry in save_services().items()}
+    table[Statement] = (issue_services.statement_save, ("sources", "issues", "confirm_date"))
+    return table
 
 
 class ServiceFactory(factory.django.DjangoModelFactory):
