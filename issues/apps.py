@@ -6,7 +6,9 @@ class IssuesConfig(AppConfig):
     verbose_name = "agenda issues"
 
     def ready(self):
-        from issues.marks import mark_affected
+        # The timeline jobs live with the timelines, not in the tasks module Celery looks for.
+        from issues.timelines import tasks  # noqa: F401
+        from issues.timelines.marks import mark_affected
         from negotrack.records import record_changed
         from rounds.models import Round
 

@@ -17,7 +17,7 @@ urlpatterns = [
             [
                 path("", include("rounds.urls")),
                 path("", include("delegations.urls")),
-                path("", include("issues.urls")),
+                path("", include("issues.api.urls")),
                 path("changes/", ChangesFeedView.as_view(), name="changes"),
                 path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
                 path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
@@ -27,9 +27,9 @@ urlpatterns = [
             ]
         ),
     ),
-    path("", include("issues.feed_urls")),
+    path("", include("issues.pages.feed_urls")),
     path("records/", include("negotrack.history_urls")),
-    path("review/", include("issues.review_urls")),
-    path("entry/", include("issues.entry_urls")),
-    path("", include("issues.page_urls")),
+    path("review/", include("issues.editorial.review_urls")),
+    path("entry/", include("issues.editorial.entry_urls")),
+    path("", include("issues.pages.urls")),
 ]

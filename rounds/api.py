@@ -1,6 +1,6 @@
 """API views of the rounds app: processes, sessions and sources; editors write sources.
 
-Rounds themselves are served by issues.api, since a round's detail nests the issue statuses.
+Rounds themselves are served by issues.api.views, since a round's detail nests the issue statuses.
 """
 
 from drf_spectacular.types import OpenApiTypes

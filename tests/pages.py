@@ -16,8 +16,8 @@ from types import SimpleNamespace
 from django.core.management import call_command
 from django.urls import reverse
 
-from issues import rebuild
 from issues.models import Issue
+from issues.timelines import rebuild
 
 # Every analyst page, by its URL name.
 PAGES = ["home", "process", "compare", "round", "issue", "people", "person", "parties", "party", "statements"]

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from issues import services
-from issues.api import StatementPagination, spreadsheet_cell
+from issues.api.views import StatementPagination, spreadsheet_cell
 from rounds.dates import DatePrecision, span_end
 from tests.factories import (
     IssueFactory,
@@ -485,7 +485,7 @@ def test_the_paging_query_filters_by_position_not_by_offset(client, analyst):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the GIN index exists on PostgreSQL only")
 def test_the_search_reads_the_statements_gin_index():
-    from issues.filters import StatementFilter
+    from issues.api.filters import StatementFilter
     from issues.models import Statement
 
     published(text="There is progress on the exchange.")

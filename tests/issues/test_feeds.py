@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from issues import feeds
+from issues.pages import feeds
 from issues.services import correction_start, issue_status_save, publish, withdraw
 from rounds.dates import DatePrecision
 from tests.factories import (

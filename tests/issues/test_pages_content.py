@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from delegations.models import Attendance, Delegation, Membership
 from delegations.services import attendance_save
-from issues import rebuild, services
+from issues import services
 from issues.models import Issue
+from issues.timelines import rebuild
 from issues.vocabulary import AssessmentStatus
 from negotrack.groups import system_user
 from rounds.dates import DatePrecision

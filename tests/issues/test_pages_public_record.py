@@ -14,8 +14,9 @@ import pytest
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
-from issues import rebuild, services
+from issues import services
 from issues.models import Statement
+from issues.timelines import rebuild
 from negotrack.groups import EDITORS, add_to_group, admin_change_url
 from tests.factories import (
     AgreementFactory,

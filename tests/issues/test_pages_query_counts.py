@@ -19,8 +19,9 @@ from django.test.utils import CaptureQueriesContext
 
 from delegations.models import Attendance, Membership
 from delegations.services import attendance_save
-from issues import rebuild, services
+from issues import services
 from issues.models import Issue
+from issues.timelines import rebuild
 from negotrack.groups import EDITORS, add_to_group, system_user
 from tests.factories import (
     AgreementFactory,

@@ -12,9 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from delegations.services import person_save
-from issues import rebuild, services, tasks, timeline
+from issues import services
 from issues.models import Issue, Statement, TimelineEntry, TimelineState
-from issues.timeline import Kind
+from issues.timelines import builder, rebuild, tasks
+from issues.timelines.builder import Kind
 from negotrack.groups import system_user
 from negotrack.models import Change
 from negotrack.records import service_write
@@ -43,8 +44,8 @@ def demo():
     call_command("seed_demo", stdout=io.StringIO())
 
 
-def built(issue) -> list[timeline.Entry]:
-    return timeline.build(timeline.load(issue.pk))
+def built(issue) -> list[builder.Entry]:
+    return builder.build(builder.load(issue.pk))
 
 
 def stored(issue) -> list[tuple]:
@@ -88,9 +89,9 @@ def test_status_changes_carry_the_status_before_and_after():
 
 def test_the_builder_gives_the_same_entries_for_the_same_record(demo):
     issue = Issue.objects.get(slug="russia-ukraine-territory")
-    first, second = timeline.load(issue.pk), timeline.load(issue.pk)
-    assert timeline.build(first) == timeline.build(second)
-    assert timeline.fingerprint(first) == timeline.fingerprint(second)
+    first, second = builder.load(issue.pk), builder.load(issue.pk)
+    assert builder.build(first) == builder.build(second)
+    assert builder.fingerprint(first) == builder.fingerprint(second)
 
 
 def test_drafts_never_appear_in_a_timeline():
@@ -200,17 +201,17 @@ def test_a_rebuild_with_nothing_changed_writes_nothing_and_emits_nothing(publish
 def test_a_rebuild_that_races_an_edit_leaves_the_issue_marked(published_statement, monkeypatch):
     issue, statement = published_statement
     other = StatementFactory(process=issue.process, round=statement.round, issues=[issue])
-    real_load = timeline.load
+    real_load = builder.load
 
     def load_then_edit(issue_id):
         inputs = real_load(issue_id)
         services.publish(other, by=system_user())  # an edit lands after the inputs were read
         return inputs
 
-    monkeypatch.setattr(timeline, "load", load_then_edit)
+    monkeypatch.setattr(builder, "load", load_then_edit)
     result = rebuild.rebuild_issue(issue.pk)
     assert result is None or not result.current
-    monkeypatch.setattr(timeline, "load", real_load)
+    monkeypatch.setattr(builder, "load", real_load)
     assert not state(issue).is_current
     rebuild.rebuild_issue(issue.pk)
     assert state(issue).is_current and stored(issue) == expected(issue)
@@ -390,8 +391,8 @@ def test_one_transactions_edits_cost_one_rebuild_of_each_issue(django_capture_on
     issue = IssueFactory()
     drafts = [StatementFactory(process=issue.process, issues=[issue]) for _ in range(3)]
     loads = []
-    real_load = timeline.load
-    monkeypatch.setattr(timeline, "load", lambda issue_id: loads.append(issue_id) or real_load(issue_id))
+    real_load = builder.load
+    monkeypatch.setattr(builder, "load", lambda issue_id: loads.append(issue_id) or real_load(issue_id))
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         for draft in drafts:
             services.publish(draft, by=system_user())

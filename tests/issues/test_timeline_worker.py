@@ -16,8 +16,9 @@ from django.db.models import F
 from django.utils import timezone
 from redis import Redis
 
-from issues import rebuild, services, tasks, timeline
+from issues import services
 from issues.models import Issue, PublicationState, Statement, StatementIssue, TimelineEntry, TimelineState
+from issues.timelines import builder, rebuild, tasks
 from negotrack.bulk import create_records
 from negotrack.celery import app
 from negotrack.groups import system_user
@@ -168,7 +169,7 @@ def stored_keys(issue) -> list[str]:
 
 
 def built_keys(issue) -> list[str]:
-    return [entry.key for entry in timeline.build(timeline.load(issue.pk))]
+    return [entry.key for entry in builder.build(builder.load(issue.pk))]
 
 
 def rebuilds_logged(issue) -> int:

@@ -31,10 +31,10 @@ from faker import Faker
 from tqdm import tqdm
 
 from delegations.models import Delegation, Membership, Party, Person
-from issues import rebuild
 from issues.management.commands import _bench_words as words
 from issues.models import Issue, IssueStatus, Position, PublicationState, Publishable, Statement, StatementIssue
 from issues.services import refresh_current_position, refresh_current_status, statement_date_warning
+from issues.timelines import rebuild
 from issues.vocabulary import AssessmentStatus
 from negotrack.bulk import create_records
 from negotrack.groups import system_user

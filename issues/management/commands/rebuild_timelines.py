@@ -4,8 +4,8 @@ reconciliation would rebuild."""
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from issues import rebuild
 from issues.models import Issue
+from issues.timelines import rebuild
 
 
 class Command(BaseCommand):

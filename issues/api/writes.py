@@ -11,7 +11,8 @@ from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from issues import serializers, services
+from issues import services
+from issues.api import serializers
 from negotrack.api_writes import IF_MATCH, RecordWriteMixin, record_write_schema, write_errors
 
 

@@ -8,9 +8,9 @@ from django.urls import reverse
 
 from delegations.models import Membership
 from issues.models import Issue, Statement
+from issues.pages.views.base import crumbs, page, render_page
+from issues.pages.views.overview import held, statements_for_listing
 from issues.queries import round_statuses
-from issues.views.base import crumbs, page, render_page
-from issues.views.overview import held, statements_for_listing
 from issues.vocabulary import compare
 from rounds.models import Process, Round
 

@@ -9,7 +9,7 @@ from rest_framework.reverse import reverse
 
 from delegations.models import Delegation, Membership, Party, Person
 from issues.models import Agreement, Issue, IssueStatus, Position, PublicationState, Statement, TimelineEntry
-from issues.timeline import Kind
+from issues.timelines.builder import Kind
 from issues.vocabulary import AssessmentStatus, compare
 from negotrack.api_writes import RecordWriteSerializer, version_field
 from rounds.dates import DatePrecision

@@ -11,7 +11,7 @@ from django.conf import settings
 from redis import Redis
 from redis.exceptions import RedisError
 
-from issues import rebuild
+from issues.timelines import rebuild
 
 logger = logging.getLogger(__name__)
 

@@ -9,10 +9,10 @@ from django.core.paginator import Paginator
 from django.db.models import F
 
 from delegations.models import Party, Person
-from issues.filters import StatementFilter
+from issues.api.filters import StatementFilter
 from issues.models import Issue, Statement
-from issues.views.base import crumbs, page, render_page
-from issues.views.overview import statements_for_listing
+from issues.pages.views.base import crumbs, page, render_page
+from issues.pages.views.overview import statements_for_listing
 from rounds.models import Process, Round
 
 PER_PAGE = 25

@@ -29,8 +29,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from delegations.models import Membership, Party, Person
 from issues import services
+from issues.editorial.review import when_label
 from issues.models import Agreement, Issue, IssueStatus, Position, PublicationState, Statement
-from issues.review import when_label
 from issues.vocabulary import AssessmentStatus
 from negotrack.groups import editorial_only
 from negotrack.records import RecordLocked, VersionConflict

@@ -8,11 +8,11 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from delegations.models import Attendance, Delegation, Membership
+from issues.editorial.drafts import page_drafts
 from issues.models import Agreement, Issue, IssueStatus, Position, PublicationState, Statement
+from issues.pages.views.base import cited, crumbs, page, render_page
+from issues.pages.views.overview import agreements_for_listing, statements_for_listing
 from issues.queries import HEAD_FIRST, published_before
-from issues.views.base import cited, crumbs, page, render_page
-from issues.views.drafts import page_drafts
-from issues.views.overview import agreements_for_listing, statements_for_listing
 from rounds.models import Round, Session
 
 # Negotiating parties first, then those who mediate, host or observe.

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from issues import feeds
+from issues.pages import feeds
 
 app_name = "feeds"
 

@@ -7,11 +7,11 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
+from issues.editorial.drafts import page_drafts
 from issues.models import Agreement, Issue, IssueStatus, Position, Statement, TimelineEntry, TimelineState
-from issues.timeline import Kind
-from issues.views.base import cited, crumbs, page, render_page
-from issues.views.drafts import page_drafts
-from issues.views.overview import agreements_for_listing
+from issues.pages.views.base import cited, crumbs, page, render_page
+from issues.pages.views.overview import agreements_for_listing
+from issues.timelines.builder import Kind
 from rounds.dates import span_end
 from rounds.models import Round
 

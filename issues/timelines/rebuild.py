@@ -24,8 +24,8 @@ from django.db.models import F, Q
 from django.db.models.functions import Coalesce, Now
 from django.utils import timezone
 
-from issues import timeline
 from issues.models import Issue, TimelineEntry, TimelineState
+from issues.timelines import builder
 from negotrack.bulk import insert_rows
 from negotrack.models import Change
 
@@ -67,7 +67,7 @@ def _ensure_states(ids: list[int]) -> None:
 def request_rebuilds(issue_ids: Iterable[int]) -> None:
     """Hand the rebuilds to the worker, or run them here without a broker. Never raises: the
     edit is saved, and a timeline left marked is rebuilt by the reconciliation."""
-    from issues import tasks
+    from issues.timelines import tasks
 
     issue_ids = list(issue_ids)
     for done, issue_id in enumerate(issue_ids):
@@ -151,12 +151,12 @@ def _rebuild_in_snapshot(issue_id: int, *, force: bool) -> Rebuilt | None:
         _ensure_states([issue_id])
         state = TimelineState.objects.get(issue_id=issue_id)
     generation = state.generation
-    inputs = timeline.load(issue_id)
-    digest = timeline.fingerprint(inputs)
+    inputs = builder.load(issue_id)
+    digest = builder.fingerprint(inputs)
     changed = force or digest != state.fingerprint or state.built_at is None
     count = None
     if changed:
-        entries = timeline.build(inputs)
+        entries = builder.build(inputs)
         count = len(entries)
         _replace_entries(issue_id, entries)
     done = {"built_generation": generation, "marked_since": None}
@@ -170,7 +170,7 @@ def _rebuild_in_snapshot(issue_id: int, *, force: bool) -> Rebuilt | None:
     return Rebuilt(issue_id=issue_id, changed=changed, current=current, entries=count)
 
 
-def _replace_entries(issue_id: int, entries: list[timeline.Entry]) -> None:
+def _replace_entries(issue_id: int, entries: list[builder.Entry]) -> None:
     TimelineEntry.objects.filter(issue_id=issue_id).delete()
     rows = [
         (issue_id, position, entry.key, entry.kind, entry.date, entry.date_precision, entry.round_id, entry.party_id,
@@ -214,7 +214,7 @@ def stale_issue_ids() -> list[int]:
     states = dict(TimelineState.objects.values_list("issue_id", "fingerprint"))
     stale = []
     for issue_id in Issue.objects.order_by("pk").values_list("pk", flat=True).iterator():
-        if issue_id not in states or timeline.fingerprint(timeline.load(issue_id)) != states[issue_id]:
+        if issue_id not in states or builder.fingerprint(builder.load(issue_id)) != states[issue_id]:
             stale.append(issue_id)
     return stale
 

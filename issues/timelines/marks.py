@@ -12,7 +12,6 @@ from __future__ import annotations
 from django.db.models import Q
 
 from delegations.models import Party, Person
-from issues import rebuild
 from issues.models import (
     PUBLIC_STATES,
     Agreement,
@@ -23,6 +22,7 @@ from issues.models import (
     Statement,
     StatementIssue,
 )
+from issues.timelines import rebuild
 from rounds.models import Round, Source
 
 

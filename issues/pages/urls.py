@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from issues.views import compare, issues, overview, people, rounds, statements
+from issues.pages.views import compare, issues, overview, people, rounds, statements
 
 app_name = "pages"
 

@@ -8,11 +8,11 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from delegations.models import Delegation, Membership, Party, Person
+from issues.editorial.drafts import page_drafts
 from issues.models import Position, Statement
+from issues.pages.views.base import cited, crumbs, page, render_page
+from issues.pages.views.overview import statements_for_listing
 from issues.queries import HEAD_FIRST
-from issues.views.base import cited, crumbs, page, render_page
-from issues.views.drafts import page_drafts
-from issues.views.overview import statements_for_listing
 
 # Statements shown on a person's page; the rest are in the statement search.
 PERSON_STATEMENTS = 20

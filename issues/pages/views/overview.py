@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from delegations.models import Party, Person
 from issues.models import Agreement, Issue, Statement
-from issues.views.base import cited, crumbs, page, render_page
-from issues.views.matrix import matrices
+from issues.pages.views.base import cited, crumbs, page, render_page
+from issues.pages.views.matrix import matrices
 from rounds.models import Process, Round
 
 RECENT_ROUNDS = 5

@@ -10,7 +10,7 @@ from django.http import HttpResponseNotModified
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from issues.views.drafts import shows_drafts
+from issues.editorial.drafts import shows_drafts
 from negotrack.conditional import is_not_modified, validators_for
 from rounds.models import Source
 
@@ -20,7 +20,7 @@ def page(view=None, *, state=None, drafts=False):
     the reader's copy (`state(request, **kwargs)` adds what else the page depends on),
     and tells every cache to check back, per signed-in user.
 
-    A page with `drafts=True` shows editors its drafts (issues.views.drafts): its ETag says
+    A page with `drafts=True` shows editors its drafts (issues.editorial.drafts): its ETag says
     whether the reader sees them, and every draft saved, sent back or published logs a
     change, so an editor's copy never outlives a draft that someone else touched."""
 

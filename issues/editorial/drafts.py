@@ -5,7 +5,7 @@ reader never learns that there are any."""
 
 from __future__ import annotations
 
-from issues import review
+from issues.editorial import review
 from negotrack.groups import is_editorial
 
 

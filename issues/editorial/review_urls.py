@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from issues import review
+from issues.editorial import review
 
 app_name = "review"
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from issues import entry
+from issues.editorial import entry
 
 app_name = "entry"
 

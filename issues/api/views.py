@@ -24,8 +24,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from delegations.models import Delegation, Membership
-from issues import filters, serializers, services
-from issues.api_writes import PublishableWriteMixin, publishable_write_schema
+from issues import services
+from issues.api import filters, serializers
+from issues.api.writes import PublishableWriteMixin, publishable_write_schema
 from issues.models import Agreement, Issue, IssueStatus, Position, Statement, TimelineState
 from issues.queries import HEAD_FIRST, published_before, round_statuses
 from issues.vocabulary import AssessmentStatus
