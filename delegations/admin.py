@@ -1,10 +1,8 @@
 from django.contrib import admin
 
-from delegations import services
 from delegations.models import Attendance, Delegation, Membership, Party, Person
 from negotrack.admin import RecordAdmin, RecordInline
 from rounds.models import Session
-from rounds.services import session_save
 
 
 class FixedSlugMixin:
@@ -22,7 +20,6 @@ class FixedSlugMixin:
 
 @admin.register(Party)
 class PartyAdmin(FixedSlugMixin, RecordAdmin):
-    save_service = staticmethod(services.party_save)
     list_display = ("name", "short_name", "kind", "slug")
     list_filter = ("kind",)
     search_fields = ("name", "short_name", "slug")
@@ -30,7 +27,6 @@ class PartyAdmin(FixedSlugMixin, RecordAdmin):
 
 @admin.register(Person)
 class PersonAdmin(FixedSlugMixin, RecordAdmin):
-    save_service = staticmethod(services.person_save)
     list_display = ("name", "description", "slug")
     list_filter = ("memberships__delegation__party", "memberships__role")
     search_fields = ("name", "aliases", "slug")
@@ -44,16 +40,12 @@ class PersonAdmin(FixedSlugMixin, RecordAdmin):
 
 class MembershipInline(RecordInline):
     model = Membership
-    save_service = staticmethod(services.membership_save)
-    service_form_fields = ("sources",)
     fields = ("person", "role", "title", "note", "sources")
     autocomplete_fields = ("person", "sources")
 
 
 @admin.register(Delegation)
 class DelegationAdmin(RecordAdmin):
-    save_service = staticmethod(services.delegation_save)
-    service_form_fields = ("sources",)
     inlines = [MembershipInline]
     list_display = ("party", "round", "role")
     list_filter = ("role", "round__process", "party")
@@ -64,8 +56,6 @@ class DelegationAdmin(RecordAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(RecordAdmin):
-    save_service = staticmethod(services.membership_save)
-    service_form_fields = ("sources",)
     list_display = ("person", "title", "role", "delegation")
     list_filter = ("role", "delegation__party", "delegation__round__process")
     search_fields = ("person__name", "person__aliases", "title")
@@ -75,14 +65,12 @@ class MembershipAdmin(RecordAdmin):
 
 class AttendanceInline(RecordInline):
     model = Attendance
-    save_service = staticmethod(services.attendance_save)
     fields = ("membership",)
     autocomplete_fields = ("membership",)
 
 
 @admin.register(Session)
 class SessionAdmin(RecordAdmin):
-    save_service = staticmethod(session_save)
     inlines = [AttendanceInline]
     list_display = ("round", "date", "start_time", "end_time", "track")
     list_filter = ("track", "round__process")

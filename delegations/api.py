@@ -13,7 +13,6 @@ from delegations.serializers import (
     PersonSerializer,
     PersonWriteSerializer,
 )
-from delegations.services import person_save
 from negotrack.api import ReadOnlyRecordViewSet
 from negotrack.api_writes import RecordWriteMixin, record_write_schema
 from rounds.models import Source
@@ -50,7 +49,6 @@ class PersonViewSet(RecordWriteMixin, ReadOnlyRecordViewSet):
     filterset_class = PersonFilter
     lookup_field = "slug"
     write_serializer_class = PersonWriteSerializer
-    write_service = staticmethod(person_save)
 
 
 @extend_schema_view(

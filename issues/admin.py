@@ -17,33 +17,25 @@ from django.utils import timezone
 from django.utils.html import format_html_join
 
 from delegations.models import Delegation
-from delegations.services import delegation_save
 from issues import services
 from issues.models import Agreement, Issue, IssueStatus, Position, PublicationState, Statement
 from negotrack.admin import RecordAdmin, RecordForm, RecordInline
 from rounds.models import Round, Session
-from rounds.services import round_delete, round_save, session_save
 
 
 class SessionInline(RecordInline):
     model = Session
-    save_service = staticmethod(session_save)
     fields = ("date", "start_time", "end_time", "time_zone", "track", "summary")
 
 
 class DelegationInline(RecordInline):
     model = Delegation
-    save_service = staticmethod(delegation_save)
-    service_form_fields = ("sources",)
     fields = ("party", "role", "note", "sources")
     autocomplete_fields = ("party", "sources")
 
 
 @admin.register(Round)
 class RoundAdmin(RecordAdmin):
-    save_service = staticmethod(round_save)
-    delete_service = staticmethod(round_delete)
-    service_form_fields = ("sources",)
     inlines = [SessionInline, DelegationInline]
     list_display = ("__str__", "process", "ordinal", "status", "format", "slug")
     list_filter = ("process", "status", "format", "country")
@@ -69,7 +61,6 @@ class RoundAdmin(RecordAdmin):
 
 @admin.register(Issue)
 class IssueAdmin(RecordAdmin):
-    save_service = staticmethod(services.issue_save)
     list_display = ("name", "process", "current_status_label", "slug")
     list_filter = ("process",)
     search_fields = ("name", "topic", "slug", "description")
@@ -148,7 +139,6 @@ class PublishableAdmin(RecordAdmin):
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and (obj is None or obj.is_draft)
 
-    delete_service = staticmethod(services.draft_delete)
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -219,8 +209,6 @@ class PublishableAdmin(RecordAdmin):
 
 @admin.register(IssueStatus)
 class IssueStatusAdmin(PublishableAdmin):
-    save_service = staticmethod(services.issue_status_save)
-    service_form_fields = ("sources",)
     list_display = ("issue", "round", "date", "status", "state", "effective_date")
     list_filter = ("state", "status", "issue__process", "round")
     search_fields = ("issue__name", "summary", "round__slug")
@@ -231,8 +219,6 @@ class IssueStatusAdmin(PublishableAdmin):
 
 @admin.register(Position)
 class PositionAdmin(PublishableAdmin):
-    save_service = staticmethod(services.position_save)
-    service_form_fields = ("sources",)
     list_display = ("party", "issue", "stance", "round", "date", "state", "is_current")
     list_filter = ("state", "is_current", "party", "issue__process")
     search_fields = ("stance", "text", "issue__name", "party__name")
@@ -248,8 +234,6 @@ class AgreementForm(PublishableForm):
 @admin.register(Agreement)
 class AgreementAdmin(PublishableAdmin):
     form = AgreementForm
-    save_service = staticmethod(services.agreement_save)
-    service_form_fields = ("parties", "issues", "sources")
     list_display = ("title", "process", "round", "date", "carried_out_on", "state")
     list_filter = ("state", "process")
     search_fields = ("title", "terms")
@@ -300,8 +284,6 @@ class StatementForm(PublishableForm):
 @admin.register(Statement)
 class StatementAdmin(PublishableAdmin):
     form = StatementForm
-    save_service = staticmethod(services.statement_save)
-    service_form_fields = ("sources", "confirm_date")
     list_display = ("__str__", "date", "party", "medium", "round", "state")
     list_filter = ("state", "process", "medium", "kind", "party", "date_precision")
     search_fields = ("text", "translation", "speaker__name", "speaker__aliases", "speaker_description")
@@ -329,7 +311,7 @@ class StatementAdmin(PublishableAdmin):
     )
 
     def save_through_service(self, request, obj, form):
-        return services.statement_save(
+        return self.save_service(
             obj,
             by=request.user,
             issues=form.cleaned_data["agenda_issues"],

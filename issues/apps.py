@@ -5,7 +5,7 @@ class IssuesConfig(AppConfig):
     name = "issues"
     verbose_name = "agenda issues"
 
-    def ready(self):
+    def ready(self) -> None:
         # The timeline jobs live with the timelines, not in the tasks module Celery looks for.
         from issues.timelines import tasks  # noqa: F401
         from issues.timelines.marks import mark_affected
@@ -15,6 +15,83 @@ class IssuesConfig(AppConfig):
         record_changed.connect(_round_changed, sender=Round, dispatch_uid="issues.follow_round_dates")
         # After following a round's dates, so that the marks see the moved assessments.
         record_changed.connect(mark_affected, dispatch_uid="issues.mark_timelines")
+        _register_record_types()
+
+
+def _register_record_types() -> None:
+    from issues import services
+    from issues.editorial import review
+    from issues.models import Agreement, Issue, IssueStatus, Position, Statement, StatementIssue
+    from issues.timelines.health import timelines_state
+    from negotrack.registry import (
+        FeedKind,
+        HealthCheck,
+        LinkedRecords,
+        RecordType,
+        Review,
+        register,
+        register_feed_kind,
+        register_health_check,
+    )
+
+    def publishable(model, feed_name, save, *, many=("sources",), route, describe, related, prefetch=(), **extra):
+        return RecordType(
+            model,
+            feed_name,
+            save,
+            delete=services.draft_delete,
+            many=many,
+            route=route,
+            publishable=True,
+            correct=services.correction_start,
+            review=Review(related=related, prefetch=("sources", *prefetch), describe=describe),
+            **extra,
+        )
+
+    register(
+        RecordType(Issue, "issues", services.issue_save, route="issue", lookup="slug"),
+        publishable(
+            IssueStatus,
+            "statuses",
+            services.issue_status_save,
+            route="issuestatus",
+            describe=review.describe_status,
+            related=("issue", "round"),
+        ),
+        publishable(
+            Position,
+            "positions",
+            services.position_save,
+            route="position",
+            describe=review.describe_position,
+            related=("issue", "party", "round"),
+        ),
+        publishable(
+            Agreement,
+            "agreements",
+            services.agreement_save,
+            many=("parties", "issues", "sources"),
+            route="agreement",
+            describe=review.describe_agreement,
+            related=("process", "round"),
+            prefetch=("parties",),
+        ),
+        publishable(
+            Statement,
+            "statements",
+            services.statement_save,
+            route="statement",
+            describe=review.describe_statement,
+            related=("speaker", "party", "round"),
+            links=LinkedRecords("issue_links", "issues", "issues.statementissue", "statement", "issue"),
+            # It was accepted once: a date far from its round was confirmed then.
+            restore_options={"confirm_date": True},
+        ),
+        RecordType(StatementIssue, "statement_issue_links", part_of="issues.statement"),
+    )
+    # One event per rebuild that changed an issue's timeline, named by the issue's UUID.
+    register_feed_kind(FeedKind("issues.timeline", "timelines", "issues.issue", "issue", "slug", view="timeline"))
+    register_health_check(HealthCheck("timelines", timelines_state))
 
 
 def _round_changed(sender, record, action, changed_fields, **kwargs):

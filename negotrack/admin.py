@@ -18,6 +18,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from negotrack.groups import is_editorial
 from negotrack.records import VersionConflict, delete_record, save_record
+from negotrack.registry import require_record_type
 
 
 class NegotrackAdminSite(admin.AdminSite):
@@ -63,18 +64,30 @@ class RecordForm(forms.ModelForm):
 
 
 class ServiceWiring:
-    """Routes the admin's writes of one model to its services.
+    """Routes the admin's writes of one model to the services its app registered
+    (negotrack.registry).
 
-    `save_service(record, *, by, **extra)` saves; `service_form_fields` names the form
-    fields handed to it beside the record (many-to-many values, confirmations).
+    The form fields handed to the save service beside the record are the many-to-many
+    fields it takes, and `service_flags` (confirmations such as `confirm_date`).
     """
 
-    save_service = staticmethod(save_record)
-    delete_service = staticmethod(delete_record)
-    service_form_fields: tuple[str, ...] = ()
+    model: type[models.Model]
+    service_flags: tuple[str, ...] = ()
+
+    def save_service(self, record, *, by, **extra):
+        save = require_record_type(self.model).save or save_record
+        return save(record, by=by, **extra)
+
+    def delete_service(self, record, *, by) -> None:
+        delete = require_record_type(self.model).delete or delete_record
+        delete(record, by=by)
+
+    def service_form_fields(self) -> tuple[str, ...]:
+        return (*require_record_type(self.model).many, *self.service_flags)
 
     def save_through_service(self, request, obj, form):
-        extra = {name: form.cleaned_data[name] for name in self.service_form_fields if name in form.cleaned_data}
+        names = self.service_form_fields()
+        extra = {name: form.cleaned_data[name] for name in names if name in form.cleaned_data}
         return self.save_service(obj, by=request.user, **extra)
 
 

@@ -20,6 +20,7 @@ from rest_framework.response import Response
 from negotrack.conditional import if_match_versions
 from negotrack.groups import is_editorial
 from negotrack.records import RecordLocked, VersionConflict
+from negotrack.registry import require_record_type
 from negotrack.schema import ERROR
 
 IF_MATCH = OpenApiParameter(
@@ -100,19 +101,25 @@ def expected_version(request, stored_version: int, body_version: int | None) -> 
 class RecordWriteMixin:
     """Create and update through a service function.
 
-    A view sets `write_serializer_class`, `write_service` (a service such as
-    `statement_save`), `service_lists` (the many-to-many values the service takes as
-    keyword arguments) and `service_flags` (other keyword arguments, like `confirm_date`).
+    A view sets `write_serializer_class` and `service_flags` (keyword arguments of the save
+    service besides its lists, like `confirm_date`). The save service, and the lists it
+    takes (many-to-many values, linked records), come from the registry of record types.
     Answers show the record as a read shows it, with drafts.
     """
 
     write_serializer_class: type[serializers.Serializer]
-    service_lists: tuple[str, ...] = ()
     service_flags: tuple[str, ...] = ()
 
-    @staticmethod
-    def write_service(record, *, by, **kwargs):  # pragma: no cover - each view sets its own
-        raise NotImplementedError
+    def write_service(self, record, *, by, **kwargs):
+        save = require_record_type(self.get_write_model()).save
+        if save is None:  # pragma: no cover - only records saved with their owner lack one
+            raise NotImplementedError(f"{self.get_write_model()} is saved with the record it belongs to.")
+        return save(record, by=by, **kwargs)
+
+    @property
+    def service_lists(self) -> tuple[str, ...]:
+        registered = require_record_type(self.get_write_model())
+        return (*registered.many, *((registered.links.argument,) if registered.links else ()))
 
     def get_permissions(self):
         return [EditorialWrites()]

@@ -1,4 +1,5 @@
-"""`/healthz`: is this web process able to serve, and how far behind are the timelines.
+"""`/healthz`: is this web process able to serve, and what the apps report of their parts
+(the issues app: how far behind the timelines are).
 
 200 while the database answers, even with Redis down (edits still save; rebuilds wait for
 the reconciliation), 503 when the database does not. Open to anyone, so it says only
@@ -12,14 +13,12 @@ import logging
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count, Min
 from django.http import JsonResponse
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from redis import Redis
 
-from issues.models import TimelineState
+from negotrack.registry import health_checks
 
 logger = logging.getLogger(__name__)
 
@@ -54,28 +53,20 @@ def redis_state() -> str:
     return UP
 
 
-def timelines_state() -> dict:
-    """How many timelines wait for a rebuild, and for how long the oldest has waited."""
-    waiting = TimelineState.objects.filter(marked_since__isnull=False).aggregate(
-        count=Count("pk"), oldest=Min("marked_since")
-    )
-    oldest = waiting["oldest"]
-    age = None if oldest is None else round(max((timezone.now() - oldest).total_seconds(), 0.0), 1)
-    return {"waiting": waiting["count"], "oldest_waiting_seconds": age}
-
-
 @never_cache
 @require_safe
 def healthz(request):
     database = database_state()
-    body = {"status": "ok", "database": database, "redis": redis_state(), "timelines": None}
+    checks = health_checks()
+    body = {"status": "ok", "database": database, "redis": redis_state(), **{check.name: None for check in checks}}
     if database == DOWN:
         body["status"] = "down"
         return JsonResponse(body, status=503)
-    try:
-        body["timelines"] = timelines_state()
-    except Exception as error:  # the tables may be missing before the first migrate
-        logger.warning("health check: cannot read the timelines (%s)", type(error).__name__)
+    for check in checks:
+        try:
+            body[check.name] = check.read()
+        except Exception as error:  # the tables may be missing before the first migrate
+            logger.warning("health check: cannot read the %s (%s)", check.name, type(error).__name__)
     if body["redis"] == DOWN:
         body["status"] = "degraded"
     return JsonResponse(body)

@@ -26,6 +26,7 @@ from simple_history.utils import get_m2m_reverse_field_name
 from negotrack.groups import admin_change_url, editorial_only
 from negotrack.models import Change
 from negotrack.records import Record
+from negotrack.registry import record_type
 from negotrack.restore import record_model, restore_version
 
 KINDS = {"+": "created", "~": "changed", "-": "deleted"}
@@ -148,21 +149,24 @@ def build_history(model: type[Record], uuid) -> tuple[list[Version], list[LinkEv
 
     links: list[LinkEvent] = []
     link_rows = []
-    if model._meta.label_lower == "issues.statement":
-        link_model = apps.get_model("issues", "StatementIssue")
+    registered = record_type(model)
+    linked = registered.links if registered is not None else None
+    if linked is not None:
         link_rows = list(
-            link_model.history.filter(statement_id__in={row.id for row in rows})
+            linked.model()
+            .history.filter(**{f"{linked.owner_field}_id__in": {row.id for row in rows}})
             .select_related("history_user")
             .order_by("-history_date", "-history_id")
         )
-        issue_model = apps.get_model("issues", "Issue")
-        labels.want(issue_model, [link.issue_id for link in link_rows])
+        target_model = linked.target_model()
+        target_attname = f"{linked.target_field}_id"
+        labels.want(target_model, [getattr(link, target_attname) for link in link_rows])
     labels.load()
     if link_rows:
         verbs = {"+": "added", "-": "removed", "~": "changed"}
         for link in link_rows:
-            issue = labels.name(issue_model, link.issue_id)
-            links.append(LinkEvent(link.history_date, link.history_user, issue, verbs[link.history_type]))
+            target = labels.name(target_model, getattr(link, target_attname))
+            links.append(LinkEvent(link.history_date, link.history_user, target, verbs[link.history_type]))
 
     exists = rows[0].history_type != "-"
     versions = []

@@ -6,14 +6,13 @@ and the timeline marks all happen as for any other edit, in one transaction. A p
 record is never edited in place: restoring one of its earlier versions starts a
 correction that carries those values. A deleted record is created again with its UUID.
 
-This module sits with the project (like the URLs), above the apps, since it calls the
-services of all three; the apps never import it.
+Which service saves which record, and what else it takes, comes from the registry of
+record types (negotrack.registry), which the apps fill: this module imports no app.
 """
 
 from __future__ import annotations
 
 import uuid as uuid_module
-from collections.abc import Callable
 from typing import Any
 
 from django.apps import apps
@@ -21,12 +20,10 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from simple_history.utils import get_m2m_reverse_field_name
 
-from delegations import services as delegation_services
-from issues import services as issue_services
-from issues.models import PublicationState, Publishable, Statement, StatementIssue
 from negotrack.models import Change
 from negotrack.records import Record, RecordLocked, VersionConflict, require_permission
-from rounds import services as round_services
+from negotrack.registry import DRAFT, PUBLISHED, LinkedRecords, RecordType
+from negotrack.registry import record_type as registry_entry
 
 # Never restored: identity and bookkeeping, the publication history (a restore is an edit
 # of the content), and values the services derive.
@@ -37,29 +34,6 @@ NOT_RESTORED = {
 }  # fmt: skip
 # Slugs never change once fixed: they come back only with a deleted record.
 SLUG_FIELDS = {"slug", "slug_is_provisional"}
-
-SaveService = Callable[..., Any]
-
-
-def save_services() -> dict[str, tuple[SaveService, tuple[str, ...]]]:
-    """Each record type's save service, and the many-to-many fields it takes."""
-    return {
-        "rounds.source": (round_services.source_save, ()),
-        "rounds.process": (round_services.process_save, ()),
-        "rounds.round": (round_services.round_save, ("sources",)),
-        "rounds.session": (round_services.session_save, ()),
-        "delegations.party": (delegation_services.party_save, ()),
-        "delegations.person": (delegation_services.person_save, ()),
-        "delegations.delegation": (delegation_services.delegation_save, ("sources",)),
-        "delegations.membership": (delegation_services.membership_save, ("sources",)),
-        "delegations.attendance": (delegation_services.attendance_save, ()),
-        "issues.issue": (issue_services.issue_save, ()),
-        "issues.issuestatus": (issue_services.issue_status_save, ("sources",)),
-        "issues.position": (issue_services.position_save, ("sources",)),
-        "issues.agreement": (issue_services.agreement_save, ("parties", "issues", "sources")),
-        "issues.statement": (issue_services.statement_save, ("sources",)),
-    }
-
 
 def record_model(record_type: str) -> type[Record]:
     """The record model named `app_label.model_name`, or a ValidationError."""
@@ -86,11 +60,11 @@ def m2m_at(version, field_name: str) -> list[int]:
     return sorted(getattr(version, field_name).values_list(f"{target}_id", flat=True))
 
 
-def statement_issue_ids_at(version) -> list[int]:
-    """The issues a statement was linked to as of one of its versions.
+def linked_ids_at(version, links: LinkedRecords, *, record_label: str) -> list[int]:
+    """What a record was linked to as of one of its versions (a statement's issues).
 
-    The services save a statement, then its links: the links of a version are those in
-    place just before the statement's next version (or now, for its latest)."""
+    The services save a record, then its links: the links of a version are those in
+    place just before the record's next version (or now, for its latest)."""
     later = (
         type(version)
         .objects.filter(uuid=version.uuid, history_date__gt=version.history_date)
@@ -102,7 +76,7 @@ def statement_issue_ids_at(version) -> list[int]:
         # The deletion removes the links first (a cascade), after logging the change:
         # the links of the last version are those in place when the deletion began.
         began = (
-            Change.objects.filter(record_type="issues.statement", record_uuid=version.uuid, action=Change.Action.DELETE)
+            Change.objects.filter(record_type=record_label, record_uuid=version.uuid, action=Change.Action.DELETE)
             .filter(occurred_at__lte=later[0])
             .order_by("-id")
             .values_list("occurred_at", flat=True)
@@ -110,18 +84,20 @@ def statement_issue_ids_at(version) -> list[int]:
         )
         later = (began or later[0], "-")
     later = later[0] if later is not None else None
-    rows = StatementIssue.history.filter(statement_id=version.id)
+    rows = links.model().history.filter(**{f"{links.owner_field}_id": version.id})
     if later is not None:
         rows = rows.filter(history_date__lt=later)
     latest: dict[uuid_module.UUID, tuple[str, int]] = {}
-    for link_uuid, change, issue_id in rows.order_by("history_date", "history_id").values_list(
-        "uuid", "history_type", "issue_id"
+    for link_uuid, change, target_id in rows.order_by("history_date", "history_id").values_list(
+        "uuid", "history_type", f"{links.target_field}_id"
     ):
-        latest[link_uuid] = (change, issue_id)
-    return sorted({issue_id for change, issue_id in latest.values() if change != "-"})
+        latest[link_uuid] = (change, target_id)
+    return sorted({target_id for change, target_id in latest.values() if change != "-"})
 
 
-def _refuse_missing_targets(model: type[Record], values: dict[str, Any], m2m: dict[str, list[int]]) -> None:
+def _refuse_missing_targets(registered: RecordType, values: dict[str, Any], m2m: dict[str, list[int]]) -> None:
+    model = registered.model
+    links = registered.links
     errors: dict[str, str] = {}
     for field in model._meta.concrete_fields:
         if field.is_relation and field.attname in values and values[field.attname] is not None:
@@ -132,10 +108,11 @@ def _refuse_missing_targets(model: type[Record], values: dict[str, Any], m2m: di
                     "restore it first, or edit the record instead."
                 )
     for name, pks in m2m.items():
-        related = model._meta.get_field(name).related_model if name != "issue_links" else apps.get_model("issues.issue")
+        linked = links is not None and name == links.attribute
+        related = links.target_model() if linked else model._meta.get_field(name).related_model
         found = set(related._base_manager.filter(pk__in=pks).values_list("pk", flat=True))
         if len(found) < len(set(pks)):
-            errors[name if name != "issue_links" else "issues"] = (
+            errors[links.argument if linked else name] = (
                 f"Some {related._meta.verbose_name_plural} of this version no longer exist: "
                 "restore them first, or edit the record instead."
             )
@@ -143,10 +120,12 @@ def _refuse_missing_targets(model: type[Record], values: dict[str, Any], m2m: di
         raise ValidationError(errors)
 
 
-def _current_m2m(record: Record, names) -> dict[str, list[int]]:
-    current = {name: sorted(getattr(record, name).values_list("pk", flat=True)) for name in names}
-    if isinstance(record, Statement):
-        current["issue_links"] = sorted(record.issue_links.values_list("issue_id", flat=True))
+def _current_m2m(record: Record, registered: RecordType) -> dict[str, list[int]]:
+    current = {name: sorted(getattr(record, name).values_list("pk", flat=True)) for name in registered.many}
+    links = registered.links
+    if links is not None:
+        rows = getattr(record, links.attribute).values_list(f"{links.target_field}_id", flat=True)
+        current[links.attribute] = sorted(rows)
     return current
 
 
@@ -160,12 +139,15 @@ def restore_version(*, record_type: str, uuid, history_id: int, by, expected_ver
     A restore that would change nothing writes nothing and returns the record as it is.
     """
     model = record_model(record_type)
-    if model is StatementIssue:
-        raise ValidationError("A statement's issue links come back with a version of the statement.", code="link")
-    services = save_services()
-    if record_type not in services:
+    registered = registry_entry(record_type)
+    if registered is not None and registered.part_of is not None:
+        owner = apps.get_model(registered.part_of)._meta.verbose_name
+        raise ValidationError(
+            f"{str(model._meta.verbose_name_plural).capitalize()} come back with a version of the {owner}.", code="link"
+        )
+    if registered is None or registered.save is None:
         raise ValidationError(f"Records of type {record_type} cannot be restored.", code="unknown_record_type")
-    save_service, m2m_names = services[record_type]
+    save_service = registered.save
     history = model._record_history.cls.history.model
     version = history.objects.filter(uuid=uuid, history_id=history_id).first()
     if version is None:
@@ -177,10 +159,11 @@ def restore_version(*, record_type: str, uuid, history_id: int, by, expected_ver
     recreating = record is None
     require_permission(by, model, "add" if recreating else "change")
     values = {field.attname: getattr(version, field.attname) for field in restored_fields(model, recreating=recreating)}
-    m2m = {name: m2m_at(version, name) for name in m2m_names}
-    if model is Statement:
-        m2m["issue_links"] = statement_issue_ids_at(version)
-    _refuse_missing_targets(model, values, m2m)
+    m2m = {name: m2m_at(version, name) for name in registered.many}
+    links = registered.links
+    if links is not None:
+        m2m[links.attribute] = linked_ids_at(version, links, record_label=registered.label)
+    _refuse_missing_targets(registered, values, m2m)
 
     if recreating:
         last = history.objects.filter(uuid=uuid).order_by("-history_date", "-history_id").first()
@@ -195,12 +178,12 @@ def restore_version(*, record_type: str, uuid, history_id: int, by, expected_ver
             stale = model(version=expected_version)
             raise VersionConflict(stale, record.version)
         current_values = {name: getattr(record, name) for name in values}
-        if current_values == values and _current_m2m(record, m2m) == m2m:
+        if current_values == values and _current_m2m(record, registered) == m2m:
             return record
-        if isinstance(record, Publishable):
-            if record.state == PublicationState.PUBLISHED:
-                record = issue_services.correction_start(record, by=by)
-            elif record.state != PublicationState.DRAFT:
+        if registered.publishable:
+            if record.state == PUBLISHED and registered.correct is not None:
+                record = registered.correct(record, by=by)
+            elif record.state != DRAFT:
                 raise RecordLocked(
                     f"This {model._meta.verbose_name} is {record.get_state_display()}: it stays on the public "
                     "record as a correction notice and cannot be restored.",
@@ -209,14 +192,11 @@ def restore_version(*, record_type: str, uuid, history_id: int, by, expected_ver
         for name, value in values.items():
             setattr(record, name, value)
 
-    related = {
-        name: list(model._meta.get_field(name).related_model._base_manager.filter(pk__in=pks))
-        for name, pks in m2m.items()
-        if name != "issue_links"
+    extra: dict[str, Any] = {
+        name: list(model._meta.get_field(name).related_model._base_manager.filter(pk__in=m2m[name]))
+        for name in registered.many
     }
-    extra: dict[str, Any] = dict(related)
-    if model is Statement:
-        extra["issues"] = list(apps.get_model("issues.issue")._base_manager.filter(pk__in=m2m["issue_links"]))
-        # It was accepted once: a date far from its round was confirmed then.
-        extra["confirm_date"] = True
+    if links is not None:
+        extra[links.argument] = list(links.target_model()._base_manager.filter(pk__in=m2m[links.attribute]))
+    extra.update(registered.restore_options)
     return save_service(record, by=by, **extra)

@@ -4,7 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from negotrack import accounts
 from negotrack.api import not_found
-from negotrack.changes import ChangesFeedView
+from negotrack.changes.views import ChangesFeedView
 from negotrack.health import healthz
 
 urlpatterns = [

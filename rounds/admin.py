@@ -1,13 +1,11 @@
 from django.contrib import admin
 
 from negotrack.admin import RecordAdmin
-from rounds import services
 from rounds.models import Process, Source
 
 
 @admin.register(Source)
 class SourceAdmin(RecordAdmin):
-    save_service = staticmethod(services.source_save)
     list_display = ("outlet", "title", "published_on", "via")
     list_filter = ("published_on",)
     search_fields = ("outlet", "title", "url")
@@ -17,7 +15,6 @@ class SourceAdmin(RecordAdmin):
 
 @admin.register(Process)
 class ProcessAdmin(RecordAdmin):
-    save_service = staticmethod(services.process_save)
     list_display = ("name", "short_name", "slug")
     search_fields = ("name", "short_name", "slug")
 

@@ -11,7 +11,6 @@ from negotrack.api_writes import RecordWriteMixin, record_write_schema
 from rounds.filters import SessionFilter, SourceFilter
 from rounds.models import Process, Session, Source
 from rounds.serializers import ProcessSerializer, SessionSerializer, SourceSerializer, SourceWriteSerializer
-from rounds.services import source_save
 
 
 @extend_schema_view(
@@ -53,4 +52,3 @@ class SourceViewSet(RecordWriteMixin, ReadOnlyRecordViewSet):
     filterset_class = SourceFilter
     lookup_field = "uuid"
     write_serializer_class = SourceWriteSerializer
-    write_service = staticmethod(source_save)

@@ -8,21 +8,20 @@ Publishable records are drafts unless `publish=True`.
 import datetime
 
 import factory
-from django.apps import apps
 
 from delegations.models import Delegation, Membership, Party, Person
 from issues import services as issue_services
 from issues.models import Agreement, Issue, IssueStatus, Position, Statement
 from negotrack.groups import system_user
-from negotrack.restore import save_services
+from negotrack.registry import record_types
 from rounds.models import Process, Round, Session, Source
 
 
 def services_by_model():
-    """Each model's save service (the table restoring uses), and the keyword arguments that
-    go to it beside the record; a statement's factory also passes its issues and date
-    confirmation."""
-    table = {apps.get_model(label): entry for label, entry in save_services().items()}
+    """Each model's save service (from the registry of record types), and the keyword
+    arguments that go to it beside the record; a statement's factory also passes its issues
+    and date confirmation."""
+    table = {entry.model: (entry.save, entry.many) for entry in record_types() if entry.save is not None}
     table[Statement] = (issue_services.statement_save, ("sources", "issues", "confirm_date"))
     return table
 

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from negotrack.changes import SnapshotXmin
+from negotrack.changes.cursor import SnapshotXmin
 from negotrack.models import Change
 
 # Transactional: the feed reads committed changes. Serialized rollback: the flush after

@@ -24,18 +24,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from issues.models import Agreement, IssueStatus, Position, PublicationState, Publishable, Statement
 from issues.services import can_review, publish, send_back, withdraw
 from negotrack.groups import admin_change_url, editorial_only
+from negotrack.registry import Review, publishable_types, require_record_type
 from rounds.dates import format_reported_date
 
-MODELS: dict[str, type[Publishable]] = {
-    model._meta.model_name: model for model in (Statement, IssueStatus, Position, Agreement)
-}
-# What each kind needs loaded to say what it is, for itself and for the record it corrects.
-RELATED = {
-    Statement: ("speaker", "party", "round"),
-    IssueStatus: ("issue", "round"),
-    Position: ("issue", "party", "round"),
-    Agreement: ("process", "round"),
-}
 RECENTLY_PUBLISHED = 20
 EARLIEST_WITHDRAWAL = datetime.date(1900, 1, 1)
 STALE = "This {name} was changed by someone else meanwhile: nothing was {done}. Look at it again below."
@@ -45,9 +36,15 @@ def queue_url() -> str:
     return reverse("review:queue")
 
 
+def publishable_models() -> dict[str, type[Publishable]]:
+    """The kinds of record the queue shows, by model name: every publishable record type
+    registered (negotrack.registry)."""
+    return {record_type.model._meta.model_name: record_type.model for record_type in publishable_types()}
+
+
 def _model(kind: str) -> type[Publishable]:
     try:
-        return MODELS[kind]
+        return publishable_models()[kind]
     except KeyError:
         raise Http404("No such kind of record.") from None
 
@@ -69,32 +66,68 @@ def _sources_label(record) -> str:
     return "; ".join(sorted(str(source) for source in record.sources.all())) or "—"
 
 
+def describe_statement(statement: Statement) -> list[tuple[str, str]]:
+    speaker = statement.speaker_label
+    if statement.party_id:
+        speaker = f"{speaker} ({statement.party})"
+    return [
+        ("Speaker", speaker),
+        ("Title", statement.speaker_title),
+        ("Text", statement.text),
+        ("Translation", statement.translation),
+        ("How", f"{statement.get_medium_display()}, {statement.get_kind_display()}"),
+        *_when_and_sources(statement),
+    ]
+
+
+def describe_status(status: IssueStatus) -> list[tuple[str, str]]:
+    return [
+        ("Issue", str(status.issue)),
+        ("Status", status.get_status_display()),
+        ("Summary", status.summary),
+        *_when_and_sources(status),
+    ]
+
+
+def describe_position(position: Position) -> list[tuple[str, str]]:
+    return [
+        ("Party", str(position.party)),
+        ("Issue", str(position.issue)),
+        ("Stance", position.stance),
+        ("Text", position.text),
+        *_when_and_sources(position),
+    ]
+
+
+def describe_agreement(agreement: Agreement) -> list[tuple[str, str]]:
+    parties = ", ".join(sorted(str(party) for party in agreement.parties.all()))
+    return [
+        ("Title", agreement.title),
+        ("Parties", parties),
+        ("Terms", agreement.terms),
+        *_when_and_sources(agreement),
+    ]
+
+
+def _when_and_sources(record) -> list[tuple[str, str]]:
+    return [("When", when_label(record)), ("Sources", _sources_label(record))]
+
+
+def describe_fields(record) -> list[tuple[str, str]]:
+    """For a publishable kind that registers no description of its own: its own fields,
+    without the bookkeeping and publication fields that every publishable record has."""
+    not_described = {model_field.name for model_field in Publishable._meta.get_fields()}
+    return [
+        (str(model_field.verbose_name).capitalize(), str(getattr(record, model_field.name) or ""))
+        for model_field in record._meta.concrete_fields
+        if model_field.name not in not_described and not model_field.is_relation
+    ]
+
+
 def describe(record) -> list[tuple[str, str]]:
     """The fields a reviewer reads, as (label, text) pairs."""
-    if isinstance(record, Statement):
-        speaker = record.speaker_label
-        if record.party_id:
-            speaker = f"{speaker} ({record.party})"
-        fields = [
-            ("Speaker", speaker),
-            ("Title", record.speaker_title),
-            ("Text", record.text),
-            ("Translation", record.translation),
-            ("How", f"{record.get_medium_display()}, {record.get_kind_display()}"),
-        ]
-    elif isinstance(record, IssueStatus):
-        fields = [("Issue", str(record.issue)), ("Status", record.get_status_display()), ("Summary", record.summary)]
-    elif isinstance(record, Position):
-        fields = [
-            ("Party", str(record.party)),
-            ("Issue", str(record.issue)),
-            ("Stance", record.stance),
-            ("Text", record.text),
-        ]
-    else:
-        parties = ", ".join(sorted(str(party) for party in record.parties.all()))
-        fields = [("Title", record.title), ("Parties", parties), ("Terms", record.terms)]
-    fields += [("When", when_label(record)), ("Sources", _sources_label(record))]
+    review = require_record_type(type(record)).review
+    fields = (review.describe if review and review.describe else describe_fields)(record)
     return [(label, value or "—") for label, value in fields]
 
 
@@ -121,8 +154,9 @@ class Item:
 
 
 def _queryset(model, *, prefix=""):
-    related = [f"{prefix}{name}" for name in RELATED[model]]
-    prefetch = [f"{prefix}sources", *([f"{prefix}parties"] if model is Agreement else [])]
+    review = require_record_type(model).review or Review()
+    related = [f"{prefix}{name}" for name in review.related]
+    prefetch = [f"{prefix}{name}" for name in review.prefetch]
     return related, prefetch
 
 
@@ -186,14 +220,14 @@ def oldest_first(items: list[Item]) -> list[Item]:
 
 def build_queue(user) -> list[Item]:
     items = []
-    for model in MODELS.values():
+    for model in publishable_models().values():
         items += draft_items(model, drafts_of(model), may_review=can_review(user, model))
     return oldest_first(items)
 
 
 def recently_published(user) -> list[Item]:
     items = []
-    for kind, model in MODELS.items():
+    for kind, model in publishable_models().items():
         related, prefetch = _queryset(model)
         published = (
             model.objects.published()

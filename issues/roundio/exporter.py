@@ -6,12 +6,13 @@ from django.db import connection, transaction
 
 from delegations.models import Attendance, Delegation, Membership
 from issues.models import Agreement, IssueStatus, Position, Statement
-from issues.roundio.document import DOCUMENT_KEYS, FORMAT, KIND, VERSION, Kind, record_document
+from issues.roundio.document import DOCUMENT_KEYS, FORMAT, KIND, VERSION, DocumentPart
+from issues.roundio.values import record_document
 from negotrack.records import Record
 from rounds.models import Round, Source
 
 
-def _loaded(kind: Kind, queryset):
+def _loaded(kind: DocumentPart, queryset):
     select, prefetch = kind.related()
     return list(queryset.select_related(*select).prefetch_related(*prefetch))
 

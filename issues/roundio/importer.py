@@ -21,12 +21,9 @@ raises `ImportRefused`, which lists what is wrong and where (`statements[3].spea
 
 from __future__ import annotations
 
-import json
 import uuid
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
@@ -36,107 +33,29 @@ from delegations.models import Person
 from issues.models import Issue, PublicationState, Statement
 from issues.roundio.document import (
     ALIASES,
-    DOCUMENT_KEYS,
-    FORMAT,
     KIND,
     KINDS,
     PUBLICATION,
     STATEMENT_ISSUES,
     SUPERSESSION,
-    VERSION,
     WITHDRAWAL,
-    Kind,
-    from_document,
-    json_type,
-    natural_key,
-    read_record,
-    record_document,
+    DocumentPart,
 )
+from issues.roundio.ordering import correction_chains, via_first
+from issues.roundio.reading import (
+    CHANGED,
+    CREATED,
+    KEPT,
+    UNCHANGED,
+    DocumentRecord,
+    ImportRefused,
+    Report,
+)
+from issues.roundio.values import from_document, json_type, natural_key, read_record, record_document
 from issues.services import publish, supersede_without_correction, withdraw
 from negotrack.models import ImportedRecord
 from negotrack.records import Record
 from rounds.models import Round
-
-CREATED, CHANGED, UNCHANGED, KEPT = "created", "changed", "unchanged", "kept"
-OUTCOMES = (CREATED, CHANGED, UNCHANGED, KEPT)
-_MAX_REPORTED = 25  # problems quoted in one refusal; the rest are counted
-
-
-class ImportRefused(Exception):
-    """The document cannot be imported, and nothing was saved."""
-
-    def __init__(self, problems: list[str]):
-        shown = problems[:_MAX_REPORTED]
-        if len(problems) > _MAX_REPORTED:
-            shown.append(f"… and {len(problems) - _MAX_REPORTED} more problems.")
-        self.problems = shown
-        super().__init__("\n".join(shown))
-
-
-# --- reading ----------------------------------------------------------------------------
-
-
-def parse_document(text: str) -> dict:
-    """The document's JSON object, after checking that it is one this negotrack reads."""
-    if not text.strip():
-        raise ImportRefused(["The file is empty."])
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        # "Expecting ',' delimiter at line 4, column 3"; "Unterminated string starting at line …"
-        what = f"{error.msg}{'' if error.msg.endswith(' at') else ' at'} line {error.lineno}, column {error.colno}"
-        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
-            # The document stops in the middle: the end of the file is where it went wrong.
-            end = text.rstrip()
-            line, column = end.count("\n") + 1, len(end) - end.rfind("\n")
-            raise ImportRefused(
-                [f"The file ends too early, at line {line}, column {column}: is it cut short? ({what})"]
-            ) from None
-        raise ImportRefused([f"The file is not valid JSON: {what}."]) from None
-    if not isinstance(document, dict):
-        raise ImportRefused([f"The document must be a JSON object, not {json_type(document)}."])
-    if document.get("format") != FORMAT:
-        said = f'"format" is {json.dumps(document["format"])}' if "format" in document else 'it has no "format"'
-        raise ImportRefused([f'This is not a negotrack round document: {said}, not "{FORMAT}".'])
-    version = document.get("version")
-    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise ImportRefused([f'"version" must be a format version (a whole number from 1), not {json.dumps(version)}.'])
-    if version > VERSION:
-        raise ImportRefused(
-            [f"The document was made by a newer negotrack: format version {version}, this one reads up to {VERSION}."]
-        )
-    missing = [key for key in DOCUMENT_KEYS if key not in document]
-    unknown = sorted(key for key in document if key not in DOCUMENT_KEYS)
-    problems = []
-    if missing:
-        problems.append(f"The document lacks {', '.join(repr(key) for key in missing)}.")
-    if unknown:
-        problems.append(f"The document has keys this format does not know: {', '.join(map(repr, unknown))}.")
-    if problems:
-        raise ImportRefused(problems)
-    return document
-
-
-@dataclass(eq=False)
-class Entry:
-    """One record of the document, and what the import did with it."""
-
-    kind: Kind
-    path: str  # where it stands in the document: "statements[3]", "round"
-    data: dict  # its canonical document form
-    record: Record | None = None  # the database's record: matched, or made by the import
-    outcome: str = ""
-    changed: list[str] = field(default_factory=list)
-    note: str = ""
-
-    @property
-    def key(self) -> str:
-        return self.data["slug"] if self.kind.slugged else self.data["uuid"]
-
-    @property
-    def label(self) -> str:
-        return f"{self.kind.name} {self.key}"
-
 
 # --- importing --------------------------------------------------------------------------
 
@@ -146,11 +65,11 @@ class RoundImport:
         self.document = document
         self.by = by
         self.force = force
-        self.entries: dict[str, list[Entry]] = {kind.key: [] for kind in KINDS}
-        self.index: dict[str, dict[str, Entry]] = {kind.key: {} for kind in KINDS}
+        self.entries: dict[str, list[DocumentRecord]] = {kind.key: [] for kind in KINDS}
+        self.index: dict[str, dict[str, DocumentRecord]] = {kind.key: {} for kind in KINDS}
         self.found: dict[str, dict[str, Record]] = {kind.key: {} for kind in KINDS}  # referred to, not in the file
         self.imported: dict[tuple[str, str], int] = {}  # (record type, UUID) -> version after the last import
-        self.to_supersede: list[Entry] = []  # superseded by their corrections, later in the import
+        self.to_supersede: list[DocumentRecord] = []  # superseded by their corrections, later in the import
         self.corrected: set[str] = set()  # UUIDs of the records whose correction is in the document
         self.problems: list[str] = []
 
@@ -187,7 +106,7 @@ class RoundImport:
                     twin = seen[identity].setdefault(data[identity], path)
                     if twin != path:
                         self.problems.append(f"{path}.{identity}: the same as {twin}'s")
-                entry = Entry(kind, path, data)
+                entry = DocumentRecord(kind, path, data)
                 self.entries[kind.key].append(entry)
                 self.index[kind.key][entry.key] = entry
 
@@ -222,7 +141,7 @@ class RoundImport:
                         f'{entry.path}.slug: this {kind.name} is "{same_uuid.slug}" here, and a slug never changes'
                     )
 
-    def references(self, entry: Entry) -> Iterator[tuple[str, str, str]]:
+    def references(self, entry: DocumentRecord) -> Iterator[tuple[str, str, str]]:
         """(key, kind it names, natural key) for each reference the record makes."""
         kind = entry.kind
         for key, target in kind.refs.items():
@@ -259,61 +178,11 @@ class RoundImport:
     def order(self) -> None:
         """Sources after the sources they are known through; publishable records in
         chains of corrections, the chains that end in a withdrawal first."""
-        self.entries["sources"] = self._via_first(self.entries["sources"])
+        self.entries["sources"] = via_first(self.entries["sources"], self.index["sources"], self.problems)
         for kind in KINDS:
             if kind.publishable:
-                self.entries[kind.key] = self._chains(self.entries[kind.key])
-
-    def _via_first(self, entries: list[Entry]) -> list[Entry]:
-        ordered: list[Entry] = []
-        placed: set[str] = set()
-        for entry in entries:
-            trail: list[Entry] = []
-            current = entry
-            while current is not None and current.key not in placed:
-                if current in trail:
-                    loop = " → ".join(e.path for e in trail[trail.index(current) :] + [current])
-                    self.problems.append(
-                        f"{entry.path}.via: the sources are known through each other in a loop: {loop}"
-                    )
-                    return entries
-                trail.append(current)
-                current = self.index["sources"].get(current.data["via"] or "")
-            for known in reversed(trail):
-                ordered.append(known)
-                placed.add(known.key)
-        return ordered
-
-    def _chains(self, entries: list[Entry]) -> list[Entry]:
-        by_uuid = {entry.key: entry for entry in entries}
-        correction_of: dict[str, Entry] = {}
-        for entry in entries:
-            revised = entry.data["revises"]
-            if revised in by_uuid:
-                if revised in correction_of:
-                    self.problems.append(
-                        f"{entry.path}.revises: {correction_of[revised].path} corrects the same record, and a "
-                        "record has one correction at most"
-                    )
-                correction_of[revised] = entry
-        self.corrected |= set(correction_of)
-        chains = []
-        for entry in entries:
-            if entry.data["revises"] in by_uuid:
-                continue
-            chain = [entry]
-            while chain[-1].key in correction_of:
-                chain.append(correction_of[chain[-1].key])
-            chains.append(chain)
-        if sum(map(len, chains)) < len(entries):
-            chained = {entry.key for chain in chains for entry in chain}
-            loop = ", ".join(entry.path for entry in entries if entry.key not in chained)
-            self.problems.append(f"{loop}: these records correct each other in a loop")
-            return entries
-        # A chain that ends published leaves one published record behind, so those come
-        # last: no two records are ever published at once where the rules allow only one.
-        chains.sort(key=lambda chain: chain[-1].data["state"] == PublicationState.PUBLISHED)
-        return [entry for chain in chains for entry in chain]
+                self.entries[kind.key], corrected = correction_chains(self.entries[kind.key], self.problems)
+                self.corrected |= corrected
 
     def load_guard(self) -> None:
         for kind in KINDS:
@@ -325,7 +194,7 @@ class RoundImport:
 
     # --- writing ------------------------------------------------------------------------
 
-    def apply_kind(self, kind: Kind) -> None:
+    def apply_kind(self, kind: DocumentPart) -> None:
         entries = self.entries[kind.key]
         # Fresh from the database, now that the kinds before this one are written.
         select, prefetch = kind.related()
@@ -352,7 +221,7 @@ class RoundImport:
                 continue
             self.update(entry, current)
 
-    def create(self, entry: Entry) -> None:
+    def create(self, entry: DocumentRecord) -> None:
         kind = entry.kind
         record = kind.model(uuid=uuid.UUID(entry.data["uuid"]))
         self.fill(entry, record)
@@ -366,7 +235,7 @@ class RoundImport:
             self.publish_as_in_document(entry)
         entry.outcome = CREATED
 
-    def update(self, entry: Entry, current: dict) -> None:
+    def update(self, entry: DocumentRecord, current: dict) -> None:
         kind = entry.kind
         record = entry.record
         version = record.version
@@ -395,7 +264,7 @@ class RoundImport:
             f"{entry.path}: {current['state']} here, and the document differs in {', '.join(entry.changed)}; {why}"
         )
 
-    def fill(self, entry: Entry, record: Record) -> None:
+    def fill(self, entry: DocumentRecord, record: Record) -> None:
         """Set the record's fields to the document's values (many-to-many values go to the service)."""
         kind = entry.kind
         for key in kind.keys:
@@ -414,7 +283,7 @@ class RoundImport:
                 model_field = kind.model._meta.get_field(key)
                 setattr(record, model_field.attname, from_document(model_field, value))
 
-    def related_values(self, entry: Entry) -> dict:
+    def related_values(self, entry: DocumentRecord) -> dict:
         """The many-to-many values the service takes beside the record."""
         kind = entry.kind
         values = {key: [self.target(target, value) for value in entry.data[key]] for key, target in kind.many.items()}
@@ -431,7 +300,7 @@ class RoundImport:
         entry = self.index[kind_key].get(value)
         return entry.record if entry is not None else self.found[kind_key][value]
 
-    def publish_as_in_document(self, entry: Entry) -> None:
+    def publish_as_in_document(self, entry: DocumentRecord) -> None:
         model = entry.kind.model
         published_at = from_document(model._meta.get_field("published_at"), entry.data["published_at"])
         with self.about(entry):
@@ -441,12 +310,12 @@ class RoundImport:
         elif entry.data["state"] == PublicationState.SUPERSEDED:
             self.supersede_as_in_document(entry)
 
-    def withdraw_as_in_document(self, entry: Entry) -> None:
+    def withdraw_as_in_document(self, entry: DocumentRecord) -> None:
         on_date = from_document(entry.kind.model._meta.get_field("withdrawn_on"), entry.data["withdrawn_on"])
         with self.about(entry):
             withdraw(entry.record, by=self.by, note=entry.data["correction_note"], on_date=on_date)
 
-    def supersede_as_in_document(self, entry: Entry) -> None:
+    def supersede_as_in_document(self, entry: DocumentRecord) -> None:
         """Its correction supersedes it when published, later in this import; a record whose
         correction lies outside the document (at another round) is superseded right away."""
         if entry.key in self.corrected:
@@ -454,7 +323,7 @@ class RoundImport:
         else:
             self.supersede_without_correction(entry)
 
-    def supersede_without_correction(self, entry: Entry) -> None:
+    def supersede_without_correction(self, entry: DocumentRecord) -> None:
         model = entry.kind.model
         at = from_document(model._meta.get_field("superseded_at"), entry.data["superseded_at"])
         with self.about(entry):
@@ -496,7 +365,7 @@ class RoundImport:
             ImportedRecord.objects.bulk_update(stale, ["version", "imported_at"])
 
     @contextmanager
-    def about(self, entry: Entry) -> Iterator[None]:
+    def about(self, entry: DocumentRecord) -> Iterator[None]:
         """A refusal by the services names the record and the field."""
         try:
             yield
@@ -517,54 +386,10 @@ class RoundImport:
         raise ImportRefused([problem])
 
 
-def _same(kind: Kind, key: str, wanted, stored) -> bool:
+def _same(kind: DocumentPart, key: str, wanted, stored) -> bool:
     if key == "uuid" and kind.slugged:
         return True  # the slug names it; its UUID here may be another
     if kind.model is Statement and key == STATEMENT_ISSUES:
         # A link is its statement and issue; its UUID here may be another.
         return [link["issue"] for link in wanted] == [link["issue"] for link in stored]
     return wanted == stored
-
-
-# --- the report -----------------------------------------------------------------------
-
-
-@dataclass
-class Report:
-    entries: list[Entry]
-
-    def counts(self) -> dict[str, Counter]:
-        """Per kind of record (its document key), how many had each outcome."""
-        counts = {kind.key: Counter() for kind in KINDS}
-        for entry in self.entries:
-            counts[entry.kind.key][entry.outcome] += 1
-        return counts
-
-    def lines(self, *, dry_run: bool, verbosity: int = 1) -> list[str]:
-        would = "would be " if dry_run else ""
-        width = max(len(str(kind.model._meta.verbose_name_plural)) for kind in KINDS)
-        lines = [f"{'':{width}}  " + "  ".join(f"{outcome:>9}" for outcome in OUTCOMES)]
-        for key, counter in self.counts().items():
-            cells = "  ".join(f"{counter[outcome]:>9}" for outcome in OUTCOMES)
-            lines.append(f"{KIND[key].model._meta.verbose_name_plural!s:{width}}  {cells}")
-        listed = {CHANGED, KEPT} | ({CREATED} if dry_run or verbosity > 1 else set())
-        if verbosity > 2:
-            listed.add(UNCHANGED)
-        headings = {
-            CREATED: f"{would}created:",
-            CHANGED: f"{would}changed (the fields that differ):",
-            UNCHANGED: "unchanged:",
-            KEPT: "kept as they are, edited here since the last import (--force overwrites them):",
-        }
-        for outcome in OUTCOMES:
-            entries = [entry for entry in self.entries if entry.outcome == outcome]
-            if outcome in listed and entries:
-                lines.append(headings[outcome])
-                for entry in entries:
-                    detail = ", ".join(entry.changed) if outcome == CHANGED else entry.note
-                    lines.append(f"  {entry.label} ({entry.path})" + (f": {detail}" if detail else ""))
-        noted = [entry for entry in self.entries if entry.note and entry.outcome != KEPT]
-        if noted:
-            lines.append("notes:")
-            lines.extend(f"  {entry.label} ({entry.path}): {entry.note}" for entry in noted)
-        return lines

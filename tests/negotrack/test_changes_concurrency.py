@@ -10,7 +10,7 @@ import pytest
 from django.db import connection, connections, transaction
 from rest_framework.test import APIClient
 
-from negotrack.changes import Position
+from negotrack.changes.cursor import FeedCursor
 from negotrack.groups import system_user
 from negotrack.models import Change
 from rounds.models import Source
@@ -128,7 +128,7 @@ def follow_the_writers(analyst) -> bool:
     assert len(every_change) >= writers * per_writer * 2
     assert len(seen) == len(set(seen)) == len(every_change)
     assert set(seen) == every_change
-    positions = [Position.parse(cursor) for cursor in seen]
+    positions = [FeedCursor.parse(cursor) for cursor in seen]
     assert positions == sorted(positions)
     # Whether the run did what it is meant to test: transactions committed out of id order,
     # and the follower read changes while the writers were still at work.

@@ -9,7 +9,8 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from negotrack.bulk import create_records
-from negotrack.changes import Position, prune_changes, pruned_through
+from negotrack.changes.cursor import FeedCursor, pruned_through
+from negotrack.changes.prune import prune_changes
 from negotrack.conditional import RECENT_WINDOW
 from negotrack.groups import system_user
 from negotrack.models import Change
@@ -57,7 +58,7 @@ def test_pruning_keeps_the_newest_changes_and_a_cursor_from_before_them_answers_
     assert prune() == f"Pruned 11 changes; feed cursors before {cursor(changes[10])} now answer 410.\n"
 
     assert list(Change.objects.order_by("txid", "id")) == changes[11:]
-    assert pruned_through() == Position(changes[10].txid, changes[10].id)
+    assert pruned_through() == FeedCursor(changes[10].txid, changes[10].id)
     for expired in ("0.0", cursor(changes[3]), cursor(changes[9])):
         response = client.get(URL, {"since": expired})
         assert response.status_code == 410
@@ -89,7 +90,7 @@ def test_pruning_removes_only_a_prefix_of_the_feed_up_to_the_first_recent_change
     settle()
     assert prune_changes(older_than=datetime.timedelta(days=30), keep_newest=1) == 1
     assert feed_order() == [second, third, newest]
-    assert pruned_through() == Position(first.txid, first.id)
+    assert pruned_through() == FeedCursor(first.txid, first.id)
 
 
 def test_the_retention_comes_from_the_setting_and_the_option_overrides_it(settings):

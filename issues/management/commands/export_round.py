@@ -9,8 +9,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from issues.roundio.document import dumps
 from issues.roundio.exporter import round_document
+from issues.roundio.values import dumps
 from rounds.models import Round
 
 

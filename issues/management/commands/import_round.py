@@ -8,7 +8,8 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from issues.roundio.importer import ImportRefused, RoundImport, parse_document
+from issues.roundio.importer import RoundImport
+from issues.roundio.reading import ImportRefused, parse_document
 from negotrack.groups import system_user
 
 

@@ -5,7 +5,8 @@ import datetime
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from negotrack.changes import prune_changes, pruned_through
+from negotrack.changes.cursor import pruned_through
+from negotrack.changes.prune import prune_changes
 
 
 class Command(BaseCommand):

@@ -1,0 +1,79 @@
+"""A position in the changes feed, and which changes have settled (no transaction before
+them is still open), so that a cursor never skips a change that commits late."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.db import models
+from django.db.models.expressions import RawSQL
+
+from negotrack.models import Change, ChangeLogHorizon
+from negotrack.registry import DRAFT
+
+
+class SnapshotXmin(models.Func):
+    """The oldest transaction still running when the statement took its snapshot: every
+    change below it has committed (or never will). SQLite: any txid (all are 0)."""
+
+    output_field = models.BigIntegerField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        return "9223372036854775807", []
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return "pg_snapshot_xmin(pg_current_snapshot())::text::bigint", []
+
+
+@dataclass(frozen=True, order=True)
+class FeedCursor:
+    txid: int
+    change_id: int
+
+    _FORMAT = re.compile(r"([0-9]{1,19})\.([0-9]{1,19})")
+
+    def __str__(self) -> str:
+        return f"{self.txid}.{self.change_id}"
+
+    @classmethod
+    def parse(cls, text: str) -> FeedCursor:
+        match = cls._FORMAT.fullmatch(text)
+        if not match:
+            raise ValueError(f"{text!r} is not a feed cursor")
+        return cls(int(match[1]), int(match[2]))
+
+    def _compare(self, operator: str) -> RawSQL:
+        # A row comparison, which both databases answer from the (txid, id) index.
+        return RawSQL(f'("txid", "id") {operator} (%s, %s)', (self.txid, self.change_id), models.BooleanField())
+
+    def after(self) -> RawSQL:
+        return self._compare(">")
+
+    def before(self) -> RawSQL:
+        return self._compare("<")
+
+
+START = FeedCursor(0, 0)
+
+
+def settled_changes() -> models.QuerySet:
+    """Rows whose position can be shown: no transaction before them is still open. The
+    bound is computed in the statement that uses it, from that statement's snapshot."""
+    return Change.objects.filter(txid__lt=SnapshotXmin())
+
+
+def public_changes(changes: models.QuerySet) -> models.QuerySet:
+    """Without drafts (and a draft statement's issue links), and without send-backs."""
+    return changes.exclude(publication_state=DRAFT).exclude(action=Change.Action.SEND_BACK)
+
+
+def newest_settled_position() -> FeedCursor | None:
+    row = settled_changes().order_by("-txid", "-id").values_list("txid", "id").first()
+    return FeedCursor(*row) if row else None
+
+
+def pruned_through() -> FeedCursor | None:
+    row = ChangeLogHorizon.objects.filter(pk=1).values_list("txid", "change_id").first()
+    # The row is made by the first prune, at the start, even when it removes nothing.
+    return FeedCursor(*row) if row and FeedCursor(*row) != START else None
