@@ -37,7 +37,7 @@ class LinkedRecords:
 
     attribute: str  # the reverse relation on the record, e.g. "issue_links"
     argument: str  # the save service's keyword for the list, e.g. "issues"
-    link_model: str  # the link model's label, e.g. "issues.statementissue"
+    link_model: str  # the link model's label (app_label.model_name)
     owner_field: str  # the link's field pointing at the record, e.g. "statement"
     target_field: str  # the link's field pointing at what the list holds, e.g. "issue"
 
