@@ -84,6 +84,7 @@ def command_test(pytest_args: list[str]) -> None:
     where = "PostgreSQL" if env.get("DATABASE_URL", "").startswith("postgres") else "the embedded SQLite"
     say(f"running the test suite on {where}")
     run(BIN / "ruff", "check", ".")
+    run(BIN / "lint-imports", "--no-cache")
     run(PYTHON, "manage.py", "makemigrations", "--check", "--dry-run", "-v", "1", env={**env, "DEBUG": "0"})
     run(PYTHON, "-m", "pytest", *pytest_args, env=env)
 
