@@ -13,7 +13,7 @@ from issues.api.serializers.base import (
     status_field,
 )
 from issues.models import Issue, IssueStatus, Position, TimelineEntry
-from issues.timelines.builder import Kind
+from issues.timelines.builder import EntryKind
 from rounds.models import Process
 from rounds.serializers import RECORD_FIELDS
 
@@ -112,7 +112,7 @@ class TimelineSourceSerializer(serializers.Serializer):
 
 class TimelineEntrySerializer(serializers.ModelSerializer):
     kind = serializers.ChoiceField(
-        choices=Kind.choices,
+        choices=EntryKind.choices,
         help_text="`status_change` (with `before` and `after`), `statement`, `position_change` (a party's stance, "
         "with the one before), `agreement`, or `correction` (a record withdrawn or corrected)",
     )
