@@ -1,17 +1,17 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from issues.api import views
+from issues.api.views import assessments, issues, rounds, statements
 
 router = SimpleRouter()
-router.register("rounds", views.RoundViewSet, basename="round")
-router.register("issues", views.IssueViewSet, basename="issue")
-router.register("statuses", views.IssueStatusViewSet, basename="issuestatus")
-router.register("positions", views.PositionViewSet, basename="position")
-router.register("agreements", views.AgreementViewSet, basename="agreement")
-router.register("statements", views.StatementViewSet, basename="statement")
+router.register("rounds", rounds.RoundViewSet, basename="round")
+router.register("issues", issues.IssueViewSet, basename="issue")
+router.register("statuses", assessments.IssueStatusViewSet, basename="issuestatus")
+router.register("positions", assessments.PositionViewSet, basename="position")
+router.register("agreements", assessments.AgreementViewSet, basename="agreement")
+router.register("statements", statements.StatementViewSet, basename="statement")
 
 urlpatterns = [
     *router.urls,
-    path("status-matrix/", views.StatusMatrixView.as_view(), name="status-matrix"),
+    path("status-matrix/", issues.StatusMatrixView.as_view(), name="status-matrix"),
 ]

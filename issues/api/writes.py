@@ -12,7 +12,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from issues import services
-from issues.api import serializers
+from issues.api.serializers.writes import SendBackSerializer, VersionOnlySerializer, WithdrawSerializer
 from negotrack.api_writes import IF_MATCH, RecordWriteMixin, record_write_schema, write_errors
 
 
@@ -33,7 +33,7 @@ class PublishableWriteMixin(RecordWriteMixin):
         services.draft_delete(record, by=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
-    def reviewed(self, request, body_serializer=serializers.VersionOnlySerializer):
+    def reviewed(self, request, body_serializer=VersionOnlySerializer):
         """The record a publication route acts on, at the version the reviewer read, and the body."""
         record = self.get_object()
         body = dict(self.validated(body_serializer, request.data).validated_data)
@@ -50,14 +50,14 @@ class PublishableWriteMixin(RecordWriteMixin):
     @action(detail=True, methods=["post"])
     def withdraw(self, request, uuid=None):
         """Withdraw a published record with a dated public note (reviewers)."""
-        record, body = self.reviewed(request, serializers.WithdrawSerializer)
+        record, body = self.reviewed(request, WithdrawSerializer)
         services.withdraw(record, by=request.user, note=body["note"], on_date=body.get("on"))
         return self.answer(record, status.HTTP_200_OK)
 
     @action(detail=True, methods=["post"], url_path="send-back")
     def send_back(self, request, uuid=None):
         """Send a draft back to its editors with a note (reviewers)."""
-        record, body = self.reviewed(request, serializers.SendBackSerializer)
+        record, body = self.reviewed(request, SendBackSerializer)
         services.send_back(record, by=request.user, note=body["note"])
         return self.answer(record, status.HTTP_200_OK)
 
@@ -71,11 +71,11 @@ class PublishableWriteMixin(RecordWriteMixin):
 
 # The publication routes: what each does, what its body is, and its answer on success.
 PUBLICATION_ROUTES = {
-    "publish": ("Publish a draft; reviewers only", serializers.VersionOnlySerializer, 200),
-    "withdraw": ("Withdraw a published record with a public note; reviewers only", serializers.WithdrawSerializer, 200),
-    "send_back": ("Send a draft back to its editors with a note; reviewers only", serializers.SendBackSerializer, 200),
+    "publish": ("Publish a draft; reviewers only", VersionOnlySerializer, 200),
+    "withdraw": ("Withdraw a published record with a public note; reviewers only", WithdrawSerializer, 200),
+    "send_back": ("Send a draft back to its editors with a note; reviewers only", SendBackSerializer, 200),
     "correction": ("Start a correction of a published record (a new draft that revises it)",
-                   serializers.VersionOnlySerializer, 201),
+                   VersionOnlySerializer, 201),
 }  # fmt: skip
 
 

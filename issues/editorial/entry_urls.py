@@ -2,11 +2,11 @@
 
 from django.urls import path
 
-from issues.editorial import entry
+from issues.editorial.entry import views
 
 app_name = "entry"
 
 urlpatterns = [
-    path("", entry.entry_index, name="index"),
-    path("<slug:slug>/", entry.round_entry, name="round"),
+    path("", views.entry_index, name="index"),
+    path("<slug:slug>/", views.round_entry, name="round"),
 ]

@@ -24,7 +24,10 @@ from rounds.dates import DatePrecision
 BUILDER_VERSION = 1
 
 
-class Kind:
+class EntryKind:
+    """What a timeline entry tells: a status change, a statement, a position change, an
+    agreement, or a correction."""
+
     STATUS_CHANGE = "status_change"
     STATEMENT = "statement"
     POSITION_CHANGE = "position_change"
@@ -41,7 +44,13 @@ class Kind:
 
 
 # On one day: what changed first, then what was agreed, what each side held, what was said.
-_DAY_ORDER = {Kind.STATUS_CHANGE: 0, Kind.AGREEMENT: 1, Kind.POSITION_CHANGE: 2, Kind.STATEMENT: 3, Kind.CORRECTION: 4}
+_DAY_ORDER = {
+    EntryKind.STATUS_CHANGE: 0,
+    EntryKind.AGREEMENT: 1,
+    EntryKind.POSITION_CHANGE: 2,
+    EntryKind.STATEMENT: 3,
+    EntryKind.CORRECTION: 4,
+}
 
 
 # --- inputs --------------------------------------------------------------------------------
@@ -96,7 +105,9 @@ class Inputs:
 
 
 @dataclass(frozen=True)
-class Entry:
+class BuiltEntry:
+    """A timeline entry as the builder makes it; stored, it is a TimelineEntry."""
+
     key: str
     kind: str
     date: datetime.date
@@ -116,9 +127,9 @@ def _sort_key(record: Input):
     return (record.date, record.published_at or datetime.datetime.min.replace(tzinfo=datetime.UTC), record.pk)
 
 
-def build(inputs: Inputs) -> list[Entry]:
+def build(inputs: Inputs) -> list[BuiltEntry]:
     """The issue's timeline entries, ordered by date (then by kind and key)."""
-    entries: list[Entry] = []
+    entries: list[BuiltEntry] = []
     public = [record for record in inputs.records if record.notice is None]
     by_kind: dict[str, list[Input]] = {}
     for record in sorted(public, key=_sort_key):
@@ -131,7 +142,7 @@ def build(inputs: Inputs) -> list[Entry]:
         title = f"{inputs.issue_name}: {label}" if not before else (
             f"{inputs.issue_name}: {AssessmentStatus(before).label} → {label}"
         )  # fmt: skip
-        entries.append(_entry(status, Kind.STATUS_CHANGE, title, status.text, before=before, after=after))
+        entries.append(_entry(status, EntryKind.STATUS_CHANGE, title, status.text, before=before, after=after))
         previous_status = after
 
     previous_stance: dict[int | None, str] = {}
@@ -139,14 +150,14 @@ def build(inputs: Inputs) -> list[Entry]:
         before = previous_stance.get(position.party_id, "")
         title = f"{position.party_name}: {position.value}"
         stance = position.value
-        entries.append(_entry(position, Kind.POSITION_CHANGE, title, position.text, before=before, after=stance))
+        entries.append(_entry(position, EntryKind.POSITION_CHANGE, title, position.text, before=before, after=stance))
         previous_stance[position.party_id] = position.value
 
     for agreement in by_kind.get("agreement", []):
-        entries.append(_entry(agreement, Kind.AGREEMENT, agreement.title, agreement.text))
+        entries.append(_entry(agreement, EntryKind.AGREEMENT, agreement.title, agreement.text))
 
     for statement in by_kind.get("statement", []):
-        entries.append(_entry(statement, Kind.STATEMENT, statement.title, statement.text))
+        entries.append(_entry(statement, EntryKind.STATEMENT, statement.title, statement.text))
 
     for record in inputs.records:
         if record.notice is not None:
@@ -156,8 +167,8 @@ def build(inputs: Inputs) -> list[Entry]:
     return entries
 
 
-def _entry(record: Input, kind: str, title: str, text: str, *, before: str = "", after: str = "") -> Entry:
-    return Entry(
+def _entry(record: Input, kind: str, title: str, text: str, *, before: str = "", after: str = "") -> BuiltEntry:
+    return BuiltEntry(
         key=f"{kind}:{record.uuid}",
         kind=kind,
         date=record.date,
@@ -174,7 +185,7 @@ def _entry(record: Input, kind: str, title: str, text: str, *, before: str = "",
     )
 
 
-def _correction(record: Input) -> Entry:
+def _correction(record: Input) -> BuiltEntry:
     notice = record.notice
     what = {"status": "status", "position": "position", "agreement": "agreement", "statement": "statement"}[record.kind]
     if notice.state == PublicationState.WITHDRAWN:
@@ -183,9 +194,9 @@ def _correction(record: Input) -> Entry:
     else:
         title = f"Corrected on {notice.on:%d %b %Y}: the {what} “{record.title or record.value}”"
         text = "A correction replaced this record; the corrected version is on the timeline."
-    return Entry(
-        key=f"{Kind.CORRECTION}:{record.uuid}",
-        kind=Kind.CORRECTION,
+    return BuiltEntry(
+        key=f"{EntryKind.CORRECTION}:{record.uuid}",
+        kind=EntryKind.CORRECTION,
         date=notice.on,
         date_precision=DatePrecision.DAY,
         round_id=record.round_id,

@@ -170,7 +170,7 @@ def _rebuild_in_snapshot(issue_id: int, *, force: bool) -> Rebuilt | None:
     return Rebuilt(issue_id=issue_id, changed=changed, current=current, entries=count)
 
 
-def _replace_entries(issue_id: int, entries: list[builder.Entry]) -> None:
+def _replace_entries(issue_id: int, entries: list[builder.BuiltEntry]) -> None:
     TimelineEntry.objects.filter(issue_id=issue_id).delete()
     rows = [
         (issue_id, position, entry.key, entry.kind, entry.date, entry.date_precision, entry.round_id, entry.party_id,

@@ -10,7 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from issues import services
-from issues.api.views import StatementPagination, spreadsheet_cell
+from issues.api.views.csv_output import spreadsheet_cell
+from issues.api.views.statements import StatementPagination
 from rounds.dates import DatePrecision, span_end
 from tests.factories import (
     IssueFactory,

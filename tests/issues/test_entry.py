@@ -537,7 +537,7 @@ def test_an_agreement_needs_its_parties_and_well_formed_figures(as_editor, scene
 
 
 def test_figures_read_labels_numbers_and_units():
-    from issues.editorial.entry import parse_figures
+    from issues.editorial.entry.assessment_forms import parse_figures
 
     assert parse_figures("prisoners of war exchanged: 157\n\nbodies returned = 1,000 bodies\nkm: 2.5 km") == [
         {"label": "prisoners of war exchanged", "value": 157},

@@ -15,7 +15,7 @@ from delegations.services import person_save
 from issues import services
 from issues.models import Issue, Statement, TimelineEntry, TimelineState
 from issues.timelines import builder, rebuild, tasks
-from issues.timelines.builder import Kind
+from issues.timelines.builder import EntryKind
 from negotrack.groups import system_user
 from negotrack.models import Change
 from negotrack.records import service_write
@@ -44,7 +44,7 @@ def demo():
     call_command("seed_demo", stdout=io.StringIO())
 
 
-def built(issue) -> list[builder.Entry]:
+def built(issue) -> list[builder.BuiltEntry]:
     return builder.build(builder.load(issue.pk))
 
 
@@ -68,10 +68,10 @@ def state(issue) -> TimelineState:
 def test_the_prisoner_exchange_timeline_shows_the_agreement_at_the_second_abu_dhabi_round(demo):
     issue = Issue.objects.get(slug="russia-ukraine-prisoner-exchange")
     entries = built(issue)
-    agreements = [entry for entry in entries if entry.kind == Kind.AGREEMENT]
+    agreements = [entry for entry in entries if entry.kind == EntryKind.AGREEMENT]
     assert [entry.title for entry in agreements] == ["Exchange of 314 prisoners of war"]
     assert Round.objects.get(pk=agreements[0].round_id).slug == "abu-dhabi-2026-02-04"
-    changes = [entry for entry in entries if entry.kind == Kind.STATUS_CHANGE]
+    changes = [entry for entry in entries if entry.kind == EntryKind.STATUS_CHANGE]
     assert (changes[0].before, changes[0].after) == ("", "agreed")
     assert [entry.date for entry in entries] == sorted(entry.date for entry in entries)
     assert len({entry.key for entry in entries}) == len(entries)
@@ -83,7 +83,7 @@ def test_status_changes_carry_the_status_before_and_after():
     for day, status in ((FEB_4, "raised"), (FEB_17, "discussed")):
         talk_round = RoundFactory(process=issue.process, start_date=day, end_date=day)
         IssueStatusFactory(issue=issue, round=talk_round, status=status, publish=True)
-    changes = [(entry.before, entry.after) for entry in built(issue) if entry.kind == Kind.STATUS_CHANGE]
+    changes = [(entry.before, entry.after) for entry in built(issue) if entry.kind == EntryKind.STATUS_CHANGE]
     assert changes == [("", "raised"), ("raised", "discussed")]
 
 
@@ -106,7 +106,9 @@ def test_a_withdrawn_statement_shows_as_a_correction_only():
     statement = StatementFactory(process=issue.process, issues=[issue], publish=True)
     services.withdraw(statement, by=system_user(), note="Misattributed.", on_date=FEB_17)
     entries = built(issue)
-    assert [(entry.kind, entry.date, entry.text) for entry in entries] == [(Kind.CORRECTION, FEB_17, "Misattributed.")]
+    assert [(entry.kind, entry.date, entry.text) for entry in entries] == [
+        (EntryKind.CORRECTION, FEB_17, "Misattributed.")
+    ]
 
 
 def test_a_published_correction_replaces_the_entry_and_leaves_a_notice():
@@ -117,15 +119,15 @@ def test_a_published_correction_replaces_the_entry_and_leaves_a_notice():
     services.statement_save(draft, by=system_user())
     services.publish(draft, by=system_user())
     kinds = {entry.kind: entry for entry in built(issue)}
-    assert kinds[Kind.STATEMENT].text == "Corrected wording."
-    assert kinds[Kind.CORRECTION].record_uuid == statement.uuid
+    assert kinds[EntryKind.STATEMENT].text == "Corrected wording."
+    assert kinds[EntryKind.CORRECTION].record_uuid == statement.uuid
 
 
 def test_position_changes_carry_each_partys_previous_stance():
     issue, party = IssueFactory(), PartyFactory(name="Russia")
     for day, stance in ((FEB_4, "all of Donbas"), (FEB_17, "all of Donbas, and more")):
         PositionFactory(issue=issue, party=party, round=None, date=day, stance=stance, publish=True)
-    changes = [(entry.before, entry.after) for entry in built(issue) if entry.kind == Kind.POSITION_CHANGE]
+    changes = [(entry.before, entry.after) for entry in built(issue) if entry.kind == EntryKind.POSITION_CHANGE]
     assert changes == [("", "all of Donbas"), ("all of Donbas", "all of Donbas, and more")]
 
 

@@ -11,14 +11,14 @@ from issues.editorial.drafts import page_drafts
 from issues.models import Agreement, Issue, IssueStatus, Position, Statement, TimelineEntry, TimelineState
 from issues.pages.views.base import cited, crumbs, page, render_page
 from issues.pages.views.overview import agreements_for_listing
-from issues.timelines.builder import Kind
+from issues.timelines.builder import EntryKind
 from rounds.dates import span_end
 from rounds.models import Round
 
 # Statements shown per round on the timeline; the rest are one link away.
 STATEMENTS_PER_GROUP = 3
 
-KIND_LABELS = dict(Kind.choices)
+KIND_LABELS = dict(EntryKind.choices)
 
 
 def timeline_state(request, slug) -> str:
@@ -50,7 +50,7 @@ def timeline_groups(issue) -> list[dict]:
         entry["kind_label"] = KIND_LABELS.get(entry["kind"], entry["kind"])
         group["entries"].append(entry)
     for group in groups:
-        statements = [entry for entry in group["entries"] if entry["kind"] == Kind.STATEMENT]
+        statements = [entry for entry in group["entries"] if entry["kind"] == EntryKind.STATEMENT]
         # The newest few statements stay; a short list slices to nothing hidden.
         hidden = {id(entry) for entry in statements[:-STATEMENTS_PER_GROUP]}
         group["entries"] = [entry for entry in group["entries"] if id(entry) not in hidden]

@@ -21,12 +21,12 @@ class Cell:
 
 
 @dataclass(frozen=True)
-class Row:
+class MatrixRow:
     issue: object
     cells: list[Cell]
 
 
-def matrices(rounds_by_process: dict, issues_by_process: dict) -> dict[int, list[Row]]:
+def matrices(rounds_by_process: dict, issues_by_process: dict) -> dict[int, list[MatrixRow]]:
     """A matrix per process, from one query for the cells of all the rounds given."""
     round_ids = [talk_round.pk for rounds in rounds_by_process.values() for talk_round in rounds]
     cells = round_statuses(round_ids)
@@ -40,6 +40,6 @@ def matrices(rounds_by_process: dict, issues_by_process: dict) -> dict[int, list
             for talk_round, url in zip(rounds, round_urls, strict=True):
                 status = cells.get((talk_round.pk, issue.pk), "")
                 row.append(Cell(status, LABELS.get(status, ""), f"{url}#issue-{issue.slug}"))
-            rows.append(Row(issue, row))
+            rows.append(MatrixRow(issue, row))
         built[process_id] = rows
     return built

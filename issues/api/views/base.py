@@ -1,0 +1,57 @@
+"""What the read API's views share: path and query parameters of the schema, and the
+viewset of a publishable record (reads of the public record, drafts for editors, writes)."""
+
+from django.db.models import Prefetch
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework.permissions import SAFE_METHODS
+
+from issues.api.writes import PublishableWriteMixin, publishable_write_schema
+from negotrack.api import ReadOnlyRecordViewSet, visible
+from negotrack.groups import is_editorial
+from rounds.models import Source
+
+INCLUDE_DRAFTS = OpenApiParameter(
+    "include",
+    str,
+    enum=["drafts"],
+    description="`drafts` adds drafts to the list, for editors and reviewers only; ignored for anyone else",
+)
+
+
+def path_parameter(name: str, kind, description: str) -> OpenApiParameter:
+    return OpenApiParameter(name, kind, OpenApiParameter.PATH, description=description)
+
+
+SOURCES = Prefetch("sources", Source.objects.select_related("via"))
+
+SLUG = {
+    "rounds": path_parameter("slug", str, "the round's slug, e.g. geneva-2026-02-17"),
+    "issues": path_parameter("slug", str, "the agenda issue's slug, {process}-{topic}"),
+}
+UUID = path_parameter("uuid", OpenApiTypes.UUID, "the record's UUID")
+
+
+class PublishableViewSet(PublishableWriteMixin, ReadOnlyRecordViewSet):
+    """The public record of one kind of assessment; drafts too for editors who ask.
+
+    Editors and reviewers write drafts here; reviewers publish, withdraw and send back.
+    """
+
+    lookup_field = "uuid"
+    queryset = None
+
+    def get_queryset(self):
+        records = self.base_queryset()
+        if self.request.method not in SAFE_METHODS and is_editorial(self.request.user):
+            return records  # a write may aim at a draft without asking for drafts
+        return visible(records, self.request)
+
+
+def publishable_schema(noun: str, read_serializer, write_serializer):
+    """The schema of a publishable record's routes: reads, draft writes and publication."""
+    read = {
+        "list": extend_schema(parameters=[INCLUDE_DRAFTS], description=f"{noun}, from the public record"),
+        "retrieve": extend_schema(parameters=[UUID, INCLUDE_DRAFTS]),
+    }
+    return extend_schema_view(**read, **publishable_write_schema(write_serializer, read_serializer))

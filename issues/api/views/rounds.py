@@ -1,0 +1,48 @@
+"""Rounds of talks; a round's detail nests what happened there."""
+
+from django.db.models import Prefetch
+from drf_spectacular.utils import extend_schema, extend_schema_view
+
+from delegations.models import Delegation, Membership
+from issues.api import filters
+from issues.api.serializers.rounds import RoundDetailSerializer, RoundSerializer
+from issues.api.views.base import SLUG, SOURCES
+from issues.models import Agreement, IssueStatus
+from issues.queries import HEAD_FIRST, published_before
+from negotrack.api import ReadOnlyRecordViewSet
+from rounds.models import Round
+
+
+@extend_schema_view(retrieve=extend_schema(parameters=[SLUG["rounds"]]))
+class RoundViewSet(ReadOnlyRecordViewSet):
+    """Rounds of talks in chronological order; the detail nests what happened there."""
+
+    lookup_field = "slug"
+    filterset_class = filters.RoundFilter
+
+    def get_queryset(self):
+        rounds = Round.objects.select_related("process").chronological()
+        if self.action != "retrieve":
+            return rounds
+        members = Membership.objects.select_related("person").order_by(HEAD_FIRST, "person__name")
+        delegations = Delegation.objects.select_related("party").prefetch_related(Prefetch("memberships", members))
+        statuses = (
+            IssueStatus.objects.public()
+            .select_related("issue", "revises")
+            .prefetch_related(SOURCES)
+            .annotate(previous_status=published_before("effective_date"))
+            .order_by("issue__sort_order", "issue__name", "id")
+        )
+        agreements = (
+            Agreement.objects.public().select_related("revises").prefetch_related("parties", "issues", SOURCES)
+        ).order_by("id")
+        return rounds.prefetch_related(
+            SOURCES,
+            "sessions",
+            Prefetch("delegations", delegations),
+            Prefetch("issuestatus_set", statuses, to_attr="public_statuses"),
+            Prefetch("agreement_set", agreements, to_attr="public_agreements"),
+        )
+
+    def get_serializer_class(self):
+        return RoundDetailSerializer if self.action == "retrieve" else RoundSerializer

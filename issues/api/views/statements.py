@@ -1,0 +1,160 @@
+"""Statements: the public record newest first, in pages by a (date, id) cursor, and as CSV."""
+
+import datetime
+from operator import itemgetter
+
+from django.db.models import Prefetch, Q
+from django.http import StreamingHttpResponse
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.pagination import CursorPagination
+
+from issues import services
+from issues.api import filters
+from issues.api.serializers.statements import StatementSerializer
+from issues.api.serializers.writes import StatementWriteSerializer
+from issues.api.views.base import INCLUDE_DRAFTS, SOURCES, UUID, PublishableViewSet
+from issues.api.views.csv_output import CSV_CHUNK, CSVAnswers, csv_format, csv_response, csv_responses
+from issues.api.writes import publishable_write_schema
+from issues.models import Issue, Statement
+
+
+class StatementPagination(CursorPagination):
+    """Pages by position in (date, id), newest first: a deep page costs what the first one
+    costs, and statements sharing a date are neither repeated nor skipped between pages.
+
+    DRF's cursor keys on the date alone and counts an offset through statements of one day;
+    here the position names the last statement itself.
+    """
+
+    ordering = ("-date", "-id")
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+    invalid_cursor_message = "This is not a cursor the API gave out: start again from the first page."
+
+    def _get_position_from_instance(self, instance, ordering):
+        return f"{instance.date.isoformat()}.{instance.pk}"
+
+    def decode_cursor(self, request):
+        try:
+            cursor = super().decode_cursor(request)
+            if cursor is not None and cursor.position is not None:
+                self.position_key(cursor.position)
+        except (NotFound, ValueError):
+            raise ValidationError({self.cursor_query_param: [self.invalid_cursor_message]}) from None
+        return cursor
+
+    @staticmethod
+    def position_key(position: str) -> tuple[datetime.date, int]:
+        day, _, pk = position.partition(".")
+        return datetime.date.fromisoformat(day), int(pk)
+
+    def paginate_queryset(self, queryset, request, view=None):
+        # DRF's own method, with the filter on the position made a (date, id) keyset.
+        self.request = request
+        self.page_size = self.get_page_size(request)
+        self.base_url = request.build_absolute_uri()
+        self.cursor = self.decode_cursor(request)
+        offset, reverse, current_position = self.cursor or (0, False, None)
+        queryset = queryset.order_by(*(("date", "id") if reverse else self.ordering))
+        if current_position is not None:
+            day, pk = self.position_key(current_position)
+            if reverse:
+                queryset = queryset.filter(Q(date__gt=day) | Q(date=day, pk__gt=pk))
+            else:
+                queryset = queryset.filter(Q(date__lt=day) | Q(date=day, pk__lt=pk))
+        results = list(queryset[offset : offset + self.page_size + 1])
+        self.page = results[: self.page_size]
+        following = (
+            self._get_position_from_instance(results[-1], self.ordering) if len(results) > len(self.page) else None
+        )
+        started_elsewhere = current_position is not None or offset > 0
+        if reverse:
+            self.page.reverse()
+            self.has_next, self.has_previous = started_elsewhere, following is not None
+            self.next_position, self.previous_position = current_position, following
+        else:
+            self.has_next, self.has_previous = following is not None, started_elsewhere
+            self.next_position, self.previous_position = following, current_position
+        if (self.has_previous or self.has_next) and self.template is not None:
+            self.display_page_controls = True
+        return self.page
+
+
+def _source_cell(source) -> str:
+    label = ": ".join(part for part in (source["outlet"], source["title"]) if part)
+    return f"{label} <{source['url']}>" if source["url"] else label
+
+
+def _as_is(*names: str) -> dict:
+    return {name: itemgetter(name) for name in names}
+
+
+# Each CSV column and how it reads from the statement's JSON: nested values are flattened.
+STATEMENT_COLUMNS = {
+    **_as_is("uuid", "version", "created_at", "updated_at", "process", "round", "session"),
+    "speaker": lambda row: row["speaker"] and row["speaker"]["slug"],
+    "speaker_name": lambda row: row["speaker"] and row["speaker"]["name"],
+    **_as_is("speaker_description", "party", "speaker_title", "date", "date_precision", "medium", "kind"),
+    **_as_is("language", "text", "translation", "text_is_translation"),
+    "issues": lambda row: " ".join(row["issues"]),
+    "sources": lambda row: " | ".join(_source_cell(source) for source in row["sources"]),
+    "state": itemgetter("state"),
+    "notice_on": lambda row: row["notice"] and row["notice"]["on"],
+    "notice_note": lambda row: row["notice"] and row["notice"]["note"],
+}
+
+
+STATEMENT_FILTERS_HELP = (
+    "Statements from the public record, newest first, in pages by cursor (follow `next`). "
+    "Dates of week or month precision match any date range they overlap."
+)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[INCLUDE_DRAFTS, csv_format("the whole filtered list (not one page)")],
+        description=STATEMENT_FILTERS_HELP,
+        responses=csv_responses(StatementSerializer(many=True), "every statement that the filters match"),
+    ),
+    retrieve=extend_schema(
+        parameters=[UUID, INCLUDE_DRAFTS, csv_format("the statement")],
+        responses=csv_responses(StatementSerializer, "the statement as one row"),
+    ),
+    **publishable_write_schema(StatementWriteSerializer, StatementSerializer),
+)
+class StatementViewSet(CSVAnswers, PublishableViewSet):
+    """What was said, by whom, how, and where it was reported."""
+
+    serializer_class = StatementSerializer
+    filterset_class = filters.StatementFilter
+    pagination_class = StatementPagination
+    write_serializer_class = StatementWriteSerializer
+    write_service = staticmethod(services.statement_save)
+    service_lists = ("issues", "sources")
+    service_flags = ("confirm_date",)
+
+    def base_queryset(self):
+        issues = Issue.objects.order_by("sort_order", "name", "id")
+        records = Statement.objects.select_related("process", "round", "session", "speaker", "party", "revises")
+        return records.prefetch_related(Prefetch("issues", issues), SOURCES)
+
+    def list(self, request, *args, **kwargs):
+        if not self.wants_csv():
+            return super().list(request, *args, **kwargs)
+        statements = self.filter_queryset(self.get_queryset()).order_by(*StatementPagination.ordering)
+        return self.csv(statements.iterator(chunk_size=CSV_CHUNK), "statements.csv")
+
+    def retrieve(self, request, *args, **kwargs):
+        if not self.wants_csv():
+            return super().retrieve(request, *args, **kwargs)
+        statement = self.get_object()
+        return self.csv([statement], f"statement-{statement.uuid}.csv")
+
+    def csv(self, statements, filename: str) -> StreamingHttpResponse:
+        rows = (
+            [cell(data) for cell in STATEMENT_COLUMNS.values()]
+            for data in (self.get_serializer(statement).data for statement in statements)
+        )
+        return csv_response(list(STATEMENT_COLUMNS), rows, filename)

@@ -1,0 +1,257 @@
+"""The rows of the entry form: what every row shares, the rows of the sources the entry
+cites, and the statement rows."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
+from delegations.models import Person
+from issues import services
+from issues.editorial.entry.offer import Offer
+from issues.models import Statement
+from rounds.dates import DatePrecision, date_errors
+from rounds.models import Source
+from rounds.services import source_save
+
+
+def date_input():
+    """A date picker where the browser has one, ISO days where it does not."""
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class BaseRow(forms.Form):
+    """A row of the form: one record."""
+
+    # Where the services' messages about a model field go on this row.
+    error_fields: dict[str, str] = {}
+
+    def __init__(self, *args, offer: Offer, source_labels: list[str], **kwargs):
+        # Every section's rows are made with the same arguments; the rows that cite a
+        # source (RecordRow, below) read `source_labels`.
+        super().__init__(*args, label_suffix="", **kwargs)
+        self.offer = offer
+        self.asks_confirmation = False
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.has_changed()
+
+    @property
+    def number(self) -> int:
+        """The row's number in its section, from 1."""
+        return int(self.prefix.rsplit("-", 1)[1]) + 1
+
+    def refuse(self, error: ValidationError) -> None:
+        """Put a service's refusal by the fields it names, on this row."""
+        if not hasattr(error, "error_dict"):
+            self.add_error(None, error)
+            return
+        for name, errors in error.error_dict.items():
+            if name == "date" and any(e.code == "confirm_date" for e in errors):
+                self.asks_confirmation = True
+            target = self.error_fields.get(name, name)
+            self.add_error(target if target in self.fields else None, errors)
+
+
+class SourceRow(BaseRow):
+    """A source the entry cites: one on record, or a new one described here. The rows
+    below cite it by its number."""
+
+    error_fields = {"via": NON_FIELD_ERRORS}
+
+    existing = forms.ChoiceField(required=False, label="On record", help_text="cited at this round, or lately")
+    outlet = forms.CharField(max_length=200, required=False, label="Or a new one: outlet")
+    title = forms.CharField(max_length=500, required=False, label="Headline")
+    url = forms.URLField(max_length=1000, required=False, label="URL", assume_scheme="https")
+    published_on = forms.DateField(required=False, label="Published on", widget=date_input())
+
+    NEW = ("outlet", "title", "url", "published_on")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["existing"].choices = [("", "—")] + [
+            (key, str(source)) for key, source in self.offer.sources.items()
+        ]
+
+    def clean_existing(self):
+        key = self.cleaned_data["existing"]
+        return self.offer.sources[key] if key else None
+
+    def clean_published_on(self):
+        published_on = self.cleaned_data["published_on"]
+        problems = date_errors(published_on, allow_future=False)
+        if problems:
+            raise ValidationError(problems)
+        return published_on
+
+    def clean(self):
+        data = super().clean()
+        describes_new = any(data.get(name) for name in self.NEW)
+        if data.get("existing") and describes_new:
+            self.add_error("existing", "Pick a source on record or describe a new one, not both.")
+        elif describes_new and not data.get("outlet"):
+            self.add_error("outlet", "Name the outlet of the new source.")
+        return data
+
+    def label(self) -> str:
+        """What the rows below call this source, from what was picked or typed."""
+        key = self["existing"].data
+        if key in self.offer.sources:
+            return str(self.offer.sources[key])
+        return " — ".join(str(self[name].data).strip() for name in ("outlet", "title") if self[name].data)
+
+    def save(self, *, by, known: dict) -> Source:
+        """The source on record, or the new one: one for every row that gives the same URL
+        (or the same outlet, headline and day), and the source on record with that URL."""
+        data = self.cleaned_data
+        if data["existing"]:
+            return data["existing"]
+        new = Source(
+            outlet=data["outlet"].strip(),
+            title=data["title"].strip(),
+            url=data["url"],
+            published_on=data["published_on"],
+        )
+        key = ("url", new.url) if new.url else ("about", new.outlet, new.title, new.published_on)
+        if key not in known:
+            on_record = Source.objects.filter(url=new.url).first() if new.url else None
+            known[key] = on_record or source_save(new, by=by)
+        return known[key]
+
+
+class RecordRow(BaseRow):
+    """A row of one record, citing one of the entry's sources by its number."""
+
+    source = forms.ChoiceField(required=False, label="Source")
+
+    def __init__(self, *args, source_labels: list[str], **kwargs):
+        super().__init__(*args, source_labels=source_labels, **kwargs)
+        self.fields["source"].choices = [("", "none yet")] + [
+            (str(number), f"{number}: {label}" if label else f"Source {number}")
+            for number, label in enumerate(source_labels, start=1)
+        ]
+        self.fields["source"].initial = "1" if source_labels else ""
+        self.fields["source"].widget.attrs["data-cites"] = "sources"
+
+    def clean_source(self):
+        number = self.cleaned_data["source"]
+        return int(number) if number else None
+
+
+def picked(offer_items: dict, keys) -> list:
+    """The offered items of the keys picked."""
+    return [offer_items[key] for key in keys]
+
+
+class StatementRow(RecordRow):
+    error_fields = {
+        "sources": "source",
+        "kind": "statement_kind",
+        "round": NON_FIELD_ERRORS,
+        "session": NON_FIELD_ERRORS,
+    }
+
+    speaker = forms.CharField(
+        max_length=200,
+        required=False,
+        label="Speaker",
+        help_text="a name or an alias, as it was reported",
+        widget=forms.TextInput(attrs={"list": "speakers", "autocomplete": "off"}),
+    )
+    speaker_description = forms.CharField(
+        max_length=200, required=False, label="or, when not named", help_text="e.g. a senior Russian official"
+    )
+    party = forms.ChoiceField(required=False, label="Speaks for", help_text="blank: their delegation at this round")
+    speaker_title = forms.CharField(
+        max_length=300, required=False, label="Title", help_text="blank: their title in the delegation"
+    )
+    date = forms.DateField(label="Date", widget=date_input())
+    date_precision = forms.ChoiceField(choices=DatePrecision.choices, initial=DatePrecision.DAY, label="Known to the")
+    confirm_date = forms.BooleanField(required=False, label="The date is right")
+    medium = forms.ChoiceField(choices=Statement.Medium.choices, initial=Statement.Medium.PRESS_REMARKS, label="How")
+    statement_kind = forms.ChoiceField(
+        choices=Statement.Kind.choices, initial=Statement.Kind.QUOTE, label="Quote or paraphrase"
+    )
+    language = forms.CharField(max_length=12, initial="en", label="Language", help_text="a code: en, ru, uk")
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label="Text", required=False)
+    translation = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False, label="English translation")
+    text_is_translation = forms.BooleanField(required=False, label="The text is the report's own translation")
+    issues = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple, label="Issues")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["party"].choices = self.offer.party_choices()
+        self.fields["issues"].choices = self.offer.issue_choices()
+        self.fields["date"].initial = self.offer.default_date()
+
+    def clean_speaker(self):
+        typed = " ".join(self.cleaned_data["speaker"].split())
+        if not typed:
+            return None
+        wanted = typed.casefold()
+        found = {
+            person.pk: person
+            for person in Person.objects.matching(typed)
+            if wanted in {label.casefold() for label in [person.name, *person.alias_list]}
+        }
+        if not found:
+            raise ValidationError(
+                f"No one named “{typed}” is on record: pick a name from the list, add the person in the admin "
+                "first, or describe the speaker in the next field."
+            )
+        if len(found) > 1:
+            names = ", ".join(sorted(f"{person.name} ({person.slug})" for person in found.values()))
+            raise ValidationError(f"“{typed}” names more than one person ({names}): type the full name.")
+        return next(iter(found.values()))
+
+    def clean_party(self):
+        key = self.cleaned_data["party"]
+        return self.offer.parties[key] if key else None
+
+    def clean_issues(self):
+        return picked(self.offer.issues, self.cleaned_data["issues"])
+
+    def clean(self):
+        data = super().clean()
+        if "speaker" in data and not data["speaker"] and not data.get("speaker_description", "").strip():
+            self.add_error("speaker", "Name the speaker, or describe them when they are not named.")
+        if not data.get("text", "").strip():
+            self.add_error("text", "Give the words, as said or as reported.")
+        if data.get("date") and data.get("date_precision"):
+            problems = date_errors(data["date"], data["date_precision"], allow_future=False)
+            if problems:
+                self.add_error("date", problems)
+        return data
+
+    def save(self, *, by, sources):
+        data = self.cleaned_data
+        speaker = data["speaker"]
+        membership = self.offer.members.get(speaker.pk) if speaker else None
+        statement = Statement(
+            process=self.offer.process,
+            round=self.offer.round,
+            session=self.offer.session,
+            speaker=speaker,
+            speaker_description=data["speaker_description"].strip(),
+            party=data["party"] or (membership.delegation.party if membership else None),
+            speaker_title=data["speaker_title"].strip() or (membership.title if membership else ""),
+            date=data["date"],
+            date_precision=data["date_precision"],
+            medium=data["medium"],
+            kind=data["statement_kind"],
+            language=data["language"],
+            text=data["text"].strip(),
+            translation=data["translation"].strip(),
+            text_is_translation=data["text_is_translation"],
+        )
+        return services.statement_save(
+            statement, by=by, issues=data["issues"], sources=sources, confirm_date=data["confirm_date"]
+        )
+
+
+class NewRows(forms.BaseFormSet):
+    """Rows of new records: a row left as it opened is skipped, whichever it is."""
+
+    def initial_form_count(self):
+        return 0

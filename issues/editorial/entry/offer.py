@@ -1,0 +1,103 @@
+"""What the entry form of a round offers to pick from (its agenda issues, the parties, the
+speakers, the sources), loaded once a request."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.utils import timezone
+
+from delegations.models import Membership, Party, Person
+from issues.models import Agreement, Issue, IssueStatus, Position, Statement
+from rounds.models import Process, Round, Session, Source
+
+NEWEST_SOURCES = 30
+
+
+@dataclass
+class SpeakerChoice:
+    """A name the speaker field offers, and the person it names."""
+
+    label: str  # a name or an alias, as typed
+    person: Person
+    party_id: int | None = None
+    title: str = ""
+
+
+@dataclass
+class Offer:
+    """The round, and the choices its form offers, each loaded in one query."""
+
+    round: Round
+    session: Session | None
+    process: Process
+    issues: dict[str, Issue]
+    parties: dict[str, Party]
+    round_parties: list[str]  # keys of the parties with a delegation at the round
+    sources: dict[str, Source]
+    members: dict[int, Membership]  # person pk -> their membership at the round
+    speakers: list[SpeakerChoice] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, talk_round: Round, session: Session | None) -> Offer:
+        process = talk_round.process
+        issues = {
+            str(issue.pk): issue for issue in Issue.objects.filter(process=process).order_by("sort_order", "name")
+        }
+        parties = {str(party.pk): party for party in Party.objects.order_by("name")}
+        memberships = list(
+            Membership.objects.filter(delegation__round=talk_round)
+            .select_related("person", "delegation")
+            .order_by("delegation__party__name", "role", "person__name")
+        )
+        members = {membership.person_id: membership for membership in memberships}
+        round_parties = list(
+            dict.fromkeys(str(party_id) for party_id in talk_round.delegations.values_list("party_id", flat=True))
+        )
+        speakers = []
+        for membership in memberships:
+            for label in [membership.person.name, *membership.person.alias_list]:
+                speakers.append(
+                    SpeakerChoice(label, membership.person, membership.delegation.party_id, membership.title)
+                )
+        others = Person.objects.filter(statements__process=process).exclude(pk__in=list(members)).distinct()
+        speakers += [SpeakerChoice(person.name, person) for person in others.order_by("name")]
+        return cls(
+            round=talk_round,
+            session=session,
+            process=process,
+            issues=issues,
+            parties=parties,
+            round_parties=round_parties,
+            sources=_sources_offered(talk_round),
+            members=members,
+            speakers=speakers,
+        )
+
+    def party_choices(self) -> list:
+        """The round's parties first, then every other."""
+        first = [(key, self.parties[key].name) for key in self.round_parties if key in self.parties]
+        rest = [(key, party.name) for key, party in self.parties.items() if key not in self.round_parties]
+        return [("", "—")] + ([("At this round", first), ("Others", rest)] if first else rest)
+
+    def issue_choices(self) -> list:
+        return [(key, issue.name) for key, issue in self.issues.items()]
+
+    def default_date(self):
+        if self.session:
+            return self.session.date
+        last = self.round.end_date or self.round.start_date
+        today = timezone.localdate()
+        return min(last, today) if last else today
+
+
+def _sources_offered(talk_round: Round) -> dict[str, Source]:
+    """What the round and its records cite already, then the newest sources."""
+    cited = Q(rounds=talk_round)
+    for model in (Statement, IssueStatus, Position, Agreement):
+        through = model.sources.through
+        cited |= Q(pk__in=through.objects.filter(**{f"{model._meta.model_name}__round": talk_round}).values("source"))
+    newest = Source.objects.order_by("-created_at").values("pk")[:NEWEST_SOURCES]
+    offered = Source.objects.filter(cited | Q(pk__in=newest)).distinct().order_by("-published_on", "outlet", "pk")
+    return {str(source.pk): source for source in offered}

@@ -1,0 +1,181 @@
+"""The sheet: all the rows of one after-session entry, checked together and saved all or
+nothing."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from django import forms
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import OuterRef, Q, Subquery
+
+from issues.editorial.entry.assessment_forms import AgreementRow, PositionRow, StatusRow
+from issues.editorial.entry.forms import NewRows, SourceRow, StatementRow
+from issues.editorial.entry.offer import Offer
+from issues.editorial.review import when_label
+from issues.models import Issue, IssueStatus, PublicationState
+from negotrack.records import RecordLocked, VersionConflict
+
+# Blank rows the form opens with, per kind; "another row" adds one at a time.
+OPENING_ROWS = {"sources": 2, "statements": 3, "positions": 1, "agreements": 1}
+MOST_ROWS = 60
+
+
+SECTIONS = {
+    "sources": (SourceRow, NewRows, "Source"),
+    "statements": (StatementRow, NewRows, "Statement"),
+    "statuses": (StatusRow, forms.BaseFormSet, "Status of"),
+    "positions": (PositionRow, NewRows, "Position"),
+    "agreements": (AgreementRow, NewRows, "Agreement"),
+}
+
+
+class Sheet:
+    """The rows of one after-session entry: the sources it cites, then its statements,
+    statuses, positions and agreements."""
+
+    def __init__(self, offer: Offer, data=None, *, typed: dict[str, list[dict]] | None = None, more: str = ""):
+        self.offer = offer
+        if data is not None:
+            data = data.copy()  # a stale status row is given the statuses it sees now
+        typed = typed or {}
+        self.formsets = {}
+        labels: list[str] = []
+        for prefix, (row, base, _) in SECTIONS.items():
+            if prefix == "statuses":  # one row an issue
+                initial = typed.get(prefix) or self.status_rows()
+                extra, most = 0, max(len(offer.issues), 1)
+            else:
+                initial = typed.get(prefix, [])
+                extra = (len(initial) + (1 if more == prefix else 0)) if typed else OPENING_ROWS[prefix]
+                most = MOST_ROWS
+            formset = forms.formset_factory(row, formset=base, extra=extra, max_num=most, absolute_max=most)
+            kwargs = {"offer": offer, "source_labels": labels}
+            self.formsets[prefix] = formset(data, initial=initial, prefix=prefix, form_kwargs=kwargs)
+            if prefix == "sources":
+                labels = [form.label() for form in self.formsets[prefix].forms]
+
+    def status_rows(self) -> list[dict]:
+        return [{"issue": key, "seen": self.seen.get(key, "")} for key in self.offer.issues]
+
+    @cached_property
+    def seen(self) -> dict[str, str]:
+        """Per issue, the statuses an editor sees beside its row (the last assessed one, and
+        drafts at this round), as a token that changes when any of them does."""
+        return {
+            key: " ".join(f"{status.uuid}:{status.version}" for status in shown) for key, shown in self.beside.items()
+        }
+
+    @cached_property
+    def beside(self) -> dict[str, list[IssueStatus]]:
+        """Per issue, its last assessed status up to this round, then its drafts at the round:
+        one query, whatever the number of rounds on record."""
+        talk_round, process = self.offer.round, self.offer.process
+        last = IssueStatus.objects.published().filter(issue=OuterRef("pk"))
+        if talk_round.effective_date:
+            last = last.filter(effective_date__lte=talk_round.effective_date)
+        last = last.order_by("-effective_date", "-published_at", "-id").values("pk")[:1]
+        last_of_each = Issue.objects.filter(process=process).annotate(last=Subquery(last)).values("last")
+        statuses = (
+            IssueStatus.objects.filter(
+                Q(pk__in=last_of_each) | Q(state=PublicationState.DRAFT, round=talk_round, issue__process=process)
+            )
+            .select_related("round")
+            .order_by("issue_id", "-state", "created_at", "id")  # "published" sorts before "draft"
+        )
+        beside: dict[str, list[IssueStatus]] = {key: [] for key in self.offer.issues}
+        for status in statuses:
+            beside.setdefault(str(status.issue_id), []).append(status)
+        return beside
+
+    def status_lines(self):
+        """Each status row with its issue and the statuses shown beside it."""
+        beside = self.beside
+        for form in self.formsets["statuses"].forms:
+            key = str(form["issue"].value())
+            yield form, self.offer.issues.get(key), beside.get(key, [])
+
+    def sections(self):
+        for prefix, (_, _, label) in SECTIONS.items():
+            yield prefix, label, self.formsets[prefix]
+
+    def rows(self):
+        for prefix, label, formset in self.sections():
+            for number, form in enumerate(formset.forms, start=1):
+                if prefix == "statuses":
+                    issue = self.offer.issues.get(str(form["issue"].value()))
+                    name = f"{label} {issue.name}" if issue else f"{label} an unknown issue"
+                else:
+                    name = f"{label} {number}"
+                yield f"{prefix}-{number - 1}", name, form
+
+    def typed(self) -> dict[str, list[dict]]:
+        """What was typed in each row, to open the form again with it."""
+        return {
+            prefix: [{name: form[name].data for name in form.fields} for form in formset.forms]
+            for prefix, formset in self.formsets.items()
+        }
+
+    def is_valid(self) -> bool:
+        valid = all([formset.is_valid() for formset in self.formsets.values()])
+        return self.check_seen() and valid
+
+    def check_seen(self) -> bool:
+        """A status row refuses to save over statuses that changed since the form was opened."""
+        fresh = True
+        for form in self.formsets["statuses"].forms:
+            if form.is_blank or not form.is_valid():
+                continue
+            key = str(form.cleaned_data["issue"].pk)
+            if form.cleaned_data["seen"] != self.seen.get(key, ""):
+                beside = self.beside.get(key, [])
+                now = "; ".join(_status_label(status) for status in beside) or "none"
+                form.add_error(
+                    "status",
+                    f"The statuses of this issue changed while the form was open (now: {now}). "
+                    "Check them and save again.",
+                )
+                form.data[form.add_prefix("seen")] = self.seen.get(key, "")
+                fresh = False
+        return fresh
+
+    @property
+    def row_errors(self):
+        return [(anchor, name, form) for anchor, name, form in self.rows() if form.errors]
+
+    @property
+    def non_form_errors(self):
+        return [error for formset in self.formsets.values() for error in formset.non_form_errors()]
+
+    def save(self, *, by) -> list | None:
+        """Every row that is not blank, through its service, all or nothing: None when any
+        row was refused (and its errors are on it). Rows the form checks refuse are not sent
+        to the services, but the others are, so every refusal shows at once."""
+        valid = self.is_valid()
+        active = [form for _, _, form in self.rows() if not form.is_blank]
+        saved, cited, known = [], {}, {}
+        with transaction.atomic():
+            for form in active:
+                if form.errors:
+                    continue
+                try:
+                    with transaction.atomic():
+                        if isinstance(form, SourceRow):
+                            cited[form.number] = form.save(by=by, known=known)
+                        else:
+                            number = form.cleaned_data["source"]
+                            saved.append(form.save(by=by, sources=[cited[number]] if number in cited else []))
+                except ValidationError as error:
+                    form.refuse(error)
+                except (RecordLocked, VersionConflict, PermissionDenied) as error:
+                    form.add_error(None, str(error))
+            if not valid or any(form.errors for form in active):
+                transaction.set_rollback(True)
+                return None
+        return saved
+
+
+def _status_label(status: IssueStatus) -> str:
+    draft = " (draft)" if status.state == PublicationState.DRAFT else ""
+    return f"{status.get_status_display()} {when_label(status)}{draft}"

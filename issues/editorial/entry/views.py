@@ -1,0 +1,90 @@
+"""The after-session entry pages: the rounds to enter, and the entry form of a round or
+one of its sessions."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.db.models import F
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from issues.editorial.entry.offer import Offer
+from issues.editorial.entry.sheet import SECTIONS, Sheet
+from negotrack.groups import editorial_only
+from rounds.models import Process, Round, Session
+
+
+def entry_url(talk_round: Round, session: Session | None = None) -> str:
+    url = reverse("entry:round", args=[talk_round.slug])
+    return f"{url}?session={session.uuid}" if session else url
+
+
+def _session(request, talk_round: Round) -> Session | None:
+    wanted = request.GET.get("session")
+    if not wanted:
+        return None
+    try:
+        key = uuid.UUID(wanted)
+    except ValueError:
+        raise Http404("No such session.") from None
+    return get_object_or_404(Session, round=talk_round, uuid=key)
+
+
+@editorial_only
+@require_http_methods(["GET", "POST"])
+def round_entry(request, slug):
+    talk_round = get_object_or_404(Round.objects.select_related("process"), slug=slug)
+    session = _session(request, talk_round)
+    offer = Offer.load(talk_round, session)
+    status = 200
+    if request.method == "POST":
+        sheet = Sheet(offer, request.POST)
+        more = request.POST.get("more", "")
+        if more in SECTIONS:
+            sheet = Sheet(offer, typed=sheet.typed(), more=more)
+        elif (saved := sheet.save(by=request.user)) is not None:
+            messages.success(request, _saved_message(saved))
+            return HttpResponseRedirect(entry_url(talk_round, session))
+        else:
+            status = 400
+    else:
+        sheet = Sheet(offer)
+    context = {
+        "offer": offer,
+        "sheet": sheet,
+        "round": talk_round,
+        "session": session,
+        "sessions": talk_round.sessions.order_by("date", "start_time", "id"),
+        "action": entry_url(talk_round, session),
+        "nav": "entry",
+    }
+    return TemplateResponse(request, "entry/round.html", context, status=status)
+
+
+def _saved_message(saved: list) -> str:
+    counts: dict = {}
+    for record in saved:
+        counts[record._meta] = counts.get(record._meta, 0) + 1
+    if not counts:
+        return "Nothing was entered: every row was blank."
+    parts = [
+        f"{count} {meta.verbose_name if count == 1 else meta.verbose_name_plural}" for meta, count in counts.items()
+    ]
+    return f"Saved as drafts for review: {', '.join(parts)}."
+
+
+@editorial_only
+@require_GET
+def entry_index(request):
+    """Rounds to enter a session for, newest first, per process."""
+    newest_first = F("start_date").desc(nulls_first=True)  # rounds without dates yet lie ahead
+    rounds = Round.objects.select_related("process").order_by("process__name", newest_first, "-id")
+    processes: dict[Process, list[Round]] = {}
+    for talk_round in rounds:
+        processes.setdefault(talk_round.process, []).append(talk_round)
+    return TemplateResponse(request, "entry/index.html", {"processes": processes, "nav": "entry"})

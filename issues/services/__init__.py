@@ -1,0 +1,57 @@
+"""Writes to agenda issues and to what the record says of them, with their publication.
+
+Statements, statuses, positions and agreements are written as drafts; reviewers
+publish, withdraw or send them back. A published record is never edited in place: a
+correction is a new draft that revises it, and publishing that draft supersedes the old
+record in the same transaction. The current status of each issue and the latest
+position of each party are kept here, in the transaction of the change that moves them.
+
+One module per sub-domain; callers import from the package (`from issues import
+services`, then `services.statement_save(...)`), so a service can move between modules.
+"""
+
+from issues.services.assessments import agreement_save, issue_status_save, position_save
+from issues.services.drafts import draft_delete, issues_outside_process, refuse_unless_draft
+from issues.services.issues import follow_round_dates, issue_save, refresh_current_position, refresh_current_status
+from issues.services.publication import (
+    can_review,
+    correction_start,
+    publish,
+    send_back,
+    supersede_without_correction,
+    withdraw,
+)
+from issues.services.statements import (
+    statement_date_warning,
+    statement_duplicate,
+    statement_link_issues,
+    statement_save,
+)
+
+__all__ = [
+    # agenda issues, and what is current on them
+    "issue_save",
+    "refresh_current_status",
+    "refresh_current_position",
+    "follow_round_dates",
+    # drafts
+    "refuse_unless_draft",
+    "issues_outside_process",
+    "draft_delete",
+    # statements
+    "statement_date_warning",
+    "statement_duplicate",
+    "statement_save",
+    "statement_link_issues",
+    # assessments
+    "issue_status_save",
+    "position_save",
+    "agreement_save",
+    # publication and corrections
+    "correction_start",
+    "can_review",
+    "publish",
+    "supersede_without_correction",
+    "withdraw",
+    "send_back",
+]

@@ -1,0 +1,72 @@
+"""Agenda issues, and what is current on each: its latest status and each party's latest
+position, kept in the transaction of the change that moves them."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+
+from issues.models import Agreement, Issue, IssueStatus, Position
+from negotrack.records import save_record, service_write
+from rounds.models import Round
+
+
+def issue_save(issue: Issue, *, by) -> Issue:
+    with transaction.atomic():
+        if issue.process_id and issue.topic and not issue.slug:
+            slug = f"{issue.process.slug}-{slugify(issue.topic)}"
+            clash = Issue.objects.filter(slug=slug).exclude(process=issue.process).first()
+            if clash:
+                taken = f"already taken by “{clash}” of {clash.process}"
+                raise ValidationError({"topic": f"This topic would make the slug {slug!r}, {taken}."})
+            issue.slug = slug
+        return save_record(issue, by=by)
+
+
+def refresh_current_status(issue: Issue) -> None:
+    """Point the issue at its latest published status by effective date."""
+    latest = (
+        IssueStatus.objects.published()
+        .filter(issue=issue)
+        .order_by("-effective_date", "-published_at", "-id")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    stored = Issue.objects.filter(pk=issue.pk).values_list("current_status_id", flat=True).get()
+    if stored != latest:
+        with service_write():
+            Issue.objects.filter(pk=issue.pk).update(current_status_id=latest)
+    issue.current_status_id = latest
+
+
+def refresh_current_position(issue_id: int, party_id: int) -> None:
+    """Mark the party's latest published position on the issue as current, and only that one."""
+    positions = Position.objects.filter(issue_id=issue_id, party_id=party_id)
+    latest = (
+        positions.published().order_by("-effective_date", "-published_at", "-id").values_list("pk", flat=True).first()
+    )
+    with service_write():
+        positions.filter(is_current=True).exclude(pk=latest).update(is_current=False)
+        if latest is not None:
+            positions.filter(pk=latest, is_current=False).update(is_current=True)
+
+
+def follow_round_dates(talk_round: Round) -> None:
+    """A round's dates moved: move the effective dates of what was assessed there, and
+    what is current with them."""
+    effective = talk_round.effective_date
+    if effective is None and any(
+        model.objects.filter(round=talk_round).exists() for model in (IssueStatus, Position, Agreement)
+    ):
+        raise ValidationError(
+            {"start_date": "Statuses, positions or agreements were assessed at this round: it keeps its dates."}
+        )
+    with service_write():
+        for model in (IssueStatus, Position, Agreement):
+            model.objects.filter(round=talk_round).exclude(effective_date=effective).update(effective_date=effective)
+    for issue in Issue.objects.filter(statuses__round=talk_round).distinct():
+        refresh_current_status(issue)
+    pairs = Position.objects.filter(round=talk_round).values_list("issue_id", "party_id").distinct()
+    for issue_id, party_id in pairs:
+        refresh_current_position(issue_id, party_id)

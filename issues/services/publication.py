@@ -1,0 +1,152 @@
+"""Publication: reviewers publish, withdraw or send back drafts; a correction is a new
+draft that revises a published record, and publishing it supersedes that record."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from issues.models import Agreement, IssueStatus, Position, PublicationState, Publishable, Statement
+from issues.services.drafts import refuse_unless_draft
+from issues.services.issues import refresh_current_position, refresh_current_status
+from issues.services.statements import statement_link_issues
+from negotrack.models import Change
+from negotrack.records import RecordLocked, save_record
+
+# What a correction does not copy from the record it revises: identity, bookkeeping, and
+# its publication history.
+_NOT_COPIED = {
+    "id", "uuid", "version", "created_at", "updated_at", "state", "revises", "published_at", "published_by",
+    "review_note", "withdrawn_on", "correction_note", "superseded_at", "is_current",
+}  # fmt: skip
+
+
+def correction_start(record: Publishable, *, by) -> Publishable:
+    """A new draft that revises a published record; publishing it supersedes the record."""
+    model = type(record)
+    with transaction.atomic():
+        stored_state = model.objects.select_for_update().filter(pk=record.pk).values_list("state", flat=True).first()
+        if stored_state != PublicationState.PUBLISHED:
+            raise RecordLocked(
+                f"Only a published record can be corrected; this one is {stored_state}.", code="not_published"
+            )
+        draft = model()
+        for field in model._meta.concrete_fields:
+            if field.name not in _NOT_COPIED:
+                setattr(draft, field.attname, getattr(record, field.attname))
+        draft.revises = record
+        m2m = {
+            field.name: list(getattr(record, field.name).all())
+            for field in model._meta.many_to_many
+            if field.remote_field.through._meta.auto_created
+        }
+        save_record(draft, by=by, m2m=m2m)
+        if isinstance(record, Statement):
+            statement_link_issues(draft, record.issues.all(), by=by)
+    return draft
+
+
+def can_review(user, model: type[Publishable]) -> bool:
+    return bool(user) and user.has_perm(f"{model._meta.app_label}.publish_{model._meta.model_name}")
+
+
+def _require_reviewer(user, record: Publishable) -> None:
+    if not can_review(user, type(record)):
+        raise PermissionDenied("Only reviewers publish, withdraw or send back records.")
+
+
+def _refresh_current(record: Publishable) -> None:
+    if isinstance(record, IssueStatus):
+        refresh_current_status(record.issue)
+    elif isinstance(record, Position):
+        refresh_current_position(record.issue_id, record.party_id)
+
+
+def publish(record: Publishable, *, by, at: datetime.datetime | None = None) -> Publishable:
+    """Publish a draft; a draft that revises a published record supersedes it.
+
+    `at` serves the importer, which reproduces a publication from a document: the moment
+    it was published (by default now). A corrected record found superseded at that very
+    moment already was superseded by this correction, in the import of its own round.
+    """
+    _require_reviewer(by, record)
+    if record.pk is None:
+        raise ValidationError("Save the draft before publishing it.", code="unsaved")
+    with transaction.atomic():
+        refuse_unless_draft(record, "published again")
+        if not record.sources.exists():
+            raise ValidationError({"sources": "Cite at least one source before publishing."}, code="no_source")
+        if isinstance(record, Agreement) and not record.parties.exists():
+            raise ValidationError({"parties": "Name the parties bound by the agreement."}, code="no_parties")
+        now = at or timezone.now()
+        if record.revises_id:
+            old = type(record).objects.select_for_update().get(pk=record.revises_id)
+            if old.state == PublicationState.PUBLISHED:
+                _supersede(old, by=by, at=now)
+            elif not (old.state == PublicationState.SUPERSEDED and at is not None and old.superseded_at == at):
+                raise ValidationError(
+                    f"The record this draft corrects is {old.state} now, so the correction cannot replace it.",
+                    code="revises_unpublished",
+                )
+        record.state = PublicationState.PUBLISHED
+        record.published_at = now
+        record.published_by = by if getattr(by, "pk", None) else None
+        record.review_note = ""
+        save_record(record, by=by, action=Change.Action.PUBLISH)
+        _refresh_current(record)
+    return record
+
+
+def _supersede(old: Publishable, *, by, at: datetime.datetime) -> None:
+    old.state = PublicationState.SUPERSEDED
+    old.superseded_at = at
+    save_record(old, by=by, action=Change.Action.SUPERSEDE)
+    # A correction may move to another issue or party: what was current there moves too.
+    _refresh_current(old)
+
+
+def supersede_without_correction(record: Publishable, *, by, at: datetime.datetime | None = None) -> Publishable:
+    """For the importer only: a document can show a record superseded while its correction
+    lies outside the document (a correction moved to another round). Everywhere else a
+    record is superseded by publishing its correction."""
+    _require_reviewer(by, record)
+    with transaction.atomic():
+        stored_state = type(record).objects.select_for_update().filter(pk=record.pk).values_list("state", flat=True)
+        if stored_state.get() != PublicationState.PUBLISHED:
+            raise RecordLocked("Only a published record can be superseded.", code="not_published")
+        _supersede(record, by=by, at=at or timezone.now())
+    return record
+
+
+def withdraw(record: Publishable, *, by, note: str, on_date: datetime.date | None = None) -> Publishable:
+    """Take a published record out of the public record, leaving a dated public notice."""
+    _require_reviewer(by, record)
+    if not note or not note.strip():
+        raise ValidationError({"correction_note": "Say publicly why the record is withdrawn."})
+    with transaction.atomic():
+        stored_state = type(record).objects.filter(pk=record.pk).values_list("state", flat=True).get()
+        if stored_state != PublicationState.PUBLISHED:
+            raise RecordLocked(
+                f"Only a published record can be withdrawn; this one is {stored_state}.", code="not_published"
+            )
+        record.state = PublicationState.WITHDRAWN
+        record.withdrawn_on = on_date or timezone.localdate()
+        record.correction_note = note.strip()
+        save_record(record, by=by, action=Change.Action.WITHDRAW)
+        _refresh_current(record)
+    return record
+
+
+def send_back(record: Publishable, *, by, note: str) -> Publishable:
+    """Return a draft to its editors with a reviewer's note."""
+    _require_reviewer(by, record)
+    if not note or not note.strip():
+        raise ValidationError({"review_note": "Tell the editor what to change."})
+    with transaction.atomic():
+        refuse_unless_draft(record, "sent back")
+        record.review_note = note.strip()
+        save_record(record, by=by, action=Change.Action.SEND_BACK)
+    return record
