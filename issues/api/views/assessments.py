@@ -1,6 +1,5 @@
 """Issue statuses, party positions and agreements: the public record, drafts for editors."""
 
-from issues import services
 from issues.api import filters
 from issues.api.serializers.assessments import AgreementSerializer, IssueStatusSerializer, PositionSerializer
 from issues.api.serializers.writes import AgreementWriteSerializer, IssueStatusWriteSerializer, PositionWriteSerializer
@@ -13,8 +12,6 @@ class IssueStatusViewSet(PublishableViewSet):
     serializer_class = IssueStatusSerializer
     filterset_class = filters.IssueStatusFilter
     write_serializer_class = IssueStatusWriteSerializer
-    write_service = staticmethod(services.issue_status_save)
-    service_lists = ("sources",)
 
     def base_queryset(self):
         return IssueStatus.objects.select_related("issue", "round", "revises").prefetch_related(SOURCES)
@@ -25,8 +22,6 @@ class PositionViewSet(PublishableViewSet):
     serializer_class = PositionSerializer
     filterset_class = filters.PositionFilter
     write_serializer_class = PositionWriteSerializer
-    write_service = staticmethod(services.position_save)
-    service_lists = ("sources",)
 
     def base_queryset(self):
         return Position.objects.select_related("issue", "party", "round", "revises").prefetch_related(SOURCES)
@@ -37,8 +32,6 @@ class AgreementViewSet(PublishableViewSet):
     serializer_class = AgreementSerializer
     filterset_class = filters.AgreementFilter
     write_serializer_class = AgreementWriteSerializer
-    write_service = staticmethod(services.agreement_save)
-    service_lists = ("parties", "issues", "sources")
 
     def base_queryset(self):
         return Agreement.objects.select_related("process", "round", "revises").prefetch_related(

@@ -9,7 +9,6 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import CursorPagination
 
-from issues import services
 from issues.api import filters
 from issues.api.serializers.statements import StatementSerializer
 from issues.api.serializers.writes import StatementWriteSerializer
@@ -131,8 +130,6 @@ class StatementViewSet(CSVAnswers, PublishableViewSet):
     filterset_class = filters.StatementFilter
     pagination_class = StatementPagination
     write_serializer_class = StatementWriteSerializer
-    write_service = staticmethod(services.statement_save)
-    service_lists = ("issues", "sources")
     service_flags = ("confirm_date",)
 
     def base_queryset(self):
