@@ -41,7 +41,6 @@ _in_service_write: ContextVar[bool] = ContextVar("negotrack_service_write", defa
 record_changed = Signal()
 
 R = TypeVar("R", bound="Record")
-_M = TypeVar("_M", bound=models.Model)
 
 
 class WriteOutsideServices(RuntimeError):
@@ -83,7 +82,7 @@ def _require_service_write(what: str) -> None:
         )
 
 
-class RecordQuerySet(models.QuerySet[_M]):
+class RecordQuerySet(models.QuerySet):
     """Refuses writes that would go around the services."""
 
     def update(self, **kwargs: Any) -> int:
@@ -94,11 +93,11 @@ class RecordQuerySet(models.QuerySet[_M]):
         _require_service_write("QuerySet.delete()")
         return super().delete()
 
-    def bulk_create(self, objs: Iterable[_M], *args: Any, **kwargs: Any) -> list[_M]:
+    def bulk_create(self, objs: Iterable[Any], *args: Any, **kwargs: Any) -> list[Any]:
         _require_service_write("bulk_create()")
         return super().bulk_create(objs, *args, **kwargs)
 
-    def bulk_update(self, objs: Iterable[_M], *args: Any, **kwargs: Any) -> int:
+    def bulk_update(self, objs: Iterable[Any], *args: Any, **kwargs: Any) -> int:
         _require_service_write("bulk_update()")
         return super().bulk_update(objs, *args, **kwargs)
 
