@@ -3,7 +3,9 @@
 import logging
 
 from redis.exceptions import RedisError
+from rest_framework.request import Request
 from rest_framework.throttling import AnonRateThrottle
+from rest_framework.views import APIView
 
 logger = logging.getLogger(__name__)
 
@@ -16,7 +18,7 @@ class AnonymousReadThrottle(AnonRateThrottle):
     logged: losing the limit for a while is better than refusing every reader.
     """
 
-    def allow_request(self, request, view):
+    def allow_request(self, request: Request, view: APIView) -> bool:
         try:
             return super().allow_request(request, view)
         except (RedisError, OSError) as error:
