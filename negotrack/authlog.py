@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 
-from negotrack.records import User
 from negotrack.requestlog import clean, client_ip
+
+if TYPE_CHECKING:
+    from negotrack.records import User
 
 logger = logging.getLogger("negotrack.auth")
 
