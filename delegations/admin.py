@@ -1,7 +1,11 @@
-from django.contrib import admin
+from collections.abc import Sequence
 
-from delegations.models import Attendance, Delegation, Membership, Party, Person
+from django.contrib import admin
+from django.http import HttpRequest
+
+from delegations.models import Attendance, Delegation, Membership, Party, Person, PersonQuerySet
 from negotrack.admin import RecordAdmin, RecordInline
+from negotrack.records import Record
 from rounds.models import Session
 
 
@@ -10,12 +14,12 @@ class FixedSlugMixin:
 
     slug_from = ("name",)
 
-    def get_prepopulated_fields(self, request, obj=None):
+    def get_prepopulated_fields(self, request: HttpRequest, obj: Record | None = None) -> dict[str, Sequence[str]]:
         return {} if obj else {"slug": self.slug_from}
 
-    def get_readonly_fields(self, request, obj=None):
+    def get_readonly_fields(self, request: HttpRequest, obj: Record | None = None) -> Sequence[str]:
         fixed = ("slug",) if obj else ()
-        return (*fixed, *super().get_readonly_fields(request, obj))
+        return (*fixed, *super().get_readonly_fields(request, obj))  # type: ignore[misc]  # mixed into a RecordAdmin
 
 
 @admin.register(Party)
@@ -31,7 +35,9 @@ class PersonAdmin(FixedSlugMixin, RecordAdmin):
     list_filter = ("memberships__delegation__party", "memberships__role")
     search_fields = ("name", "aliases", "slug")
 
-    def get_search_results(self, request, queryset, search_term):
+    def get_search_results(
+        self, request: HttpRequest, queryset: PersonQuerySet, search_term: str
+    ) -> tuple[PersonQuerySet, bool]:
         # By name or alias in any script and case (the speaker autocomplete uses this too).
         if not search_term.strip():
             return queryset, False

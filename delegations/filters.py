@@ -2,7 +2,7 @@
 
 import django_filters
 
-from delegations.models import Delegation, Membership, Party, Person
+from delegations.models import Delegation, Membership, Party, Person, PersonQuerySet
 from rounds.models import Process, Round
 
 
@@ -15,7 +15,7 @@ class PersonFilter(django_filters.FilterSet):
         model = Person
         fields = ["q"]
 
-    def filter_q(self, queryset, name, value):
+    def filter_q(self, queryset: PersonQuerySet, name: str, value: str) -> PersonQuerySet:
         return queryset.matching(value)
 
 

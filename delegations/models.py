@@ -35,7 +35,7 @@ class Party(Record):
 
 
 class PersonQuerySet(RecordQuerySet):
-    def matching(self, text: str):
+    def matching(self, text: str) -> PersonQuerySet:
         """People whose name or one of whose aliases contains `text`."""
         return contains_any_case(self, ["name", "aliases"], text.strip())
 
@@ -52,7 +52,7 @@ class Person(Record):
     description = models.CharField(max_length=300, blank=True, help_text="who they are, in a line")
 
     history = RecordHistory()
-    objects = PersonQuerySet.as_manager()
+    objects = PersonQuerySet.as_manager()  # type: ignore[misc]  # the stubs take Record's for a class variable
 
     class Meta:
         ordering = ["name"]
@@ -66,7 +66,7 @@ class Person(Record):
     def alias_list(self) -> list[str]:
         return [line.strip() for line in self.aliases.splitlines() if line.strip()]
 
-    def clean(self):
+    def clean(self) -> None:
         self.aliases = "\n".join(dict.fromkeys(self.alias_list))
 
 
@@ -172,6 +172,6 @@ class Attendance(Record):
     def __str__(self) -> str:
         return f"{self.membership.person} at {self.session}"
 
-    def clean(self):
+    def clean(self) -> None:
         if self.session_id and self.membership_id and self.session.round_id != self.membership.delegation.round_id:
             raise ValidationError({"membership": "This member's delegation is at another round than the session."})

@@ -1,9 +1,12 @@
 """How parties, people, delegations and memberships read in the API, and how people are written."""
 
+from __future__ import annotations
+
 from rest_framework import serializers
 
 from delegations.models import Delegation, Membership, Party, Person
 from negotrack.api_writes import RecordWriteSerializer
+from rounds.models import Round
 from rounds.serializers import RECORD_EXTRA_KWARGS, RECORD_FIELDS, SourceBriefSerializer
 
 
@@ -37,7 +40,9 @@ class PersonSerializer(serializers.ModelSerializer):
 class MemberSerializer(serializers.ModelSerializer):
     """A membership as it appears inside its delegation."""
 
-    person = serializers.SlugRelatedField(slug_field="slug", read_only=True, help_text="slug of the person")
+    person: serializers.SlugRelatedField[Person] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, help_text="slug of the person"
+    )
     name = serializers.CharField(source="person.name", read_only=True, help_text="the person's name")
 
     class Meta:
@@ -50,8 +55,12 @@ class MemberSerializer(serializers.ModelSerializer):
 
 
 class DelegationSerializer(serializers.ModelSerializer):
-    round = serializers.SlugRelatedField(slug_field="slug", read_only=True, help_text="slug of the round")
-    party = serializers.SlugRelatedField(slug_field="slug", read_only=True, help_text="slug of the party")
+    round: serializers.SlugRelatedField[Round] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, help_text="slug of the round"
+    )
+    party: serializers.SlugRelatedField[Party] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, help_text="slug of the party"
+    )
     sources = SourceBriefSerializer(many=True, read_only=True, help_text="the sources that report the delegation")
     members = MemberSerializer(
         source="memberships", many=True, read_only=True, help_text="the named members, with their titles then"
@@ -64,13 +73,17 @@ class DelegationSerializer(serializers.ModelSerializer):
 
 
 class MembershipSerializer(serializers.ModelSerializer):
-    delegation = serializers.SlugRelatedField(slug_field="uuid", read_only=True, help_text="UUID of the delegation")
-    person = serializers.SlugRelatedField(slug_field="slug", read_only=True, help_text="slug of the person")
+    delegation: serializers.SlugRelatedField[Delegation] = serializers.SlugRelatedField(
+        slug_field="uuid", read_only=True, help_text="UUID of the delegation"
+    )
+    person: serializers.SlugRelatedField[Person] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, help_text="slug of the person"
+    )
     # Denormalized so that a reader can place a membership without a second request.
-    round = serializers.SlugRelatedField(
+    round: serializers.SlugRelatedField[Round] = serializers.SlugRelatedField(
         source="delegation.round", slug_field="slug", read_only=True, help_text="slug of the delegation's round"
     )
-    party = serializers.SlugRelatedField(
+    party: serializers.SlugRelatedField[Party] = serializers.SlugRelatedField(
         source="delegation.party", slug_field="slug", read_only=True, help_text="slug of the delegation's party"
     )
     sources = SourceBriefSerializer(many=True, read_only=True, help_text="the sources that report the membership")

@@ -8,25 +8,27 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from delegations.models import Attendance, Delegation, Membership, Party, Person
-from negotrack.records import save_record
+from negotrack.records import User, save_record
 from rounds.models import Source
 
 
-def party_save(party: Party, *, by) -> Party:
+def party_save(party: Party, *, by: User) -> Party:
     if not party.slug:
         party.slug = slugify(party.name)
     return save_record(party, by=by)
 
 
-def unique_slug(model, base: str, *, exclude_pk=None) -> str:
+def unique_slug(model: type[Party | Person], base: str, *, exclude_pk: int | None = None) -> str:
     base = base[:70] or "item"
-    taken = set(model.objects.filter(slug__startswith=base).exclude(pk=exclude_pk).values_list("slug", flat=True))
+    # exclude(pk=None) excludes nothing, which is what a record not saved yet needs.
+    others = model.objects.filter(slug__startswith=base).exclude(pk=exclude_pk)  # type: ignore[misc]
+    taken = set(others.values_list("slug", flat=True))
     if base not in taken:
         return base
     return next(f"{base}-{n}" for n in range(2, 10_000) if f"{base}-{n}" not in taken)
 
 
-def person_save(person: Person, *, by) -> Person:
+def person_save(person: Person, *, by: User) -> Person:
     with transaction.atomic():
         if not person.slug:
             # A name in a script slugify cannot spell in Latin letters gets a neutral slug.
@@ -35,13 +37,13 @@ def person_save(person: Person, *, by) -> Person:
         return save_record(person, by=by)
 
 
-def delegation_save(delegation: Delegation, *, by, sources: Iterable[Source] | None = None) -> Delegation:
+def delegation_save(delegation: Delegation, *, by: User, sources: Iterable[Source] | None = None) -> Delegation:
     return save_record(delegation, by=by, m2m=None if sources is None else {"sources": sources})
 
 
-def membership_save(membership: Membership, *, by, sources: Iterable[Source] | None = None) -> Membership:
+def membership_save(membership: Membership, *, by: User, sources: Iterable[Source] | None = None) -> Membership:
     return save_record(membership, by=by, m2m=None if sources is None else {"sources": sources})
 
 
-def attendance_save(attendance: Attendance, *, by) -> Attendance:
+def attendance_save(attendance: Attendance, *, by: User) -> Attendance:
     return save_record(attendance, by=by)

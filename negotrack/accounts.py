@@ -8,11 +8,12 @@ LogoutView takes POST only and flushes the session from the store.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import LoginView, LogoutView
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
 
@@ -23,14 +24,16 @@ class SignInView(LoginView):
 
 
 class SignOutView(LogoutView):
-    def post(self, request, *args, **kwargs):
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = super().post(request, *args, **kwargs)
         # In the messages cookie: the session it could go in is gone.
         messages.info(request, "You are signed out.")
         return response
 
 
-def locked_out(request, original_response=None, credentials=None) -> HttpResponse:
+def locked_out(
+    request: HttpRequest, original_response: HttpResponse | None = None, credentials: dict[str, Any] | None = None
+) -> HttpResponse:
     """AXES_LOCKOUT_CALLABLE: the site's page for a locked sign-in, on the site's sign-in
     page and on the admin's login alike (429, with Retry-After). Rendered here, not as a
     TemplateResponse: it replaces the view's answer in a middleware, after rendering."""

@@ -1,33 +1,44 @@
 """What every part of the REST API shares: read-only views, the public record rule,
 conditional reads and the anonymous rate limit."""
 
-import math
+from __future__ import annotations
 
-from django.http import HttpResponseNotModified, JsonResponse
+import math
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponseNotModified, JsonResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, permissions, viewsets
+from rest_framework.request import Request
+from rest_framework.response import Response
 
-from negotrack.conditional import is_not_modified, validators_for
+from negotrack.conditional import Validators, is_not_modified, validators_for
 from negotrack.groups import is_editorial
 
+if TYPE_CHECKING:
+    _ReadView = viewsets.GenericViewSet[Any]  # what the mixin is mixed into
+else:
+    _ReadView = object
 
-def wants_drafts(request) -> bool:
+
+def wants_drafts(request: Request) -> bool:
     """`?include=drafts` shows drafts too, to editors and reviewers only."""
     return request.query_params.get("include") == "drafts" and is_editorial(request.user)
 
 
-def visible(queryset, request):
+def visible(queryset: QuerySet[Any], request: Request) -> QuerySet[Any]:
     """The public record (published, and withdrawn or superseded ones as correction
     notices), plus drafts for editors and reviewers who ask for them."""
-    return queryset if wants_drafts(request) else queryset.public()
+    return queryset if wants_drafts(request) else queryset.public()  # type: ignore[attr-defined]  # a publishable model's
 
 
 class _NotModified(Exception):
     """Raised from `initial()` to skip the view when the client's copy is current."""
 
 
-class ConditionalReadMixin:
+class ConditionalReadMixin(_ReadView):
     """ETag and Last-Modified on every read, and 304 before the view does any work.
 
     The validators come from the change log (see negotrack.conditional), so a deletion
@@ -37,7 +48,7 @@ class ConditionalReadMixin:
     JSON answer that says when to come back.
     """
 
-    read_validators = None
+    read_validators: Validators | None = None
 
     def read_version(self) -> int | None:
         """The record version a detail read leads its ETag with, where writes compare it."""
@@ -47,7 +58,7 @@ class ConditionalReadMixin:
         """What else the answer depends on that the change log does not record."""
         return ""
 
-    def initial(self, request, *args, **kwargs):
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         # Authentication, permissions and the rate limit first: a 304 counts against it too.
         super().initial(request, *args, **kwargs)
         if request.method in ("GET", "HEAD"):
@@ -55,29 +66,29 @@ class ConditionalReadMixin:
             if is_not_modified(request, self.read_validators):
                 raise _NotModified
 
-    def get_read_validators(self, request):
+    def get_read_validators(self, request: Request) -> Validators:
         drafts = wants_drafts(request)
         return validators_for(request, drafts=drafts, record_version=self.read_version(), extra=self.read_state())
 
-    def throttled(self, request, wait):
+    def throttled(self, request: Request, wait: float | None) -> NoReturn:
         seconds = None if wait is None else math.ceil(wait)
         later = f"in {seconds} second{'s' if seconds != 1 else ''}" if seconds else "later"
         error = exceptions.Throttled(
             detail=f"Too many requests from this address without signing in. Try again {later}; "
             "signed-in users are not limited this way."
         )
-        error.wait = seconds  # DRF's handler turns it into the Retry-After header
+        error.wait = seconds  # type: ignore[attr-defined]  # DRF's handler turns it into the Retry-After header
         raise error
 
-    def handle_exception(self, exc):
+    def handle_exception(self, exc: Exception) -> Response:
         if isinstance(exc, _NotModified):
-            return HttpResponseNotModified()
+            return HttpResponseNotModified()  # type: ignore[return-value]  # a 304 has nothing to render
         response = super().handle_exception(exc)
         if isinstance(exc, exceptions.Throttled):
-            response.data = {"detail": exc.detail, "retry_after": exc.wait}
+            response.data = {"detail": exc.detail, "retry_after": exc.wait}  # type: ignore[attr-defined]
         return response
 
-    def finalize_response(self, request, response, *args, **kwargs):
+    def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any) -> Response:
         response = super().finalize_response(request, response, *args, **kwargs)
         patch_vary_headers(response, ["Cookie", "Authorization"])
         if self.read_validators is not None and response.status_code in (200, 304):
@@ -100,7 +111,7 @@ class ReadOnlyRecordViewSet(ConditionalReadMixin, viewsets.ReadOnlyModelViewSet)
 
 
 @csrf_exempt  # whatever the method, the answer is that nothing is there
-def not_found(request, *args, **kwargs):
+def not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
     """Any other path under the API: the API's JSON 404, not the site's HTML page (a UUID
     route does not match `0.5/`, for instance, yet the client asked the API)."""
     return JsonResponse({"detail": exceptions.NotFound.default_detail}, status=404)

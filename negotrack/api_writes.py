@@ -10,18 +10,29 @@ services deny 403.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, NoReturn
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import exceptions, permissions, serializers, status
+from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from negotrack.conditional import if_match_versions
 from negotrack.groups import is_editorial
-from negotrack.records import RecordLocked, VersionConflict
+from negotrack.records import Record, RecordLocked, User, VersionConflict
 from negotrack.registry import require_record_type
 from negotrack.schema import ERROR
+
+if TYPE_CHECKING:
+    from rest_framework.viewsets import GenericViewSet
+
+    _WriteView = GenericViewSet[Any]  # what the mixin is mixed into
+else:
+    _WriteView = object
 
 IF_MATCH = OpenApiParameter(
     "If-Match",
@@ -37,8 +48,8 @@ class EditorialWrites(permissions.BasePermission):
 
     message = "Only editors and reviewers write to the record."
 
-    def has_permission(self, request, view):
-        if not hasattr(view, request.method.lower()):
+    def has_permission(self, request: Request, view: APIView) -> bool:
+        if not hasattr(view, request.method.lower()):  # type: ignore[union-attr]  # a request has a method
             return True  # the route does not offer the method: it answers 405 to anyone
         return request.method in permissions.SAFE_METHODS or is_editorial(request.user)
 
@@ -47,7 +58,7 @@ class Conflict(exceptions.APIException):
     status_code = status.HTTP_409_CONFLICT
     default_code = "conflict"
 
-    def __init__(self, detail: str, *, code: str, **extra):
+    def __init__(self, detail: str, *, code: str, **extra: Any) -> None:
         super().__init__(detail, code)
         self.extra = extra
 
@@ -75,10 +86,10 @@ class RecordWriteSerializer(serializers.ModelSerializer):
 
     class Meta:
         # Uniqueness and the other constraints are the services' to check, with their messages.
-        validators: list = []
+        validators: list[Any] = []
 
 
-def expected_version(request, stored_version: int, body_version: int | None) -> tuple[int, bool]:
+def expected_version(request: Request, stored_version: int, body_version: int | None) -> tuple[int, bool]:
     """The version the client says it read, and whether it said so with `If-Match`.
 
     Without either, the version read now: the check under the row lock still catches a
@@ -98,7 +109,7 @@ def expected_version(request, stored_version: int, body_version: int | None) -> 
     return (body_version or stored_version), False
 
 
-class RecordWriteMixin:
+class RecordWriteMixin(_WriteView):
     """Create and update through a service function.
 
     A view sets `write_serializer_class` and `service_flags` (keyword arguments of the save
@@ -107,10 +118,10 @@ class RecordWriteMixin:
     Answers show the record as a read shows it, with drafts.
     """
 
-    write_serializer_class: type[serializers.Serializer]
+    write_serializer_class: type[serializers.ModelSerializer[Any]]
     service_flags: tuple[str, ...] = ()
 
-    def write_service(self, record, *, by, **kwargs):
+    def write_service(self, record: Record, *, by: User, **kwargs: Any) -> Record:
         save = require_record_type(self.get_write_model()).save
         if save is None:  # pragma: no cover - only records saved with their owner lack one
             raise NotImplementedError(f"{self.get_write_model()} is saved with the record it belongs to.")
@@ -121,29 +132,29 @@ class RecordWriteMixin:
         registered = require_record_type(self.get_write_model())
         return (*registered.many, *((registered.links.argument,) if registered.links else ()))
 
-    def get_permissions(self):
+    def get_permissions(self) -> list[EditorialWrites]:
         return [EditorialWrites()]
 
     describing_writes = False
 
-    def options(self, request, *args, **kwargs):
+    def options(self, request: Request, *args: Any, **kwargs: Any) -> Response:  # type: ignore[override]  # as DRF's own
         # OPTIONS describes what a write takes, field by field (DRF's metadata asks for the
         # serializer as if it were the write itself).
         self.describing_writes = True
         return super().options(request, *args, **kwargs)
 
-    def get_serializer_class(self):
+    def get_serializer_class(self) -> type[serializers.BaseSerializer[Any]]:
         return self.write_serializer_class if self.describing_writes else super().get_serializer_class()
 
     # --- the writes ---------------------------------------------------------------------
 
-    def create(self, request, *args, **kwargs):
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         values = self.parse(request.data)
         record = self.get_write_model()()
         self.save_through_service(record, values)
         return self.answer(record, status.HTTP_201_CREATED)
 
-    def update(self, request, *args, **kwargs):
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         record = self.get_object()
         self.check_writable(record)
         values = self.parse(request.data, partial=kwargs.get("partial", False))
@@ -151,15 +162,15 @@ class RecordWriteMixin:
         self.save_through_service(record, values)
         return self.answer(record, status.HTTP_200_OK)
 
-    def partial_update(self, request, *args, **kwargs):
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return self.update(request, *args, partial=True, **kwargs)
 
     # --- the parts ----------------------------------------------------------------------
 
-    def get_write_model(self):
+    def get_write_model(self) -> type[Record]:
         return self.write_serializer_class.Meta.model
 
-    def parse(self, data, *, partial: bool = False) -> dict:
+    def parse(self, data: Any, *, partial: bool = False) -> dict[str, Any]:
         """The values a write sets. A PUT replaces the record: a field it leaves out goes
         back to its default (empty, or null)."""
         serializer = self.validated(self.write_serializer_class, data, partial=partial)
@@ -169,30 +180,33 @@ class RecordWriteMixin:
             for name, field in serializer.fields.items():
                 if field.read_only or name in values or name == "version" or name in self.service_flags:
                     continue
-                model_field = model._meta.get_field(field.source)
-                values[name] = [] if model_field.many_to_many else model_field.get_default()
+                model_field = model._meta.get_field(field.source)  # type: ignore[arg-type]  # bound: it has a source
+                # A write serializer's fields are the model's own, never reverse relations.
+                values[name] = [] if model_field.many_to_many else model_field.get_default()  # type: ignore[union-attr]
         return values
 
-    def validated(self, serializer_class, data, *, partial: bool = False):
+    def validated(
+        self, serializer_class: type[serializers.Serializer[Any]], data: Any, *, partial: bool = False
+    ) -> serializers.Serializer[Any]:
         """`serializer_class` over a request body, valid (or a 400 naming each field)."""
         serializer = serializer_class(data=data, partial=partial, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         return serializer
 
-    def check_writable(self, record) -> None:
+    def check_writable(self, record: Record) -> None:
         """Refuse before parsing a write aimed at a record that cannot change in place."""
 
-    def use_expected_version(self, record, body_version: int | None) -> None:
+    def use_expected_version(self, record: Record, body_version: int | None) -> None:
         record.version, self.if_match_given = expected_version(self.request, record.version, body_version)
 
-    def save_through_service(self, record, values: dict):
+    def save_through_service(self, record: Record, values: dict[str, Any]) -> Record:
         values.pop("version", None)
         options = {name: values.pop(name) for name in (*self.service_lists, *self.service_flags) if name in values}
         for name, value in values.items():
             setattr(record, name, value)
         return self.write_service(record, by=self.request.user, **options)
 
-    def answer(self, record, code: int) -> Response:
+    def answer(self, record: Record, code: int) -> Response:
         shown = self.get_queryset().get(pk=record.pk)
         response = Response(self.get_serializer(shown).data, status=code)
         response["ETag"] = f'"{shown.version}"'
@@ -203,18 +217,18 @@ class RecordWriteMixin:
 
     # --- refusals ------------------------------------------------------------------------
 
-    def published_routes(self, record) -> dict[str, str]:
+    def published_routes(self, record: Record) -> dict[str, str]:
         """Where to go instead of editing a published record in place (publishable views)."""
         return {}
 
-    def handle_exception(self, exc):
+    def handle_exception(self, exc: Exception) -> Response:
         exc = self.as_api_error(exc)
         response = super().handle_exception(exc)
         if isinstance(exc, Conflict):
-            response.data = {"detail": exc.detail, "code": exc.detail.code, **exc.extra}
+            response.data = {"detail": exc.detail, "code": exc.detail.code, **exc.extra}  # type: ignore[union-attr]  # one ErrorDetail
         return response
 
-    def as_api_error(self, exc):
+    def as_api_error(self, exc: Exception) -> Exception:
         if isinstance(exc, VersionConflict):
             if getattr(self, "if_match_given", False):
                 return PreconditionFailed(exc.messages[0])
@@ -240,7 +254,7 @@ class RecordWriteMixin:
             detail += " Correct it: POST {correction}; withdraw it: POST {withdraw}".format(**routes)
         return Conflict(detail, code=code, **routes)
 
-    def get_object(self):
+    def get_object(self) -> Any:
         record = super().get_object()
         self.object_being_written = record
         return record
@@ -256,7 +270,7 @@ class RecordWriteMixin:
         except (TypeError, ValueError, DjangoValidationError):
             return None  # not a UUID: the read answers 404
 
-    def permission_denied(self, request, message=None, code=None):
+    def permission_denied(self, request: Request, message: str | None = None, code: str | None = None) -> NoReturn:
         if request.method not in permissions.SAFE_METHODS and not request.user.is_authenticated:
             raise exceptions.NotAuthenticated(
                 "Writes need an editor's or reviewer's token (Authorization: Token <key>) or a signed-in session."
@@ -264,7 +278,7 @@ class RecordWriteMixin:
         super().permission_denied(request, message=message, code=code)
 
 
-def write_errors(*codes: int) -> dict:
+def write_errors(*codes: int) -> dict[int, OpenApiResponse]:
     """The error answers of a write, for the schema."""
     described = {
         400: OpenApiResponse(
@@ -298,7 +312,9 @@ CONFLICT = inline_serializer(
 )
 
 
-def record_write_schema(noun: str, read_serializer, write_serializer, *, lookup: OpenApiParameter) -> dict:
+def record_write_schema(
+    noun: str, read_serializer: Any, write_serializer: Any, *, lookup: OpenApiParameter
+) -> dict[str, Any]:
     """extend_schema_view arguments for creating and changing `noun` ("a source", "a draft")."""
     changed = {
         "parameters": [lookup, IF_MATCH],

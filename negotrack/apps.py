@@ -9,7 +9,7 @@ class NegotrackConfig(AppConfig):
     name = "negotrack"
     verbose_name = "negotrack"
 
-    def ready(self):
+    def ready(self) -> None:
         from django.apps import apps
         from django.db.models.signals import m2m_changed
 
@@ -19,11 +19,12 @@ class NegotrackConfig(AppConfig):
         for model in apps.get_models():
             if issubclass(model, Record):
                 for field in model._meta.many_to_many:
-                    if field.remote_field.through._meta.auto_created:
+                    through = field.remote_field.through  # set for every loaded model
+                    if through is not None and through._meta.auto_created:
                         m2m_changed.connect(
                             refuse_m2m_writes_outside_services,
-                            sender=field.remote_field.through,
-                            dispatch_uid=f"negotrack.m2m_guard.{field.remote_field.through._meta.label}",
+                            sender=through,
+                            dispatch_uid=f"negotrack.m2m_guard.{through._meta.label}",
                         )
 
 

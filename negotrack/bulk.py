@@ -21,7 +21,7 @@ set-wise, in the same transaction.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 from django.core.exceptions import ValidationError
 from django.db import connections, models, router, transaction
@@ -29,7 +29,7 @@ from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from negotrack.models import Change
-from negotrack.records import Record, created_fields, require_permission, service_write
+from negotrack.records import Record, User, created_fields, require_permission, service_write
 
 R = TypeVar("R", bound=Record)
 
@@ -63,8 +63,8 @@ def validate_records(model: type[R], records: Sequence[R], *, using: str, first_
         try:
             record.full_clean(exclude=excluded, validate_unique=False, validate_constraints=False)
         except ValidationError as error:
-            for field, messages in error.message_dict.items():
-                add(index, field, messages)
+            for field_name, messages in error.message_dict.items():
+                add(index, field_name, messages)
     for field in foreign_keys:
         wanted: dict[object, list[int]] = {}
         for index, record in enumerate(records):
@@ -78,7 +78,7 @@ def validate_records(model: type[R], records: Sequence[R], *, using: str, first_
             wanted.setdefault(value, []).append(index)
         if not wanted:
             continue
-        target = field.remote_field.field_name
+        target = cast(str, field.remote_field.field_name)  # set once the model is loaded
         found = set(
             field.remote_field.model._base_manager.using(using)
             .filter(**{f"{target}__in": list(wanted)})
@@ -111,7 +111,7 @@ def create_records(
     model: type[R],
     records: Sequence[R],
     *,
-    by,
+    by: User,
     m2m: Mapping[str, Sequence[Sequence[models.Model]]] | None = None,
     batch_size: int = BATCH_SIZE,
 ) -> list[R]:
@@ -127,7 +127,8 @@ def create_records(
     records = list(records)
     m2m = {name: list(values) for name, values in (m2m or {}).items()}
     for name, values in m2m.items():
-        field = model._meta.get_field(name)
+        # Any: any kind of field may be named here, and the checks below tell.
+        field: Any = model._meta.get_field(name)
         if not field.many_to_many or not field.remote_field.through._meta.auto_created:
             raise ValueError(f"{model.__name__}.{name} is not a many-to-many field with an automatic through table.")
         if len(values) != len(records):
@@ -147,7 +148,14 @@ def create_records(
     return records
 
 
-def _write_batch(model, batch, m2m, *, user, using) -> None:
+def _write_batch(
+    model: type[R],
+    batch: Sequence[R],
+    m2m: Mapping[str, Sequence[Sequence[models.Model]]],
+    *,
+    user: User | None,
+    using: str,
+) -> None:
     for record in batch:
         record.version = 1
     with service_write():
@@ -156,13 +164,13 @@ def _write_batch(model, batch, m2m, *, user, using) -> None:
     user_id = user.pk if user is not None else None
 
     for name, values in m2m.items():
-        field = model._meta.get_field(name)
+        field: Any = model._meta.get_field(name)  # a many-to-many field, checked by create_records
         through = field.remote_field.through
         owner, target = (
             through._meta.get_field(field.m2m_field_name()),
             through._meta.get_field(field.m2m_reverse_field_name()),
         )
-        rows = [
+        rows: list[tuple[Any, ...]] = [
             (record.pk, related.pk)
             for record, related_objects in zip(batch, values, strict=True)
             for related in related_objects
@@ -234,7 +242,9 @@ _DRIVER_NATIVE = {
 _DRIVER_NATIVE_POSTGRESQL = _DRIVER_NATIVE | {"DateField", "DateTimeField", "UUIDField"}
 
 
-def insert_rows(model, fields, rows, *, using) -> None:
+def insert_rows(
+    model: type[models.Model], fields: Sequence[Any], rows: Sequence[tuple[Any, ...]], *, using: str
+) -> None:
     """Insert rows of Python values (no model instances, no keys returned): COPY with
     psycopg 3, one executemany elsewhere."""
     if not rows:
@@ -265,7 +275,7 @@ def insert_rows(model, fields, rows, *, using) -> None:
             cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", rows)
 
 
-def _copy_m2m_history(model, field, pks, *, using) -> None:
+def _copy_m2m_history(model: type[Record], field: Any, pks: Sequence[Any], *, using: str) -> None:
     """What simple-history's create_historical_record_m2ms writes: a copy of each
     through row of the new records, pointing at the record's history row; here in one
     INSERT … SELECT per chunk of records."""

@@ -1,6 +1,7 @@
 """The Celery app, configured from Django settings (the CELERY_ names)."""
 
 import os
+from typing import Any
 
 from celery import Celery
 from celery.signals import setup_logging
@@ -13,7 +14,7 @@ app.autodiscover_tasks()
 
 
 @setup_logging.connect
-def _log_like_the_web(**kwargs):
+def _log_like_the_web(**kwargs: Any) -> None:
     """The worker and beat log with Django's LOGGING (JSON lines), not Celery's format."""
     import logging.config
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from django.db.models import Max, Sum
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
 
@@ -43,6 +44,8 @@ class Validators:
 
     @property
     def last_modified_header(self) -> str:
+        if self.last_modified is None:
+            raise ValueError("This answer has no Last-Modified time.")
         return http_date(self.last_modified.timestamp())
 
 
@@ -57,7 +60,9 @@ def change_log_state() -> ChangeLogState:
     return ChangeLogState(state["newest_id"], int(state["recent_sum"]), last_modified)
 
 
-def validators_for(request, *, drafts: bool, record_version: int | None = None, extra: str = "") -> Validators:
+def validators_for(
+    request: HttpRequest, *, drafts: bool, record_version: int | None = None, extra: str = ""
+) -> Validators:
     """A weak ETag for this request's answer: the change-log state, plus everything else
     the answer depends on (path and query, format, drafts or not, today's date for
     answers that default to today, the signed-in user on the browsable pages).
@@ -85,7 +90,7 @@ def validators_for(request, *, drafts: bool, record_version: int | None = None, 
     return Validators(etag=f'W/"{tag}"', last_modified=state.last_modified)
 
 
-def is_not_modified(request, validators: Validators) -> bool:
+def is_not_modified(request: HttpRequest, validators: Validators) -> bool:
     """RFC 9110: If-None-Match (weak comparison) decides when present; otherwise
     If-Modified-Since, at the one-second precision of HTTP dates."""
     if_none_match = request.META.get("HTTP_IF_NONE_MATCH")

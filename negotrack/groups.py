@@ -1,19 +1,30 @@
 """Who may do what: the two editorial groups, and the account that commands write as."""
 
+from __future__ import annotations
+
 import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
 from django.urls import NoReverseMatch, reverse
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User as Account
+    from django.db import models
+
+    from negotrack.records import User
 
 EDITORS = "Editors"
 REVIEWERS = "Reviewers"
 SYSTEM_USERNAME = "negotrack-system"
 
 
-def is_editorial(user) -> bool:
+def is_editorial(user: User) -> bool:
     """Editors, reviewers and superusers: the people who may use the admin."""
     if not (user.is_active and user.is_authenticated):
         return False
@@ -22,12 +33,12 @@ def is_editorial(user) -> bool:
     return user.groups.filter(name__in=[EDITORS, REVIEWERS]).exists()
 
 
-def editorial_only(view):
+def editorial_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """A page for editors and reviewers: anyone else is sent to sign in, or refused when
     signed in already."""
 
     @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         if not is_editorial(request.user):
@@ -37,7 +48,7 @@ def editorial_only(view):
     return wrapper
 
 
-def admin_change_url(record) -> str | None:
+def admin_change_url(record: models.Model) -> str | None:
     """Where the admin edits `record`; None for a kind of record the admin does not show."""
     meta = record._meta
     try:
@@ -46,7 +57,7 @@ def admin_change_url(record) -> str | None:
         return None
 
 
-def system_user():
+def system_user() -> Account:
     """The account that management commands record in history: it cannot sign in."""
     user, created = get_user_model().objects.get_or_create(
         username=SYSTEM_USERNAME,
@@ -58,5 +69,5 @@ def system_user():
     return user
 
 
-def add_to_group(user, name: str) -> None:
+def add_to_group(user: Account, name: str) -> None:
     user.groups.add(Group.objects.get(name=name))

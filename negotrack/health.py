@@ -13,7 +13,7 @@ import logging
 
 from django.conf import settings
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from redis import Redis
@@ -55,7 +55,7 @@ def redis_state() -> str:
 
 @never_cache
 @require_safe
-def healthz(request):
+def healthz(request: HttpRequest) -> JsonResponse:
     database = database_state()
     checks = health_checks()
     body = {"status": "ok", "database": database, "redis": redis_state(), **{check.name: None for check in checks}}

@@ -7,8 +7,10 @@ Editors, reviewers and superusers only: anyone else is sent to sign in, or refus
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+from uuid import UUID
 
 from django import forms
 from django.apps import apps
@@ -16,7 +18,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -35,7 +37,7 @@ NOT_DIFFED = {"id", "uuid", "version", "created_at", "updated_at"}
 CHANGES_PER_PAGE = 50
 
 
-def history_url(record_type: str, uuid) -> str:
+def history_url(record_type: str, uuid: UUID) -> str:
     return reverse("records:history", kwargs={"record_type": record_type, "uuid": uuid})
 
 
@@ -81,11 +83,11 @@ class LinkEvent:
 class Labels:
     """The names of the records that versions point to, one query per related model."""
 
-    def __init__(self):
-        self.wanted: dict[type[models.Model], set] = defaultdict(set)
+    def __init__(self) -> None:
+        self.wanted: dict[type[models.Model], set[Any]] = defaultdict(set)
         self.names: dict[tuple[type[models.Model], Any], str] = {}
 
-    def want(self, model, pks) -> None:
+    def want(self, model: type[models.Model], pks: Iterable[Any]) -> None:
         self.wanted[model].update(pk for pk in pks if pk is not None)
 
     def load(self) -> None:
@@ -96,11 +98,11 @@ class Labels:
             for obj in model._base_manager.filter(pk__in=pks).select_related(*related):
                 self.names[model, obj.pk] = str(obj)
 
-    def name(self, model, pk) -> str:
+    def name(self, model: type[models.Model], pk: Any) -> str:
         return self.names.get((model, pk), f"a deleted {model._meta.verbose_name} (#{pk})")
 
 
-def _display(model_field, value, labels: Labels) -> str:
+def _display(model_field: Any, value: Any, labels: Labels) -> str:
     if value is None or value == "":
         return "—"
     if model_field.is_relation:
@@ -112,18 +114,18 @@ def _display(model_field, value, labels: Labels) -> str:
     return str(value)
 
 
-def _m2m_targets(model) -> dict[str, tuple[models.Field, type[models.Model], str]]:
+def _m2m_targets(model: type[Record]) -> dict[str, tuple[Any, Any, str]]:
     """Each recorded many-to-many field, with its history model and the attname of its
     target on the rows of that model."""
     recorder = model._record_history
-    targets = {}
+    targets: dict[str, tuple[Any, Any, str]] = {}
     for m2m_field in recorder.cls.history.model._history_m2m_fields:
         target = get_m2m_reverse_field_name(m2m_field) + "_id"
         targets[m2m_field.name] = (m2m_field, recorder.m2m_models[m2m_field], target)
     return targets
 
 
-def build_history(model: type[Record], uuid) -> tuple[list[Version], list[LinkEvent]]:
+def build_history(model: type[Record], uuid: UUID) -> tuple[list[Version], list[LinkEvent]]:
     history_model = model._record_history.cls.history.model
     m2m = _m2m_targets(model)
     rows = list(
@@ -131,7 +133,7 @@ def build_history(model: type[Record], uuid) -> tuple[list[Version], list[LinkEv
     )
     if not rows:
         return [], []
-    m2m_values: dict[int, dict[str, set]] = {row.history_id: {name: set() for name in m2m} for row in rows}
+    m2m_values: dict[int, dict[str, set[Any]]] = {row.history_id: {name: set() for name in m2m} for row in rows}
     for name, (_, m2m_model, target) in m2m.items():
         pairs = m2m_model.objects.filter(history_id__in=m2m_values).values_list("history_id", target)
         for history_id, pk in pairs:
@@ -211,7 +213,7 @@ def build_history(model: type[Record], uuid) -> tuple[list[Version], list[LinkEv
 
 @require_GET
 @editorial_only
-def record_history(request, record_type: str, uuid):
+def record_history(request: HttpRequest, record_type: str, uuid: UUID) -> HttpResponse:
     try:
         model = record_model(record_type)
     except ValidationError:
@@ -238,7 +240,7 @@ def record_history(request, record_type: str, uuid):
 
 @require_POST
 @editorial_only
-def restore(request, record_type: str, uuid):
+def restore(request: HttpRequest, record_type: str, uuid: UUID) -> HttpResponse:
     back = history_url(record_type, uuid)
     try:
         history_id = int(request.POST.get("history_id", ""))
@@ -288,12 +290,12 @@ class ChangeFilters(forms.Form):
     since = forms.DateField(required=False, label="From")
     until = forms.DateField(required=False, label="To")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["model"].choices = [("", "any"), *record_types()]
+        self.fields["model"].choices = [("", "any"), *record_types()]  # type: ignore[attr-defined]  # a ChoiceField
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().clean()  # type: ignore[assignment]  # Form.clean returns cleaned_data
         if data.get("since") and data.get("until") and data["since"] > data["until"]:
             self.add_error("until", "The end of the range lies before its start.")
         return data
@@ -301,7 +303,7 @@ class ChangeFilters(forms.Form):
 
 @require_GET
 @editorial_only
-def recent_changes(request):
+def recent_changes(request: HttpRequest) -> HttpResponse:
     filters = ChangeFilters(request.GET or None)
     changes = Change.objects.select_related("user").order_by("-occurred_at", "-id")
     if filters.is_bound and filters.is_valid():
@@ -331,7 +333,7 @@ def recent_changes(request):
         "filters": filters,
         "page": page,
         "rows": rows,
-        "kept_query": urlencode(kept),
+        "kept_query": urlencode(kept),  # type: ignore[arg-type]  # QueryDict.items() gives each key's last value
         "breadcrumbs": [("Recent changes", None)],
     }
     return render(request, "records/changes.html", context)

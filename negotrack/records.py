@@ -11,10 +11,10 @@ take a path that skips the history, the version check or the change log.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias, TypeVar, cast
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, router, transaction
@@ -24,6 +24,14 @@ from django.dispatch import Signal
 from simple_history.models import HistoricalRecords
 
 from negotrack.models import Change
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.auth.models import User as Account
+
+# Who writes: `by` in every service. The signed-in account from a request (anonymous when
+# nobody is, which the permission check refuses) or the system user of the commands.
+User: TypeAlias = "Account | AnonymousUser"
 
 _in_service_write: ContextVar[bool] = ContextVar("negotrack_service_write", default=False)
 
@@ -77,24 +85,24 @@ def _require_service_write(what: str) -> None:
 class RecordQuerySet(models.QuerySet):
     """Refuses writes that would go around the services."""
 
-    def update(self, **kwargs):
+    def update(self, **kwargs: Any) -> int:
         _require_service_write("QuerySet.update()")
         return super().update(**kwargs)
 
-    def delete(self):
+    def delete(self) -> tuple[int, dict[str, int]]:
         _require_service_write("QuerySet.delete()")
         return super().delete()
 
-    def bulk_create(self, objs, *args, **kwargs):
+    def bulk_create(self, objs: Iterable[Any], *args: Any, **kwargs: Any) -> list[Any]:
         _require_service_write("bulk_create()")
         return super().bulk_create(objs, *args, **kwargs)
 
-    def bulk_update(self, objs, *args, **kwargs):
+    def bulk_update(self, objs: Iterable[Any], *args: Any, **kwargs: Any) -> int:
         _require_service_write("bulk_update()")
         return super().bulk_update(objs, *args, **kwargs)
 
 
-def refuse_m2m_writes_outside_services(sender, action, **kwargs) -> None:
+def refuse_m2m_writes_outside_services(sender: type[models.Model], action: str, **kwargs: Any) -> None:
     """Connected to `m2m_changed` for the records' many-to-many tables."""
     if action in ("pre_add", "pre_remove", "pre_clear"):
         _require_service_write("Changing a many-to-many field")
@@ -108,7 +116,7 @@ class RecordHistory(HistoricalRecords):
     for every many-to-many change).
     """
 
-    def finalize(self, sender, **kwargs):
+    def finalize(self, sender: type[models.Model], **kwargs: Any) -> None:
         super().finalize(sender, **kwargs)
         if not sender._meta.abstract and self.cls is sender:
             sender._record_history = self
@@ -131,14 +139,21 @@ class Record(models.Model):
     # cascading deletes load them set-wise.
     change_log_relations: tuple[str, ...] = ()
 
+    # Filled in by simple-history and the write path, never declared as values here:
+    # simple-history tests `skip_history_when_saving` with hasattr().
+    _record_history: ClassVar[RecordHistory]  # set by RecordHistory.finalize
+    history: ClassVar[Any]  # each model's `history = RecordHistory()`, a manager once finalized
+    _history_user: User | None
+    skip_history_when_saving: bool
+
     class Meta:
         abstract = True
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         _require_service_write("save()")
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         _require_service_write("delete()")
         return super().delete(*args, **kwargs)
 
@@ -152,17 +167,27 @@ class Record(models.Model):
         changes feed hides what is in draft from the public."""
         return getattr(self, "state", "") or ""
 
-    def validate_constraints(self, exclude=None):
+    def validate_constraints(self, exclude: Collection[str] | None = None) -> None:
         # Django files a many-field constraint's message at the top of the form; our
         # constraints name the field an editor has to change.
         errors: dict[str, list[ValidationError]] = {}
         for model_class, constraints in self.get_constraints():
             for constraint in constraints:
                 try:
-                    constraint.validate(model_class, self, exclude=exclude, using=router.db_for_write(type(self)))
+                    constraint.validate(
+                        model_class,
+                        self,
+                        exclude=exclude,  # type: ignore[arg-type]  # the stubs want a set; Django reads any collection
+                        using=router.db_for_write(type(self)),
+                    )
                 except ValidationError as error:
                     field = self.constraint_error_fields.get(constraint.name)
-                    if field is None and getattr(error, "code", None) == "unique" and len(constraint.fields) == 1:
+                    if (
+                        field is None
+                        and getattr(error, "code", None) == "unique"
+                        and isinstance(constraint, models.UniqueConstraint)
+                        and len(constraint.fields) == 1
+                    ):
                         field = constraint.fields[0]
                     errors.setdefault(field or "__all__", []).append(error)
         if errors:
@@ -183,7 +208,7 @@ def created_fields(model: type[Record]) -> list[str]:
     ]
 
 
-def log_change(record: Record, action: str, *, by, changed_fields: Sequence[str] = ()) -> Change:
+def log_change(record: Record, action: str, *, by: User, changed_fields: Sequence[str] = ()) -> Change:
     return Change.objects.create(
         action=action,
         record_type=record._meta.label_lower,
@@ -192,11 +217,12 @@ def log_change(record: Record, action: str, *, by, changed_fields: Sequence[str]
         publication_state=record.change_publication_state(),
         changed_fields=list(changed_fields),
         refs=record.change_refs(),
-        user=by if getattr(by, "pk", None) else None,
+        # An anonymous user has no pk, so what is left is an account.
+        user=cast("Account | None", by if getattr(by, "pk", None) else None),
     )
 
 
-def require_permission(by, model: type[models.Model], action: str) -> None:
+def require_permission(by: User | None, model: type[models.Model], action: str) -> None:
     """The services check who writes, so that every interface (admin, API, commands) holds
     the same rules; commands write as the system user."""
     codename = f"{model._meta.app_label}.{action}_{model._meta.model_name}"
@@ -212,7 +238,7 @@ def _check_version(record: Record, locked_version: int) -> None:
 def _check_slug_kept(stored: models.Model, record: models.Model) -> None:
     """Slugs name records in links and in other tools: once fixed, they never change."""
     old_slug = getattr(stored, "slug", None)
-    if old_slug is None or old_slug == record.slug or getattr(stored, "slug_is_provisional", False):
+    if old_slug is None or old_slug == getattr(record, "slug", None) or getattr(stored, "slug_is_provisional", False):
         return
     raise ValidationError({"slug": f"The slug {old_slug!r} is fixed: links and other tools depend on it."})
 
@@ -220,7 +246,7 @@ def _check_slug_kept(stored: models.Model, record: models.Model) -> None:
 def save_record(
     record: R,
     *,
-    by,
+    by: User,
     m2m: Mapping[str, Iterable[models.Model]] | None = None,
     action: str | None = None,
 ) -> R:
@@ -276,7 +302,7 @@ def save_record(
     return record
 
 
-def delete_record(record: Record, *, by) -> None:
+def delete_record(record: Record, *, by: User) -> None:
     """Delete a record and whatever cascades from it, each with its history and change-log row."""
     model = type(record)
     require_permission(by, model, "delete")
@@ -291,7 +317,7 @@ def delete_record(record: Record, *, by) -> None:
             if issubclass(doomed_model, Record):
                 instances = list(instances)
                 prefetch_related_objects(instances, *doomed_model.change_log_relations)
-                doomed.extend(instances)
+                doomed.extend(cast("list[Record]", instances))
         for obj in doomed:
             obj._history_user = by
             log_change(obj, Change.Action.DELETE, by=by)

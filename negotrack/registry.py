@@ -10,7 +10,7 @@ apps call in.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -159,7 +159,7 @@ def feed_kinds() -> dict[str, FeedKind]:
     return kinds
 
 
-def feed_names() -> Iterable[str]:
+def feed_names() -> list[str]:
     return sorted(kind.feed_name for kind in feed_kinds().values())
 
 

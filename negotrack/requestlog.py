@@ -15,8 +15,11 @@ import logging
 import re
 import time
 import uuid
+from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
+from django.http import HttpRequest, HttpResponse
 from pythonjsonlogger.json import JsonFormatter as _JsonFormatter
 
 logger = logging.getLogger("negotrack.request")
@@ -35,7 +38,7 @@ _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\"}
 
 
-def _escape(match: re.Match) -> str:
+def _escape(match: re.Match[str]) -> str:
     char = match.group()
     return _ESCAPES.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
 
@@ -46,7 +49,7 @@ def clean(text: object) -> str:
     return _UNSAFE.sub(_escape, str(text)[:_MAX_LOGGED])
 
 
-def client_ip(request) -> str | None:
+def client_ip(request: HttpRequest | None) -> str | None:
     """The client's address. Behind the TLS proxy (BEHIND_TLS_PROXY) it is the last one in
     X-Forwarded-For, which the proxy added; those before it came from the client and
     prove nothing. Without the proxy, or when the header holds no address, the peer's.
@@ -65,7 +68,7 @@ def client_ip(request) -> str | None:
 
 
 class JsonFormatter(_JsonFormatter):
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(
             "{asctime}{levelname}{name}{message}",
             style="{",
@@ -84,14 +87,14 @@ class RequestContextFilter(logging.Filter):
         return True
 
 
-def _request_id(request) -> str:
+def _request_id(request: HttpRequest) -> str:
     sent = request.headers.get(REQUEST_ID_HEADER, "")
     if _SANE_REQUEST_ID.fullmatch(sent):
         return sent
     return uuid.uuid4().hex
 
 
-def _user(request) -> str | None:
+def _user(request: HttpRequest) -> str | None:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return None
@@ -101,16 +104,16 @@ def _user(request) -> str | None:
 class RequestLogMiddleware:
     """Outermost: times the whole request, and logs it once it is answered."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
-        request.id = _request_id(request)
-        token = request_id_var.set(request.id)
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request_id = request.id = _request_id(request)  # type: ignore[attr-defined]  # for whoever reads it later
+        token = request_id_var.set(request_id)
         started = time.monotonic()
         try:
             response = self.get_response(request)
-            response[REQUEST_ID_HEADER] = request.id
+            response[REQUEST_ID_HEADER] = request_id
             status = response.status_code
             logger.log(
                 logging.ERROR if status >= 500 else logging.INFO,

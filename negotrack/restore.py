@@ -21,7 +21,7 @@ from django.db import models, transaction
 from simple_history.utils import get_m2m_reverse_field_name
 
 from negotrack.models import Change
-from negotrack.records import Record, RecordLocked, VersionConflict, require_permission
+from negotrack.records import Record, RecordLocked, User, VersionConflict, require_permission
 from negotrack.registry import DRAFT, PUBLISHED, LinkedRecords, RecordType
 from negotrack.registry import record_type as registry_entry
 
@@ -34,6 +34,7 @@ NOT_RESTORED = {
 }  # fmt: skip
 # Slugs never change once fixed: they come back only with a deleted record.
 SLUG_FIELDS = {"slug", "slug_is_provisional"}
+
 
 def record_model(record_type: str) -> type[Record]:
     """The record model named `app_label.model_name`, or a ValidationError."""
@@ -53,14 +54,14 @@ def restored_fields(model: type[Record], *, recreating: bool) -> list[models.Fie
     return [field for field in model._meta.concrete_fields if field.name in tracked and field.name not in skipped]
 
 
-def m2m_at(version, field_name: str) -> list[int]:
+def m2m_at(version: Any, field_name: str) -> list[int]:
     """The pks a many-to-many field held at a historical version."""
     field = version.instance_type._meta.get_field(field_name)
     target = get_m2m_reverse_field_name(field)
     return sorted(getattr(version, field_name).values_list(f"{target}_id", flat=True))
 
 
-def linked_ids_at(version, links: LinkedRecords, *, record_label: str) -> list[int]:
+def linked_ids_at(version: Any, links: LinkedRecords, *, record_label: str) -> list[int]:
     """What a record was linked to as of one of its versions (a statement's issues).
 
     The services save a record, then its links: the links of a version are those in
@@ -101,7 +102,7 @@ def _refuse_missing_targets(registered: RecordType, values: dict[str, Any], m2m:
     errors: dict[str, str] = {}
     for field in model._meta.concrete_fields:
         if field.is_relation and field.attname in values and values[field.attname] is not None:
-            related = field.related_model
+            related: Any = field.related_model  # a relation: never None
             if not related._base_manager.filter(pk=values[field.attname]).exists():
                 errors[field.name] = (
                     f"The {related._meta.verbose_name} this version points to no longer exists: "
@@ -109,10 +110,10 @@ def _refuse_missing_targets(registered: RecordType, values: dict[str, Any], m2m:
                 )
     for name, pks in m2m.items():
         linked = links is not None and name == links.attribute
-        related = links.target_model() if linked else model._meta.get_field(name).related_model
+        related = links.target_model() if linked else model._meta.get_field(name).related_model  # type: ignore[union-attr]  # linked: links is set
         found = set(related._base_manager.filter(pk__in=pks).values_list("pk", flat=True))
         if len(found) < len(set(pks)):
-            errors[links.argument if linked else name] = (
+            errors[links.argument if linked else name] = (  # type: ignore[union-attr]  # as above
                 f"Some {related._meta.verbose_name_plural} of this version no longer exist: "
                 "restore them first, or edit the record instead."
             )
@@ -130,7 +131,9 @@ def _current_m2m(record: Record, registered: RecordType) -> dict[str, list[int]]
 
 
 @transaction.atomic
-def restore_version(*, record_type: str, uuid, history_id: int, by, expected_version: int) -> Record:
+def restore_version(
+    *, record_type: str, uuid: uuid_module.UUID, history_id: int, by: User, expected_version: int
+) -> Record:
     """Put back the values of one historical version of a record, through its save service.
 
     `expected_version` is the record's version the caller saw (for a deleted record, its
@@ -155,7 +158,8 @@ def restore_version(*, record_type: str, uuid, history_id: int, by, expected_ver
     if version.history_type == "-":
         raise ValidationError("This version is the record's deletion: pick a version before it.", code="deletion")
 
-    record = model._base_manager.select_for_update().filter(uuid=uuid).first()
+    # Any: None only when recreating, and publishable records have a `state` Record lacks.
+    record: Any = model._base_manager.select_for_update().filter(uuid=uuid).first()
     recreating = record is None
     require_permission(by, model, "add" if recreating else "change")
     values = {field.attname: getattr(version, field.attname) for field in restored_fields(model, recreating=recreating)}
@@ -193,7 +197,8 @@ def restore_version(*, record_type: str, uuid, history_id: int, by, expected_ver
             setattr(record, name, value)
 
     extra: dict[str, Any] = {
-        name: list(model._meta.get_field(name).related_model._base_manager.filter(pk__in=m2m[name]))
+        # A many-to-many field always has a related model.
+        name: list(model._meta.get_field(name).related_model._base_manager.filter(pk__in=m2m[name]))  # type: ignore[union-attr]
         for name in registered.many
     }
     if links is not None:

@@ -11,6 +11,8 @@ A view whose own code validates the query (not through django-filter or the curs
 so with `extend_schema(responses={..., 400: BAD_QUERY})`.
 """
 
+from typing import Any, Literal
+
 from django import forms
 from drf_spectacular import openapi
 from drf_spectacular.types import OpenApiTypes
@@ -85,17 +87,17 @@ VALIDATORS = [
 ]
 
 
-def _can_reject(filterset_class) -> bool:
+def _can_reject(filterset_class: Any) -> bool:
     """Whether a django-filter filterset can find a value invalid (a free-text filter cannot)."""
     return any(not issubclass(f.field_class, forms.CharField) for f in filterset_class.base_filters.values())
 
 
 class AutoSchema(openapi.AutoSchema):
-    def get_override_parameters(self):
+    def get_override_parameters(self) -> list[Any]:
         parameters = super().get_override_parameters()
         return [*parameters, *VALIDATORS] if self.method == "GET" else parameters
 
-    def _get_response_bodies(self, direction="response"):
+    def _get_response_bodies(self, direction: Literal["request", "response"] = "response") -> dict[str, Any]:
         responses = super()._get_response_bodies(direction)
         if self.method != "GET":
             # A write too answers 404 to a `format` it does not give, and 415 to a body that is not JSON.

@@ -5,6 +5,8 @@ PostgreSQL's `icontains` folds case in any script. SQLite's folds ASCII only, so
 database function and compare folded text.
 """
 
+from typing import Any, TypeVar
+
 from django.db import connections, models
 from django.db.backends.signals import connection_created
 from django.db.models import Q
@@ -15,19 +17,21 @@ class CaseFold(models.Func):
     output_field = models.TextField()
 
 
-def _casefold(value):
+def _casefold(value: object) -> object:
     return value.casefold() if isinstance(value, str) else value
 
 
-def register_casefold(sender, connection, **kwargs) -> None:
+def register_casefold(sender: object, connection: Any, **kwargs: Any) -> None:
     if connection.vendor == "sqlite":
         connection.connection.create_function("NEGOTRACK_CASEFOLD", 1, _casefold, deterministic=True)
 
 
+_Q = TypeVar("_Q", bound=models.QuerySet[Any])
+
 connection_created.connect(register_casefold, dispatch_uid="negotrack.search.casefold")
 
 
-def contains_any_case(queryset: models.QuerySet, fields: list[str], text: str) -> models.QuerySet:
+def contains_any_case(queryset: _Q, fields: list[str], text: str) -> _Q:
     """Rows where any of `fields` contains `text`, whatever its case and script."""
     if connections[queryset.db].vendor != "sqlite":
         condition = Q()

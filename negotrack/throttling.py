@@ -1,9 +1,16 @@
 """The anonymous rate limit of the API, which never takes reads down with its cache."""
 
+from __future__ import annotations
+
 import logging
+from typing import TYPE_CHECKING
 
 from redis.exceptions import RedisError
 from rest_framework.throttling import AnonRateThrottle
+
+if TYPE_CHECKING:  # DRF's views import the throttles from the settings: no cycle at run time
+    from rest_framework.request import Request
+    from rest_framework.views import APIView
 
 logger = logging.getLogger(__name__)
 
@@ -16,7 +23,7 @@ class AnonymousReadThrottle(AnonRateThrottle):
     logged: losing the limit for a while is better than refusing every reader.
     """
 
-    def allow_request(self, request, view):
+    def allow_request(self, request: Request, view: APIView) -> bool:
         try:
             return super().allow_request(request, view)
         except (RedisError, OSError) as error:

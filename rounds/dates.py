@@ -57,7 +57,9 @@ def date_errors(
     return problems
 
 
-def validate_reported_date(value, precision=DatePrecision.DAY, *, field: str, allow_future: bool = True) -> None:
+def validate_reported_date(
+    value: datetime.date | None, precision: str = DatePrecision.DAY, *, field: str, allow_future: bool = True
+) -> None:
     problems = date_errors(value, precision, allow_future=allow_future)
     if problems:
         raise ValidationError({field: problems})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import zoneinfo
 
 from django.core.exceptions import ValidationError
@@ -42,7 +43,7 @@ class Source(Record):
         title = f": {self.title}" if self.title else ""
         return f"{self.outlet}{title}{when}"
 
-    def clean(self):
+    def clean(self) -> None:
         problems = date_errors(self.published_on, allow_future=False)
         if problems:
             raise ValidationError({"published_on": problems})
@@ -69,13 +70,13 @@ class Process(Record):
 
 
 class RoundQuerySet(RecordQuerySet):
-    def for_process(self, process):
+    def for_process(self, process: Process) -> RoundQuerySet:
         return self.filter(process=process)
 
-    def concluded(self):
+    def concluded(self) -> RoundQuerySet:
         return self.filter(status=Round.Status.CONCLUDED)
 
-    def chronological(self):
+    def chronological(self) -> RoundQuerySet:
         return self.order_by(F("start_date").asc(nulls_last=True), "ordinal", "id")
 
 
@@ -115,7 +116,7 @@ class Round(Record):
     sources = models.ManyToManyField(Source, blank=True, related_name="rounds")
 
     history = RecordHistory(m2m_fields=[sources])
-    objects = RoundQuerySet.as_manager()
+    objects = RoundQuerySet.as_manager()  # type: ignore[misc]  # the stubs take Record's for a class variable
 
     constraint_error_fields = {
         "round_ends_after_it_starts": "end_date",
@@ -166,11 +167,11 @@ class Round(Record):
         return f"{self.start_date.day} {self.start_date:%b} – {end.day} {end:%b %Y}"
 
     @property
-    def effective_date(self):
+    def effective_date(self) -> datetime.date | None:
         """The day a status assessed at this round takes effect: its last day."""
         return self.end_date or self.start_date
 
-    def clean(self):
+    def clean(self) -> None:
         errors: dict[str, list[str]] = {}
         for name in ("start_date", "end_date"):
             problems = date_errors(getattr(self, name))
@@ -226,7 +227,7 @@ class Session(Record):
     def __str__(self) -> str:
         return f"{self.get_track_display()}, {self.date:%d %b %Y}"
 
-    def clean(self):
+    def clean(self) -> None:
         errors: dict[str, list[str]] = {}
         problems = date_errors(self.date)
         if problems:

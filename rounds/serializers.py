@@ -1,12 +1,16 @@
 """How processes, sessions and sources read in the API, how sources are written, and the
 fields that name a related record in a write (by slug or by UUID)."""
 
-import uuid
+from __future__ import annotations
 
+import uuid
+from typing import Any
+
+from django.db.models import Model
 from rest_framework import serializers
 
 from negotrack.api_writes import RecordWriteSerializer
-from rounds.models import Process, Session, Source
+from rounds.models import Process, Round, Session, Source
 
 RECORD_FIELDS = ["uuid", "version", "created_at", "updated_at"]
 
@@ -21,7 +25,7 @@ RECORD_EXTRA_KWARGS = {
 class SourceBriefSerializer(serializers.ModelSerializer):
     """A source as it appears inside the records that cite it."""
 
-    via = serializers.SlugRelatedField(
+    via: serializers.SlugRelatedField[Source] = serializers.SlugRelatedField(
         slug_field="uuid",
         read_only=True,
         allow_null=True,
@@ -52,7 +56,9 @@ class ProcessSerializer(serializers.ModelSerializer):
 
 
 class SessionSerializer(serializers.ModelSerializer):
-    round = serializers.SlugRelatedField(slug_field="slug", read_only=True, help_text="slug of the round it belongs to")
+    round: serializers.SlugRelatedField[Round] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, help_text="slug of the round it belongs to"
+    )
 
     class Meta:
         model = Session
@@ -70,7 +76,7 @@ class SessionSerializer(serializers.ModelSerializer):
 # --- writes ------------------------------------------------------------------------------
 
 
-def slug_ref(model, help_text: str, **kwargs) -> serializers.SlugRelatedField:
+def slug_ref(model: type[Model], help_text: str, **kwargs: Any) -> serializers.SlugRelatedField[Any]:
     """A related record named by its slug; an unknown slug answers 400 saying so."""
     name = model._meta.verbose_name
     return serializers.SlugRelatedField(
@@ -85,13 +91,13 @@ def slug_ref(model, help_text: str, **kwargs) -> serializers.SlugRelatedField:
     )
 
 
-class UUIDRelatedField(serializers.SlugRelatedField):
+class UUIDRelatedField(serializers.SlugRelatedField[Any]):
     """A related record named by its UUID; a malformed or unknown UUID answers 400 saying so."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(slug_field="uuid", **kwargs)
 
-    def to_internal_value(self, data):
+    def to_internal_value(self, data: Any) -> Any:
         try:
             uuid.UUID(str(data))
         except ValueError:
@@ -99,7 +105,7 @@ class UUIDRelatedField(serializers.SlugRelatedField):
         return super().to_internal_value(data)
 
 
-def uuid_ref(model, help_text: str, **kwargs) -> UUIDRelatedField:
+def uuid_ref(model: type[Model], help_text: str, **kwargs: Any) -> UUIDRelatedField:
     name = model._meta.verbose_name
     return UUIDRelatedField(
         queryset=model._default_manager.all(),

@@ -7,15 +7,15 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils.text import slugify
 
-from negotrack.records import delete_record, save_record
+from negotrack.records import User, delete_record, save_record
 from rounds.models import Process, Round, Session, Source
 
 
-def source_save(source: Source, *, by) -> Source:
+def source_save(source: Source, *, by: User) -> Source:
     return save_record(source, by=by)
 
 
-def process_save(process: Process, *, by) -> Process:
+def process_save(process: Process, *, by: User) -> Process:
     return save_record(process, by=by)
 
 
@@ -43,16 +43,16 @@ def assign_round_slug(talk_round: Round) -> None:
     talk_round.slug_is_provisional = False
 
 
-def round_save(talk_round: Round, *, by, sources: Iterable[Source] | None = None) -> Round:
+def round_save(talk_round: Round, *, by: User, sources: Iterable[Source] | None = None) -> Round:
     with transaction.atomic():
         if talk_round.process_id:
             assign_round_slug(talk_round)
         return save_record(talk_round, by=by, m2m=None if sources is None else {"sources": sources})
 
 
-def session_save(session: Session, *, by) -> Session:
+def session_save(session: Session, *, by: User) -> Session:
     return save_record(session, by=by)
 
 
-def round_delete(talk_round: Round, *, by) -> None:
+def round_delete(talk_round: Round, *, by: User) -> None:
     delete_record(talk_round, by=by)

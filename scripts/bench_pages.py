@@ -16,7 +16,9 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "negotrack.settings")
@@ -53,7 +55,10 @@ def main() -> None:
     person = Person.objects.get(slug=speaker)
     party = Party.objects.order_by("id").first()
     rounds = list(Round.objects.filter(process=process).chronological().values_list("slug", flat=True))
-    word = Statement.objects.order_by("id").values_list("text", flat=True).first().split()[0]
+    text = Statement.objects.order_by("id").values_list("text", flat=True).first()
+    if process is None or busiest_round is None or issue is None or party is None or text is None:
+        raise SystemExit("No benchmark record in this database: run manage.py generate_bench_data first.")
+    word = text.split()[0]
     paths = [
         "/",
         f"/processes/{process.slug}/",
@@ -83,7 +88,7 @@ def main() -> None:
     for client, path in [(reader, path) for path in paths] + [(editor, path) for path in editors_paths]:
         queries: list[str] = []
 
-        def counted(execute, sql, *args, queries=queries):
+        def counted(execute: Callable[..., Any], sql: str, *args: Any, queries: list[str] = queries) -> Any:
             queries.append(sql)
             return execute(sql, *args)
 

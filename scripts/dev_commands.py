@@ -15,6 +15,8 @@ import sys
 import time
 import venv
 from pathlib import Path
+from types import FrameType
+from typing import Any, NoReturn
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
@@ -27,7 +29,7 @@ def say(message: str) -> None:
     print(f"negotrack: {message}", flush=True)
 
 
-def run(*args, **kwargs) -> None:
+def run(*args: object, **kwargs: Any) -> None:
     result = subprocess.run([str(a) for a in args], cwd=ROOT, **kwargs)
     if result.returncode:
         sys.exit(result.returncode)
@@ -35,8 +37,8 @@ def run(*args, **kwargs) -> None:
 
 def ensure_environment() -> None:
     """Create .venv and install the pinned dependencies, again only when they change."""
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + (ROOT / "requirements.lock").read_bytes())
-    wanted = wanted.hexdigest()
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + (ROOT / "requirements.lock").read_bytes())
+    wanted = digest.hexdigest()
     if PYTHON.exists() and STAMP.exists() and STAMP.read_text() == wanted:
         return
     if not PYTHON.exists():
@@ -58,7 +60,7 @@ def ensure_environment() -> None:
     STAMP.write_text(wanted)
 
 
-def manage(*args, env=None) -> None:
+def manage(*args: str, env: dict[str, str] | None = None) -> None:
     run(PYTHON, "manage.py", *args, env=env)
 
 
@@ -93,7 +95,7 @@ class _Stop(Exception):
     """SIGTERM: stop the stack as Ctrl-C does."""
 
 
-def _raise_stop(signum, frame):
+def _raise_stop(signum: int, frame: FrameType | None) -> NoReturn:
     raise _Stop
 
 

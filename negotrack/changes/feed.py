@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from django.apps import apps
+from django.http import HttpRequest
 from django.urls import reverse
 
 from negotrack.changes.cursor import START, FeedCursor, pruned_through, public_changes, settled_changes
@@ -58,7 +60,7 @@ def feed_action(change: Change, *, drafts: bool) -> str:
     return actions.get(change.action, change.action)
 
 
-def record_urls(changes: list[Change], request, *, drafts: bool) -> dict[tuple[str, object], str]:
+def record_urls(changes: list[Change], request: HttpRequest, *, drafts: bool) -> dict[tuple[str, object], str]:
     """The API detail of each record on the page that still exists: one query per kind of
     record on the page (slug routes need the slug), never one per change."""
     kinds = feed_kinds()
@@ -79,7 +81,7 @@ def record_urls(changes: list[Change], request, *, drafts: bool) -> dict[tuple[s
     return urls
 
 
-def events(page: FeedPage, request, *, drafts: bool) -> list[dict]:
+def events(page: FeedPage, request: HttpRequest, *, drafts: bool) -> list[dict[str, Any]]:
     urls = record_urls(page.changes, request, drafts=drafts)
     kinds = feed_kinds()
     return [

@@ -9,6 +9,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -69,7 +70,7 @@ class FeedQuerySerializer(serializers.Serializer):
     since = serializers.CharField(required=False)
     limit = serializers.IntegerField(required=False, min_value=1)
 
-    def validate_since(self, value):
+    def validate_since(self, value: str) -> FeedCursor:
         try:
             return FeedCursor.parse(value)
         except ValueError:
@@ -78,7 +79,7 @@ class FeedQuerySerializer(serializers.Serializer):
                 "answer, or leave `since` out to start from the oldest change kept."
             ) from None
 
-    def validate_limit(self, value):
+    def validate_limit(self, value: int) -> int:
         return min(value, MAX_LIMIT)
 
 
@@ -103,7 +104,7 @@ class ChangesFeedView(ConditionalReadMixin, APIView):
 
     permission_classes = [AllowAny]
 
-    def get_read_validators(self, request) -> Validators:
+    def get_read_validators(self, request: Request) -> Validators:
         # The answer depends on which changes have settled and on how far the log was
         # pruned, not on the newest rows alone; no time stands for that, so ETag only.
         self.drafts = wants_drafts(request)
@@ -153,7 +154,7 @@ class ChangesFeedView(ConditionalReadMixin, APIView):
             ),
         },
     )
-    def get(self, request):
+    def get(self, request: Request) -> Response:
         query = FeedQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         drafts = self.drafts  # read with the validators, before the view

@@ -1,9 +1,10 @@
 """Dump the PostgreSQL database to a file (pg_dump's custom format)."""
 
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from negotrack import backup
@@ -12,14 +13,14 @@ from negotrack import backup
 class Command(BaseCommand):
     help = "Dump the database of DATABASE_URL (PostgreSQL) to a file that restore_database reads."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--output",
             type=Path,
             help="the file to write (default: var/backups/negotrack-<UTC time>.dump under NEGOTRACK_VAR_DIR)",
         )
 
-    def handle(self, *args, output, **options):
+    def handle(self, *args: Any, output: Path | None, **options: Any) -> None:
         if output is None:
             stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
             output = settings.VAR_DIR / "backups" / f"negotrack-{stamp}.dump"

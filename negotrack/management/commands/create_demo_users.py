@@ -3,6 +3,7 @@ and API tokens."""
 
 import json
 import secrets
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -17,7 +18,7 @@ DEMO_ACCOUNTS = (("editor", EDITORS), ("reviewer", REVIEWERS))
 class Command(BaseCommand):
     help = "Create a demo editor and a demo reviewer (debug mode only) and print their logins and API tokens."
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         if not settings.DEBUG:
             raise CommandError("Demo accounts are for the embedded default only: set DEBUG=1 to create them.")
         logins_file = settings.VAR_DIR / "demo-logins.json"

@@ -1,9 +1,10 @@
 """Expire old rows of the change log; a changes-feed cursor from before them answers 410."""
 
 import datetime
+from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from negotrack.changes.cursor import pruned_through
 from negotrack.changes.prune import prune_changes
@@ -15,7 +16,7 @@ class Command(BaseCommand):
         "1000 and any not yet settled. Tools whose feed cursor is older then resync from the lists."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--older-than-days",
             type=int,
@@ -23,7 +24,7 @@ class Command(BaseCommand):
             help=f"keep this many days of changes (default: {settings.CHANGES_RETENTION_DAYS})",
         )
 
-    def handle(self, *args, older_than_days, **options):
+    def handle(self, *args: Any, older_than_days: int, **options: Any) -> None:
         if older_than_days < 1:
             raise CommandError("--older-than-days must be 1 or more.")
         deleted = prune_changes(older_than=datetime.timedelta(days=older_than_days))

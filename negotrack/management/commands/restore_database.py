@@ -1,8 +1,9 @@
 """Restore a dump made by backup_database into an empty PostgreSQL database."""
 
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from negotrack import backup
 
@@ -13,10 +14,10 @@ class Command(BaseCommand):
         "(a new one, made with createdb). Refuses a database that holds any table."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("dump", type=Path, help="the file backup_database wrote")
 
-    def handle(self, *args, dump, **options):
+    def handle(self, *args: Any, dump: Path, **options: Any) -> None:
         try:
             backup.restore(dump)
         except backup.BackupError as error:
