@@ -23,7 +23,7 @@ from issues.timelines import rebuild
 PAGES = ["home", "process", "compare", "round", "issue", "people", "person", "parties", "party", "statements"]
 DETAIL_PAGES = ["process", "compare", "round", "issue", "person", "party"]
 
-# The demo dataset's slugs (issues/management/commands/seed_demo.py).
+# The demo dataset's slugs (issues/demo/data/facts/).
 PROCESS = "russia-ukraine"
 ABU_DHABI_I, ABU_DHABI_II, GENEVA = "abu-dhabi-2026-01-23", "abu-dhabi-2026-02-04", "geneva-2026-02-17"
 US_IRAN_GENEVA = "us-iran-geneva-2026-02-17"

@@ -17,7 +17,7 @@ from django.db.models import Count, F
 from django.test.utils import CaptureQueriesContext
 
 from delegations.models import Delegation, Membership, Party, Person
-from issues.management.commands.generate_bench_data import Plan
+from issues.demo.bench.plan import Plan
 from issues.models import Issue, IssueStatus, Position, Statement, StatementIssue
 from negotrack.bulk import create_records
 from negotrack.groups import system_user

@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 
 from delegations.models import Attendance, Delegation, Membership, Party, Person
-from issues.management.commands import seed_demo
+from issues.demo import facts
 from issues.models import Agreement, Issue, IssueStatus, Position, PublicationState, Statement, StatementIssue
 from negotrack.groups import system_user
 from negotrack.models import Change
@@ -334,8 +334,9 @@ def test_running_it_twice_changes_nothing(seeded):
 
 
 def test_a_refused_record_leaves_nothing_behind(monkeypatch):
-    broken = {**seed_demo.STATEMENTS["umerov-2026-02-18-progress"], "text": ""}
-    monkeypatch.setitem(seed_demo.STATEMENTS, "broken", broken)
+    statements = facts.read()["statements"]
+    broken = {**statements["umerov-2026-02-18-progress"], "text": ""}
+    monkeypatch.setitem(statements, "broken", broken)
 
     with pytest.raises(CommandError, match="nothing was loaded"):
         run_seed()
