@@ -11,18 +11,19 @@ from negotrack.search import contains_any_case
 from rounds.models import Round, Session, Source
 
 
+class PartyKind(models.TextChoices):
+    STATE = "state", "state"
+    ORGANIZATION = "organization", "international organization"
+    OTHER = "other", "other"
+
+
 class Party(Record):
     """A side, a mediator or a host: Russia, Ukraine, United States, UAE."""
-
-    class Kind(models.TextChoices):
-        STATE = "state", "state"
-        ORGANIZATION = "organization", "international organization"
-        OTHER = "other", "other"
 
     slug = models.SlugField(max_length=80, unique=True)
     name = models.CharField(max_length=200, unique=True)
     short_name = models.CharField(max_length=60, blank=True)
-    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.STATE)
+    kind = models.CharField(max_length=16, choices=PartyKind.choices, default=PartyKind.STATE)
 
     history = RecordHistory()
 
@@ -70,18 +71,19 @@ class Person(Record):
         self.aliases = "\n".join(dict.fromkeys(self.alias_list))
 
 
+class DelegationRole(models.TextChoices):
+    NEGOTIATING_PARTY = "negotiating_party", "negotiating party"
+    MEDIATOR = "mediator", "mediator"
+    HOST = "host", "host"
+    OBSERVER = "observer", "observer"
+
+
 class Delegation(Record):
     """One party at one round, with its role there."""
 
-    class Role(models.TextChoices):
-        NEGOTIATING_PARTY = "negotiating_party", "negotiating party"
-        MEDIATOR = "mediator", "mediator"
-        HOST = "host", "host"
-        OBSERVER = "observer", "observer"
-
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="delegations")
     party = models.ForeignKey(Party, on_delete=models.PROTECT, related_name="delegations")
-    role = models.CharField(max_length=20, choices=Role.choices, default=Role.NEGOTIATING_PARTY)
+    role = models.CharField(max_length=20, choices=DelegationRole.choices, default=DelegationRole.NEGOTIATING_PARTY)
     note = models.TextField(
         blank=True, help_text='members not named, and differing reports ("nearly two dozen other officials")'
     )
@@ -105,18 +107,19 @@ class Delegation(Record):
         return f"{self.party} at {self.round}" if self.round_id and self.party_id else "new delegation"
 
 
+class MembershipRole(models.TextChoices):
+    HEAD = "head", "head of delegation"
+    MEMBER = "member", "member"
+    ADVISER = "adviser", "adviser"
+
+
 class Membership(Record):
     """One person in one delegation, with the title they held then."""
-
-    class Role(models.TextChoices):
-        HEAD = "head", "head of delegation"
-        MEMBER = "member", "member"
-        ADVISER = "adviser", "adviser"
 
     delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="memberships")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="memberships")
     title = models.CharField(max_length=300, blank=True, help_text="the title held at the time of the round")
-    role = models.CharField(max_length=10, choices=Role.choices, default=Role.MEMBER)
+    role = models.CharField(max_length=10, choices=MembershipRole.choices, default=MembershipRole.MEMBER)
     note = models.CharField(max_length=500, blank=True)
     sources = models.ManyToManyField(Source, blank=True, related_name="memberships")
 

@@ -139,11 +139,10 @@ class PublishableAdmin(RecordAdmin):
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and (obj is None or obj.is_draft)
 
-
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if "_publish" in request.POST:
-            services.publish(obj, by=request.user)
+            services.draft_publish(obj, by=request.user)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context.update(
@@ -186,9 +185,9 @@ class PublishableAdmin(RecordAdmin):
             note = form.cleaned_data["note"]
             try:
                 if action == "withdraw":
-                    services.withdraw(obj, by=request.user, note=note, on_date=form.cleaned_data["on_date"])
+                    services.record_withdraw(obj, by=request.user, note=note, on_date=form.cleaned_data["on_date"])
                 else:
-                    services.send_back(obj, by=request.user, note=note)
+                    services.draft_send_back(obj, by=request.user, note=note)
             except ValidationError as error:
                 form.add_error(None, error.messages)
             else:

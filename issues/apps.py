@@ -96,6 +96,6 @@ def _register_record_types() -> None:
 
 def _round_changed(sender, record, action, changed_fields, **kwargs):
     if action != "delete" and {"start_date", "end_date"} & set(changed_fields):
-        from issues.services import follow_round_dates
+        from issues.services import assessments_follow_round
 
-        follow_round_dates(record)
+        assessments_follow_round(record)

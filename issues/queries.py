@@ -2,7 +2,7 @@
 
 from django.db.models import Case, IntegerField, OuterRef, Subquery, Value, When
 
-from delegations.models import Membership
+from delegations.models import MembershipRole
 from issues.models import IssueStatus
 
 
@@ -23,5 +23,5 @@ def round_statuses(round_ids) -> dict[tuple[int, int], str]:
 
 
 # Heads of delegation first, then members, then advisers.
-HEAD_FIRST = Case(When(role=Membership.Role.HEAD, then=Value(0)), When(role=Membership.Role.MEMBER, then=Value(1)),
+HEAD_FIRST = Case(When(role=MembershipRole.HEAD, then=Value(0)), When(role=MembershipRole.MEMBER, then=Value(1)),
                   default=Value(2), output_field=IntegerField())  # fmt: skip

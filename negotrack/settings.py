@@ -336,10 +336,10 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     # Choice sets that share a field name get a name of their own; one date precision for all.
     "ENUM_NAME_OVERRIDES": {
-        "DelegationRoleEnum": "delegations.models.Delegation.Role",
-        "MembershipRoleEnum": "delegations.models.Membership.Role",
-        "PartyKindEnum": "delegations.models.Party.Kind",
-        "StatementKindEnum": "issues.models.Statement.Kind",
+        "DelegationRoleEnum": "delegations.models.DelegationRole",
+        "MembershipRoleEnum": "delegations.models.MembershipRole",
+        "PartyKindEnum": "delegations.models.PartyKind",
+        "StatementKindEnum": "issues.models.StatementKind",
         "DatePrecisionEnum": "rounds.dates.DatePrecision",
     },
 }

@@ -23,7 +23,7 @@ def _slug_taken(slug: str, talk_round: Round) -> bool:
     return Round.objects.filter(slug=slug).exclude(pk=talk_round.pk).exists()
 
 
-def assign_round_slug(talk_round: Round) -> None:
+def round_slug_assign(talk_round: Round) -> None:
     """City and first day; the process in front when that is taken by another process.
 
     A round without a first day gets a provisional slug, fixed once the day is known;
@@ -46,7 +46,7 @@ def assign_round_slug(talk_round: Round) -> None:
 def round_save(talk_round: Round, *, by: User, sources: Iterable[Source] | None = None) -> Round:
     with transaction.atomic():
         if talk_round.process_id:
-            assign_round_slug(talk_round)
+            round_slug_assign(talk_round)
         return save_record(talk_round, by=by, m2m=None if sources is None else {"sources": sources})
 
 

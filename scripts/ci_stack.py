@@ -113,10 +113,12 @@ def check_deploy(production: dict[str, str]) -> None:
 def stack_checks(port: int, token: str) -> dict:
     answer = wait_for(
         "the worker and beat settle, /healthz reports all parts up",
-        lambda: (a := http(port, "GET", "/healthz", https=False)).status == 200
-        and a.json()["database"] == "up"
-        and a.json()["redis"] == "up"
-        and a,
+        lambda: (
+            (a := http(port, "GET", "/healthz", https=False)).status == 200
+            and a.json()["database"] == "up"
+            and a.json()["redis"] == "up"
+            and a
+        ),
         seconds=30,
     )
     health = answer.json()

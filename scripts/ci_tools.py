@@ -35,9 +35,7 @@ def free_port() -> int:
 
 
 def run(args, *, env=None, timeout=120, expect_ok=True) -> subprocess.CompletedProcess:
-    result = subprocess.run(
-        [str(a) for a in args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
-    )
+    result = subprocess.run([str(a) for a in args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
     if expect_ok and result.returncode:
         raise Failed(f"{' '.join(map(str, args))} exited {result.returncode}:\n{result.stdout}\n{result.stderr}")
     return result

@@ -40,7 +40,7 @@ class ServiceFactory(factory.django.DjangoModelFactory):
         by = by or system_user()
         service(record, by=by, **m2m)
         if publish:
-            issue_services.publish(record, by=by)
+            issue_services.draft_publish(record, by=by)
         return record
 
 

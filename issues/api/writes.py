@@ -44,21 +44,21 @@ class PublishableWriteMixin(RecordWriteMixin):
     def publish(self, request, uuid=None):
         """Publish a draft (reviewers); a correction supersedes the record it revises."""
         record, _ = self.reviewed(request)
-        services.publish(record, by=request.user)
+        services.draft_publish(record, by=request.user)
         return self.answer(record, status.HTTP_200_OK)
 
     @action(detail=True, methods=["post"])
     def withdraw(self, request, uuid=None):
         """Withdraw a published record with a dated public note (reviewers)."""
         record, body = self.reviewed(request, WithdrawSerializer)
-        services.withdraw(record, by=request.user, note=body["note"], on_date=body.get("on"))
+        services.record_withdraw(record, by=request.user, note=body["note"], on_date=body.get("on"))
         return self.answer(record, status.HTTP_200_OK)
 
     @action(detail=True, methods=["post"], url_path="send-back")
     def send_back(self, request, uuid=None):
         """Send a draft back to its editors with a note (reviewers)."""
         record, body = self.reviewed(request, SendBackSerializer)
-        services.send_back(record, by=request.user, note=body["note"])
+        services.draft_send_back(record, by=request.user, note=body["note"])
         return self.answer(record, status.HTTP_200_OK)
 
     @action(detail=True, methods=["post"])

@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from delegations.models import Delegation, Membership
+from delegations.models import DelegationRole, MembershipRole
 
 FACTS_DIR = Path(__file__).resolve().parent / "data" / "facts"
 FILES = (
@@ -73,11 +73,11 @@ def demo_rows(facts: Facts) -> Iterator[tuple[str, str, Row]]:
         for party_key, row in by_party.items()
     ]
     for key, round_key, party_key, row in delegations:
-        delegation = {"role": Delegation.Role.NEGOTIATING_PARTY.value, **_without(row, "members")}
+        delegation = {"role": DelegationRole.NEGOTIATING_PARTY.value, **_without(row, "members")}
         yield "delegation", key, {**delegation, "round": round_key, "party": party_key}
     for key, _, _, row in delegations:
         for seat in row.get("members", []):
-            membership = {"role": Membership.Role.MEMBER.value, "sources": row["sources"], **seat}
+            membership = {"role": MembershipRole.MEMBER.value, "sources": row["sources"], **seat}
             yield "membership", f"{key}/{seat['person']}", {**membership, "delegation": key}
     for process_key, issues in facts["issues"].items():
         for order, row in enumerate(issues, start=1):

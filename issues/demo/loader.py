@@ -26,7 +26,7 @@ from delegations.models import Delegation, Membership, Party, Person
 from issues.demo.facts import Facts, Row, demo_rows, demo_uuid, read
 from issues.demo.slugs import assign_slugs
 from issues.models import Agreement, Issue, IssueStatus, Position, Statement
-from issues.services import agreement_save, issue_status_save, position_save, publish, statement_save
+from issues.services import agreement_save, draft_publish, issue_status_save, position_save, statement_save
 from issues.timelines import rebuild
 from negotrack.bulk import create_records
 from negotrack.records import Record
@@ -148,7 +148,7 @@ class DemoLoader:
         fields, related = self.resolve(model, row)
         record = model(uuid=demo_uuid(kind, key), **fields)
         SAVE_SERVICES[kind](record, by=self.by, **related)
-        publish(record, by=self.by)
+        draft_publish(record, by=self.by)
         self.records[kind][key] = record
         self.created[kind] += 1
 

@@ -26,7 +26,7 @@ def unique_slug(base: str, taken: set[str]) -> str:
 
 
 def round_slug(talk_round: Round, taken: set[str]) -> None:
-    """rounds.services.assign_round_slug, against a set of taken slugs."""
+    """rounds.services.round_slug_assign, against a set of taken slugs."""
     if talk_round.slug and not talk_round.slug_is_provisional:
         return
     process_slug = talk_round.process.slug

@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from issues.models import Agreement, IssueStatus, Position, PublicationState, Publishable, Statement
-from issues.services import can_review, publish, send_back, withdraw
+from issues.services import can_review, draft_publish, draft_send_back, record_withdraw
 from negotrack.groups import admin_change_url, editorial_only
 from negotrack.registry import Review, publishable_types, require_record_type
 from rounds.dates import format_reported_date
@@ -316,7 +316,7 @@ def _act(request, kind, uuid, *, done: str, action) -> HttpResponseRedirect:
 @require_POST
 @editorial_only
 def publish_draft(request, kind: str, uuid):
-    return _act(request, kind, uuid, done="published", action=lambda record: publish(record, by=request.user))
+    return _act(request, kind, uuid, done="published", action=lambda record: draft_publish(record, by=request.user))
 
 
 @require_POST
@@ -324,7 +324,7 @@ def publish_draft(request, kind: str, uuid):
 def send_back_draft(request, kind: str, uuid):
     note = request.POST.get("note", "")
     return _act(
-        request, kind, uuid, done="sent back", action=lambda record: send_back(record, by=request.user, note=note)
+        request, kind, uuid, done="sent back", action=lambda record: draft_send_back(record, by=request.user, note=note)
     )
 
 
@@ -374,7 +374,7 @@ def withdraw_record(request, kind: str, uuid):
                 form.data["expected_version"] = record.version
             else:
                 try:
-                    withdraw(record, by=request.user, note=data["note"], on_date=data["on_date"])
+                    record_withdraw(record, by=request.user, note=data["note"], on_date=data["on_date"])
                 except (ValidationError, PermissionDenied) as error:
                     if getattr(error, "code", None) == "version_conflict":
                         form.add_error(None, STALE.format(name=name, done="withdrawn"))

@@ -14,7 +14,7 @@ from issues.models.publication import (
     one_published_per_round_and_date,
     round_or_date,
 )
-from issues.models.statements import Statement, StatementIssue, statement_search_vector
+from issues.models.statements import Statement, StatementIssue, StatementKind, statement_search_vector
 from issues.models.timelines import TimelineEntry, TimelineState
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     # statements
     "statement_search_vector",
     "Statement",
+    "StatementKind",
     "StatementIssue",
     # timelines
     "TimelineState",

@@ -22,6 +22,11 @@ def statement_search_vector() -> SearchVector:
     return SearchVector("text", "translation", "speaker_description", config="simple")
 
 
+class StatementKind(models.TextChoices):
+    QUOTE = "quote", "direct quote"
+    PARAPHRASE = "paraphrase", "paraphrase"
+
+
 class Statement(Publishable):
     """What was said, by whom, how, and where it was reported."""
 
@@ -34,10 +39,6 @@ class Statement(Publishable):
         SPEECH = "speech", "speech"
         OTHER = "other", "other"
         NOT_REPORTED = "not_reported", "not reported"
-
-    class Kind(models.TextChoices):
-        QUOTE = "quote", "direct quote"
-        PARAPHRASE = "paraphrase", "paraphrase"
 
     process = models.ForeignKey(Process, on_delete=models.PROTECT, related_name="statements")
     round = models.ForeignKey(
@@ -72,7 +73,7 @@ class Statement(Publishable):
     date = models.DateField()
     date_precision = models.CharField(max_length=8, choices=DatePrecision.choices, default=DatePrecision.DAY)
     medium = models.CharField(max_length=20, choices=Medium.choices, default=Medium.PRESS_REMARKS, verbose_name="how")
-    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.QUOTE)
+    kind = models.CharField(max_length=12, choices=StatementKind.choices, default=StatementKind.QUOTE)
     language = models.CharField(max_length=12, default="en", help_text="language of the text, as a code: en, ru, uk")
     text = models.TextField(help_text="the words as said (quote) or as reported (paraphrase), in the original language")
     translation = models.TextField(blank=True, help_text="an English translation, when the text is in another language")

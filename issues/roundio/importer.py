@@ -52,7 +52,7 @@ from issues.roundio.reading import (
     Report,
 )
 from issues.roundio.values import from_document, json_type, natural_key, read_record, record_document
-from issues.services import publish, supersede_without_correction, withdraw
+from issues.services import draft_publish, record_supersede, record_withdraw
 from negotrack.models import ImportedRecord
 from negotrack.records import Record
 from rounds.models import Round
@@ -304,7 +304,7 @@ class RoundImport:
         model = entry.kind.model
         published_at = from_document(model._meta.get_field("published_at"), entry.data["published_at"])
         with self.about(entry):
-            publish(entry.record, by=self.by, at=published_at)
+            draft_publish(entry.record, by=self.by, at=published_at)
         if entry.data["state"] == PublicationState.WITHDRAWN:
             self.withdraw_as_in_document(entry)
         elif entry.data["state"] == PublicationState.SUPERSEDED:
@@ -313,7 +313,7 @@ class RoundImport:
     def withdraw_as_in_document(self, entry: DocumentRecord) -> None:
         on_date = from_document(entry.kind.model._meta.get_field("withdrawn_on"), entry.data["withdrawn_on"])
         with self.about(entry):
-            withdraw(entry.record, by=self.by, note=entry.data["correction_note"], on_date=on_date)
+            record_withdraw(entry.record, by=self.by, note=entry.data["correction_note"], on_date=on_date)
 
     def supersede_as_in_document(self, entry: DocumentRecord) -> None:
         """Its correction supersedes it when published, later in this import; a record whose
@@ -327,9 +327,7 @@ class RoundImport:
         model = entry.kind.model
         at = from_document(model._meta.get_field("superseded_at"), entry.data["superseded_at"])
         with self.about(entry):
-            entry.record = supersede_without_correction(
-                model._default_manager.get(pk=entry.record.pk), by=self.by, at=at
-            )
+            entry.record = record_supersede(model._default_manager.get(pk=entry.record.pk), by=self.by, at=at)
 
     def finish_supersessions(self) -> None:
         """A correction of the document that this import did not publish (one kept as it

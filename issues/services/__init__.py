@@ -12,14 +12,19 @@ services`, then `services.statement_save(...)`), so a service can move between m
 
 from issues.services.assessments import agreement_save, issue_status_save, position_save
 from issues.services.drafts import draft_delete, issues_outside_process, refuse_unless_draft
-from issues.services.issues import follow_round_dates, issue_save, refresh_current_position, refresh_current_status
+from issues.services.issues import (
+    assessments_follow_round,
+    current_position_refresh,
+    current_status_refresh,
+    issue_save,
+)
 from issues.services.publication import (
     can_review,
     correction_start,
-    publish,
-    send_back,
-    supersede_without_correction,
-    withdraw,
+    draft_publish,
+    draft_send_back,
+    record_supersede,
+    record_withdraw,
 )
 from issues.services.statements import (
     statement_date_warning,
@@ -31,9 +36,9 @@ from issues.services.statements import (
 __all__ = [
     # agenda issues, and what is current on them
     "issue_save",
-    "refresh_current_status",
-    "refresh_current_position",
-    "follow_round_dates",
+    "current_status_refresh",
+    "current_position_refresh",
+    "assessments_follow_round",
     # drafts
     "refuse_unless_draft",
     "issues_outside_process",
@@ -50,8 +55,8 @@ __all__ = [
     # publication and corrections
     "correction_start",
     "can_review",
-    "publish",
-    "supersede_without_correction",
-    "withdraw",
-    "send_back",
+    "draft_publish",
+    "record_supersede",
+    "record_withdraw",
+    "draft_send_back",
 ]

@@ -24,7 +24,7 @@ def issue_save(issue: Issue, *, by) -> Issue:
         return save_record(issue, by=by)
 
 
-def refresh_current_status(issue: Issue) -> None:
+def current_status_refresh(issue: Issue) -> None:
     """Point the issue at its latest published status by effective date."""
     latest = (
         IssueStatus.objects.published()
@@ -40,7 +40,7 @@ def refresh_current_status(issue: Issue) -> None:
     issue.current_status_id = latest
 
 
-def refresh_current_position(issue_id: int, party_id: int) -> None:
+def current_position_refresh(*, issue_id: int, party_id: int) -> None:
     """Mark the party's latest published position on the issue as current, and only that one."""
     positions = Position.objects.filter(issue_id=issue_id, party_id=party_id)
     latest = (
@@ -52,7 +52,7 @@ def refresh_current_position(issue_id: int, party_id: int) -> None:
             positions.filter(pk=latest, is_current=False).update(is_current=True)
 
 
-def follow_round_dates(talk_round: Round) -> None:
+def assessments_follow_round(talk_round: Round) -> None:
     """A round's dates moved: move the effective dates of what was assessed there, and
     what is current with them."""
     effective = talk_round.effective_date
@@ -66,7 +66,7 @@ def follow_round_dates(talk_round: Round) -> None:
         for model in (IssueStatus, Position, Agreement):
             model.objects.filter(round=talk_round).exclude(effective_date=effective).update(effective_date=effective)
     for issue in Issue.objects.filter(statuses__round=talk_round).distinct():
-        refresh_current_status(issue)
+        current_status_refresh(issue)
     pairs = Position.objects.filter(round=talk_round).values_list("issue_id", "party_id").distinct()
     for issue_id, party_id in pairs:
-        refresh_current_position(issue_id, party_id)
+        current_position_refresh(issue_id=issue_id, party_id=party_id)

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from issues.models import Agreement, IssueStatus, Position, PublicationState, Publishable, Statement
 from issues.services.drafts import refuse_unless_draft
-from issues.services.issues import refresh_current_position, refresh_current_status
+from issues.services.issues import current_position_refresh, current_status_refresh
 from issues.services.statements import statement_link_issues
 from negotrack.models import Change
 from negotrack.records import RecordLocked, save_record
@@ -45,7 +45,7 @@ def correction_start(record: Publishable, *, by) -> Publishable:
         }
         save_record(draft, by=by, m2m=m2m)
         if isinstance(record, Statement):
-            statement_link_issues(draft, record.issues.all(), by=by)
+            statement_link_issues(draft, issues=record.issues.all(), by=by)
     return draft
 
 
@@ -60,12 +60,12 @@ def _require_reviewer(user, record: Publishable) -> None:
 
 def _refresh_current(record: Publishable) -> None:
     if isinstance(record, IssueStatus):
-        refresh_current_status(record.issue)
+        current_status_refresh(record.issue)
     elif isinstance(record, Position):
-        refresh_current_position(record.issue_id, record.party_id)
+        current_position_refresh(issue_id=record.issue_id, party_id=record.party_id)
 
 
-def publish(record: Publishable, *, by, at: datetime.datetime | None = None) -> Publishable:
+def draft_publish(record: Publishable, *, by, at: datetime.datetime | None = None) -> Publishable:
     """Publish a draft; a draft that revises a published record supersedes it.
 
     `at` serves the importer, which reproduces a publication from a document: the moment
@@ -108,7 +108,7 @@ def _supersede(old: Publishable, *, by, at: datetime.datetime) -> None:
     _refresh_current(old)
 
 
-def supersede_without_correction(record: Publishable, *, by, at: datetime.datetime | None = None) -> Publishable:
+def record_supersede(record: Publishable, *, by, at: datetime.datetime | None = None) -> Publishable:
     """For the importer only: a document can show a record superseded while its correction
     lies outside the document (a correction moved to another round). Everywhere else a
     record is superseded by publishing its correction."""
@@ -121,7 +121,7 @@ def supersede_without_correction(record: Publishable, *, by, at: datetime.dateti
     return record
 
 
-def withdraw(record: Publishable, *, by, note: str, on_date: datetime.date | None = None) -> Publishable:
+def record_withdraw(record: Publishable, *, by, note: str, on_date: datetime.date | None = None) -> Publishable:
     """Take a published record out of the public record, leaving a dated public notice."""
     _require_reviewer(by, record)
     if not note or not note.strip():
@@ -140,7 +140,7 @@ def withdraw(record: Publishable, *, by, note: str, on_date: datetime.date | Non
     return record
 
 
-def send_back(record: Publishable, *, by, note: str) -> Publishable:
+def draft_send_back(record: Publishable, *, by, note: str) -> Publishable:
     """Return a draft to its editors with a reviewer's note."""
     _require_reviewer(by, record)
     if not note or not note.strip():

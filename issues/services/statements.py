@@ -100,12 +100,12 @@ def statement_save(
             raise ValidationError({"text": ValidationError(message, code="duplicate")})
         save_draft(statement, by=by, m2m={"sources": sources})
         if issues is not None:
-            statement_link_issues(statement, issues, by=by, uuids=issue_link_uuids)
+            statement_link_issues(statement, issues=issues, by=by, uuids=issue_link_uuids)
     return statement
 
 
 def statement_link_issues(
-    statement: Statement, issues: Iterable[Issue], *, by, uuids: Mapping[int, uuid.UUID] | None = None
+    statement: Statement, *, issues: Iterable[Issue], by, uuids: Mapping[int, uuid.UUID] | None = None
 ) -> None:
     """Make the statement's issue links exactly `issues`, one link record each; a new link
     takes its UUID from `uuids` (issue pk -> UUID) when given there."""

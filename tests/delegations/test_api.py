@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
-from delegations.models import Delegation, Membership
+from delegations.models import DelegationRole, MembershipRole
 from tests.factories import (
     DelegationFactory,
     MembershipFactory,
@@ -97,9 +97,9 @@ def test_a_delegation_reads_with_its_round_party_sources_and_members(api):
     original = SourceFactory(outlet="TASS")
     source = SourceFactory(outlet="Reuters", via=original)
     delegation = DelegationFactory(
-        role=Delegation.Role.MEDIATOR, note="nearly two dozen other officials", sources=[source]
+        role=DelegationRole.MEDIATOR, note="nearly two dozen other officials", sources=[source]
     )
-    head = MembershipFactory(delegation=delegation, role=Membership.Role.HEAD, title="special envoy")
+    head = MembershipFactory(delegation=delegation, role=MembershipRole.HEAD, title="special envoy")
     body = api.get(f"/api/v1/delegations/{delegation.uuid}/").json()
     assert body["round"] == delegation.round.slug
     assert body["party"] == delegation.party.slug
@@ -243,7 +243,7 @@ def test_a_page_past_the_end_answers_404_json(api):
 
 def delegation_with_members_and_sources():
     delegation = DelegationFactory(sources=[SourceFactory(via=SourceFactory()), SourceFactory()])
-    MembershipFactory(delegation=delegation, role=Membership.Role.HEAD)
+    MembershipFactory(delegation=delegation, role=MembershipRole.HEAD)
     MembershipFactory(delegation=delegation)
     return delegation
 

@@ -4,7 +4,7 @@ and people found by any of their names."""
 import pytest
 from django.core.exceptions import ValidationError
 
-from delegations.models import Attendance, Delegation, Membership, Person
+from delegations.models import Attendance, Delegation, DelegationRole, Membership, MembershipRole, Person
 from delegations.services import attendance_save, delegation_save, membership_save, person_save
 from tests.factories import DelegationFactory, MembershipFactory, PersonFactory, RoundFactory, SessionFactory
 
@@ -19,7 +19,7 @@ def messages_on(field, save, *args, **kwargs):
 
 def test_it_refuses_a_second_delegation_of_a_party_at_the_same_round(editor):
     first = DelegationFactory()
-    second = Delegation(round=first.round, party=first.party, role=Delegation.Role.OBSERVER)
+    second = Delegation(round=first.round, party=first.party, role=DelegationRole.OBSERVER)
 
     message = messages_on("party", delegation_save, second, by=editor)
 
@@ -35,7 +35,7 @@ def test_it_accepts_the_same_party_at_another_round(editor):
 
 def test_it_refuses_a_person_twice_in_one_delegation(editor):
     first = MembershipFactory()
-    second = Membership(delegation=first.delegation, person=first.person, role=Membership.Role.ADVISER)
+    second = Membership(delegation=first.delegation, person=first.person, role=MembershipRole.ADVISER)
 
     message = messages_on("person", membership_save, second, by=editor)
 
@@ -44,14 +44,14 @@ def test_it_refuses_a_person_twice_in_one_delegation(editor):
 
 
 def test_it_refuses_a_second_head_of_a_delegation(editor):
-    head = MembershipFactory(role=Membership.Role.HEAD)
-    second = Membership(delegation=head.delegation, person=PersonFactory(), role=Membership.Role.HEAD)
+    head = MembershipFactory(role=MembershipRole.HEAD)
+    second = Membership(delegation=head.delegation, person=PersonFactory(), role=MembershipRole.HEAD)
 
     assert "This delegation already has a head" in messages_on("role", membership_save, second, by=editor)
 
 
 def test_a_delegation_may_have_one_head_and_many_members(editor):
-    head = MembershipFactory(role=Membership.Role.HEAD)
+    head = MembershipFactory(role=MembershipRole.HEAD)
     for _ in range(2):
         membership_save(Membership(delegation=head.delegation, person=PersonFactory()), by=editor)
     assert head.delegation.memberships.count() == 3

@@ -69,7 +69,7 @@ def test_editors_and_reviewers_see_drafts_when_they_ask(signed_in, kind, persona
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_withdrawn_record_is_listed_as_a_correction_notice(client, reviewer, kind):
     record = KINDS[kind](publish=True)
-    services.withdraw(record, by=reviewer, note="Not confirmed.", on_date=datetime.date(2026, 2, 20))
+    services.record_withdraw(record, by=reviewer, note="Not confirmed.", on_date=datetime.date(2026, 2, 20))
     [item] = client.get(f"/api/v1/{kind}/").json()["results"]
     assert item["state"] == "withdrawn"
     assert item["notice"] == {"state": "withdrawn", "on": "2026-02-20", "note": "Not confirmed."}

@@ -117,7 +117,7 @@ def test_as_of_ignores_drafts_even_for_editors(client, editor, assessed_issue):
 
 def test_as_of_ignores_a_withdrawn_status(client, reviewer, assessed_issue):
     stalled = assessed_issue.statuses.get(status="stalled")
-    services.withdraw(stalled, by=reviewer, note="Misreported.")
+    services.record_withdraw(stalled, by=reviewer, note="Misreported.")
     assert status_on(client, assessed_issue, "2026-03-04")["status"] == "progress"
 
 

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from delegations.models import Membership
+from delegations.models import MembershipRole
 from issues import services
 from tests.factories import (
     AgreementFactory,
@@ -75,8 +75,8 @@ def test_the_round_detail_nests_sessions_and_delegations_with_the_head_first(cli
     talk_round = RoundFactory()
     SessionFactory(round=talk_round)
     delegation = DelegationFactory(round=talk_round)
-    MembershipFactory(delegation=delegation, person__name="Aaron Adviser", role=Membership.Role.ADVISER)
-    head = MembershipFactory(delegation=delegation, person__name="Zoe Head", role=Membership.Role.HEAD, title="envoy")
+    MembershipFactory(delegation=delegation, person__name="Aaron Adviser", role=MembershipRole.ADVISER)
+    head = MembershipFactory(delegation=delegation, person__name="Zoe Head", role=MembershipRole.HEAD, title="envoy")
     body = client.get(f"/api/v1/rounds/{talk_round.slug}/").json()
     assert len(body["sessions"]) == 1
     [nested] = body["delegations"]
@@ -111,7 +111,7 @@ def test_the_round_detail_shows_each_status_with_its_change_since_the_previous_a
 def test_the_round_detail_shows_a_withdrawn_status_as_a_notice_and_never_a_draft(client, reviewer):
     talk_round = RoundFactory()
     withdrawn = IssueStatusFactory(round=talk_round, issue__process=talk_round.process, publish=True)
-    services.withdraw(withdrawn, by=reviewer, note="Misreported.", on_date=datetime.date(2026, 2, 20))
+    services.record_withdraw(withdrawn, by=reviewer, note="Misreported.", on_date=datetime.date(2026, 2, 20))
     IssueStatusFactory(round=talk_round, issue__process=talk_round.process, summary="secret draft")
     [notice] = client.get(f"/api/v1/rounds/{talk_round.slug}/").json()["issue_statuses"]
     assert notice["notice"] == {"state": "withdrawn", "on": "2026-02-20", "note": "Misreported."}

@@ -128,7 +128,7 @@ def test_an_unnamed_speaker_reads_as_null_beside_the_description(client):
 
 def test_a_withdrawn_statement_reads_as_a_correction_notice(client, reviewer):
     statement = published()
-    services.withdraw(statement, by=reviewer, note="Misattributed.", on_date=datetime.date(2026, 2, 20))
+    services.record_withdraw(statement, by=reviewer, note="Misattributed.", on_date=datetime.date(2026, 2, 20))
     row = client.get(f"{URL}{statement.uuid}/").json()
     assert (row["state"], row["notice"]) == (
         "withdrawn",
@@ -355,7 +355,7 @@ def test_a_csv_row_flattens_the_speaker_issues_sources_and_notice(client, review
     issue = IssueFactory()
     source = SourceFactory(outlet="TASS", title="Talks", url="https://example.org/tass")
     statement = published(process=issue.process, round=None, issues=[issue], sources=[source])
-    services.withdraw(statement, by=reviewer, note="Misquoted.", on_date=datetime.date(2026, 2, 20))
+    services.record_withdraw(statement, by=reviewer, note="Misquoted.", on_date=datetime.date(2026, 2, 20))
     header, line = csv_rows(client.get(f"{URL}{statement.uuid}/?format=csv"))
     row = dict(zip(header, line, strict=True))
     assert (row["speaker"], row["speaker_name"]) == (statement.speaker.slug, statement.speaker.name)

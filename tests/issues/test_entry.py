@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from issues.models import Agreement, IssueStatus, Position, PublicationState, Statement
-from issues.services import publish
+from issues.services import draft_publish
 from negotrack.models import Change
 from rounds.models import Source
 from tests.factories import (
@@ -665,7 +665,7 @@ def test_published_records_stay_out_until_a_reviewer_publishes(as_editor, scene,
     statement = Statement.objects.get()
 
     assert Statement.objects.published().count() == 0
-    publish(statement, by=reviewer)
+    draft_publish(statement, by=reviewer)
     assert Statement.objects.published().get() == statement
 
 

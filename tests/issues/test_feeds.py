@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from issues.pages import feeds
-from issues.services import correction_start, issue_status_save, publish, withdraw
+from issues.services import correction_start, draft_publish, issue_status_save, record_withdraw
 from rounds.dates import DatePrecision
 from tests.factories import (
     IssueFactory,
@@ -234,7 +234,9 @@ def test_a_status_entry_names_its_change_from_the_previous_published_assessment(
 
 def test_a_withdrawn_statement_appears_as_a_notice_with_its_correction_note(client, process, issue, reviewer):
     said = statement(process, issues=[issue], speaker=PersonFactory(name="Steve Witkoff"), text="We are close.")
-    withdraw(said, by=reviewer, note="Misattributed: another official said it.", on_date=datetime.date(2026, 2, 20))
+    record_withdraw(
+        said, by=reviewer, note="Misattributed: another official said it.", on_date=datetime.date(2026, 2, 20)
+    )
 
     for path in ("/processes/russia-ukraine/statements.atom", "/issues/russia-ukraine-territory/statements.atom"):
         [entry] = read(client, path)
@@ -248,7 +250,7 @@ def test_a_superseded_status_appears_as_a_correction_notice_beside_its_correctio
     correction = correction_start(original, by=reviewer)
     correction.status = "progress"
     issue_status_save(correction, by=reviewer)
-    publish(correction, by=reviewer)
+    draft_publish(correction, by=reviewer)
 
     for path in ("/processes/russia-ukraine/statuses.atom", "/issues/russia-ukraine-territory/statuses.atom"):
         entries = read(client, path)
@@ -262,7 +264,7 @@ def test_a_superseded_status_appears_as_a_correction_notice_beside_its_correctio
 def test_a_withdrawal_brings_its_notice_to_the_top_of_the_feed(client, process, reviewer):
     older = statement(process, round=None, date=day(1))
     newer = statement(process, round=None, date=day(2))
-    withdraw(older, by=reviewer, note="Never said.")
+    record_withdraw(older, by=reviewer, note="Never said.")
 
     assert ids(client, "/processes/russia-ukraine/statements.atom") == [urn(older), urn(newer)]
 
@@ -357,8 +359,8 @@ def fill(process, issue, reviewer, count: int, start: int) -> None:
         assessed = IssueStatusFactory(issue=issue, status="progress" if n % 2 else "stalled", sources=sources,
                                       publish=True, **dating)  # fmt: skip
         if n % 5 == 0:
-            withdraw(said, by=reviewer, note="Misread.")
-            withdraw(assessed, by=reviewer, note="Misread.")
+            record_withdraw(said, by=reviewer, note="Misread.")
+            record_withdraw(assessed, by=reviewer, note="Misread.")
 
 
 @by_feed

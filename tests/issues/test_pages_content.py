@@ -8,7 +8,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from delegations.models import Attendance, Delegation, Membership
+from delegations.models import Attendance, DelegationRole, MembershipRole
 from delegations.services import attendance_save
 from issues import services
 from issues.models import Issue
@@ -521,8 +521,8 @@ def test_a_round_shows_who_took_part_in_each_session(client):
     talk_round = RoundFactory(venue="Palais des Nations")
     plenary = SessionFactory(round=talk_round, track=Session.Track.PLENARY)
     SessionFactory(round=talk_round, track=Session.Track.MILITARY, date=talk_round.end_date)
-    delegation = DelegationFactory(round=talk_round, party__name="Ruritania", role=Delegation.Role.NEGOTIATING_PARTY)
-    member = MembershipFactory(delegation=delegation, person__name="Anna Envoy", role=Membership.Role.HEAD)
+    delegation = DelegationFactory(round=talk_round, party__name="Ruritania", role=DelegationRole.NEGOTIATING_PARTY)
+    member = MembershipFactory(delegation=delegation, person__name="Anna Envoy", role=MembershipRole.HEAD)
     attendance_save(Attendance(session=plenary, membership=member), by=system_user())
 
     sessions = section(page(client, f"/rounds/{talk_round.slug}/"), "sessions")
@@ -545,12 +545,14 @@ def test_an_issue_timeline_shows_a_withdrawal_and_a_correction_as_corrections(
     with django_capture_on_commit_callbacks(execute=True):
         IssueStatusFactory(issue=issue, round=first, status="discussed", publish=True)
         wrong = IssueStatusFactory(issue=issue, round=second, status="agreed", publish=True)
-        services.withdraw(wrong, by=reviewer, note="No agreement was announced.", on_date=datetime.date(2026, 2, 20))
+        services.record_withdraw(
+            wrong, by=reviewer, note="No agreement was announced.", on_date=datetime.date(2026, 2, 20)
+        )
         position = PositionFactory(issue=issue, party=party, round=first, stance="holds firm", publish=True)
         correction = services.correction_start(position, by=reviewer)
         correction.stance = "softens its stance"
         services.position_save(correction, by=reviewer)
-        services.publish(correction, by=reviewer)
+        services.draft_publish(correction, by=reviewer)
 
     markup = page(client, f"/issues/{issue.slug}/")
     timeline = section(markup, "timeline")

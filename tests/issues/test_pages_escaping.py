@@ -147,7 +147,7 @@ def test_an_editor_sees_the_markup_in_a_draft_as_text(client, editor, reviewer):
     correction = services.correction_start(published, by=editor)
     correction.speaker_title = HOSTILE
     services.statement_save(correction, by=editor)
-    services.send_back(correction, by=reviewer, note=HOSTILE)
+    services.draft_send_back(correction, by=reviewer, note=HOSTILE)
     StatementFactory(**said, **at, text=f"{HOSTILE} (a second draft)")
     IssueStatusFactory(issue=issue, summary=HOSTILE, **at)
     PositionFactory(issue=issue, party=party, stance=HOSTILE, text=HOSTILE, **at)

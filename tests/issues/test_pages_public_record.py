@@ -221,7 +221,7 @@ def test_pages_without_drafts_of_their_own_show_editors_none(client, editor, rec
 
 def test_a_draft_says_what_it_is_who_made_it_when_and_where_to_review_it(client, reviewer, record):
     correction = record.drafts["statement correction"]
-    services.send_back(correction, by=reviewer, note="Name the outlet.")
+    services.draft_send_back(correction, by=reviewer, note="Name the outlet.")
     correction = Statement.objects.get(pk=correction.pk)
     made = correction.history.order_by("history_date").first()
     client.force_login(reviewer)
@@ -271,7 +271,7 @@ def test_a_withdrawn_statement_shows_only_with_its_notice(client, reviewer, djan
     RoundFactory(process=issue.process, start_date=datetime.date(2026, 1, 10), end_date=datetime.date(2026, 1, 10))
     statement = StatementFactory(process=issue.process, text="Words we got wrong.", issues=[issue], publish=True)
     with django_capture_on_commit_callbacks(execute=True):
-        services.withdraw(statement, by=reviewer, note="Misattributed.", on_date=WITHDRAWN_ON)
+        services.record_withdraw(statement, by=reviewer, note="Misattributed.", on_date=WITHDRAWN_ON)
     talk_round, person = statement.round, statement.speaker
     pages = urls(process=issue.process, talk_round=talk_round, issue=issue, person=person, party=PartyFactory())
 
@@ -291,7 +291,7 @@ def test_a_withdrawn_status_leaves_only_a_notice_where_it_stood(client, reviewer
     talk_round = RoundFactory()
     issue = IssueFactory(process=talk_round.process)
     status = IssueStatusFactory(issue=issue, round=talk_round, status="agreed", publish=True)
-    services.withdraw(status, by=reviewer, note="No agreement was announced.", on_date=WITHDRAWN_ON)
+    services.record_withdraw(status, by=reviewer, note="No agreement was announced.", on_date=WITHDRAWN_ON)
 
     row = section(page(client, f"/rounds/{talk_round.slug}/"), f"issue-{issue.slug}")
     assert row == (
@@ -307,7 +307,7 @@ def test_a_superseded_status_shows_as_corrected_beside_its_correction(client, re
     issue = IssueFactory(process=talk_round.process)
     status = IssueStatusFactory(issue=issue, round=talk_round, status="agreed", summary="First reading.", publish=True)
     correction = revise(status, by=reviewer, status="progress", summary="Second reading.")
-    services.publish(correction, by=reviewer)
+    services.draft_publish(correction, by=reviewer)
     today = timezone.localdate()
 
     row = section(page(client, f"/rounds/{talk_round.slug}/"), f"issue-{issue.slug}")
@@ -319,7 +319,7 @@ def test_a_superseded_status_shows_as_corrected_beside_its_correction(client, re
 
 def test_a_superseded_position_shows_as_corrected_and_its_correction_as_current(client, reviewer):
     position = PositionFactory(stance="holds firm", publish=True)
-    services.publish(revise(position, by=reviewer, stance="softens its stance"), by=reviewer)
+    services.draft_publish(revise(position, by=reviewer, stance="softens its stance"), by=reviewer)
     today = timezone.localdate()
 
     party = section(page(client, f"/parties/{position.party.slug}/"), "positions")
@@ -337,7 +337,7 @@ def test_a_superseded_position_shows_as_corrected_and_its_correction_as_current(
 
 def test_a_withdrawn_agreement_shows_only_with_its_notice(client, reviewer):
     agreement = AgreementFactory(title="A deal that was not", publish=True)
-    services.withdraw(agreement, by=reviewer, note="Denied by both sides.", on_date=WITHDRAWN_ON)
+    services.record_withdraw(agreement, by=reviewer, note="Denied by both sides.", on_date=WITHDRAWN_ON)
     for url in ["/", f"/rounds/{agreement.round.slug}/"]:
         card = text(fragment(page(client, url), f"agreement-{agreement.uuid}"))
         assert card.startswith("A deal that was not")
@@ -387,7 +387,7 @@ def test_a_page_answers_304_until_something_is_published(client, reviewer, small
     assert again["ETag"] == etag
     assert "no-cache" in again["Cache-Control"]
 
-    services.publish(StatementFactory(process=statement.process, round=statement.round), by=reviewer)
+    services.draft_publish(StatementFactory(process=statement.process, round=statement.round), by=reviewer)
     after = client.get(pages[name], HTTP_IF_NONE_MATCH=etag)
     assert after.status_code == 200
     assert after["ETag"] != etag
@@ -449,9 +449,9 @@ def test_an_editors_copy_goes_stale_when_someone_else_touches_a_draft(client, ed
     draft.text = "Changed by someone else."
     services.statement_save(draft, by=reviewer)
     etag = refetched(client, url, etag, says="Changed by someone else.")["ETag"]
-    services.send_back(draft, by=reviewer, note="Check the date.")
+    services.draft_send_back(draft, by=reviewer, note="Check the date.")
     etag = refetched(client, url, etag, says="Sent back: Check the date.")["ETag"]
-    services.publish(draft, by=reviewer)
+    services.draft_publish(draft, by=reviewer)
     published = refetched(client, url, etag, says="").content.decode()
     assert 'id="drafts"' not in published
     # Of these, the round and the person list statements (the issue's timeline is rebuilt

@@ -17,7 +17,7 @@ from django.db import connection, transaction
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
-from delegations.models import Attendance, Membership
+from delegations.models import Attendance, MembershipRole
 from delegations.services import attendance_save
 from issues import services
 from issues.models import Issue
@@ -199,12 +199,12 @@ class GrowingRecord:
             party=self.party,
             issues=[self.issue],
         )
-        services.withdraw(wrong, by=self.by, note="Misattributed.")
+        services.record_withdraw(wrong, by=self.by, note="Misattributed.")
         position = self.published(PositionFactory, issue=issue, party=self.party, round=talk_round, stance="first")
         correction = services.correction_start(position, by=self.by)
         correction.stance = "second"
         services.position_save(correction, by=self.by)
-        services.publish(correction, by=self.by)
+        services.draft_publish(correction, by=self.by)
 
     def _round_with_everything(self, talk_round, issue, party, other, n):
         """A session with attendance, three delegations with members, a status, positions,
@@ -214,7 +214,7 @@ class GrowingRecord:
             ours = DelegationFactory(round=talk_round, party=self.party, sources=self.sources())
         members = [MembershipFactory(delegation=ours, sources=self.sources())]
         if not ours.memberships.filter(person=self.person).exists():
-            head = Membership.Role.HEAD
+            head = MembershipRole.HEAD
             members.append(MembershipFactory(delegation=ours, person=self.person, title=f"envoy {n}", role=head))
         for side in (party, other):
             delegation = DelegationFactory(round=talk_round, party=side, note="Others not named.")

@@ -11,12 +11,12 @@ from issues.services import (
     agreement_save,
     correction_start,
     draft_delete,
+    draft_publish,
+    draft_send_back,
     issue_status_save,
-    publish,
-    send_back,
+    record_withdraw,
     statement_link_issues,
     statement_save,
-    withdraw,
 )
 from negotrack.models import Change
 from negotrack.records import RecordLocked
@@ -59,7 +59,7 @@ def messages_on(field, call, *args, **kwargs):
 def test_only_reviewers_may_publish(factory, persona, request):
     draft = factory()
     with pytest.raises(PermissionDenied, match="Only reviewers"):
-        publish(draft, by=request.getfixturevalue(persona))
+        draft_publish(draft, by=request.getfixturevalue(persona))
     assert stored(draft).state == PublicationState.DRAFT
 
 
@@ -69,7 +69,7 @@ def test_reviewers_publish(factory, persona, request):
     user = request.getfixturevalue(persona)
     draft = factory()
 
-    publish(draft, by=user)
+    draft_publish(draft, by=user)
 
     record = stored(draft)
     assert (record.state, record.published_by) == (PublicationState.PUBLISHED, user)
@@ -80,7 +80,7 @@ def test_reviewers_publish(factory, persona, request):
 def test_only_reviewers_may_withdraw(persona, request):
     status = IssueStatusFactory(publish=True)
     with pytest.raises(PermissionDenied):
-        withdraw(status, by=request.getfixturevalue(persona), note="Misread.")
+        record_withdraw(status, by=request.getfixturevalue(persona), note="Misread.")
     assert stored(status).state == PublicationState.PUBLISHED
 
 
@@ -88,7 +88,7 @@ def test_only_reviewers_may_withdraw(persona, request):
 def test_only_reviewers_may_send_a_draft_back(persona, request):
     status = IssueStatusFactory()
     with pytest.raises(PermissionDenied):
-        send_back(status, by=request.getfixturevalue(persona), note="Cite the readout.")
+        draft_send_back(status, by=request.getfixturevalue(persona), note="Cite the readout.")
     assert stored(status).review_note == ""
 
 
@@ -131,9 +131,9 @@ def test_editing_a_withdrawn_or_superseded_record_is_refused_without_offering_ro
 ):
     status = IssueStatusFactory(publish=True)
     if route == "withdrawn":
-        withdraw(status, by=reviewer, note="Misread.")
+        record_withdraw(status, by=reviewer, note="Misread.")
     else:
-        publish(correction_start(status, by=editor), by=reviewer)
+        draft_publish(correction_start(status, by=editor), by=reviewer)
     record = stored(status)
     record.summary = "Changed in place"
 
@@ -148,7 +148,7 @@ def test_editing_a_withdrawn_or_superseded_record_is_refused_without_offering_ro
 def test_publishing_a_published_record_again_is_refused(reviewer):
     status = IssueStatusFactory(publish=True)
     with pytest.raises(RecordLocked, match="cannot be published again"):
-        publish(stored(status), by=reviewer)
+        draft_publish(stored(status), by=reviewer)
 
 
 def test_saving_a_published_statement_with_other_issues_is_refused(editor):
@@ -166,7 +166,7 @@ def test_relinking_the_issues_of_a_published_statement_is_refused(editor):
     issue = IssueFactory(process=statement.process)
 
     with pytest.raises(RecordLocked, match="start a correction"):
-        statement_link_issues(stored(statement), [issue], by=editor)
+        statement_link_issues(stored(statement), issues=[issue], by=editor)
 
     assert not StatementIssue.objects.filter(statement=statement).exists()
 
@@ -198,7 +198,7 @@ def test_a_correction_of_a_statement_copies_its_issue_links(editor, reviewer):
     statement = StatementFactory()
     issues = [IssueFactory(process=statement.process), IssueFactory(process=statement.process)]
     statement_save(statement, by=editor, issues=issues)
-    publish(statement, by=reviewer)
+    draft_publish(statement, by=reviewer)
 
     draft = correction_start(statement, by=editor)
 
@@ -214,7 +214,7 @@ def test_a_correction_of_an_agreement_copies_its_parties_issues_and_figures(edit
     agreement = AgreementFactory(figures=[{"label": "prisoners of war exchanged", "value": 314}])
     issue = IssueFactory(process=agreement.process)
     agreement_save(agreement, by=editor, issues=[issue])
-    publish(agreement, by=reviewer)
+    draft_publish(agreement, by=reviewer)
 
     draft = correction_start(agreement, by=editor)
 
@@ -243,7 +243,7 @@ def test_publishing_a_correction_supersedes_the_original(editor, reviewer):
     draft.status = "near_agreement"
     issue_status_save(draft, by=editor)
 
-    publish(draft, by=reviewer)
+    draft_publish(draft, by=reviewer)
 
     old, new = stored(original), stored(draft)
     assert (old.state, new.state) == (PublicationState.SUPERSEDED, PublicationState.PUBLISHED)
@@ -258,11 +258,11 @@ def test_publishing_a_correction_supersedes_the_original(editor, reviewer):
 def test_a_correction_of_a_record_withdrawn_meanwhile_cannot_be_published_and_nothing_changes(editor, reviewer):
     original = IssueStatusFactory(publish=True)
     draft = correction_start(original, by=editor)
-    withdraw(original, by=reviewer, note="Wrong round.")
+    record_withdraw(original, by=reviewer, note="Wrong round.")
     changes_before = Change.objects.count()
 
     with pytest.raises(ValidationError) as refused:
-        publish(draft, by=reviewer)
+        draft_publish(draft, by=reviewer)
 
     assert "is withdrawn now, so the correction cannot replace it" in refused.value.messages[0]
     assert stored(draft).state == PublicationState.DRAFT
@@ -283,7 +283,7 @@ def test_a_correction_that_fails_after_superseding_leaves_the_original_published
     current_before = issue.current_status_id
 
     # The original is superseded first; the correction then collides with the second round's status.
-    message = messages_on("round", publish, draft, by=reviewer)
+    message = messages_on("round", draft_publish, draft, by=reviewer)
 
     assert "already has a published status for this round" in message
     assert stored(original).state == PublicationState.PUBLISHED
@@ -300,7 +300,7 @@ def test_a_correction_that_fails_after_superseding_leaves_the_original_published
 def test_withdrawing_records_the_day_and_the_public_note(reviewer):
     status = IssueStatusFactory(publish=True)
 
-    withdraw(status, by=reviewer, note="  The report was about another issue.  ")
+    record_withdraw(status, by=reviewer, note="  The report was about another issue.  ")
 
     record = stored(status)
     assert record.state == PublicationState.WITHDRAWN
@@ -312,7 +312,7 @@ def test_withdrawing_records_the_day_and_the_public_note(reviewer):
 
 def test_withdrawing_on_a_given_day_records_that_day(reviewer):
     statement = StatementFactory(publish=True)
-    withdraw(statement, by=reviewer, note="Misattributed.", on_date=datetime.date(2026, 2, 20))
+    record_withdraw(statement, by=reviewer, note="Misattributed.", on_date=datetime.date(2026, 2, 20))
     assert stored(statement).withdrawn_on == datetime.date(2026, 2, 20)
 
 
@@ -320,7 +320,7 @@ def test_withdrawing_on_a_given_day_records_that_day(reviewer):
 def test_withdrawing_needs_a_note(note, reviewer):
     status = IssueStatusFactory(publish=True)
 
-    message = messages_on("correction_note", withdraw, status, by=reviewer, note=note)
+    message = messages_on("correction_note", record_withdraw, status, by=reviewer, note=note)
 
     assert "Say publicly why the record is withdrawn" in message
     assert stored(status).state == PublicationState.PUBLISHED
@@ -329,13 +329,13 @@ def test_withdrawing_needs_a_note(note, reviewer):
 def test_only_a_published_record_can_be_withdrawn(reviewer):
     draft = IssueStatusFactory()
     with pytest.raises(RecordLocked, match="Only a published record can be withdrawn; this one is draft"):
-        withdraw(draft, by=reviewer, note="Never mind.")
+        record_withdraw(draft, by=reviewer, note="Never mind.")
 
 
 def test_sending_a_draft_back_keeps_it_a_draft_with_the_reviewers_note(reviewer):
     draft = StatementFactory()
 
-    send_back(draft, by=reviewer, note=" Cite the official readout. ")
+    draft_send_back(draft, by=reviewer, note=" Cite the official readout. ")
 
     record = stored(draft)
     assert (record.state, record.review_note) == (PublicationState.DRAFT, "Cite the official readout.")
@@ -345,20 +345,20 @@ def test_sending_a_draft_back_keeps_it_a_draft_with_the_reviewers_note(reviewer)
 
 def test_sending_back_needs_a_note(reviewer):
     draft = StatementFactory()
-    assert "Tell the editor what to change" in messages_on("review_note", send_back, draft, by=reviewer, note=" ")
+    assert "Tell the editor what to change" in messages_on("review_note", draft_send_back, draft, by=reviewer, note=" ")
 
 
 def test_publishing_clears_the_note_of_a_draft_sent_back(reviewer):
     draft = AgreementFactory()
-    send_back(draft, by=reviewer, note="Add the figures.")
-    publish(draft, by=reviewer)
+    draft_send_back(draft, by=reviewer, note="Add the figures.")
+    draft_publish(draft, by=reviewer)
     assert stored(draft).review_note == ""
 
 
 def test_a_published_record_cannot_be_sent_back(reviewer):
     status = IssueStatusFactory(publish=True)
     with pytest.raises(RecordLocked, match="cannot be sent back"):
-        send_back(status, by=reviewer, note="Too late.")
+        draft_send_back(status, by=reviewer, note="Too late.")
 
 
 @by_model

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from issues.models import IssueStatus, PublicationState, Statement
-from issues.services import correction_start, publish, statement_save
+from issues.services import correction_start, draft_publish, statement_save
 from tests.factories import (
     AgreementFactory,
     IssueStatusFactory,
@@ -139,7 +139,7 @@ def test_it_lists_every_kind_of_draft_oldest_first_and_no_published_record(as_re
 
 def test_a_correction_shows_the_published_version_beside_it(as_reviewer, editor, reviewer):
     statement = StatementFactory(text="The talks failed.", by=editor)
-    publish(statement, by=reviewer)
+    draft_publish(statement, by=reviewer)
     draft = correction_start(fresh(statement), by=editor)
     draft.text = "The talks were paused."
     statement_save(draft, by=editor, confirm_date=True)
@@ -266,7 +266,7 @@ def test_a_form_without_a_version_is_refused_as_stale(as_reviewer):
 
 def test_publishing_a_record_already_published_shows_a_message_not_an_error(as_reviewer, reviewer):
     statement = StatementFactory()
-    publish(fresh(statement), by=reviewer)
+    draft_publish(fresh(statement), by=reviewer)
     current = fresh(statement)
 
     response = as_reviewer.post(action_url("publish", statement), {"expected_version": current.version}, follow=True)
@@ -371,7 +371,7 @@ def _drafts_of_every_kind(count, *, by, reviewer):
         AgreementFactory(by=by, sources=[source])
     for factory in (StatementFactory, IssueStatusFactory, PositionFactory, AgreementFactory):
         published = factory(by=by, sources=[source])
-        publish(published, by=reviewer)
+        draft_publish(published, by=reviewer)
         correction_start(fresh(published), by=by)
 
 

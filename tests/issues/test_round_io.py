@@ -14,7 +14,7 @@ from delegations.models import Attendance, Membership, Party, Person
 from delegations.services import attendance_save, party_save
 from issues.management.commands import export_round
 from issues.models import IssueStatus, PublicationState, Statement, StatementIssue, TimelineEntry
-from issues.services import correction_start, issue_status_save, publish, withdraw
+from issues.services import correction_start, draft_publish, issue_status_save, record_withdraw
 from negotrack.groups import system_user
 from negotrack.models import Change, ImportedRecord
 from negotrack.records import Record
@@ -112,13 +112,13 @@ def enrich_geneva() -> Round:
     misattributed = StatementFactory(
         **said, speaker=None, speaker_description="a Russian diplomat", text="Misattributed.", publish=True
     )
-    withdraw(misattributed, by=by, note="The remark was made in Abu Dhabi.", on_date=datetime.date(2026, 2, 20))
+    record_withdraw(misattributed, by=by, note="The remark was made in Abu Dhabi.", on_date=datetime.date(2026, 2, 20))
     StatementFactory(**said, speaker=medinsky.person, text="Still a draft.")
     status = IssueStatus.objects.get(round=talk_round, issue=territory)
     correction = correction_start(status, by=by)
     correction.summary = "Deadlocked: neither side moved on the territory question."
     issue_status_save(correction, by=by)
-    publish(correction, by=by)
+    draft_publish(correction, by=by)
     return talk_round
 
 
@@ -282,7 +282,7 @@ def test_a_correction_moved_to_another_round_round_trips_when_the_corrected_roun
         correction.round = Round.objects.get(slug=ABU_DHABI_II)
         correction.summary = "Assessed at Abu Dhabi after all."
         issue_status_save(correction, by=by)
-        publish(correction, by=by)
+        draft_publish(correction, by=by)
         return export(GENEVA), export(ABU_DHABI_II), old.uuid, correction.uuid
 
     geneva_document, abu_dhabi_document, old_uuid, correction_uuid = undone(make)
@@ -373,7 +373,7 @@ def test_a_statement_withdrawn_here_after_the_import_stays_withdrawn_even_when_f
     path = write(tmp_path, export(GENEVA))
     run_import(path)
     statement = Statement.objects.published().filter(round=geneva).earliest("id")
-    withdraw(statement, by=system_user(), note="Not said at the round.", on_date=datetime.date(2026, 2, 21))
+    record_withdraw(statement, by=system_user(), note="Not said at the round.", on_date=datetime.date(2026, 2, 21))
 
     report = run_import(path)
 

@@ -6,7 +6,7 @@ from django.apps import apps
 from django.core.management import CommandError, call_command
 from django.db import transaction
 
-from delegations.models import Attendance, Delegation, Membership, Party, Person
+from delegations.models import Attendance, Delegation, DelegationRole, Membership, Party, Person
 from issues.demo import facts
 from issues.models import Agreement, Issue, IssueStatus, Position, PublicationState, Statement, StatementIssue
 from negotrack.groups import system_user
@@ -141,13 +141,13 @@ class TestTheDemoData:
 
     def test_delegations_take_their_roles_at_each_round(self):
         roles = {(d.round.slug, d.party.name): d.role for d in Delegation.objects.select_related("round", "party")}
-        assert roles[(ABU_DHABI_I, "United Arab Emirates")] == Delegation.Role.HOST
-        assert roles[(ABU_DHABI_II, "United States")] == Delegation.Role.MEDIATOR
-        assert roles[(GENEVA, "Russia")] == roles[(GENEVA, "Ukraine")] == Delegation.Role.NEGOTIATING_PARTY
+        assert roles[(ABU_DHABI_I, "United Arab Emirates")] == DelegationRole.HOST
+        assert roles[(ABU_DHABI_II, "United States")] == DelegationRole.MEDIATOR
+        assert roles[(GENEVA, "Russia")] == roles[(GENEVA, "Ukraine")] == DelegationRole.NEGOTIATING_PARTY
         assert {party: role for (slug, party), role in roles.items() if slug == US_IRAN_GENEVA} == {
-            "United States": Delegation.Role.NEGOTIATING_PARTY,
-            "Iran": Delegation.Role.NEGOTIATING_PARTY,
-            "Oman": Delegation.Role.MEDIATOR,
+            "United States": DelegationRole.NEGOTIATING_PARTY,
+            "Iran": DelegationRole.NEGOTIATING_PARTY,
+            "Oman": DelegationRole.MEDIATOR,
         }
 
     def test_kostyukov_heads_russia_at_abu_dhabi_ii_citing_the_moscow_times_and_the_note_names_dmitriev(self):

@@ -7,7 +7,7 @@ from django.urls import reverse
 from delegations.models import Person
 from delegations.services import person_save
 from issues.models import Agreement, IssueStatus
-from issues.services import issue_save, publish
+from issues.services import draft_publish, issue_save
 from negotrack.groups import system_user
 from tests.admin_forms import signed_in
 from tests.factories import AgreementFactory, IssueFactory, PersonFactory, ProcessFactory, RoundFactory
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 def test_publishing_an_unsaved_draft_says_to_save_it_first(reviewer):
     with pytest.raises(ValidationError, match="Save the draft before publishing it"):
-        publish(IssueStatus(status="agreed"), by=reviewer)
+        draft_publish(IssueStatus(status="agreed"), by=reviewer)
 
 
 def test_an_agreement_carried_out_on_the_second_day_of_its_round_is_accepted():

@@ -10,10 +10,10 @@ from issues.models import Agreement, Statement, StatementIssue
 from issues.services import (
     agreement_save,
     correction_start,
-    publish,
+    draft_publish,
+    record_withdraw,
     statement_link_issues,
     statement_save,
-    withdraw,
 )
 from negotrack.models import Change
 from tests.factories import (
@@ -72,7 +72,7 @@ def test_it_refuses_the_same_words_by_the_same_speaker_on_the_same_day(editor):
 
 def test_a_published_statement_is_a_duplicate_too(editor, reviewer):
     first = statement_save(new_statement(round=geneva_round()), by=editor, sources=[SourceFactory()])
-    publish(first, by=reviewer)
+    draft_publish(first, by=reviewer)
 
     again = new_statement(round=first.round, speaker=first.speaker)
     assert "on the public record" in messages_on("text", statement_save, again, by=editor)
@@ -111,7 +111,7 @@ def test_unnamed_speakers_are_duplicates_when_described_alike(editor):
 
 def test_a_withdrawn_statement_may_be_recorded_again(editor, reviewer):
     first = StatementFactory(by=reviewer, publish=True)
-    withdraw(first, by=reviewer, note="Attributed to the wrong official.")
+    record_withdraw(first, by=reviewer, note="Attributed to the wrong official.")
 
     statement_save(new_statement(round=first.round, speaker=first.speaker, process=first.process), by=editor)
 
@@ -263,11 +263,11 @@ def test_linking_issues_creates_and_deletes_link_records_with_their_history(edit
     statement = statement_save(new_statement(round=geneva_round()), by=editor)
     territory, ceasefire, prisoners = (IssueFactory(process=statement.process) for _ in range(3))
 
-    statement_link_issues(statement, [territory, ceasefire], by=editor)
+    statement_link_issues(statement, issues=[territory, ceasefire], by=editor)
     first_links = {link.issue: link for link in statement.issue_links.all()}
     assert set(first_links) == {territory, ceasefire}
 
-    statement_link_issues(statement, [ceasefire, prisoners], by=reviewer)
+    statement_link_issues(statement, issues=[ceasefire, prisoners], by=reviewer)
 
     assert set(statement.issues.all()) == {ceasefire, prisoners}
     dropped = first_links[territory]
@@ -286,7 +286,7 @@ def test_it_refuses_to_link_an_issue_of_another_process(editor):
     statement = statement_save(new_statement(), by=editor)
     foreign = IssueFactory(name="Nuclear enrichment")
 
-    message = messages_on("issue", statement_link_issues, statement, [foreign], by=editor)
+    message = messages_on("issue", statement_link_issues, statement, issues=[foreign], by=editor)
 
     assert "Nuclear enrichment is an agenda issue of another process" in message
     assert not StatementIssue.objects.exists()

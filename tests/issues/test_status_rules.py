@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from issues.models import IssueStatus, Position
-from issues.services import correction_start, issue_status_save, position_save, publish, withdraw
+from issues.services import correction_start, draft_publish, issue_status_save, position_save, record_withdraw
 from issues.vocabulary import DEFINITIONS, AssessmentStatus, compare
 from rounds.models import Round
 from rounds.services import round_save
@@ -154,7 +154,7 @@ def test_it_refuses_a_second_published_status_for_one_issue_and_round_but_not_a_
     second = IssueStatusFactory(issue=issue, round=talk_round, status="progress")
     assert IssueStatus.objects.filter(issue=issue, round=talk_round).count() == 2
 
-    message = messages_on("round", publish, second, by=reviewer)
+    message = messages_on("round", draft_publish, second, by=reviewer)
 
     assert "already has a published status for this round: correct that one" in message
     assert IssueStatus.objects.get(pk=second.pk).state == "draft"
@@ -167,7 +167,7 @@ def test_it_refuses_a_second_published_status_for_one_issue_on_one_date_but_not_
     IssueStatusFactory(issue=issue, round=None, date=day, status="stalled", publish=True)
     second = IssueStatusFactory(issue=issue, round=None, date=day, status="deadlocked")
 
-    message = messages_on("date", publish, second, by=reviewer)
+    message = messages_on("date", draft_publish, second, by=reviewer)
 
     assert "already has a published status on this date: correct that one" in message
     assert IssueStatus.objects.get(pk=second.pk).state == "draft"
@@ -186,7 +186,7 @@ def test_it_refuses_a_second_published_position_of_a_party_on_an_issue_at_one_ro
     first = PositionFactory(publish=True)
     second = PositionFactory(issue=first.issue, party=first.party, round=first.round, stance="softened")
 
-    message = messages_on("round", publish, second, by=reviewer)
+    message = messages_on("round", draft_publish, second, by=reviewer)
 
     assert "This party already has a published position on this issue for this round" in message
     assert Position.objects.get(pk=second.pk).state == "draft"
@@ -198,7 +198,7 @@ def test_it_refuses_a_second_published_position_of_a_party_on_an_issue_on_one_da
     second = PositionFactory(issue=first.issue, party=first.party, round=None, date=day, stance="softened")
 
     assert "already has a published position on this issue on this date" in messages_on(
-        "date", publish, second, by=reviewer
+        "date", draft_publish, second, by=reviewer
     )
 
 
@@ -212,7 +212,7 @@ def test_it_refuses_a_position_at_a_round_of_another_process(editor):
 def test_it_refuses_to_publish_a_status_without_a_source(reviewer):
     status = IssueStatusFactory(sources=[])
 
-    message = messages_on("sources", publish, status, by=reviewer)
+    message = messages_on("sources", draft_publish, status, by=reviewer)
 
     assert "Cite at least one source before publishing" in message
     assert IssueStatus.objects.get(pk=status.pk).state == "draft"
@@ -254,7 +254,7 @@ def test_withdrawing_the_current_status_falls_back_to_the_previous_one(reviewer)
     latest = IssueStatusFactory(issue=issue, round=None, date=datetime.date(2026, 3, 1), status="stalled", publish=True)
     assert current_status_of(issue) == latest
 
-    withdraw(latest, by=reviewer, note="The report was about another issue.")
+    record_withdraw(latest, by=reviewer, note="The report was about another issue.")
 
     assert current_status_of(issue) == previous
 
@@ -262,7 +262,7 @@ def test_withdrawing_the_current_status_falls_back_to_the_previous_one(reviewer)
 def test_withdrawing_the_only_status_leaves_no_current_status(reviewer):
     issue = IssueFactory()
     only = IssueStatusFactory(issue=issue, publish=True)
-    withdraw(only, by=reviewer, note="Misread.")
+    record_withdraw(only, by=reviewer, note="Misread.")
     assert current_status_of(issue) is None
 
 
@@ -273,7 +273,7 @@ def test_a_published_correction_becomes_the_current_status(reviewer):
     correction.status = "near_agreement"
     issue_status_save(correction, by=reviewer)
 
-    publish(correction, by=reviewer)
+    draft_publish(correction, by=reviewer)
 
     assert current_status_of(issue) == correction
 
@@ -286,7 +286,7 @@ def test_a_correction_that_moves_a_status_to_another_issue_leaves_the_old_issue_
     correction.issue = other
     issue_status_save(correction, by=reviewer)
 
-    publish(correction, by=reviewer)
+    draft_publish(correction, by=reviewer)
 
     assert current_status_of(other) == correction
     assert current_status_of(issue) is None
@@ -321,7 +321,7 @@ def test_withdrawing_a_partys_current_position_makes_its_previous_one_current(re
     )
     latest = PositionFactory(issue=issue, party=party, round=round_on(issue.process, FEB_17), publish=True)
 
-    withdraw(latest, by=reviewer, note="Misattributed.")
+    record_withdraw(latest, by=reviewer, note="Misattributed.")
 
     assert current_positions(issue) == {previous}
 
@@ -339,6 +339,6 @@ def test_a_correction_that_moves_a_position_to_another_party_leaves_the_old_part
     correction.party = PartyFactory()
     position_save(correction, by=reviewer)
 
-    publish(correction, by=reviewer)
+    draft_publish(correction, by=reviewer)
 
     assert current_positions(original.issue) == {correction}

@@ -104,7 +104,7 @@ def test_drafts_never_appear_in_a_timeline():
 def test_a_withdrawn_statement_shows_as_a_correction_only():
     issue = IssueFactory()
     statement = StatementFactory(process=issue.process, issues=[issue], publish=True)
-    services.withdraw(statement, by=system_user(), note="Misattributed.", on_date=FEB_17)
+    services.record_withdraw(statement, by=system_user(), note="Misattributed.", on_date=FEB_17)
     entries = built(issue)
     assert [(entry.kind, entry.date, entry.text) for entry in entries] == [
         (EntryKind.CORRECTION, FEB_17, "Misattributed.")
@@ -117,7 +117,7 @@ def test_a_published_correction_replaces_the_entry_and_leaves_a_notice():
     draft = services.correction_start(statement, by=system_user())
     draft.text = "Corrected wording."
     services.statement_save(draft, by=system_user())
-    services.publish(draft, by=system_user())
+    services.draft_publish(draft, by=system_user())
     kinds = {entry.kind: entry for entry in built(issue)}
     assert kinds[EntryKind.STATEMENT].text == "Corrected wording."
     assert kinds[EntryKind.CORRECTION].record_uuid == statement.uuid
@@ -148,7 +148,7 @@ def test_publishing_marks_the_issues_and_drafts_mark_nothing():
     rebuild.rebuild_issue(issue.pk)
     draft = StatementFactory(process=issue.process, issues=[issue])
     assert state(issue).is_current
-    services.publish(draft, by=system_user())
+    services.draft_publish(draft, by=system_user())
     assert not state(issue).is_current
     assert state(issue).marked_since is not None
 
@@ -169,7 +169,7 @@ def test_every_change_behind_a_timeline_marks_it(published_statement, edit):
         speaker.name = "Renamed Speaker"
         person_save(speaker, by=system_user())
     elif edit == "withdraw":
-        services.withdraw(statement, by=system_user(), note="Wrong.")
+        services.record_withdraw(statement, by=system_user(), note="Wrong.")
     else:
         issue.name = "Renamed issue"
         services.issue_save(issue, by=system_user())
@@ -207,7 +207,7 @@ def test_a_rebuild_that_races_an_edit_leaves_the_issue_marked(published_statemen
 
     def load_then_edit(issue_id):
         inputs = real_load(issue_id)
-        services.publish(other, by=system_user())  # an edit lands after the inputs were read
+        services.draft_publish(other, by=system_user())  # an edit lands after the inputs were read
         return inputs
 
     monkeypatch.setattr(builder, "load", load_then_edit)
@@ -236,7 +236,7 @@ def test_edits_committed_without_a_broker_rebuild_in_the_process(django_capture_
     issue = IssueFactory()
     draft = StatementFactory(process=issue.process, issues=[issue])
     with django_capture_on_commit_callbacks(execute=True):
-        services.publish(draft, by=system_user())
+        services.draft_publish(draft, by=system_user())
     assert state(issue).is_current
     assert stored(issue) == expected(issue)
 
@@ -250,7 +250,7 @@ def test_a_failing_rebuild_never_fails_the_edit(django_capture_on_commit_callbac
 
     monkeypatch.setattr(rebuild, "rebuild_issue", broken)
     with django_capture_on_commit_callbacks(execute=True):
-        services.publish(draft, by=system_user())
+        services.draft_publish(draft, by=system_user())
     assert Statement.objects.get(pk=draft.pk).state == "published"
     assert not state(issue).is_current
 
@@ -325,10 +325,10 @@ def test_any_sequence_of_edits_and_rebuilds_ends_with_the_builders_timeline(oper
             if operation == "publish":
                 statement = StatementFactory(process=process, round=talk_round, speaker=speaker, issues=[issue],
                                              sources=[source], text=f"Statement {step}.")  # fmt: skip
-                services.publish(statement, by=system_user())
+                services.draft_publish(statement, by=system_user())
                 published.append(statement)
             elif operation == "withdraw" and published:
-                services.withdraw(published.pop(0), by=system_user(), note=f"Withdrawn at step {step}.")
+                services.record_withdraw(published.pop(0), by=system_user(), note=f"Withdrawn at step {step}.")
             elif operation == "retitle_source":
                 source.title = f"Title {step}"
                 source_save(source, by=system_user())
@@ -352,7 +352,7 @@ def test_a_rebuild_that_changed_the_timeline_is_one_event_of_the_changes_feed(cl
     issue = IssueFactory()
     draft = StatementFactory(process=issue.process, issues=[issue])
     _, since = follow(client)
-    services.publish(draft, by=system_user())  # committed: the timeline rebuilds in-process after it
+    services.draft_publish(draft, by=system_user())  # committed: the timeline rebuilds in-process after it
     events, since = follow(client, since)
     assert summary(events) == [("statements", "create", "publish"), ("timelines", "update", "rebuild")]
     rebuilt = events[1]
@@ -397,6 +397,6 @@ def test_one_transactions_edits_cost_one_rebuild_of_each_issue(django_capture_on
     monkeypatch.setattr(builder, "load", lambda issue_id: loads.append(issue_id) or real_load(issue_id))
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         for draft in drafts:
-            services.publish(draft, by=system_user())
+            services.draft_publish(draft, by=system_user())
     assert loads == [issue.pk]
     assert state(issue).is_current and len(stored(issue)) == 3

@@ -351,7 +351,7 @@ def test_a_rebuild_delivered_twice_to_the_worker_ends_as_one_rebuild(stack, talk
 
     statement = StatementFactory(process=issue.process, round=talks["round"], speaker=talks["speaker"],
                                  issues=[issue], sources=[talks["source"]])  # fmt: skip
-    services.publish(statement, by=system_user())  # its rebuild is queued once it commits
+    services.draft_publish(statement, by=system_user())  # its rebuild is queued once it commits
     tasks.rebuild_timeline.apply_async(args=[issue.pk])  # and the same message comes again
 
     wait_for(lambda: len(rebuild_runs(worker)) >= runs + 2, 20, "both deliveries to run")

@@ -13,11 +13,7 @@ APP_LABEL = re.compile(r"""["'](rounds|delegations|issues)\.\w+["']|get_model\(\
 
 
 def core_modules():
-    return [
-        path
-        for path in sorted(CORE.rglob("*.py"))
-        if path.name not in COMPOSITION_ROOT or path.parent != CORE
-    ]
+    return [path for path in sorted(CORE.rglob("*.py")) if path.name not in COMPOSITION_ROOT or path.parent != CORE]
 
 
 def test_the_core_names_no_app_model_by_label():

@@ -102,8 +102,8 @@ def test_every_kind_of_record_has_a_stable_feed_name_and_a_route_that_exists():
 def test_the_public_sees_publishing_as_a_create_and_withdrawing_as_a_delete(client):
     statement = draft_statement()
     _, since = follow(client)
-    issue_services.publish(statement, by=system_user())
-    issue_services.withdraw(statement, by=system_user(), note="misattributed")
+    issue_services.draft_publish(statement, by=system_user())
+    issue_services.record_withdraw(statement, by=system_user(), note="misattributed")
     events, _ = follow(client, since)
     assert summary(events) == [("statements", "create", "publish"), ("statements", "delete", "withdraw")]
     assert events[0]["url"] == f"{HOST}/api/v1/statements/{statement.uuid}/"
@@ -113,7 +113,7 @@ def test_a_correction_reads_to_the_public_as_a_new_record_and_an_update_of_the_o
     statement = draft_statement(publish=True)
     _, since = follow(client)
     correction = issue_services.correction_start(statement, by=system_user())
-    issue_services.publish(correction, by=system_user())
+    issue_services.draft_publish(correction, by=system_user())
     events, _ = follow(client, since)
     assert [(event["uuid"], event["action"], event["event"]) for event in events] == [
         (str(statement.uuid), "update", "supersede"),
@@ -126,7 +126,7 @@ def test_the_public_never_sees_drafts_their_issue_links_send_backs_or_a_deleted_
     issue = IssueFactory(process=process)
     _, since = follow(client)
     statement = draft_statement(process=process, issues=[issue])
-    issue_services.send_back(statement, by=system_user(), note="name the source")
+    issue_services.draft_send_back(statement, by=system_user(), note="name the source")
     statement.refresh_from_db()
     statement.text = "Changed after review."
     issue_services.statement_save(statement, by=system_user(), issues=[])
@@ -142,9 +142,9 @@ def test_editors_asking_for_drafts_see_everything_and_publication_steps_read_as_
     issue = IssueFactory(process=process)
     _, since = follow(client, include="drafts")
     statement = draft_statement(process=process, issues=[issue])
-    issue_services.send_back(statement, by=system_user(), note="name the source")
-    issue_services.publish(statement, by=system_user())
-    issue_services.withdraw(statement, by=system_user(), note="misattributed")
+    issue_services.draft_send_back(statement, by=system_user(), note="name the source")
+    issue_services.draft_publish(statement, by=system_user())
+    issue_services.record_withdraw(statement, by=system_user(), note="misattributed")
     other = draft_statement(process=process)
     issue_services.draft_delete(other, by=system_user())
     events, _ = follow(client, since, include="drafts")
@@ -183,7 +183,7 @@ def test_issue_links_read_with_the_statement_and_issue_they_join_also_once_delet
     statement = draft_statement(process=process, issues=[first])
     link = StatementIssue.objects.get(statement=statement)
     _, since = follow(client, include="drafts")
-    issue_services.statement_link_issues(statement, [second], by=system_user())
+    issue_services.statement_link_issues(statement, issues=[second], by=system_user())
     events, _ = follow(client, since, include="drafts")
     assert [(event["action"], event["refs"]["issue"]) for event in events] == [
         ("delete", first.slug),

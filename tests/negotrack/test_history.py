@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from issues.models import Statement
-from issues.services import correction_start, draft_delete, publish, statement_save, withdraw
+from issues.services import correction_start, draft_delete, draft_publish, record_withdraw, statement_save
 from negotrack.groups import system_user
 from negotrack.records import delete_record
 from rounds.models import Source
@@ -95,10 +95,10 @@ def test_a_change_through_the_api_shows_its_user_and_diff(signed_in, token_api, 
 
 def test_publish_withdraw_and_correction_show_their_state_changes(signed_in, editor, reviewer):
     statement = StatementFactory(text="Words.", by=editor)
-    publish(statement, by=reviewer)
+    draft_publish(statement, by=reviewer)
     draft = correction_start(Statement.objects.get(pk=statement.pk), by=editor)
-    publish(draft, by=reviewer)
-    withdraw(Statement.objects.get(pk=draft.pk), by=reviewer, note="Misattributed.")
+    draft_publish(draft, by=reviewer)
+    record_withdraw(Statement.objects.get(pk=draft.pk), by=reviewer, note="Misattributed.")
 
     old = versions(signed_in.get(history_url(statement)))
     assert changes(old[0])["state"] == ("published", "superseded by a correction")
@@ -270,7 +270,7 @@ def test_a_validation_error_is_shown_and_changes_nothing(signed_in, editor):
 def test_restoring_a_published_statement_leads_to_its_correction(signed_in, editor, reviewer):
     statement = StatementFactory(text="First words.", by=editor)
     statement = edit_statement(statement, by=editor, text="Published words.")
-    publish(statement, by=reviewer)
+    draft_publish(statement, by=reviewer)
     page = signed_in.get(history_url(statement))
     restore = reverse("records:restore", kwargs={"record_type": "issues.statement", "uuid": statement.uuid})
 

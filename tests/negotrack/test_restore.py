@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from issues.models import PublicationState, Statement, TimelineState
-from issues.services import draft_delete, issue_save, publish, statement_save
+from issues.services import draft_delete, draft_publish, issue_save, statement_save
 from negotrack.models import Change
 from negotrack.records import VersionConflict
 from negotrack.restore import restore_version
@@ -84,7 +84,7 @@ def test_it_restores_a_draft_statements_text_and_issue_links(editor):
 def test_a_published_statement_is_corrected_not_edited(editor, reviewer):
     statement = StatementFactory(text="First words.", by=editor)
     statement = edit_statement(statement, by=editor, text="Published words.")
-    publish(statement, by=reviewer)
+    draft_publish(statement, by=reviewer)
     first = versions_of(statement)[0]
 
     draft = restore(statement, first, by=editor)
@@ -180,7 +180,7 @@ def test_a_restore_marks_the_issues_timeline(editor, reviewer):
 def test_a_restore_of_a_cited_source_marks_the_timelines_that_show_it(editor, reviewer):
     source = SourceFactory(title="First title", by=editor)
     status = IssueStatusFactory(sources=[source], by=editor)
-    publish(status, by=reviewer)
+    draft_publish(status, by=reviewer)
     source.refresh_from_db()
     source.title = "Second title"
     source_save(source, by=editor)
@@ -192,12 +192,12 @@ def test_a_restore_of_a_cited_source_marks_the_timelines_that_show_it(editor, re
 
 
 def test_a_withdrawn_record_cannot_be_restored(editor, reviewer):
-    from issues.services import withdraw
+    from issues.services import record_withdraw
 
     statement = StatementFactory(text="First words.", by=editor)
     statement = edit_statement(statement, by=editor, text="Published words.")
-    publish(statement, by=reviewer)
-    withdraw(statement, by=reviewer, note="Misattributed.")
+    draft_publish(statement, by=reviewer)
+    record_withdraw(statement, by=reviewer, note="Misattributed.")
 
     with pytest.raises(ValidationError, match="correction notice"):
         restore(statement, versions_of(statement)[0], by=editor)

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from delegations.models import Party
 from delegations.services import party_save
 from issues.models import IssueStatus
-from issues.services import draft_delete, issue_status_save, publish
+from issues.services import draft_delete, draft_publish, issue_status_save
 from negotrack.bulk import create_records
 from negotrack.models import Change
 from rounds.models import Source
@@ -49,6 +49,6 @@ def test_editors_reviewers_and_admins_write_drafts(request, persona):
 def test_only_reviewers_and_admins_publish(editor, reviewer):
     draft = IssueStatusFactory()
     with pytest.raises(PermissionDenied):
-        publish(draft, by=editor)
-    publish(draft, by=reviewer)
+        draft_publish(draft, by=editor)
+    draft_publish(draft, by=reviewer)
     assert draft.state == "published"

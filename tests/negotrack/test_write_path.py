@@ -10,7 +10,7 @@ from django.db import transaction
 from delegations.models import Attendance, Person
 from delegations.services import attendance_save, person_save
 from issues.models import Issue, IssueStatus, Statement, StatementIssue
-from issues.services import issue_save, publish, statement_save
+from issues.services import draft_publish, issue_save, statement_save
 from negotrack.models import Change
 from negotrack.records import VersionConflict, WriteOutsideServices
 from rounds.models import Process, Round, Source
@@ -330,7 +330,7 @@ def test_a_statement_and_each_of_its_issue_links_get_their_own_rows(editor):
 def test_publishing_leaves_one_history_row_and_a_publish_change(reviewer):
     status = IssueStatusFactory()
 
-    publish(status, by=reviewer)
+    draft_publish(status, by=reviewer)
 
     rows = list(history_of(status))
     assert len(rows) == 2

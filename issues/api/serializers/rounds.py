@@ -4,7 +4,7 @@ the statuses assessed and what was agreed."""
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from delegations.models import Delegation, Membership
+from delegations.models import Delegation, DelegationRole, Membership, MembershipRole
 from issues.api.serializers.assessments import AgreementSerializer
 from issues.api.serializers.base import (
     PUBLICATION_FIELDS,
@@ -42,7 +42,7 @@ class RoundSerializer(serializers.ModelSerializer):
 class RoundMemberSerializer(serializers.ModelSerializer):
     person = serializers.SlugRelatedField(slug_field="slug", read_only=True, help_text="the person's slug")
     name = serializers.CharField(source="person.name", read_only=True, help_text="the person's name")
-    role = serializers.CharField(read_only=True, help_text=choices_help("their role", Membership.Role.choices))
+    role = serializers.CharField(read_only=True, help_text=choices_help("their role", MembershipRole.choices))
 
     class Meta:
         model = Membership
@@ -52,7 +52,7 @@ class RoundMemberSerializer(serializers.ModelSerializer):
 class RoundDelegationSerializer(serializers.ModelSerializer):
     party = PartyBriefSerializer(read_only=True)
     role = serializers.CharField(
-        read_only=True, help_text=choices_help("the party's role at the round", Delegation.Role.choices)
+        read_only=True, help_text=choices_help("the party's role at the round", DelegationRole.choices)
     )
     members = RoundMemberSerializer(source="memberships", many=True, read_only=True, help_text="the head first")
 

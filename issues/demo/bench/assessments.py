@@ -12,8 +12,8 @@ from django.utils.text import slugify
 from issues.demo.bench import words
 from issues.demo.bench.base import GeneratorBase
 from issues.demo.bench.plan import ProcessPlan
-from issues.models import Issue, IssueStatus, Position, Statement, StatementIssue
-from issues.services import refresh_current_position, refresh_current_status, statement_date_warning
+from issues.models import Issue, IssueStatus, Position, Statement, StatementIssue, StatementKind
+from issues.services import current_position_refresh, current_status_refresh, statement_date_warning
 from issues.vocabulary import AssessmentStatus
 from rounds.models import Source
 
@@ -66,7 +66,7 @@ class AssessmentPhases(GeneratorBase):
         with self.bar("current statuses", self.plan.issues) as bar:
             for item in self.processes:
                 for issue in item.issues:
-                    refresh_current_status(issue)
+                    current_status_refresh(issue)
                     bar.update(1)
 
     def write_positions(self) -> None:
@@ -92,7 +92,7 @@ class AssessmentPhases(GeneratorBase):
         with self.bar("positions", len(positions)) as bar:
             self.create(Position, positions, bar=bar, sources=sources)
             for issue_id, party_id in dict.fromkeys((p.issue_id, p.party_id) for p in positions):
-                refresh_current_position(issue_id, party_id)
+                current_position_refresh(issue_id=issue_id, party_id=party_id)
 
     def write_statements(self) -> None:
         with self.bar("statements", self.plan.statements) as bar:
@@ -140,7 +140,7 @@ class AssessmentPhases(GeneratorBase):
         speaker = rng.choice(pool) if pool and rng.random() < 0.85 else None
         unnamed = "" if speaker else rng.choice(words.UNNAMED).format(adj=profile.adjective)
         issues = rng.sample(item.issues, min(rng.choice((1, 1, 2, 2, 2, 3)), len(item.issues)))
-        kind = Statement.Kind.QUOTE if rng.random() < 0.7 else Statement.Kind.PARAPHRASE
+        kind = StatementKind.QUOTE if rng.random() < 0.7 else StatementKind.PARAPHRASE
         other_side = next((side for side in item.template.sides if side != party_name), item.template.sides[0])
         text = words.statement_text(
             rng,

@@ -40,7 +40,7 @@ class GeneratorBase:
 
     def create(self, model, records, *, bar=None, **m2m) -> list:
         if issubclass(model, Publishable):
-            # What issues.services.publish requires of every record it publishes.
+            # What issues.services.draft_publish requires of every record it publishes.
             uncited = [number for number, cited in enumerate(m2m.get("sources", [[]] * len(records)), 1) if not cited]
             if uncited:
                 raise ValidationError(
@@ -57,7 +57,7 @@ class GeneratorBase:
         return tqdm(total=total, desc=description, unit=" records", file=self.progress_file, disable=None)
 
     def _published(self, day: datetime.date) -> dict:
-        """What `issues.services.publish` sets; `full_clean` computes the effective date."""
+        """What `issues.services.draft_publish` sets; `full_clean` computes the effective date."""
         moment = datetime.datetime.combine(
             day + datetime.timedelta(days=1),
             datetime.time(8 + self.rng.randrange(10), self.rng.randrange(60)),

@@ -8,7 +8,7 @@ from collections import Counter
 
 from django.utils.text import slugify
 
-from delegations.models import Delegation, Membership, Party, Person
+from delegations.models import Delegation, Membership, MembershipRole, Party, Person
 from issues.demo.bench import words
 from issues.demo.bench.base import GeneratorBase
 from issues.demo.bench.plan import MAX_DELEGATION_SIZE, ProcessPlan, RoundPlan, Speaker, proportional, spread
@@ -219,9 +219,9 @@ class SettingPhases(GeneratorBase):
             for delegation, report, chosen in members:
                 for index, speaker in enumerate(chosen):
                     if index == 0:
-                        role = Membership.Role.HEAD
+                        role = MembershipRole.HEAD
                     else:
-                        role = Membership.Role.ADVISER if "Adviser" in speaker.title else Membership.Role.MEMBER
+                        role = MembershipRole.ADVISER if "Adviser" in speaker.title else MembershipRole.MEMBER
                     memberships.append(
                         Membership(delegation=delegation, person=speaker.person, title=speaker.title, role=role)
                     )

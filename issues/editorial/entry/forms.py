@@ -9,7 +9,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from delegations.models import Person
 from issues import services
 from issues.editorial.entry.offer import Offer
-from issues.models import Statement
+from issues.models import Statement, StatementKind
 from rounds.dates import DatePrecision, date_errors
 from rounds.models import Source
 from rounds.services import source_save
@@ -171,7 +171,7 @@ class StatementRow(RecordRow):
     confirm_date = forms.BooleanField(required=False, label="The date is right")
     medium = forms.ChoiceField(choices=Statement.Medium.choices, initial=Statement.Medium.PRESS_REMARKS, label="How")
     statement_kind = forms.ChoiceField(
-        choices=Statement.Kind.choices, initial=Statement.Kind.QUOTE, label="Quote or paraphrase"
+        choices=StatementKind.choices, initial=StatementKind.QUOTE, label="Quote or paraphrase"
     )
     language = forms.CharField(max_length=12, initial="en", label="Language", help_text="a code: en, ru, uk")
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label="Text", required=False)

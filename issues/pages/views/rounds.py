@@ -7,7 +7,7 @@ from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
-from delegations.models import Attendance, Delegation, Membership
+from delegations.models import Attendance, Delegation, DelegationRole, Membership
 from issues.editorial.drafts import page_drafts
 from issues.models import Agreement, Issue, IssueStatus, Position, PublicationState, Statement
 from issues.pages.views.base import cited, crumbs, page, render_page
@@ -16,7 +16,7 @@ from issues.queries import HEAD_FIRST, published_before
 from rounds.models import Round, Session
 
 # Negotiating parties first, then those who mediate, host or observe.
-ROLE_ORDER = {role: index for index, role in enumerate(Delegation.Role)}
+ROLE_ORDER = {role: index for index, role in enumerate(DelegationRole)}
 
 # Statements shown per speaker on a round's page; the rest are one link away.
 PER_SPEAKER = 5
