@@ -6,20 +6,25 @@ correction takes: reviewers publish, send back, withdraw, and editors start corr
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any, cast
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import URLPattern, path, reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
 
 from delegations.models import Delegation
 from issues import services
-from issues.models import Agreement, Issue, IssueStatus, Position, PublicationState, Statement
+from issues.models import Agreement, Issue, IssueStatus, Position, PublicationState, Publishable, Statement
 from negotrack.admin import RecordAdmin, RecordForm, RecordInline
+from negotrack.records import Record
 from rounds.models import Round, Session
 
 
@@ -43,10 +48,10 @@ class RoundAdmin(RecordAdmin):
     autocomplete_fields = ("process", "sources")
     date_hierarchy = "start_date"
     list_select_related = ("process",)
-    readonly_fields = ("slug", "record_links", *RecordAdmin.readonly_fields)
+    readonly_fields = ("slug", "record_links", *RecordAdmin.readonly_fields)  # type: ignore[assignment]  # RecordAdmin's tuple is typed at its length
 
     @admin.display(description="assessed and said at this round")
-    def record_links(self, obj):
+    def record_links(self, obj: Round) -> str:
         if not obj.pk:
             return "—"
         links = [
@@ -68,10 +73,10 @@ class IssueAdmin(RecordAdmin):
     list_select_related = ("process", "current_status")
 
     @admin.display(description="current status", ordering="current_status__status")
-    def current_status_label(self, obj):
+    def current_status_label(self, obj: Issue) -> str:
         return obj.current_status.get_status_display() if obj.current_status else "—"
 
-    def get_readonly_fields(self, request, obj=None):
+    def get_readonly_fields(self, request: HttpRequest, obj: Record | None = None) -> Sequence[str]:
         fixed = ("process", "topic", "slug") if obj else ()
         return (*fixed, "current_status", *super().get_readonly_fields(request, obj))
 
@@ -82,11 +87,14 @@ class IssueAdmin(RecordAdmin):
 class PublishableForm(RecordForm):
     # The form field naming the agenda issues, which must be of the record's process.
     issues_field: str | None = None
+    instance: Publishable
 
-    def service_checks(self):
+    def service_checks(self) -> None:
         if self.issues_field:
+            instance = self.instance
+            assert isinstance(instance, Agreement | Statement)  # the records whose forms name agenda issues
             problem = services.issues_outside_process(
-                self.instance.process_id, self.cleaned_data.get(self.issues_field) or []
+                instance.process_id, self.cleaned_data.get(self.issues_field) or []
             )
             if problem:
                 self.add_error(self.issues_field, problem)
@@ -125,26 +133,35 @@ PUBLICATION_FIELDS = (
 
 
 class PublishableAdmin(RecordAdmin):
+    model: type[Publishable]
     form = PublishableForm
     change_form_template = "admin/issues/publishable_change_form.html"
-    list_filter = ("state",)
+    list_filter: tuple[str, ...] = ("state",)
 
-    def get_readonly_fields(self, request, obj=None):
+    def get_readonly_fields(self, request: HttpRequest, obj: Record | None = None) -> Sequence[str]:
         return (*PUBLICATION_FIELDS, *super().get_readonly_fields(request, obj))
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Publishable | None = None) -> bool:
         # A published record is never edited in place: it is corrected or withdrawn.
         return super().has_change_permission(request, obj) and (obj is None or obj.is_draft)
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: Publishable | None = None) -> bool:
         return super().has_delete_permission(request, obj) and (obj is None or obj.is_draft)
 
-    def save_model(self, request, obj, form, change):
+    def save_model(self, request: HttpRequest, obj: Record, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)
         if "_publish" in request.POST:
-            services.draft_publish(obj, by=request.user)
+            services.draft_publish(cast(Publishable, obj), by=request.user)  # as is every model of this admin
 
-    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+    def render_change_form(
+        self,
+        request: HttpRequest,
+        context: dict[str, Any],
+        add: bool = False,
+        change: bool = False,
+        form_url: str = "",
+        obj: Publishable | None = None,
+    ) -> HttpResponse:
         context.update(
             can_review=services.can_review(request.user, self.model),
             can_correct=self.has_add_permission(request),
@@ -152,7 +169,7 @@ class PublishableAdmin(RecordAdmin):
         )
         return super().render_change_form(request, context, add, change, form_url, obj)
 
-    def get_urls(self):
+    def get_urls(self) -> list[URLPattern]:
         info = self.opts.app_label, self.opts.model_name
         return [
             path(
@@ -163,7 +180,7 @@ class PublishableAdmin(RecordAdmin):
             *super().get_urls(),
         ]
 
-    def publication_view(self, request, object_id, action):
+    def publication_view(self, request: HttpRequest, object_id: str, action: str) -> HttpResponse:
         """Send back, withdraw (both with a note) or start a correction of one record."""
         if action not in ("send_back", "withdraw", "correct"):
             raise PermissionDenied
@@ -267,12 +284,14 @@ class StatementForm(PublishableForm):
         required=False, label="Confirm the date", help_text="the date lies more than 30 days from the round's dates"
     )
 
-    def __init__(self, *args, **kwargs):
+    instance: Statement
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["agenda_issues"].initial = list(self.instance.issues.all())
 
-    def service_checks(self):
+    def service_checks(self) -> None:
         super().service_checks()
         if not self.cleaned_data.get("confirm_date"):
             warning = services.statement_date_warning(self.instance)
@@ -309,7 +328,7 @@ class StatementAdmin(PublishableAdmin):
         "sources",
     )
 
-    def save_through_service(self, request, obj, form):
+    def save_through_service(self, request: HttpRequest, obj: Record, form: forms.ModelForm[Any]) -> Record:
         return self.save_service(
             obj,
             by=request.user,

@@ -1,4 +1,13 @@
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from typing import TYPE_CHECKING, Any
+
 from django.apps import AppConfig
+
+if TYPE_CHECKING:
+    from negotrack.records import Record
+    from rounds.models import Round
 
 
 class IssuesConfig(AppConfig):
@@ -34,7 +43,18 @@ def _register_record_types() -> None:
         register_health_check,
     )
 
-    def publishable(model, feed_name, save, *, many=("sources",), route, describe, related, prefetch=(), **extra):
+    def publishable(
+        model: type[Record],
+        feed_name: str,
+        save: Callable[..., Any],
+        *,
+        many: tuple[str, ...] = ("sources",),
+        route: str,
+        describe: Callable[[Any], list[tuple[str, str]]],
+        related: tuple[str, ...],
+        prefetch: tuple[str, ...] = (),
+        **extra: Any,
+    ) -> RecordType:
         return RecordType(
             model,
             feed_name,
@@ -94,7 +114,9 @@ def _register_record_types() -> None:
     register_health_check(HealthCheck("timelines", timelines_state))
 
 
-def _round_changed(sender, record, action, changed_fields, **kwargs):
+def _round_changed(
+    sender: type[Round], record: Round, action: str, changed_fields: Collection[str], **kwargs: Any
+) -> None:
     if action != "delete" and {"start_date", "end_date"} & set(changed_fields):
         from issues.services import assessments_follow_round
 

@@ -1,18 +1,22 @@
 """Query pieces that the API and the pages share."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+
 from django.db.models import Case, IntegerField, OuterRef, Subquery, Value, When
 
 from delegations.models import MembershipRole
 from issues.models import IssueStatus
 
 
-def published_before(outer_date: str):
+def published_before(outer_date: str) -> Subquery:
     """The status of the issue's latest published assessment before `outer_date`."""
     earlier = IssueStatus.objects.published().filter(issue=OuterRef("issue"), effective_date__lt=OuterRef(outer_date))
     return Subquery(earlier.order_by("-effective_date", "-published_at", "-id").values("status")[:1])
 
 
-def round_statuses(round_ids) -> dict[tuple[int, int], str]:
+def round_statuses(round_ids: Iterable[int]) -> dict[tuple[int, int], str]:
     """The published status of each (round, issue) assessed at these rounds: the cells of
     a status matrix, in one query."""
     rows = IssueStatus.objects.published().filter(round_id__in=round_ids)

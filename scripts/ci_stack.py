@@ -27,13 +27,17 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
+from typing import NoReturn
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from scripts.ci_tools import (  # noqa: E402
     MARKER,
+    Answer,
     Failed,
     check,
     free_port,
@@ -59,11 +63,11 @@ def say(message: str) -> None:
     print(f"ci-stack [{time.monotonic() - started_at:5.1f}s]: {message}", flush=True)
 
 
-def _overrun(signum, frame):
+def _overrun(signum: int, frame: FrameType | None) -> NoReturn:
     raise Failed(f"took more than {TOTAL_SECONDS} s")
 
 
-def _terminated(signum, frame):
+def _terminated(signum: int, frame: FrameType | None) -> NoReturn:
     raise Failed("stopped by SIGTERM")
 
 
@@ -110,17 +114,19 @@ def check_deploy(production: dict[str, str]) -> None:
     say(f"check --deploy: {result.stdout.strip() or result.stderr.strip()}")
 
 
+def serving(process: subprocess.Popen[bytes], port: int) -> Callable[[], bool]:
+    """A probe: the process still runs, and /healthz on its port answers 200."""
+    return lambda: process.poll() is None and http(port, "GET", "/healthz", https=False).status == 200
+
+
 def stack_checks(port: int, token: str) -> dict:
-    answer = wait_for(
-        "the worker and beat settle, /healthz reports all parts up",
-        lambda: (
-            (a := http(port, "GET", "/healthz", https=False)).status == 200
-            and a.json()["database"] == "up"
-            and a.json()["redis"] == "up"
-            and a
-        ),
-        seconds=30,
-    )
+    def all_up() -> Answer | None:
+        answer = http(port, "GET", "/healthz", https=False)
+        if answer.status == 200 and answer.json()["database"] == "up" and answer.json()["redis"] == "up":
+            return answer
+        return None
+
+    answer = wait_for("the worker and beat settle, /healthz reports all parts up", all_up, seconds=30)
     health = answer.json()
     say(f"/healthz on plain HTTP: {health}")
 
@@ -137,12 +143,14 @@ def stack_checks(port: int, token: str) -> dict:
         check("script-src 'self'" in (page.headers["Content-Security-Policy"] or ""), f"{path} has the CSP")
     login = http(port, "GET", "/admin/login/").body.decode()
     stylesheet = re.search(r'href="(/static/admin/css/base\.[0-9a-f]{12}\.css)"', login)
-    check(stylesheet is not None, "the admin links its stylesheet under a hashed name")
+    if stylesheet is None:
+        raise Failed("the admin links its stylesheet under a hashed name")
     static = http(port, "GET", stylesheet.group(1))
     check(static.status == 200 and "max-age=315360000" in static.headers["Cache-Control"], "WhiteNoise serves it")
     home = http(port, "GET", "/").body.decode()
     site_css = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', home)
-    check(site_css is not None, "the analysts' pages link their stylesheet under a hashed name")
+    if site_css is None:
+        raise Failed("the analysts' pages link their stylesheet under a hashed name")
     check(http(port, "GET", site_css.group(1)).status == 200, "WhiteNoise serves the pages' stylesheet")
     say("pages, API, docs and hashed static files answer under the CSP; plain HTTP redirects to HTTPS")
 
@@ -157,7 +165,7 @@ def stack_checks(port: int, token: str) -> dict:
     published = http(port, "POST", f"/api/v1/statements/{uuid}/publish/", token=token)
     check(published.status == 200, f"publish answered {published.status}: {published.body[:500]!r}")
 
-    def timeline_has_it():
+    def timeline_has_it() -> object:
         timeline = http(port, "GET", f"/api/v1/issues/{ISSUE}/timeline/").json()
         keys = [entry["key"] for entry in timeline["entries"]]
         return timeline["is_current"] and any(uuid in key for key in keys) and timeline
@@ -220,8 +228,7 @@ def main() -> int:
 
         say(f"python3 dev.py stack on port {web_port} (database {name}, Redis database {REDIS_DB})")
         stack = start([sys.executable, "dev.py", "stack"], env, stack_log)
-        wait_for("gunicorn answers /healthz", lambda: stack.poll() is None
-                 and http(web_port, "GET", "/healthz", https=False).status == 200, seconds=90)  # fmt: skip
+        wait_for("gunicorn answers /healthz", serving(stack, web_port), seconds=90)
         check(stack.poll() is None, "the stack stopped")
 
         say("the demo record and a reviewer with a token")
@@ -249,8 +256,7 @@ def main() -> int:
         say(f"dumped {name} ({dump.stat().st_size} bytes), restored it into {restored_name}; a second restore refused")
 
         restored_web = start([PYTHON.parent / "gunicorn", "negotrack.wsgi"], restored_env, restored_log)
-        wait_for("gunicorn on the restored copy", lambda: restored_web.poll() is None
-                 and http(restored_port, "GET", "/healthz", https=False).status == 200, seconds=30)  # fmt: skip
+        wait_for("gunicorn on the restored copy", serving(restored_web, restored_port), seconds=30)
         after = snapshot(restored_port, made["statement"])
         for path, answer in before.items():
             check(after[path] == answer, f"GET {path} differs on the restored copy")

@@ -13,10 +13,15 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable, Mapping, Sequence
+from email.message import Message
 from pathlib import Path
+from typing import Any, TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 MARKER = "NEGOTRACK_CI_STACK"  # in the environment of everything the script starts
+
+T = TypeVar("T")
 
 
 class Failed(Exception):
@@ -34,7 +39,13 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def run(args, *, env=None, timeout=120, expect_ok=True) -> subprocess.CompletedProcess:
+def run(
+    args: Sequence[object],
+    *,
+    env: Mapping[str, str] | None = None,
+    timeout: float = 120,
+    expect_ok: bool = True,
+) -> subprocess.CompletedProcess[str]:
     result = subprocess.run([str(a) for a in args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
     if expect_ok and result.returncode:
         raise Failed(f"{' '.join(map(str, args))} exited {result.returncode}:\n{result.stdout}\n{result.stderr}")
@@ -45,22 +56,31 @@ def run(args, *, env=None, timeout=120, expect_ok=True) -> subprocess.CompletedP
 
 
 class Answer:
-    def __init__(self, status: int, headers, body: bytes):
+    def __init__(self, status: int, headers: Message, body: bytes) -> None:
         self.status, self.headers, self.body = status, headers, body
 
-    def json(self):
+    def json(self) -> Any:
         return json.loads(self.body)
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
         return None
 
 
 _opener = urllib.request.build_opener(_NoRedirect)
 
 
-def http(port: int, method: str, path: str, *, body=None, token=None, https=True, headers=None) -> Answer:
+def http(
+    port: int,
+    method: str,
+    path: str,
+    *,
+    body: object = None,
+    token: str | None = None,
+    https: bool = True,
+    headers: Mapping[str, str] | None = None,
+) -> Answer:
     """A request as the TLS proxy forwards it (X-Forwarded-Proto: https), unless https=False."""
     sent = {"Host": "localhost", **(headers or {})}
     if https:
@@ -79,17 +99,18 @@ def http(port: int, method: str, path: str, *, body=None, token=None, https=True
         return Answer(error.code, error.headers, error.read())
 
 
-def wait_for(what: str, probe, *, seconds: float, every: float = 0.5):
+def wait_for(what: str, probe: Callable[[], T | None], *, seconds: float, every: float = 0.5) -> T:
     deadline = time.monotonic() + seconds
-    last = None
+    last: object = None
     while time.monotonic() < deadline:
         try:
-            last = probe()
+            answer = probe()
         except (OSError, ValueError) as error:
             last = error
         else:
-            if last:
-                return last
+            if answer:
+                return answer
+            last = answer
         time.sleep(every)
     raise Failed(f"{what}: not within {seconds} s (last: {last!r})")
 
@@ -97,7 +118,7 @@ def wait_for(what: str, probe, *, seconds: float, every: float = 0.5):
 # --- processes ------------------------------------------------------------------------------
 
 
-def start(args, env, log: Path) -> subprocess.Popen:
+def start(args: Sequence[object], env: Mapping[str, str], log: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [str(a) for a in args], cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT,
         start_new_session=True,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -54,7 +57,7 @@ class Issue(Record):
     def __str__(self) -> str:
         return self.name
 
-    def validate_unique(self, exclude=None):
+    def validate_unique(self, exclude: Collection[str] | None = None) -> None:
         # The slug is made from process and topic, whose own constraint names the problem.
         super().validate_unique(exclude={*(exclude or ()), "slug"})
 
@@ -97,7 +100,7 @@ class IssueStatus(Publishable, Dated):
             return "new status"
         return f"{self.issue}: {self.get_status_display()}"
 
-    def clean(self):
+    def clean(self) -> None:
         errors = self.clean_dating(self.issue.process_id if self.issue_id else None)
         if errors:
             raise ValidationError(errors)
@@ -147,7 +150,7 @@ class Position(Publishable, Dated):
             return "new position"
         return f"{self.party} on {self.issue}: {self.stance}"
 
-    def clean(self):
+    def clean(self) -> None:
         errors = self.clean_dating(self.issue.process_id if self.issue_id else None)
         if errors:
             raise ValidationError(errors)
@@ -186,15 +189,17 @@ class Agreement(Publishable, Dated):
     def __str__(self) -> str:
         return self.title
 
-    def clean(self):
+    def clean(self) -> None:
         errors = self.clean_dating(self.process_id)
         problems = date_errors(self.carried_out_on, self.carried_out_precision, allow_future=False)
         if problems:
             errors["carried_out_on"] = problems
         elif self.carried_out_on and self.effective_date:
             # Reached on some day of its round: the round's first day is the earliest.
-            agreed_from = self.round.start_date if self.round_id else self.date
-            if self.carried_out_on < agreed_from:
+            talk_round = self.round if self.round_id else None
+            agreed_from = talk_round.start_date if talk_round is not None else self.date
+            # A dated round always has its first day (round_end_needs_start).
+            if agreed_from is not None and self.carried_out_on < agreed_from:
                 errors["carried_out_on"] = ["It cannot have been carried out before it was agreed."]
         figure_problem = _figures_problem(self.figures)
         if figure_problem:
@@ -203,7 +208,7 @@ class Agreement(Publishable, Dated):
             raise ValidationError(errors)
 
 
-def _figures_problem(figures) -> str | None:
+def _figures_problem(figures: Any) -> str | None:
     example = 'Write a list such as [{"label": "prisoners of war exchanged", "value": 314}].'
     if not isinstance(figures, list):
         return f"The figures must be a list. {example}"

@@ -3,6 +3,9 @@ withdrawn, superseded) and their dating, at a round or on a date between rounds.
 
 from __future__ import annotations
 
+import datetime
+from typing import TYPE_CHECKING, Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -10,7 +13,10 @@ from django.utils import timezone
 
 from negotrack.records import Record, RecordQuerySet
 from rounds.dates import DatePrecision, date_errors
-from rounds.models import Round
+from rounds.models import Round, Source
+
+if TYPE_CHECKING:
+    from django.db.models.fields.related_descriptors import ManyRelatedManager
 
 
 class PublicationState(models.TextChoices):
@@ -24,14 +30,14 @@ PUBLIC_STATES = (PublicationState.PUBLISHED, PublicationState.WITHDRAWN, Publica
 
 
 class PublishableQuerySet(RecordQuerySet):
-    def published(self):
+    def published(self) -> PublishableQuerySet:
         return self.filter(state=PublicationState.PUBLISHED)
 
-    def public(self):
+    def public(self) -> PublishableQuerySet:
         """The public record: published records, and withdrawn or superseded ones as correction notices."""
         return self.filter(state__in=PUBLIC_STATES)
 
-    def drafts(self):
+    def drafts(self) -> PublishableQuerySet:
         return self.filter(state=PublicationState.DRAFT)
 
 
@@ -59,7 +65,13 @@ class Publishable(Record):
     correction_note = models.TextField(blank=True, editable=False, help_text="the public note of a withdrawal")
     superseded_at = models.DateTimeField(null=True, blank=True, editable=False)
 
-    objects = PublishableQuerySet.as_manager()
+    objects = PublishableQuerySet.as_manager()  # type: ignore[misc]  # the stubs take Record's for a class variable
+
+    if TYPE_CHECKING:
+        # Declared by each concrete model (its own sources; `revises` points at its own
+        # kind), so the type checker does not see them on this abstract base.
+        sources: ManyRelatedManager[Source, Any]
+        revises_id: int | None
 
     class Meta:
         abstract = True
@@ -69,7 +81,7 @@ class Publishable(Record):
         return self.state == PublicationState.DRAFT
 
     @property
-    def notice_on(self):
+    def notice_on(self) -> datetime.date | None:
         """The day a withdrawn or superseded record left the public record; None otherwise."""
         if self.state == PublicationState.WITHDRAWN:
             return self.withdrawn_on
@@ -88,26 +100,28 @@ class Dated(models.Model):
         null=True, blank=True, editable=False, db_index=True, help_text="the round's last day, or the date"
     )
 
-    derived_fields = ("effective_date",)
+    derived_fields: tuple[str, ...] = ("effective_date",)
 
     class Meta:
         abstract = True
 
-    def compute_effective_date(self):
-        if self.round_id:
-            return self.round.effective_date
+    def compute_effective_date(self) -> datetime.date | None:
+        talk_round = self.round if self.round_id else None
+        if talk_round is not None:
+            return talk_round.effective_date
         return self.date
 
-    def clean_dating(self, process_id) -> dict[str, list[str]]:
+    def clean_dating(self, process_id: int | None) -> dict[str, list[str]]:
         errors: dict[str, list[str]] = {}
+        talk_round = self.round if self.round_id else None
         if self.round_id and self.date:
             errors["date"] = ["Give either the round or a date between rounds, not both."]
         elif not self.round_id and not self.date:
             errors["round"] = ["Give the round it was assessed at, or a date between rounds."]
-        elif self.round_id:
-            if process_id and self.round.process_id != process_id:
-                errors["round"] = [f"This round belongs to another process ({self.round.process})."]
-            elif not self.round.effective_date:
+        elif talk_round is not None:
+            if process_id and talk_round.process_id != process_id:
+                errors["round"] = [f"This round belongs to another process ({talk_round.process})."]
+            elif not talk_round.effective_date:
                 errors["round"] = ["This round has no dates yet: an assessment takes effect on its round's last day."]
         else:
             problems = date_errors(self.date, self.date_precision, allow_future=False)
@@ -125,7 +139,9 @@ def round_or_date(name: str, message: str) -> models.CheckConstraint:
     )
 
 
-def one_published_per_round_and_date(name: str, keys: list[str], *, per_round: str, per_date: str) -> list:
+def one_published_per_round_and_date(
+    name: str, keys: list[str], *, per_round: str, per_date: str
+) -> list[models.BaseConstraint]:
     """At most one published record for `keys` per round, and per date between rounds."""
     return [
         models.UniqueConstraint(

@@ -116,20 +116,23 @@ class Statement(Publishable):
             return str(self.speaker)
         return self.speaker_description or "unknown speaker"
 
-    def clean(self):
+    def clean(self) -> None:
         errors: dict[str, list[str]] = {}
         problems = date_errors(self.date, self.date_precision, allow_future=False)
         if problems:
             errors["date"] = problems
         if not self.speaker_id and not self.speaker_description.strip():
             errors["speaker"] = ["Pick the speaker, or describe them when they are not named."]
-        if self.session_id:
+        session = self.session if self.session_id else None
+        if session is not None:
             if not self.round_id:
-                self.round_id = self.session.round_id
-            elif self.session.round_id != self.round_id:
+                self.round_id = session.round_id
+            elif session.round_id != self.round_id:
                 errors["session"] = ["This session belongs to another round."]
-        if self.round_id and self.process_id and self.round.process_id != self.process_id:
-            errors["round"] = [f"This round belongs to another process ({self.round.process})."]
+        if self.round_id and self.process_id:
+            talk_round = self.round
+            if talk_round is not None and talk_round.process_id != self.process_id:
+                errors["round"] = [f"This round belongs to another process ({talk_round.process})."]
         if self.language:
             self.language = self.language.strip().lower()
         if self.language and self.language != "en" and not self.translation.strip():
@@ -169,6 +172,6 @@ class StatementIssue(Record):
         # A link is as public as its statement: a draft's links stay out of the public feed.
         return self.statement.state
 
-    def clean(self):
+    def clean(self) -> None:
         if self.statement_id and self.issue_id and self.statement.process_id != self.issue.process_id:
             raise ValidationError({"issue": f"{self.issue} is an agenda issue of another process."})

@@ -10,21 +10,22 @@ from django.db import transaction
 from delegations.models import Party
 from issues.models import Agreement, Issue, IssueStatus, Position
 from issues.services.drafts import issues_outside_process, save_draft
+from negotrack.records import User
 from rounds.models import Source
 
 
-def issue_status_save(status: IssueStatus, *, by, sources: Iterable[Source] | None = None) -> IssueStatus:
+def issue_status_save(status: IssueStatus, *, by: User, sources: Iterable[Source] | None = None) -> IssueStatus:
     return save_draft(status, by=by, m2m={"sources": sources})
 
 
-def position_save(position: Position, *, by, sources: Iterable[Source] | None = None) -> Position:
+def position_save(position: Position, *, by: User, sources: Iterable[Source] | None = None) -> Position:
     return save_draft(position, by=by, m2m={"sources": sources})
 
 
 def agreement_save(
     agreement: Agreement,
     *,
-    by,
+    by: User,
     parties: Iterable[Party] | None = None,
     issues: Iterable[Issue] | None = None,
     sources: Iterable[Source] | None = None,

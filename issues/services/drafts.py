@@ -3,12 +3,16 @@ draft is deleted only while it is one."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import TypeVar
 
 from django.db import transaction
+from django.db.models import Model
 
 from issues.models import Issue, PublicationState, Publishable
-from negotrack.records import RecordLocked, delete_record, save_record
+from negotrack.records import RecordLocked, User, delete_record, save_record
+
+P = TypeVar("P", bound=Publishable)
 
 
 def refuse_unless_draft(record: Publishable, verb: str) -> None:
@@ -31,20 +35,20 @@ def refuse_unless_draft(record: Publishable, verb: str) -> None:
     )
 
 
-def save_draft(record: Publishable, *, by, m2m: dict[str, Iterable]) -> Publishable:
+def save_draft(record: P, *, by: User, m2m: Mapping[str, Iterable[Model] | None]) -> P:
     """Save a draft with the many-to-many fields given (a None leaves one as it is)."""
     with transaction.atomic():
         refuse_unless_draft(record, "edited")
         return save_record(record, by=by, m2m={name: values for name, values in m2m.items() if values is not None})
 
 
-def issues_outside_process(process_id, issues: Iterable[Issue]) -> str | None:
+def issues_outside_process(process_id: int | None, issues: Iterable[Issue]) -> str | None:
     """What is wrong when some of `issues` belong to another process than `process_id`."""
     strays = [issue.name for issue in issues if issue.process_id != process_id]
     return f"Not agenda issues of this process: {', '.join(strays)}." if strays else None
 
 
-def draft_delete(record: Publishable, *, by) -> None:
+def draft_delete(record: Publishable, *, by: User) -> None:
     """Delete a draft; published records are withdrawn, never deleted."""
     with transaction.atomic():
         refuse_unless_draft(record, "deleted")

@@ -8,11 +8,11 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from issues.models import Agreement, Issue, IssueStatus, Position
-from negotrack.records import save_record, service_write
+from negotrack.records import User, save_record, service_write
 from rounds.models import Round
 
 
-def issue_save(issue: Issue, *, by) -> Issue:
+def issue_save(issue: Issue, *, by: User) -> Issue:
     with transaction.atomic():
         if issue.process_id and issue.topic and not issue.slug:
             slug = f"{issue.process.slug}-{slugify(issue.topic)}"
@@ -47,8 +47,10 @@ def current_position_refresh(*, issue_id: int, party_id: int) -> None:
         positions.published().order_by("-effective_date", "-published_at", "-id").values_list("pk", flat=True).first()
     )
     with service_write():
-        positions.filter(is_current=True).exclude(pk=latest).update(is_current=False)
-        if latest is not None:
+        if latest is None:
+            positions.filter(is_current=True).update(is_current=False)
+        else:
+            positions.filter(is_current=True).exclude(pk=latest).update(is_current=False)
             positions.filter(pk=latest, is_current=False).update(is_current=True)
 
 

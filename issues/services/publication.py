@@ -4,9 +4,10 @@ draft that revises a published record, and publishing it supersedes that record.
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from issues.models import Agreement, IssueStatus, Position, PublicationState, Publishable, Statement
@@ -14,7 +15,12 @@ from issues.services.drafts import refuse_unless_draft
 from issues.services.issues import current_position_refresh, current_status_refresh
 from issues.services.statements import statement_link_issues
 from negotrack.models import Change
-from negotrack.records import RecordLocked, save_record
+from negotrack.records import RecordLocked, User, save_record
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User as Account
+
+P = TypeVar("P", bound=Publishable)
 
 # What a correction does not copy from the record it revises: identity, bookkeeping, and
 # its publication history.
@@ -24,7 +30,7 @@ _NOT_COPIED = {
 }  # fmt: skip
 
 
-def correction_start(record: Publishable, *, by) -> Publishable:
+def correction_start(record: P, *, by: User) -> P:
     """A new draft that revises a published record; publishing it supersedes the record."""
     model = type(record)
     with transaction.atomic():
@@ -38,22 +44,22 @@ def correction_start(record: Publishable, *, by) -> Publishable:
             if field.name not in _NOT_COPIED:
                 setattr(draft, field.attname, getattr(record, field.attname))
         draft.revises = record
-        m2m = {
-            field.name: list(getattr(record, field.name).all())
-            for field in model._meta.many_to_many
-            if field.remote_field.through._meta.auto_created
-        }
+        m2m: dict[str, list[models.Model]] = {}
+        for field in model._meta.many_to_many:
+            through = field.remote_field.through  # set for every loaded model
+            if through is not None and through._meta.auto_created:
+                m2m[field.name] = list(getattr(record, field.name).all())
         save_record(draft, by=by, m2m=m2m)
-        if isinstance(record, Statement):
+        if isinstance(record, Statement) and isinstance(draft, Statement):
             statement_link_issues(draft, issues=record.issues.all(), by=by)
     return draft
 
 
-def can_review(user, model: type[Publishable]) -> bool:
-    return bool(user) and user.has_perm(f"{model._meta.app_label}.publish_{model._meta.model_name}")
+def can_review(user: User | None, model: type[Publishable]) -> bool:
+    return user is not None and user.has_perm(f"{model._meta.app_label}.publish_{model._meta.model_name}")
 
 
-def _require_reviewer(user, record: Publishable) -> None:
+def _require_reviewer(user: User, record: Publishable) -> None:
     if not can_review(user, type(record)):
         raise PermissionDenied("Only reviewers publish, withdraw or send back records.")
 
@@ -65,7 +71,7 @@ def _refresh_current(record: Publishable) -> None:
         current_position_refresh(issue_id=record.issue_id, party_id=record.party_id)
 
 
-def draft_publish(record: Publishable, *, by, at: datetime.datetime | None = None) -> Publishable:
+def draft_publish(record: P, *, by: User, at: datetime.datetime | None = None) -> P:
     """Publish a draft; a draft that revises a published record supersedes it.
 
     `at` serves the importer, which reproduces a publication from a document: the moment
@@ -93,14 +99,14 @@ def draft_publish(record: Publishable, *, by, at: datetime.datetime | None = Non
                 )
         record.state = PublicationState.PUBLISHED
         record.published_at = now
-        record.published_by = by if getattr(by, "pk", None) else None
+        record.published_by = cast("Account | None", by if getattr(by, "pk", None) else None)
         record.review_note = ""
         save_record(record, by=by, action=Change.Action.PUBLISH)
         _refresh_current(record)
     return record
 
 
-def _supersede(old: Publishable, *, by, at: datetime.datetime) -> None:
+def _supersede(old: Publishable, *, by: User, at: datetime.datetime) -> None:
     old.state = PublicationState.SUPERSEDED
     old.superseded_at = at
     save_record(old, by=by, action=Change.Action.SUPERSEDE)
@@ -108,7 +114,7 @@ def _supersede(old: Publishable, *, by, at: datetime.datetime) -> None:
     _refresh_current(old)
 
 
-def record_supersede(record: Publishable, *, by, at: datetime.datetime | None = None) -> Publishable:
+def record_supersede(record: P, *, by: User, at: datetime.datetime | None = None) -> P:
     """For the importer only: a document can show a record superseded while its correction
     lies outside the document (a correction moved to another round). Everywhere else a
     record is superseded by publishing its correction."""
@@ -121,7 +127,7 @@ def record_supersede(record: Publishable, *, by, at: datetime.datetime | None = 
     return record
 
 
-def record_withdraw(record: Publishable, *, by, note: str, on_date: datetime.date | None = None) -> Publishable:
+def record_withdraw(record: P, *, by: User, note: str, on_date: datetime.date | None = None) -> P:
     """Take a published record out of the public record, leaving a dated public notice."""
     _require_reviewer(by, record)
     if not note or not note.strip():
@@ -140,7 +146,7 @@ def record_withdraw(record: Publishable, *, by, note: str, on_date: datetime.dat
     return record
 
 
-def draft_send_back(record: Publishable, *, by, note: str) -> Publishable:
+def draft_send_back(record: P, *, by: User, note: str) -> P:
     """Return a draft to its editors with a reviewer's note."""
     _require_reviewer(by, record)
     if not note or not note.strip():

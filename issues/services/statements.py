@@ -12,7 +12,7 @@ from django.db import transaction
 
 from issues.models import Issue, PublicationState, Statement, StatementIssue
 from issues.services.drafts import issues_outside_process, refuse_unless_draft, save_draft
-from negotrack.records import delete_record, save_record
+from negotrack.records import User, delete_record, save_record
 from rounds.dates import date_errors, span_end
 from rounds.models import Source
 
@@ -67,7 +67,7 @@ def statement_duplicate(statement: Statement) -> Statement | None:
 def statement_save(
     statement: Statement,
     *,
-    by,
+    by: User,
     issues: Iterable[Issue] | None = None,
     sources: Iterable[Source] | None = None,
     confirm_date: bool = False,
@@ -79,7 +79,9 @@ def statement_save(
     """
     with transaction.atomic():
         if statement.session_id and not statement.round_id:
-            statement.round_id = statement.session.round_id
+            session = statement.session
+            if session is not None:  # always, with a session_id
+                statement.round_id = session.round_id
         if issues is not None:
             issues = list(issues)
             problem = issues_outside_process(statement.process_id, issues)
@@ -105,7 +107,7 @@ def statement_save(
 
 
 def statement_link_issues(
-    statement: Statement, *, issues: Iterable[Issue], by, uuids: Mapping[int, uuid.UUID] | None = None
+    statement: Statement, *, issues: Iterable[Issue], by: User, uuids: Mapping[int, uuid.UUID] | None = None
 ) -> None:
     """Make the statement's issue links exactly `issues`, one link record each; a new link
     takes its UUID from `uuids` (issue pk -> UUID) when given there."""

@@ -12,10 +12,11 @@ import datetime
 import hashlib
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils import timezone
 
-from issues.models import Agreement, Issue, IssueStatus, Position, PublicationState, Statement
+from issues.models import Agreement, Issue, IssueStatus, Position, PublicationState, Publishable, Statement
 from issues.vocabulary import AssessmentStatus
 from rounds.dates import DatePrecision
 
@@ -123,7 +124,7 @@ class BuiltEntry:
     sources: tuple[SourceRef, ...]
 
 
-def _sort_key(record: Input):
+def _sort_key(record: Input) -> tuple[datetime.date, datetime.datetime, int]:
     return (record.date, record.published_at or datetime.datetime.min.replace(tzinfo=datetime.UTC), record.pk)
 
 
@@ -187,6 +188,7 @@ def _entry(record: Input, kind: str, title: str, text: str, *, before: str = "",
 
 def _correction(record: Input) -> BuiltEntry:
     notice = record.notice
+    assert notice is not None  # build() hands over only the records with a notice
     what = {"status": "status", "position": "position", "agreement": "agreement", "statement": "statement"}[record.kind]
     if notice.state == PublicationState.WITHDRAWN:
         title = f"Withdrawn on {notice.on:%d %b %Y}: the {what} “{record.title or record.value}”"
@@ -219,7 +221,7 @@ _PUBLICATION = ("pk", "uuid", "state", "published_at", "withdrawn_on", "correcti
 _DATING = ("round_id", "round__start_date", "round__end_date", "date", "date_precision")
 
 
-def _sources(model, pks: list[int]) -> dict[int, tuple[SourceRef, ...]]:
+def _sources(model: type[Publishable], pks: list[int]) -> dict[int, tuple[SourceRef, ...]]:
     """The sources each record cites, in one query."""
     through = model.sources.through
     owner = f"{model._meta.model_name}_id"
@@ -234,7 +236,7 @@ def _sources(model, pks: list[int]) -> dict[int, tuple[SourceRef, ...]]:
     return {pk: tuple(sources) for pk, sources in cited.items()}
 
 
-def _notice(row: dict, effective_date) -> Notice | None:
+def _notice(row: dict[str, Any], effective_date: datetime.date) -> Notice | None:
     if row["state"] == PublicationState.WITHDRAWN:
         return Notice(row["state"], row["withdrawn_on"], row["correction_note"])
     if row["state"] == PublicationState.SUPERSEDED:
@@ -243,7 +245,14 @@ def _notice(row: dict, effective_date) -> Notice | None:
     return None
 
 
-def _common(model, kind: str, row: dict, sources: dict, *, own_date: bool = False) -> dict:
+def _common(
+    model: type[Publishable],
+    kind: str,
+    row: dict[str, Any],
+    sources: dict[int, tuple[SourceRef, ...]],
+    *,
+    own_date: bool = False,
+) -> dict[str, Any]:
     """What every input shares: identity, publication, sources, and where it sits in time
     (an assessment: its round's last day, or its own date between rounds; a statement: its
     own date, always)."""

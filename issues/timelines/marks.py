@@ -9,6 +9,9 @@ issue itself) marks every issue whose timeline shows it.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from typing import Any
+
 from django.db.models import Q
 
 from delegations.models import Party, Person
@@ -23,10 +26,11 @@ from issues.models import (
     StatementIssue,
 )
 from issues.timelines import rebuild
+from negotrack.records import Record, User
 from rounds.models import Round, Source
 
 
-def _is_draft(record) -> bool:
+def _is_draft(record: Record) -> bool:
     return getattr(record, "state", None) == PublicationState.DRAFT
 
 
@@ -35,7 +39,7 @@ def issues_of_statements(statements: Q) -> set[int]:
     return set(links.values_list("issue_id", flat=True))
 
 
-def issues_citing(**where) -> set[int]:
+def issues_citing(**where: Any) -> set[int]:
     """Issues whose public statuses, positions, agreements or statements match `where`,
     a field all four have (`sources=…`, `round=…`)."""
     ids: set[int] = set()
@@ -48,7 +52,7 @@ def issues_citing(**where) -> set[int]:
     return ids
 
 
-def affected_issues(record) -> set[int]:
+def affected_issues(record: Record) -> set[int]:
     if isinstance(record, IssueStatus | Position):
         return set() if _is_draft(record) else {record.issue_id}
     if isinstance(record, Agreement):
@@ -78,7 +82,9 @@ def affected_issues(record) -> set[int]:
     return set()
 
 
-def mark_affected(sender, record, action, changed_fields, by, **kwargs) -> None:
+def mark_affected(
+    sender: type[Record], record: Record, action: str, changed_fields: Collection[str], by: User, **kwargs: Any
+) -> None:
     """`record_changed` receiver."""
     if action == "update" and not changed_fields:
         return

@@ -17,6 +17,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db import DatabaseError, connection, transaction
@@ -159,7 +160,7 @@ def _rebuild_in_snapshot(issue_id: int, *, force: bool) -> Rebuilt | None:
         entries = builder.build(inputs)
         count = len(entries)
         _replace_entries(issue_id, entries)
-    done = {"built_generation": generation, "marked_since": None}
+    done: dict[str, Any] = {"built_generation": generation, "marked_since": None}
     if changed:
         done |= {"built_at": timezone.now(), "fingerprint": digest}
     current = bool(TimelineState.objects.filter(issue_id=issue_id, generation=generation).update(**done))

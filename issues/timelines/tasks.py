@@ -8,6 +8,7 @@ import logging
 
 from celery import shared_task
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from redis import Redis
 from redis.exceptions import RedisError
 
@@ -27,7 +28,10 @@ GATHER_SECONDS = 1
 @functools.cache
 def _redis() -> Redis:
     # Short timeouts: an edit waits at most this long on a frozen Redis, then moves on.
-    return Redis.from_url(settings.REDIS_URL, socket_connect_timeout=1, socket_timeout=1)
+    url = settings.REDIS_URL
+    if url is None:  # without Redis, the rebuilds run in-process and never queue
+        raise ImproperlyConfigured("The timeline queue needs Redis, and REDIS_URL is not set.")
+    return Redis.from_url(url, socket_connect_timeout=1, socket_timeout=1)
 
 
 def enqueue_rebuild(issue_id: int) -> bool:

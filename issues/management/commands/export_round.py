@@ -6,8 +6,9 @@ import os
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from issues.roundio.exporter import round_document
 from issues.roundio.values import dumps
@@ -24,11 +25,11 @@ class Command(BaseCommand):
         "bytes. import_round reads it."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("round", metavar="round-slug", help="the round's slug, e.g. geneva-2026-02-17")
         parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 
-    def handle(self, *args, round: str, output: str | None, **options):
+    def handle(self, *args: Any, round: str, output: str | None, **options: Any) -> None:
         talk_round = Round.objects.filter(slug=round).first()
         if talk_round is None:
             raise CommandError(f'There is no round "{round}" (a round is named by its slug, e.g. geneva-2026-02-17).')

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from negotrack.groups import system_user
 
@@ -18,7 +19,7 @@ NEEDS_FAKER = (
 class Command(BaseCommand):
     help = "Write a large invented record (for benchmarks) into the configured database."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--scale", type=float, default=1.0, help="multiplies every count (1: 50,000 statements)")
         parser.add_argument("--seed", type=int, default=1, help="the same seed writes the same record (default 1)")
         parser.add_argument(
@@ -27,7 +28,7 @@ class Command(BaseCommand):
             help="add to a database that already holds processes (by default the command refuses)",
         )
 
-    def handle(self, *args, scale: float, seed: int, append: bool, **options):
+    def handle(self, *args: Any, scale: float, seed: int, append: bool, **options: Any) -> None:
         # The image installs the project without its development extra, so without Faker.
         if importlib.util.find_spec("faker") is None:
             raise CommandError(NEEDS_FAKER)

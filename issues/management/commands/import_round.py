@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import sys
 import time
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from issues.roundio.importer import RoundImport
@@ -22,14 +23,14 @@ class Command(BaseCommand):
         "kept as it is unless --force. Any problem: nothing is saved. Nothing is ever deleted."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", metavar="FILE", help="the document, or - for standard input")
         parser.add_argument("--dry-run", action="store_true", help="report what would change, and save nothing")
         parser.add_argument(
             "--force", action="store_true", help="overwrite records edited here since the last import as well"
         )
 
-    def handle(self, *args, file: str, dry_run: bool, force: bool, **options):
+    def handle(self, *args: Any, file: str, dry_run: bool, force: bool, **options: Any) -> None:
         started = time.monotonic()
         text = _read(file)
         name = "standard input" if file == "-" else file

@@ -1,7 +1,11 @@
 """Rebuild timelines by hand: one issue, every issue, or (by default) what the periodic
 reconciliation would rebuild."""
 
-from django.core.management.base import BaseCommand, CommandError
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from issues.models import Issue
@@ -14,12 +18,14 @@ class Command(BaseCommand):
         "that look current); by default every marked or out-of-date timeline."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         which = parser.add_mutually_exclusive_group()
         which.add_argument("--issue", metavar="SLUG", help="the agenda issue's slug")
         which.add_argument("--all", action="store_true", help="every issue, rebuilt from scratch")
 
-    def handle(self, *args, issue=None, all=False, verbosity=1, **options):
+    def handle(
+        self, *args: Any, issue: str | None = None, all: bool = False, verbosity: int = 1, **options: Any
+    ) -> None:
         if issue:
             ids = list(Issue.objects.filter(slug=issue).values_list("pk", flat=True))
             if not ids:

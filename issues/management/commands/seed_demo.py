@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError
@@ -13,7 +15,7 @@ from negotrack.groups import system_user
 class Command(BaseCommand):
     help = "Load the demo dataset (the 2026 Russia–Ukraine rounds and the US–Iran round in Geneva); safe to rerun."
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         try:
             summary = load_demo(by=system_user())
         except (ValidationError, IntegrityError) as error:
