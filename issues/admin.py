@@ -48,7 +48,7 @@ class RoundAdmin(RecordAdmin):
     autocomplete_fields = ("process", "sources")
     date_hierarchy = "start_date"
     list_select_related = ("process",)
-    readonly_fields = ("slug", "record_links", *RecordAdmin.readonly_fields)  # type: ignore[assignment]  # RecordAdmin's tuple is typed at its length
+    readonly_fields = ("slug", "record_links", *RecordAdmin.readonly_fields)
 
     @admin.display(description="assessed and said at this round")
     def record_links(self, obj: Round) -> str:

@@ -195,7 +195,7 @@ class RecordInline(ServiceWiring, admin.TabularInline):
 class RecordAdmin(ServiceWiring, SimpleHistoryAdmin):
     form = RecordForm
     actions = None  # no bulk action: each write goes through a service, one record at a time
-    readonly_fields = ("uuid", "version", "created_at", "updated_at")
+    readonly_fields: tuple[str, ...] = ("uuid", "version", "created_at", "updated_at")
     list_per_page = 50
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
