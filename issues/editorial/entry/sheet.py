@@ -10,10 +10,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import OuterRef, Q, Subquery
 
+from issues.editorial.descriptions import when_label
 from issues.editorial.entry.assessment_forms import AgreementRow, PositionRow, StatusRow
 from issues.editorial.entry.forms import NewRows, SourceRow, StatementRow
 from issues.editorial.entry.offer import Offer
-from issues.editorial.review import when_label
 from issues.models import Issue, IssueStatus, PublicationState
 from negotrack.records import RecordLocked, VersionConflict
 
