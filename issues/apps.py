@@ -29,7 +29,7 @@ class IssuesConfig(AppConfig):
 
 def _register_record_types() -> None:
     from issues import services
-    from issues.editorial import review
+    from issues.editorial import descriptions as review
     from issues.models import Agreement, Issue, IssueStatus, Position, Statement, StatementIssue
     from issues.timelines.health import timelines_state
     from negotrack.registry import (

@@ -19,17 +19,18 @@ from collections import Counter
 from collections.abc import Callable
 from itertools import groupby
 from operator import itemgetter
+from typing import Any, cast
 
-from django.db import transaction
+from django.db import models, transaction
 
 from delegations.models import Delegation, Membership, Party, Person
 from issues.demo.facts import Facts, Row, demo_rows, demo_uuid, read
 from issues.demo.slugs import assign_slugs
-from issues.models import Agreement, Issue, IssueStatus, Position, Statement
+from issues.models import Agreement, Issue, IssueStatus, Position, Publishable, Statement
 from issues.services import agreement_save, draft_publish, issue_status_save, position_save, statement_save
 from issues.timelines import rebuild
 from negotrack.bulk import create_records
-from negotrack.records import Record
+from negotrack.records import Record, User
 from rounds.models import Process, Round, Session, Source
 
 # Each kind of record and its model, in the order they are written.
@@ -49,7 +50,7 @@ MODELS: dict[str, type[Record]] = {
     "statement": Statement,
 }
 # The kinds that are published: each through its save service, then `publish`.
-SAVE_SERVICES: dict[str, Callable] = {
+SAVE_SERVICES: dict[str, Callable[..., Any]] = {
     "status": issue_status_save,
     "position": position_save,
     "agreement": agreement_save,
@@ -74,7 +75,7 @@ REFERENCES = {
 MANY = {"sources", "parties", "issues"}
 
 
-def load_demo(*, by, facts: Facts | None = None) -> str:
+def load_demo(*, by: User, facts: Facts | None = None) -> str:
     """Load what is missing of the demo record, in one transaction; says what it did."""
     with transaction.atomic():
         loader = DemoLoader(by=by, facts=read() if facts is None else facts)
@@ -85,7 +86,7 @@ def load_demo(*, by, facts: Facts | None = None) -> str:
 class DemoLoader:
     """Writes the demo rows through the services, skipping every record that already exists."""
 
-    def __init__(self, *, by, facts: Facts):
+    def __init__(self, *, by: User, facts: Facts) -> None:
         self.by = by
         self.facts = facts
         self.records: dict[str, dict[str, Record]] = {kind: {} for kind in MODELS}
@@ -148,7 +149,7 @@ class DemoLoader:
         fields, related = self.resolve(model, row)
         record = model(uuid=demo_uuid(kind, key), **fields)
         SAVE_SERVICES[kind](record, by=self.by, **related)
-        draft_publish(record, by=self.by)
+        draft_publish(cast(Publishable, record), by=self.by)  # the kinds with a save service are publishable
         self.records[kind][key] = record
         self.created[kind] += 1
 
@@ -160,10 +161,11 @@ class DemoLoader:
                 return True
         return False
 
-    def resolve(self, model: type[Record], row: Row) -> tuple[dict, dict]:
+    def resolve(self, model: type[Record], row: Row) -> tuple[dict[str, Any], dict[str, list[Record]]]:
         """Split a row into model fields (as the model reads them) and many-to-many values,
         with keys turned into records."""
-        fields, related = {}, {}
+        fields: dict[str, Any] = {}
+        related: dict[str, list[Record]] = {}
         for name, value in row.items():
             if name.startswith("_"):
                 continue  # a note for the reader
@@ -172,7 +174,7 @@ class DemoLoader:
             elif name in REFERENCES:
                 fields[name] = self.records[REFERENCES[name]][value]
             else:
-                fields[name] = model._meta.get_field(name).to_python(value)
+                fields[name] = cast("models.Field[Any, Any]", model._meta.get_field(name)).to_python(value)
         return fields, related
 
     def summary(self) -> str:

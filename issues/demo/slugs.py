@@ -6,7 +6,8 @@ already taken once and keeps the set up to date as it names its records.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
@@ -71,7 +72,8 @@ def _issues(issues: Sequence[Issue]) -> None:
         raise ValidationError({"topic": f"This topic would make the slug {clash.slug!r}, {taken}."})
 
 
-_RULES = {Round: _rounds, Party: _parties, Person: _people, Issue: _issues}
+# Each rule takes the records of its own model.
+_RULES: dict[type[Record], Callable[[Any], None]] = {Round: _rounds, Party: _parties, Person: _people, Issue: _issues}
 
 
 def assign_slugs(records: Sequence[Record]) -> None:

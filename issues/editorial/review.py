@@ -9,23 +9,28 @@ in, or refused.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
+from uuid import UUID
 
 from django import forms
 from django.contrib import messages
+from django.contrib.messages.storage.base import Message
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponseRedirect
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from issues.models import Agreement, IssueStatus, Position, PublicationState, Publishable, Statement
+from issues.editorial.descriptions import describe
+from issues.models import PublicationState, Publishable
 from issues.services import can_review, draft_publish, draft_send_back, record_withdraw
 from negotrack.groups import admin_change_url, editorial_only
+from negotrack.records import User
 from negotrack.registry import Review, publishable_types, require_record_type
-from rounds.dates import format_reported_date
 
 RECENTLY_PUBLISHED = 20
 EARLIEST_WITHDRAWAL = datetime.date(1900, 1, 1)
@@ -39,7 +44,10 @@ def queue_url() -> str:
 def publishable_models() -> dict[str, type[Publishable]]:
     """The kinds of record the queue shows, by model name: every publishable record type
     registered (negotrack.registry)."""
-    return {record_type.model._meta.model_name: record_type.model for record_type in publishable_types()}
+    return {
+        str(record_type.model._meta.model_name): cast("type[Publishable]", record_type.model)  # registered publishable
+        for record_type in publishable_types()
+    }
 
 
 def _model(kind: str) -> type[Publishable]:
@@ -47,88 +55,6 @@ def _model(kind: str) -> type[Publishable]:
         return publishable_models()[kind]
     except KeyError:
         raise Http404("No such kind of record.") from None
-
-
-# --- what a record says, field by field ----------------------------------------------------
-
-
-def when_label(record) -> str:
-    """Where and when a record was said or assessed, as the queue and the entry page write it."""
-    if isinstance(record, Statement):
-        said = format_reported_date(record.date, record.date_precision)
-        return f"{said}, at {record.round}" if record.round_id else f"{said}, between rounds"
-    if record.round_id:
-        return f"at {record.round}"
-    return f"{format_reported_date(record.date, record.date_precision)}, between rounds"
-
-
-def _sources_label(record) -> str:
-    return "; ".join(sorted(str(source) for source in record.sources.all())) or "—"
-
-
-def describe_statement(statement: Statement) -> list[tuple[str, str]]:
-    speaker = statement.speaker_label
-    if statement.party_id:
-        speaker = f"{speaker} ({statement.party})"
-    return [
-        ("Speaker", speaker),
-        ("Title", statement.speaker_title),
-        ("Text", statement.text),
-        ("Translation", statement.translation),
-        ("How", f"{statement.get_medium_display()}, {statement.get_kind_display()}"),
-        *_when_and_sources(statement),
-    ]
-
-
-def describe_status(status: IssueStatus) -> list[tuple[str, str]]:
-    return [
-        ("Issue", str(status.issue)),
-        ("Status", status.get_status_display()),
-        ("Summary", status.summary),
-        *_when_and_sources(status),
-    ]
-
-
-def describe_position(position: Position) -> list[tuple[str, str]]:
-    return [
-        ("Party", str(position.party)),
-        ("Issue", str(position.issue)),
-        ("Stance", position.stance),
-        ("Text", position.text),
-        *_when_and_sources(position),
-    ]
-
-
-def describe_agreement(agreement: Agreement) -> list[tuple[str, str]]:
-    parties = ", ".join(sorted(str(party) for party in agreement.parties.all()))
-    return [
-        ("Title", agreement.title),
-        ("Parties", parties),
-        ("Terms", agreement.terms),
-        *_when_and_sources(agreement),
-    ]
-
-
-def _when_and_sources(record) -> list[tuple[str, str]]:
-    return [("When", when_label(record)), ("Sources", _sources_label(record))]
-
-
-def describe_fields(record) -> list[tuple[str, str]]:
-    """For a publishable kind that registers no description of its own: its own fields,
-    without the bookkeeping and publication fields that every publishable record has."""
-    not_described = {model_field.name for model_field in Publishable._meta.get_fields()}
-    return [
-        (str(model_field.verbose_name).capitalize(), str(getattr(record, model_field.name) or ""))
-        for model_field in record._meta.concrete_fields
-        if model_field.name not in not_described and not model_field.is_relation
-    ]
-
-
-def describe(record) -> list[tuple[str, str]]:
-    """The fields a reviewer reads, as (label, text) pairs."""
-    review = require_record_type(type(record)).review
-    fields = (review.describe if review and review.describe else describe_fields)(record)
-    return [(label, value or "—") for label, value in fields]
 
 
 @dataclass
@@ -150,17 +76,17 @@ class Item:
     made_at: Any = None
     may_review: bool = False
     admin_url: str | None = None
-    notices: list = field(default_factory=list)
+    notices: list[Message] = field(default_factory=list)
 
 
-def _queryset(model, *, prefix=""):
+def _queryset(model: type[Publishable], *, prefix: str = "") -> tuple[list[str], list[str]]:
     review = require_record_type(model).review or Review()
     related = [f"{prefix}{name}" for name in review.related]
     prefetch = [f"{prefix}{name}" for name in review.prefetch]
     return related, prefetch
 
 
-def drafts_of(model):
+def drafts_of(model: type[Publishable]) -> QuerySet[Publishable]:
     """The drafts of `model`, oldest first, with all that `describe` reads for them and for
     the record each corrects: a page filters them further."""
     related, prefetch = _queryset(model)
@@ -173,7 +99,7 @@ def drafts_of(model):
     )
 
 
-def _makers(model, records) -> dict[int, Any]:
+def _makers(model: type[Publishable], records: Iterable[Publishable]) -> dict[int, Any]:
     """Who made each record and when: the first row of its history, one query per kind."""
     rows = (
         model._record_history.cls.history.model.objects.filter(id__in=[r.pk for r in records], history_type="+")
@@ -183,28 +109,29 @@ def _makers(model, records) -> dict[int, Any]:
     return {row.id: row for row in rows}
 
 
-def draft_items(model, drafts, *, may_review: bool = False) -> list[Item]:
+def draft_items(model: type[Publishable], drafts: Iterable[Publishable], *, may_review: bool = False) -> list[Item]:
     """Each of `drafts` (of `model`, from `drafts_of`) as the queue shows it: its fields,
     beside those of the record it corrects, and who made it when. A fixed number of
     queries, however many drafts."""
     drafts = list(drafts)
     makers = _makers(model, drafts) if drafts else {}
-    items = []
+    items: list[Item] = []
     for draft in drafts:
         new = describe(draft)
-        if draft.revises_id:
-            old = dict(describe(draft.revises))
+        corrects = draft.revises  # None without a query when it corrects nothing
+        if corrects:
+            old = dict(describe(corrects))
             rows = [FieldRow(label, value, old[label], old[label] != value) for label, value in new]
         else:
             rows = [FieldRow(label, value) for label, value in new]
         made = makers.get(draft.pk)
         items.append(
             Item(
-                kind=model._meta.model_name,
+                kind=str(model._meta.model_name),
                 kind_label=str(model._meta.verbose_name),
                 record=draft,
                 fields=rows,
-                corrects=draft.revises if draft.revises_id else None,
+                corrects=corrects,
                 made_by=made.history_user if made else None,
                 made_at=made.history_date if made else draft.created_at,
                 may_review=may_review,
@@ -218,15 +145,15 @@ def oldest_first(items: list[Item]) -> list[Item]:
     return sorted(items, key=lambda item: (item.record.created_at, item.kind, item.record.pk))
 
 
-def build_queue(user) -> list[Item]:
-    items = []
+def build_queue(user: User) -> list[Item]:
+    items: list[Item] = []
     for model in publishable_models().values():
         items += draft_items(model, drafts_of(model), may_review=can_review(user, model))
     return oldest_first(items)
 
 
-def recently_published(user) -> list[Item]:
-    items = []
+def recently_published(user: User) -> list[Item]:
+    items: list[Item] = []
     for kind, model in publishable_models().items():
         related, prefetch = _queryset(model)
         published = (
@@ -246,16 +173,16 @@ def recently_published(user) -> list[Item]:
 # --- the pages ----------------------------------------------------------------------------
 
 
-def _row_tag(record) -> str:
+def _row_tag(record: Publishable) -> str:
     return f"row-{record.uuid}"
 
 
 @require_GET
 @editorial_only
-def review_queue(request):
+def review_queue(request: HttpRequest) -> HttpResponse:
     queue = build_queue(request.user)
     rows = {_row_tag(item.record): item for item in queue}
-    page_notices = []
+    page_notices: list[Message] = []
     for message in messages.get_messages(request):
         item = rows.get(message.extra_tags.split(" ")[0]) if message.extra_tags else None
         (item.notices if item else page_notices).append(message)
@@ -269,7 +196,7 @@ def review_queue(request):
     return render(request, "review/queue.html", context)
 
 
-def _load_for_review(request, kind: str, uuid) -> Publishable:
+def _load_for_review(request: HttpRequest, kind: str, uuid: UUID) -> Publishable:
     model = _model(kind)
     if not can_review(request.user, model):
         raise PermissionDenied("Only reviewers publish, withdraw or send back records.")
@@ -279,14 +206,14 @@ def _load_for_review(request, kind: str, uuid) -> Publishable:
     return record
 
 
-def _seen_version(request) -> int | None:
+def _seen_version(request: HttpRequest) -> int | None:
     try:
         return int(request.POST.get("expected_version", ""))
     except ValueError:
         return None
 
 
-def _refused(request, record, error: Exception, done: str) -> None:
+def _refused(request: HttpRequest, record: Publishable, error: Exception, done: str) -> None:
     name = record._meta.verbose_name
     if getattr(error, "code", None) == "version_conflict":
         texts = [STALE.format(name=name, done=done)]
@@ -298,7 +225,9 @@ def _refused(request, record, error: Exception, done: str) -> None:
         messages.error(request, text, extra_tags=_row_tag(record))
 
 
-def _act(request, kind, uuid, *, done: str, action) -> HttpResponseRedirect:
+def _act(
+    request: HttpRequest, kind: str, uuid: UUID, *, done: str, action: Callable[[Publishable], object]
+) -> HttpResponseRedirect:
     record = _load_for_review(request, kind, uuid)
     seen = _seen_version(request)
     if seen != record.version:
@@ -309,19 +238,19 @@ def _act(request, kind, uuid, *, done: str, action) -> HttpResponseRedirect:
     except (ValidationError, PermissionDenied) as error:  # RecordLocked is a ValidationError
         _refused(request, record, error, done)
         return HttpResponseRedirect(queue_url())
-    messages.success(request, f"{record._meta.verbose_name.capitalize()} {done}: {record}.")
+    messages.success(request, f"{str(record._meta.verbose_name).capitalize()} {done}: {record}.")
     return HttpResponseRedirect(queue_url())
 
 
 @require_POST
 @editorial_only
-def publish_draft(request, kind: str, uuid):
+def publish_draft(request: HttpRequest, kind: str, uuid: UUID) -> HttpResponse:
     return _act(request, kind, uuid, done="published", action=lambda record: draft_publish(record, by=request.user))
 
 
 @require_POST
 @editorial_only
-def send_back_draft(request, kind: str, uuid):
+def send_back_draft(request: HttpRequest, kind: str, uuid: UUID) -> HttpResponse:
     note = request.POST.get("note", "")
     return _act(
         request, kind, uuid, done="sent back", action=lambda record: draft_send_back(record, by=request.user, note=note)
@@ -337,13 +266,13 @@ class WithdrawForm(forms.Form):
     on_date = forms.DateField(label="Withdrawn on", help_text="YYYY-MM-DD; today unless you say otherwise.")
     expected_version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def clean_note(self):
+    def clean_note(self) -> str:
         note = self.cleaned_data["note"].strip()
         if not note:
             raise ValidationError("Say publicly why the record is withdrawn.")
         return note
 
-    def clean_on_date(self):
+    def clean_on_date(self) -> datetime.date:
         on_date = self.cleaned_data["on_date"]
         if on_date > timezone.localdate():
             raise ValidationError("A withdrawal cannot be dated in the future.")
@@ -354,7 +283,7 @@ class WithdrawForm(forms.Form):
 
 @require_http_methods(["GET", "POST"])
 @editorial_only
-def withdraw_record(request, kind: str, uuid):
+def withdraw_record(request: HttpRequest, kind: str, uuid: UUID) -> HttpResponse:
     model = _model(kind)
     if not can_review(request.user, model):
         raise PermissionDenied("Only reviewers withdraw records.")
@@ -362,7 +291,7 @@ def withdraw_record(request, kind: str, uuid):
     record = model.objects.select_related(*related).prefetch_related(*prefetch).filter(uuid=uuid).first()
     if record is None:
         raise Http404("No such record.")
-    name = record._meta.verbose_name
+    name = str(record._meta.verbose_name)
     if request.method == "POST":
         form = WithdrawForm(request.POST)
         if form.is_valid():
@@ -370,8 +299,9 @@ def withdraw_record(request, kind: str, uuid):
             if data["expected_version"] != record.version:
                 form.add_error(None, STALE.format(name=name, done="withdrawn"))
                 # The page now shows the record as it is: a second submit acts on that.
-                form.data = form.data.copy()
-                form.data["expected_version"] = record.version
+                posted = cast(QueryDict, form.data).copy()  # the form was bound to request.POST
+                posted["expected_version"] = str(record.version)
+                form.data = posted
             else:
                 try:
                     record_withdraw(record, by=request.user, note=data["note"], on_date=data["on_date"])

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from delegations.models import Attendance, Delegation, Membership, Party, Person
 from issues.models import Agreement, Issue, IssueStatus, Position, Publishable, Statement
@@ -39,7 +40,7 @@ WITHDRAWAL = {"state", "withdrawn_on", "correction_note"}
 SUPERSESSION = {"state", "superseded_at"}
 
 
-def _sortable(value) -> tuple:
+def _sortable(value: Any) -> tuple[int, Any]:
     return (0, "") if value is None else (1, value)
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import connection, transaction
+from django.db.models import QuerySet
 
 from delegations.models import Attendance, Delegation, Membership
 from issues.models import Agreement, IssueStatus, Position, Statement
@@ -12,12 +15,12 @@ from negotrack.records import Record
 from rounds.models import Round, Source
 
 
-def _loaded(kind: DocumentPart, queryset):
+def _loaded(kind: DocumentPart, queryset: QuerySet[Any]) -> list[Record]:
     select, prefetch = kind.related()
     return list(queryset.select_related(*select).prefetch_related(*prefetch))
 
 
-def round_document(talk_round: Round) -> dict:
+def round_document(talk_round: Round) -> dict[str, Any]:
     """The round's document: the round, its sessions, delegations, memberships, attendance
     and public record (published records, and the withdrawn and superseded ones as
     correction notices), then the process, issues, parties, people and sources (with the
@@ -46,7 +49,7 @@ def round_document(talk_round: Round) -> dict:
             records[key] = _loaded(KIND[key], KIND[key].model.objects.filter(pk__in=referred[key]))
         records["sources"] = _loaded(KIND["sources"], Source.objects.filter(pk__in=_with_via(referred["sources"])))
 
-    document: dict = {"format": FORMAT, "version": VERSION}
+    document: dict[str, Any] = {"format": FORMAT, "version": VERSION}
     for key in DOCUMENT_KEYS[2:]:
         kind = KIND[key]
         entries = sorted((record_document(kind, record) for record in records[key]), key=kind.sort)

@@ -23,10 +23,9 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from typing import Any, NoReturn, cast
 
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError
+from django.db import models
 from django.utils import timezone
 
 from delegations.models import Person
@@ -36,12 +35,14 @@ from issues.roundio.document import (
     KIND,
     KINDS,
     PUBLICATION,
+    SLUGGED,
     STATEMENT_ISSUES,
     SUPERSESSION,
     WITHDRAWAL,
     DocumentPart,
 )
 from issues.roundio.ordering import correction_chains, via_first
+from issues.roundio.publishing import PublicationSteps
 from issues.roundio.reading import (
     CHANGED,
     CREATED,
@@ -52,16 +53,15 @@ from issues.roundio.reading import (
     Report,
 )
 from issues.roundio.values import from_document, json_type, natural_key, read_record, record_document
-from issues.services import draft_publish, record_supersede, record_withdraw
 from negotrack.models import ImportedRecord
-from negotrack.records import Record
+from negotrack.records import Record, User
 from rounds.models import Round
 
 # --- importing --------------------------------------------------------------------------
 
 
-class RoundImport:
-    def __init__(self, document: dict, *, by, force: bool = False):
+class RoundImport(PublicationSteps):
+    def __init__(self, document: dict[str, Any], *, by: User, force: bool = False) -> None:
         self.document = document
         self.by = by
         self.force = force
@@ -118,9 +118,9 @@ class RoundImport:
                 continue
             manager = kind.model._default_manager
             by_uuid = {str(r.uuid): r for r in manager.filter(uuid__in=[e.data["uuid"] for e in entries])}
-            by_slug = {}
+            by_slug: dict[str | None, Record] = {}
             if kind.slugged:
-                by_slug = {r.slug: r for r in manager.filter(slug__in=[e.data["slug"] for e in entries])}
+                by_slug = {natural_key(r): r for r in manager.filter(**{"slug__in": [e.data["slug"] for e in entries]})}
             for entry in entries:
                 same_uuid, same_slug = by_uuid.get(entry.data["uuid"]), by_slug.get(entry.data.get("slug"))
                 if not kind.slugged or same_uuid == same_slug:
@@ -131,14 +131,15 @@ class RoundImport:
                         entry.note = f"found by its slug; its UUID here is {same_slug.uuid}"
                 elif same_slug is not None:
                     self.problems.append(
-                        f'{entry.path}.uuid: names the {kind.name} "{same_uuid.slug}" here, while '
+                        f'{entry.path}.uuid: names the {kind.name} "{natural_key(same_uuid)}" here, while '
                         f'"{entry.data["slug"]}" is another one'
                     )
                 elif isinstance(same_uuid, Round) and same_uuid.slug_is_provisional:
                     entry.record = same_uuid  # a provisional slug is fixed once the first day is known
                 else:
                     self.problems.append(
-                        f'{entry.path}.slug: this {kind.name} is "{same_uuid.slug}" here, and a slug never changes'
+                        f'{entry.path}.slug: this {kind.name} is "{natural_key(same_uuid)}" here, '
+                        "and a slug never changes"
                     )
 
     def references(self, entry: DocumentRecord) -> Iterator[tuple[str, str, str]]:
@@ -228,16 +229,16 @@ class RoundImport:
         with self.about(entry):
             kind.save(record, by=self.by, **self.related_values(entry))
         entry.record = record
-        if kind.slugged and record.slug != entry.data["slug"]:
+        if isinstance(record, SLUGGED) and record.slug != entry.data["slug"]:  # kind.slugged
             # An issue's slug is made from its process and topic, a round's from its place and day.
             self.refuse(f'{entry.path}.slug: the services make it "{record.slug}", not "{entry.data["slug"]}"')
         if kind.publishable:
             self.publish_as_in_document(entry)
         entry.outcome = CREATED
 
-    def update(self, entry: DocumentRecord, current: dict) -> None:
+    def update(self, entry: DocumentRecord, current: dict[str, Any]) -> None:
         kind = entry.kind
-        record = entry.record
+        record = cast(Record, entry.record)  # matched: apply_kind creates the others
         version = record.version
         entry.outcome = CHANGED
         if not kind.publishable or current["state"] == PublicationState.DRAFT:
@@ -276,21 +277,23 @@ class RoundImport:
             if key in kind.refs:
                 setattr(record, key, self.target(kind.refs[key], value))
             elif kind.model is Person and key == ALIASES:
-                record.aliases = "\n".join(value)
+                cast(Person, record).aliases = "\n".join(value)
             elif kind.model is Issue and key == "slug" and record._state.adding:
                 continue  # issue_save makes it from the process and topic
             else:
-                model_field = kind.model._meta.get_field(key)
+                model_field = cast("models.Field[Any, Any]", kind.model._meta.get_field(key))  # a plain field
                 setattr(record, model_field.attname, from_document(model_field, value))
 
-    def related_values(self, entry: DocumentRecord) -> dict:
+    def related_values(self, entry: DocumentRecord) -> dict[str, Any]:
         """The many-to-many values the service takes beside the record."""
         kind = entry.kind
-        values = {key: [self.target(target, value) for value in entry.data[key]] for key, target in kind.many.items()}
+        values: dict[str, Any] = {
+            key: [self.target(target, value) for value in entry.data[key]] for key, target in kind.many.items()
+        }
         if kind.model is Statement:
             issues = [(self.target("issues", link["issue"]), link["uuid"]) for link in entry.data[STATEMENT_ISSUES]]
             values["issues"] = [issue for issue, _ in issues]
-            values["issue_link_uuids"] = {issue.pk: uuid.UUID(link_uuid) for issue, link_uuid in issues}
+            values["issue_link_uuids"] = {cast(Issue, issue).pk: uuid.UUID(link_uuid) for issue, link_uuid in issues}
             values["confirm_date"] = True  # its editor confirmed the date where it was made
         return values
 
@@ -300,47 +303,13 @@ class RoundImport:
         entry = self.index[kind_key].get(value)
         return entry.record if entry is not None else self.found[kind_key][value]
 
-    def publish_as_in_document(self, entry: DocumentRecord) -> None:
-        model = entry.kind.model
-        published_at = from_document(model._meta.get_field("published_at"), entry.data["published_at"])
-        with self.about(entry):
-            draft_publish(entry.record, by=self.by, at=published_at)
-        if entry.data["state"] == PublicationState.WITHDRAWN:
-            self.withdraw_as_in_document(entry)
-        elif entry.data["state"] == PublicationState.SUPERSEDED:
-            self.supersede_as_in_document(entry)
-
-    def withdraw_as_in_document(self, entry: DocumentRecord) -> None:
-        on_date = from_document(entry.kind.model._meta.get_field("withdrawn_on"), entry.data["withdrawn_on"])
-        with self.about(entry):
-            record_withdraw(entry.record, by=self.by, note=entry.data["correction_note"], on_date=on_date)
-
-    def supersede_as_in_document(self, entry: DocumentRecord) -> None:
-        """Its correction supersedes it when published, later in this import; a record whose
-        correction lies outside the document (at another round) is superseded right away."""
-        if entry.key in self.corrected:
-            self.to_supersede.append(entry)
-        else:
-            self.supersede_without_correction(entry)
-
-    def supersede_without_correction(self, entry: DocumentRecord) -> None:
-        model = entry.kind.model
-        at = from_document(model._meta.get_field("superseded_at"), entry.data["superseded_at"])
-        with self.about(entry):
-            entry.record = record_supersede(model._default_manager.get(pk=entry.record.pk), by=self.by, at=at)
-
-    def finish_supersessions(self) -> None:
-        """A correction of the document that this import did not publish (one kept as it
-        was edited here) leaves the record it corrects to be superseded here."""
-        for entry in self.to_supersede:
-            if entry.kind.model._default_manager.filter(pk=entry.record.pk, state=PublicationState.PUBLISHED).exists():
-                self.supersede_without_correction(entry)
-
     def remember(self) -> None:
         """Keep each record's version as this import leaves it, for the hand-edit guard."""
         now = timezone.now()
         for kind in KINDS:
-            pks = [e.record.pk for e in self.entries[kind.key] if e.outcome in (CREATED, CHANGED, UNCHANGED)]
+            pks = [
+                cast(Record, e.record).pk for e in self.entries[kind.key] if e.outcome in (CREATED, CHANGED, UNCHANGED)
+            ]
             if not pks:
                 continue
             record_type = kind.model._meta.label_lower
@@ -362,29 +331,11 @@ class RoundImport:
             ImportedRecord.objects.bulk_create([row for row in rows.values() if row.pk is None])
             ImportedRecord.objects.bulk_update(stale, ["version", "imported_at"])
 
-    @contextmanager
-    def about(self, entry: DocumentRecord) -> Iterator[None]:
-        """A refusal by the services names the record and the field."""
-        try:
-            yield
-        except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                problems = [
-                    f"{entry.path}{'' if name == '__all__' else '.' + name}: {message}"
-                    for name, messages in error.message_dict.items()
-                    for message in messages
-                ]
-            else:
-                problems = [f"{entry.path}: {message}" for message in error.messages]
-            raise ImportRefused(problems) from error
-        except IntegrityError as error:
-            raise ImportRefused([f"{entry.path}: the database refused it ({error})"]) from error
-
-    def refuse(self, problem: str):
+    def refuse(self, problem: str) -> NoReturn:
         raise ImportRefused([problem])
 
 
-def _same(kind: DocumentPart, key: str, wanted, stored) -> bool:
+def _same(kind: DocumentPart, key: str, wanted: Any, stored: Any) -> bool:
     if key == "uuid" and kind.slugged:
         return True  # the slug names it; its UUID here may be another
     if kind.model is Statement and key == STATEMENT_ISSUES:

@@ -15,7 +15,7 @@ def via_first(
     placed: set[str] = set()
     for entry in entries:
         trail: list[DocumentRecord] = []
-        current = entry
+        current: DocumentRecord | None = entry
         while current is not None and current.key not in placed:
             if current in trail:
                 loop = " → ".join(e.path for e in trail[trail.index(current) :] + [current])
@@ -43,7 +43,7 @@ def correction_chains(entries: list[DocumentRecord], problems: list[str]) -> tup
                     "record has one correction at most"
                 )
             correction_of[revised] = entry
-    chains = []
+    chains: list[list[DocumentRecord]] = []
     for entry in entries:
         if entry.data["revises"] in by_uuid:
             continue
@@ -55,7 +55,7 @@ def correction_chains(entries: list[DocumentRecord], problems: list[str]) -> tup
         chained = {entry.key for chain in chains for entry in chain}
         loop = ", ".join(entry.path for entry in entries if entry.key not in chained)
         problems.append(f"{loop}: these records correct each other in a loop")
-        return entries
+        return entries, set(correction_of)
     # A chain that ends published leaves one published record behind, so those come
     # last: no two records are ever published at once where the rules allow only one.
     chains.sort(key=lambda chain: chain[-1].data["state"] == PublicationState.PUBLISHED)

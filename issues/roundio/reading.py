@@ -102,7 +102,7 @@ class Report:
 
     def counts(self) -> dict[str, Counter]:
         """Per kind of record (its document key), how many had each outcome."""
-        counts = {kind.key: Counter() for kind in KINDS}
+        counts: dict[str, Counter[str]] = {kind.key: Counter() for kind in KINDS}
         for entry in self.entries:
             counts[entry.kind.key][entry.outcome] += 1
         return counts

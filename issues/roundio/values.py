@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any, cast, overload
 
 from django.db import models
 from django.utils.dateparse import parse_date, parse_datetime, parse_time
@@ -24,13 +25,17 @@ class ValueProblem(ValueError):
 # --- records to documents -------------------------------------------------------------
 
 
+@overload
+def natural_key(record: Record) -> str: ...
+@overload
+def natural_key(record: None) -> None: ...
 def natural_key(record: Record | None) -> str | None:
     if record is None:
         return None
     return record.slug if isinstance(record, SLUGGED) else str(record.uuid)
 
 
-def to_document(model_field: models.Field, value):
+def to_document(model_field: models.Field[Any, Any], value: Any) -> Any:
     if value is None:
         return None
     if isinstance(model_field, models.DateTimeField):
@@ -42,27 +47,29 @@ def to_document(model_field: models.Field, value):
     return value
 
 
-def record_document(kind: DocumentPart, record: Record) -> dict:
+def record_document(kind: DocumentPart, record: Record) -> dict[str, Any]:
     """The record as the document writes it; its references and many-to-many values must
     be loaded with it (`DocumentPart.related`)."""
-    data = {}
+    data: dict[str, Any] = {}
     for key in kind.keys:
         if key in kind.refs:
             data[key] = natural_key(getattr(record, key))
         elif key in kind.many:
             data[key] = sorted(natural_key(related) for related in getattr(record, key).all())
         elif kind.model is Statement and key == STATEMENT_ISSUES:
-            links = [{"issue": link.issue.slug, "uuid": str(link.uuid)} for link in record.issue_links.all()]
+            links = [
+                {"issue": link.issue.slug, "uuid": str(link.uuid)} for link in cast(Statement, record).issue_links.all()
+            ]
             data[key] = sorted(links, key=lambda link: link["issue"])
         elif kind.model is Person and key == ALIASES:
-            data[key] = record.alias_list
+            data[key] = cast(Person, record).alias_list
         else:
-            model_field = kind.model._meta.get_field(key)
+            model_field = cast("models.Field[Any, Any]", kind.model._meta.get_field(key))  # a plain field
             data[key] = to_document(model_field, getattr(record, model_field.attname))
     return data
 
 
-def dumps(document: dict) -> str:
+def dumps(document: dict[str, Any]) -> str:
     """The one serialization of a document: indented, keys as built, UTF-8 as it is."""
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
@@ -70,7 +77,7 @@ def dumps(document: dict) -> str:
 # --- documents to values --------------------------------------------------------------
 
 
-def from_document(model_field: models.Field, value):
+def from_document(model_field: models.Field[Any, Any], value: Any) -> Any:
     """The Python value of a field from the document's value; ValueProblem if it cannot be."""
     if value is None:
         if model_field.null:
@@ -102,7 +109,7 @@ def from_document(model_field: models.Field, value):
     return value
 
 
-def _parsed(parse, value, what: str):
+def _parsed(parse: Callable[[str], Any], value: Any, what: str) -> Any:
     if not isinstance(value, str):
         raise ValueProblem(f"must be {what}, not {value!r}")
     try:
@@ -114,7 +121,7 @@ def _parsed(parse, value, what: str):
     return parsed
 
 
-def parse_uuid(value) -> uuid.UUID:
+def parse_uuid(value: Any) -> uuid.UUID:
     if not isinstance(value, str):
         raise ValueProblem(f"must be a UUID, not {value!r}")
     try:
@@ -123,7 +130,7 @@ def parse_uuid(value) -> uuid.UUID:
         raise ValueProblem(f"{value!r} is not a UUID") from None
 
 
-def _key_of(target: DocumentPart, value) -> str:
+def _key_of(target: DocumentPart, value: Any) -> str:
     """A reference to a record of `target`, in its canonical spelling."""
     if target.slugged:
         if not isinstance(value, str) or not value:
@@ -132,13 +139,13 @@ def _key_of(target: DocumentPart, value) -> str:
     return str(parse_uuid(value))
 
 
-def _text_list(value) -> list:
+def _text_list(value: Any) -> list[Any]:
     if not isinstance(value, list):
         raise ValueProblem(f"must be a list, not {value!r}")
     return value
 
 
-def read_value(kind: DocumentPart, key: str, value):
+def read_value(kind: DocumentPart, key: str, value: Any) -> Any:
     """The canonical document value of `key` (the same value always spelled the same)."""
     if key == "uuid":
         return str(parse_uuid(value))
@@ -151,7 +158,7 @@ def read_value(kind: DocumentPart, key: str, value):
         return _key_of(target, value)
     if key in kind.many:
         target = KIND[kind.many[key]]
-        keys = []
+        keys: list[str] = []
         for index, item in enumerate(_text_list(value)):
             try:
                 keys.append(_key_of(target, item))
@@ -168,12 +175,12 @@ def read_value(kind: DocumentPart, key: str, value):
     if key == "state" and value not in PUBLIC_STATES:
         states = ", ".join(PUBLIC_STATES)
         raise ValueProblem(f"{value!r} is not a state of the public record ({states}): the document holds no drafts")
-    model_field = kind.model._meta.get_field(key)
+    model_field = cast("models.Field[Any, Any]", kind.model._meta.get_field(key))  # a plain field
     return to_document(model_field, from_document(model_field, value))
 
 
-def _statement_issues(value) -> list[dict]:
-    links = {}
+def _statement_issues(value: Any) -> list[dict[str, str]]:
+    links: dict[str, dict[str, str]] = {}
     for index, item in enumerate(_text_list(value)):
         if not isinstance(item, dict) or set(item) != {"issue", "uuid"}:
             raise ValueProblem(f'item {index}: must be {{"issue": slug, "uuid": UUID}}, not {item!r}')
@@ -184,7 +191,7 @@ def _statement_issues(value) -> list[dict]:
     return [links[issue] for issue in sorted(links)]
 
 
-def read_record(kind: DocumentPart, raw, path: str, problems: list[str]) -> dict | None:
+def read_record(kind: DocumentPart, raw: Any, path: str, problems: list[str]) -> dict[str, Any] | None:
     """The record's canonical document form, or None with what is wrong added to `problems`."""
     if not isinstance(raw, dict):
         problems.append(f"{path}: must be an object, not {json_type(raw)}")
@@ -197,7 +204,8 @@ def read_record(kind: DocumentPart, raw, path: str, problems: list[str]) -> dict
         problems.append(f"{path}: unknown {_keys(unknown)}")
     if missing or unknown:
         return None
-    data, ok = {}, True
+    data: dict[str, Any] = {}
+    ok = True
     for key in kind.keys:
         try:
             data[key] = read_value(kind, key, raw[key])
@@ -212,7 +220,7 @@ def _keys(keys: Iterable[str]) -> str:
     return f"key{'s' if len(keys) > 1 else ''} {', '.join(repr(key) for key in keys)}"
 
 
-def json_type(value) -> str:
+def json_type(value: Any) -> str:
     """How a JSON value is called in a message."""
     names = {dict: "an object", list: "a list", str: "a string", bool: "true or false", type(None): "null"}
     return names.get(type(value), "a number")

@@ -494,6 +494,11 @@ def statement_of(document, speaker):
     return next(i for i, s in enumerate(document["statements"]) if s["speaker"] == speaker)
 
 
+def correct_each_other(document: dict) -> None:
+    first, second = document["statements"][:2]
+    first["revises"], second["revises"] = second["uuid"], first["uuid"]
+
+
 BAD_RECORDS = {
     "missing top-level key": (lambda d: drop(d, "sessions"), r"The document lacks 'sessions'"),
     "missing keys": (lambda d: drop(d["sessions"][1], "date"), r"sessions\[1\]: missing key 'date'"),
@@ -517,6 +522,10 @@ BAD_RECORDS = {
         r"statements\[\d\]\.translation: Give an English translation",
     ),
     "a choice that is none": (lambda d: d["sessions"][2].update(track="banquet"), r"sessions\[2\]\.track: .*banquet"),
+    "a loop of corrections": (
+        correct_each_other,
+        r"statements\[0\], statements\[1\]: these records correct each other",
+    ),
 }
 
 

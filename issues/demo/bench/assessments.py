@@ -5,13 +5,14 @@ links."""
 from __future__ import annotations
 
 import datetime
+from typing import cast
 
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 
 from issues.demo.bench import words
 from issues.demo.bench.base import GeneratorBase
-from issues.demo.bench.plan import ProcessPlan
+from issues.demo.bench.plan import ProcessPlan, RoundPlan
 from issues.models import Issue, IssueStatus, Position, Statement, StatementIssue, StatementKind
 from issues.services import current_position_refresh, current_status_refresh, statement_date_warning
 from issues.vocabulary import AssessmentStatus
@@ -58,7 +59,7 @@ class AssessmentPhases(GeneratorBase):
                                 round=plan.talk_round,
                                 status=status,
                                 summary=f"{status.definition} {self.rng.choice(words.STATUS_NOTES)}".strip(),
-                                **self._published(plan.talk_round.end_date),
+                                **self._published(plan.last_day),
                             )
                         )
                         sources.append([plan.report])
@@ -85,7 +86,7 @@ class AssessmentPhases(GeneratorBase):
                         round=plan.talk_round,
                         stance=stance[:200],
                         text=words.position_text(self.rng, side, words.topic_of(issue)),
-                        **self._published(plan.talk_round.end_date),
+                        **self._published(plan.last_day),
                     )
                 )
                 sources.append([plan.report])
@@ -98,9 +99,9 @@ class AssessmentPhases(GeneratorBase):
         with self.bar("statements", self.plan.statements) as bar:
             for item, count in zip(self.processes, self.plan.statements_per_process, strict=True):
                 rounds_on = {
-                    plan.talk_round.start_date + datetime.timedelta(days=offset): plan
+                    plan.first_day + datetime.timedelta(days=offset): plan
                     for plan in item.rounds
-                    for offset in range((plan.talk_round.end_date - plan.talk_round.start_date).days + 1)
+                    for offset in range((plan.last_day - plan.first_day).days + 1)
                 }
                 for start in range(0, count, STATEMENT_CHUNK):
                     statements, sources, issue_lists = [], [], []
@@ -118,7 +119,9 @@ class AssessmentPhases(GeneratorBase):
                     self.create(StatementIssue, links)
                     bar.update(len(statements))
 
-    def _statement(self, item: ProcessPlan, rounds_on: dict) -> tuple[Statement, list[Source], list[Issue]]:
+    def _statement(
+        self, item: ProcessPlan, rounds_on: dict[datetime.date, RoundPlan]
+    ) -> tuple[Statement, list[Source], list[Issue]]:
         rng = self.rng
         source = rng.choice(item.sources)
         cited = [source]
@@ -126,7 +129,8 @@ class AssessmentPhases(GeneratorBase):
             other = rng.choice(item.sources)
             if other is not source:
                 cited.append(other)
-        day = max(item.begins, source.published_on - datetime.timedelta(days=rng.choice((0, 0, 0, 1))))
+        published_on = cast(datetime.date, source.published_on)  # the generator dates every source
+        day = max(cast(datetime.date, item.begins), published_on - datetime.timedelta(days=rng.choice((0, 0, 0, 1))))
         plan = rounds_on.get(day)
         session = rng.choice(plan.sessions_on[day]) if plan and day in plan.sessions_on else None
         party_names = (

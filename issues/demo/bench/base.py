@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime
 import random
 from collections import Counter
+from collections.abc import Sequence
+from typing import Any, TextIO, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -17,20 +19,23 @@ from issues.demo.bench import words
 from issues.demo.bench.plan import Plan, ProcessPlan, Speaker
 from issues.models import PublicationState, Publishable
 from negotrack.bulk import create_records
+from negotrack.records import Record, User
 
 # The invented record ends here, so that the same seed writes the same dates on any day.
 END_OF_RECORD = datetime.date(2026, 6, 30)
 
+R = TypeVar("R", bound=Record)
+
 
 class GeneratorBase:
-    def __init__(self, plan: Plan, *, seed: int, by, progress_file):
+    def __init__(self, plan: Plan, *, seed: int, by: User, progress_file: TextIO) -> None:
         self.plan = plan
         self.by = by
         self.rng = random.Random(seed)
         self.fakers: dict[str, Faker] = {}
         self.seed = seed
         self.progress_file = progress_file
-        self.counts: Counter[type] = Counter()
+        self.counts: Counter[type[Record]] = Counter()
         self.now = timezone.now()
         self.end_of_record = min(END_OF_RECORD, timezone.localdate() - datetime.timedelta(days=1))
         self.processes: list[ProcessPlan] = []
@@ -38,7 +43,9 @@ class GeneratorBase:
         self.speakers: dict[str, list[Speaker]] = {}  # party name -> its people
         self.everyone: list[Speaker] = []
 
-    def create(self, model, records, *, bar=None, **m2m) -> list:
+    def create(
+        self, model: type[R], records: Sequence[R], *, bar: tqdm | None = None, **m2m: Sequence[Sequence[Any]]
+    ) -> list[R]:
         if issubclass(model, Publishable):
             # What issues.services.draft_publish requires of every record it publishes.
             uncited = [number for number, cited in enumerate(m2m.get("sources", [[]] * len(records)), 1) if not cited]
@@ -56,7 +63,7 @@ class GeneratorBase:
         # disable=None: no bar when the output is not a terminal (a log file, a test).
         return tqdm(total=total, desc=description, unit=" records", file=self.progress_file, disable=None)
 
-    def _published(self, day: datetime.date) -> dict:
+    def _published(self, day: datetime.date) -> dict[str, Any]:
         """What `issues.services.draft_publish` sets; `full_clean` computes the effective date."""
         moment = datetime.datetime.combine(
             day + datetime.timedelta(days=1),

@@ -13,6 +13,7 @@ from issues.demo.bench.plan import Plan
 from issues.demo.bench.setting import SettingPhases
 from issues.models import Issue
 from issues.timelines import rebuild
+from negotrack.records import Record, User
 from rounds.models import Process
 
 
@@ -21,7 +22,7 @@ class Refused(Exception):
 
 
 class Generator(SettingPhases, AssessmentPhases):
-    def run(self) -> Counter[type]:
+    def run(self) -> Counter[type[Record]]:
         self.write_processes()
         self.plan_rounds()
         self.write_parties()
@@ -36,7 +37,7 @@ class Generator(SettingPhases, AssessmentPhases):
         return self.counts
 
 
-def generate(*, scale: float, seed: int, append: bool, by, progress_file: TextIO) -> str:
+def generate(*, scale: float, seed: int, append: bool, by: User, progress_file: TextIO) -> str:
     """Write the invented record at `scale`; says what it wrote, and how long it took."""
     if not scale > 0:
         raise Refused(f"--scale must be a positive number, not {scale}.")

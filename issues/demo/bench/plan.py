@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from typing import cast
 
 from delegations.models import Person
 from issues.demo.bench.words import ProcessTemplate
@@ -112,6 +113,15 @@ class RoundPlan:
     report: Source | None = None
     sessions: list[Session] = field(default_factory=list)
     sessions_on: dict[datetime.date, list[Session]] = field(default_factory=dict)
+
+    # The generator dates every round it plans; the model allows rounds without dates.
+    @property
+    def first_day(self) -> datetime.date:
+        return cast(datetime.date, self.talk_round.start_date)
+
+    @property
+    def last_day(self) -> datetime.date:
+        return cast(datetime.date, self.talk_round.end_date)
 
 
 @dataclass

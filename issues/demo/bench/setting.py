@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
+from typing import cast
 
 from django.utils.text import slugify
 
@@ -91,19 +92,22 @@ class SettingPhases(GeneratorBase):
         with self.bar("sources", self.plan.sources) as bar:
             for item, count in zip(self.processes, self.plan.sources_per_process, strict=True):
                 outlets = words.GENERAL_OUTLETS + item.template.outlets
+                begins, ends = cast(datetime.date, item.begins), cast(datetime.date, item.ends)  # by plan_rounds
                 dated: list[tuple[datetime.date, RoundPlan | None]] = []
+                plan: RoundPlan | None
                 for plan in item.rounds:
-                    dated.append((plan.talk_round.end_date, plan))
+                    dated.append((plan.last_day, plan))
                 for _ in range(count - len(item.rounds)):
                     if self.rng.random() < 0.6:
                         plan = self.rng.choice(item.rounds)
-                        first, last = plan.talk_round.start_date, plan.talk_round.end_date + datetime.timedelta(days=1)
+                        first, last = plan.first_day, plan.last_day + datetime.timedelta(days=1)
                         day = first + datetime.timedelta(days=self.rng.randint(0, (last - first).days))
                     else:
                         plan = None
-                        day = item.begins + datetime.timedelta(days=self.rng.randint(0, (item.ends - item.begins).days))
-                    dated.append((min(day, item.ends), plan))
-                base, relayed = [], []
+                        day = begins + datetime.timedelta(days=self.rng.randint(0, (ends - begins).days))
+                    dated.append((min(day, ends), plan))
+                base: list[Source] = []
+                relayed: list[Source] = []
                 for index, (day, plan) in enumerate(dated):
                     source = self._source(item, day, plan, self.rng.choice(outlets), number=index)
                     if plan is not None and index < len(item.rounds):
@@ -115,7 +119,9 @@ class SettingPhases(GeneratorBase):
                 self.create(Source, relayed, bar=bar)
                 item.sources = sorted(base + relayed, key=lambda source: (source.published_on, source.pk))
 
-    def _source(self, item: ProcessPlan, day, plan: RoundPlan | None, outlet: words.Outlet, *, number: int) -> Source:
+    def _source(
+        self, item: ProcessPlan, day: datetime.date, plan: RoundPlan | None, outlet: words.Outlet, *, number: int
+    ) -> Source:
         talk_round = plan.talk_round if plan else None
         city = talk_round.city if talk_round else self.rng.choice(item.template.places).city
         a, b = (words.PARTIES[side].short_name for side in item.template.sides)
@@ -147,10 +153,10 @@ class SettingPhases(GeneratorBase):
         sessions = []
         for plan in plans:
             talk_round = plan.talk_round
-            days = (talk_round.end_date - talk_round.start_date).days + 1
+            days = (plan.last_day - plan.first_day).days + 1
             place = next(place for place in plan.template.places if place.city == talk_round.city)
             for index in range(self.rng.randint(1, 3)):
-                day = talk_round.start_date + datetime.timedelta(days=min(index, days - 1))
+                day = plan.first_day + datetime.timedelta(days=min(index, days - 1))
                 session = Session(
                     round=talk_round,
                     date=day,

@@ -16,6 +16,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from faker import Faker
 
+    from issues.models import Issue
+    from rounds.models import Round
+
 WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "bench_words.json"
 
 
@@ -113,7 +116,7 @@ REPORTED_GENERAL = _words("reported_general")
 ADJECTIVES = _words("adjectives")
 
 
-def topic_of(issue) -> Topic:
+def topic_of(issue: Issue) -> Topic:
     """The topic an issue was made from (topics repeat with a number past the list's end)."""
     slug = issue.topic
     return _TOPIC_BY_SLUG.get(slug) or _TOPIC_BY_SLUG[slug.rsplit("-", 1)[0]]
@@ -149,7 +152,7 @@ def in_text(party: str) -> str:
     return f"the {party}" if party.startswith(("United ", "European ")) else party
 
 
-def round_summary(rng: random.Random, talk_round, parties: list[tuple[str, str]], topics: list[Topic]) -> str:
+def round_summary(rng: random.Random, talk_round: Round, parties: list[tuple[str, str]], topics: list[Topic]) -> str:
     (first, _), (second, _), (third, role) = parties
     issues = " and ".join(topic.phrase for topic in topics)
     return (

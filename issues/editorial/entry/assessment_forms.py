@@ -4,17 +4,21 @@ agreements (with their figures)."""
 from __future__ import annotations
 
 import re
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
+from delegations.models import Party
 from issues import services
 from issues.editorial.entry.forms import RecordRow, date_input, picked
-from issues.models import Agreement, IssueStatus, Position, PublicationState
+from issues.models import Agreement, Issue, IssueStatus, Position, PublicationState, Publishable
 from issues.vocabulary import AssessmentStatus
+from negotrack.records import User
+from rounds.models import Source
 
 
-def _correcting(model, **same):
+def _correcting(model: type[Publishable], **same: Any) -> Publishable | None:
     """The record published with the `same` keys (at the round), which a new entry corrects."""
     return model.objects.filter(state=PublicationState.PUBLISHED, **same).first()
 
@@ -30,30 +34,30 @@ class StatusRow(RecordRow):
     status = forms.ChoiceField(required=False, label="Status after this round")
     summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False, label="What the reports say")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["issue"].choices = self.offer.issue_choices()
-        self.fields["status"].choices = [("", "no change to record")] + list(AssessmentStatus.choices)
+        self.choice_field("issue").choices = self.offer.issue_choices()
+        self.choice_field("status").choices = [("", "no change to record")] + list(AssessmentStatus.choices)
 
     @property
     def is_blank(self) -> bool:
         return not any(self[name].data for name in ("status", "summary"))
 
-    def clean_issue(self):
+    def clean_issue(self) -> Issue:
         return self.offer.issues[self.cleaned_data["issue"]]
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         data = super().clean()
         if not data.get("status") and not self.is_blank:
             self.add_error("status", "Pick the status after this round, or clear the row.")
         return data
 
-    def save(self, *, by, sources):
+    def save(self, *, by: User, sources: list[Source]) -> IssueStatus:
         data = self.cleaned_data
         issue = data["issue"]
         published = _correcting(IssueStatus, issue=issue, round=self.offer.round)
         status = (
-            services.correction_start(published, by=by)
+            cast(IssueStatus, services.correction_start(published, by=by))
             if published
             else IssueStatus(issue=issue, round=self.offer.round)
         )
@@ -72,22 +76,22 @@ class PositionRow(RecordRow):
     stance = forms.CharField(max_length=200, label="Stance", help_text="a short label: “demands all of Donbas”")
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False, label="In full, as reported")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["party"].choices = self.offer.party_choices()
-        self.fields["issue"].choices = [("", "—")] + self.offer.issue_choices()
+        self.choice_field("party").choices = self.offer.party_choices()
+        self.choice_field("issue").choices = [("", "—")] + self.offer.issue_choices()
 
-    def clean_party(self):
+    def clean_party(self) -> Party:
         return self.offer.parties[self.cleaned_data["party"]]
 
-    def clean_issue(self):
+    def clean_issue(self) -> Issue:
         return self.offer.issues[self.cleaned_data["issue"]]
 
-    def save(self, *, by, sources):
+    def save(self, *, by: User, sources: list[Source]) -> Position:
         data = self.cleaned_data
         same = {"issue": data["issue"], "party": data["party"], "round": self.offer.round}
         published = _correcting(Position, **same)
-        position = services.correction_start(published, by=by) if published else Position(**same)
+        position = cast(Position, services.correction_start(published, by=by)) if published else Position(**same)
         position.stance = data["stance"].strip()
         position.text = data["text"].strip()
         return services.position_save(position, by=by, sources=sources or None)
@@ -96,9 +100,9 @@ class PositionRow(RecordRow):
 FIGURE = re.compile(r"^(?P<label>.+?)\s*[:=]\s*(?P<value>-?\d[\d,]*(?:\.\d+)?)\s*(?P<unit>.*)$")
 
 
-def parse_figures(text: str) -> list[dict]:
+def parse_figures(text: str) -> list[dict[str, Any]]:
     """Lines of “label: number unit” as the agreement's figures."""
-    figures = []
+    figures: list[dict[str, Any]] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -108,7 +112,7 @@ def parse_figures(text: str) -> list[dict]:
                 f"Line {number} is not a figure: write “label: number”, e.g. “prisoners of war exchanged: 157”."
             )
         value = match["value"].replace(",", "")
-        figure = {"label": match["label"], "value": float(value) if "." in value else int(value)}
+        figure: dict[str, Any] = {"label": match["label"], "value": float(value) if "." in value else int(value)}
         if match["unit"]:
             figure["unit"] = match["unit"]
         figures.append(figure)
@@ -132,22 +136,22 @@ class AgreementRow(RecordRow):
         required=False, label="Carried out on", help_text="if it was, and when", widget=date_input()
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         keys = self.offer.round_parties or list(self.offer.parties)
-        self.fields["parties"].choices = [(key, self.offer.parties[key].name) for key in keys]
-        self.fields["issues"].choices = self.offer.issue_choices()
+        self.choice_field("parties").choices = [(key, self.offer.parties[key].name) for key in keys]
+        self.choice_field("issues").choices = self.offer.issue_choices()
 
-    def clean_figures(self):
+    def clean_figures(self) -> list[dict[str, Any]]:
         return parse_figures(self.cleaned_data["figures"])
 
-    def clean_parties(self):
+    def clean_parties(self) -> list[Party]:
         return picked(self.offer.parties, self.cleaned_data["parties"])
 
-    def clean_issues(self):
+    def clean_issues(self) -> list[Issue]:
         return picked(self.offer.issues, self.cleaned_data["issues"])
 
-    def save(self, *, by, sources):
+    def save(self, *, by: User, sources: list[Source]) -> Agreement:
         data = self.cleaned_data
         agreement = Agreement(
             process=self.offer.process,

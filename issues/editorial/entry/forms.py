@@ -3,19 +3,26 @@ cites, and the statement rows."""
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar, cast
+
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
-from delegations.models import Person
+from delegations.models import Party, Person
 from issues import services
 from issues.editorial.entry.offer import Offer
-from issues.models import Statement, StatementKind
+from issues.models import Issue, Statement, StatementKind
+from negotrack.records import User
 from rounds.dates import DatePrecision, date_errors
 from rounds.models import Source
 from rounds.services import source_save
 
+T = TypeVar("T")
 
-def date_input():
+
+def date_input() -> forms.DateInput:
     """A date picker where the browser has one, ISO days where it does not."""
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -26,12 +33,19 @@ class BaseRow(forms.Form):
     # Where the services' messages about a model field go on this row.
     error_fields: dict[str, str] = {}
 
-    def __init__(self, *args, offer: Offer, source_labels: list[str], **kwargs):
+    def __init__(self, *args: Any, offer: Offer, source_labels: list[str], **kwargs: Any) -> None:
         # Every section's rows are made with the same arguments; the rows that cite a
         # source (RecordRow, below) read `source_labels`.
-        super().__init__(*args, label_suffix="", **kwargs)
+        super().__init__(*args, label_suffix="", **kwargs)  # type: ignore[misc]  # the rows take no positional label_suffix
         self.offer = offer
         self.asks_confirmation = False
+
+    def choice_field(self, name: str) -> forms.ChoiceField:
+        """One of the row's choice fields (`fields` holds them as plain fields)."""
+        return cast(forms.ChoiceField, self.fields[name])
+
+    def clean(self) -> dict[str, Any]:
+        return self.cleaned_data  # as Form.clean does; the stubs allow a clean() that returns None
 
     @property
     def is_blank(self) -> bool:
@@ -40,7 +54,7 @@ class BaseRow(forms.Form):
     @property
     def number(self) -> int:
         """The row's number in its section, from 1."""
-        return int(self.prefix.rsplit("-", 1)[1]) + 1
+        return int(cast(str, self.prefix).rsplit("-", 1)[1]) + 1  # a formset names every row
 
     def refuse(self, error: ValidationError) -> None:
         """Put a service's refusal by the fields it names, on this row."""
@@ -68,24 +82,24 @@ class SourceRow(BaseRow):
 
     NEW = ("outlet", "title", "url", "published_on")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["existing"].choices = [("", "—")] + [
+        self.choice_field("existing").choices = [("", "—")] + [
             (key, str(source)) for key, source in self.offer.sources.items()
         ]
 
-    def clean_existing(self):
+    def clean_existing(self) -> Source | None:
         key = self.cleaned_data["existing"]
         return self.offer.sources[key] if key else None
 
-    def clean_published_on(self):
+    def clean_published_on(self) -> datetime.date | None:
         published_on = self.cleaned_data["published_on"]
         problems = date_errors(published_on, allow_future=False)
         if problems:
             raise ValidationError(problems)
         return published_on
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         data = super().clean()
         describes_new = any(data.get(name) for name in self.NEW)
         if data.get("existing") and describes_new:
@@ -101,7 +115,7 @@ class SourceRow(BaseRow):
             return str(self.offer.sources[key])
         return " — ".join(str(self[name].data).strip() for name in ("outlet", "title") if self[name].data)
 
-    def save(self, *, by, known: dict) -> Source:
+    def save(self, *, by: User, known: dict[tuple[Any, ...], Source]) -> Source:
         """The source on record, or the new one: one for every row that gives the same URL
         (or the same outlet, headline and day), and the source on record with that URL."""
         data = self.cleaned_data
@@ -113,7 +127,7 @@ class SourceRow(BaseRow):
             url=data["url"],
             published_on=data["published_on"],
         )
-        key = ("url", new.url) if new.url else ("about", new.outlet, new.title, new.published_on)
+        key: tuple[Any, ...] = ("url", new.url) if new.url else ("about", new.outlet, new.title, new.published_on)
         if key not in known:
             on_record = Source.objects.filter(url=new.url).first() if new.url else None
             known[key] = on_record or source_save(new, by=by)
@@ -125,21 +139,21 @@ class RecordRow(BaseRow):
 
     source = forms.ChoiceField(required=False, label="Source")
 
-    def __init__(self, *args, source_labels: list[str], **kwargs):
+    def __init__(self, *args: Any, source_labels: list[str], **kwargs: Any) -> None:
         super().__init__(*args, source_labels=source_labels, **kwargs)
-        self.fields["source"].choices = [("", "none yet")] + [
+        self.choice_field("source").choices = [("", "none yet")] + [
             (str(number), f"{number}: {label}" if label else f"Source {number}")
             for number, label in enumerate(source_labels, start=1)
         ]
         self.fields["source"].initial = "1" if source_labels else ""
         self.fields["source"].widget.attrs["data-cites"] = "sources"
 
-    def clean_source(self):
+    def clean_source(self) -> int | None:
         number = self.cleaned_data["source"]
         return int(number) if number else None
 
 
-def picked(offer_items: dict, keys) -> list:
+def picked(offer_items: Mapping[str, T], keys: Iterable[str]) -> list[T]:
     """The offered items of the keys picked."""
     return [offer_items[key] for key in keys]
 
@@ -179,13 +193,13 @@ class StatementRow(RecordRow):
     text_is_translation = forms.BooleanField(required=False, label="The text is the report's own translation")
     issues = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple, label="Issues")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["party"].choices = self.offer.party_choices()
-        self.fields["issues"].choices = self.offer.issue_choices()
+        self.choice_field("party").choices = self.offer.party_choices()
+        self.choice_field("issues").choices = self.offer.issue_choices()
         self.fields["date"].initial = self.offer.default_date()
 
-    def clean_speaker(self):
+    def clean_speaker(self) -> Person | None:
         typed = " ".join(self.cleaned_data["speaker"].split())
         if not typed:
             return None
@@ -205,14 +219,14 @@ class StatementRow(RecordRow):
             raise ValidationError(f"“{typed}” names more than one person ({names}): type the full name.")
         return next(iter(found.values()))
 
-    def clean_party(self):
+    def clean_party(self) -> Party | None:
         key = self.cleaned_data["party"]
         return self.offer.parties[key] if key else None
 
-    def clean_issues(self):
+    def clean_issues(self) -> list[Issue]:
         return picked(self.offer.issues, self.cleaned_data["issues"])
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         data = super().clean()
         if "speaker" in data and not data["speaker"] and not data.get("speaker_description", "").strip():
             self.add_error("speaker", "Name the speaker, or describe them when they are not named.")
@@ -224,7 +238,7 @@ class StatementRow(RecordRow):
                 self.add_error("date", problems)
         return data
 
-    def save(self, *, by, sources):
+    def save(self, *, by: User, sources: list[Source]) -> Statement:
         data = self.cleaned_data
         speaker = data["speaker"]
         membership = self.offer.members.get(speaker.pk) if speaker else None
@@ -253,5 +267,5 @@ class StatementRow(RecordRow):
 class NewRows(forms.BaseFormSet):
     """Rows of new records: a row left as it opened is skipped, whichever it is."""
 
-    def initial_form_count(self):
+    def initial_form_count(self) -> int:
         return 0

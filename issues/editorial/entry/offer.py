@@ -3,7 +3,9 @@ speakers, the sources), loaded once a request."""
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone
@@ -75,16 +77,16 @@ class Offer:
             speakers=speakers,
         )
 
-    def party_choices(self) -> list:
+    def party_choices(self) -> list[Any]:
         """The round's parties first, then every other."""
         first = [(key, self.parties[key].name) for key in self.round_parties if key in self.parties]
         rest = [(key, party.name) for key, party in self.parties.items() if key not in self.round_parties]
         return [("", "—")] + ([("At this round", first), ("Others", rest)] if first else rest)
 
-    def issue_choices(self) -> list:
+    def issue_choices(self) -> list[tuple[str, str]]:
         return [(key, issue.name) for key, issue in self.issues.items()]
 
-    def default_date(self):
+    def default_date(self) -> datetime.date:
         if self.session:
             return self.session.date
         last = self.round.end_date or self.round.start_date

@@ -3,26 +3,33 @@ nothing."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cached_property
+from typing import Any, TypeAlias
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import OuterRef, Q, Subquery
+from django.http import QueryDict
 
+from issues.editorial.descriptions import when_label
 from issues.editorial.entry.assessment_forms import AgreementRow, PositionRow, StatusRow
-from issues.editorial.entry.forms import NewRows, SourceRow, StatementRow
+from issues.editorial.entry.forms import BaseRow, NewRows, SourceRow, StatementRow
 from issues.editorial.entry.offer import Offer
-from issues.editorial.review import when_label
-from issues.models import Issue, IssueStatus, PublicationState
-from negotrack.records import RecordLocked, VersionConflict
+from issues.models import Issue, IssueStatus, PublicationState, Publishable
+from negotrack.records import RecordLocked, User, VersionConflict
+from rounds.models import Source
 
 # Blank rows the form opens with, per kind; "another row" adds one at a time.
 OPENING_ROWS = {"sources": 2, "statements": 3, "positions": 1, "agreements": 1}
 MOST_ROWS = 60
 
 
-SECTIONS = {
+# The rows of a section are of different classes: a formset's rows are typed loosely.
+Rows: TypeAlias = "forms.BaseFormSet[Any]"
+
+SECTIONS: dict[str, tuple[type[BaseRow], type[Rows], str]] = {
     "sources": (SourceRow, NewRows, "Source"),
     "statements": (StatementRow, NewRows, "Statement"),
     "statuses": (StatusRow, forms.BaseFormSet, "Status of"),
@@ -35,12 +42,19 @@ class Sheet:
     """The rows of one after-session entry: the sources it cites, then its statements,
     statuses, positions and agreements."""
 
-    def __init__(self, offer: Offer, data=None, *, typed: dict[str, list[dict]] | None = None, more: str = ""):
+    def __init__(
+        self,
+        offer: Offer,
+        data: QueryDict | None = None,
+        *,
+        typed: dict[str, list[dict[str, Any]]] | None = None,
+        more: str = "",
+    ) -> None:
         self.offer = offer
         if data is not None:
             data = data.copy()  # a stale status row is given the statuses it sees now
         typed = typed or {}
-        self.formsets = {}
+        self.formsets: dict[str, Rows] = {}
         labels: list[str] = []
         for prefix, (row, base, _) in SECTIONS.items():
             if prefix == "statuses":  # one row an issue
@@ -56,7 +70,7 @@ class Sheet:
             if prefix == "sources":
                 labels = [form.label() for form in self.formsets[prefix].forms]
 
-    def status_rows(self) -> list[dict]:
+    def status_rows(self) -> list[dict[str, str]]:
         return [{"issue": key, "seen": self.seen.get(key, "")} for key in self.offer.issues]
 
     @cached_property
@@ -89,18 +103,18 @@ class Sheet:
             beside.setdefault(str(status.issue_id), []).append(status)
         return beside
 
-    def status_lines(self):
+    def status_lines(self) -> Iterator[tuple[Any, Issue | None, list[IssueStatus]]]:
         """Each status row with its issue and the statuses shown beside it."""
         beside = self.beside
         for form in self.formsets["statuses"].forms:
             key = str(form["issue"].value())
             yield form, self.offer.issues.get(key), beside.get(key, [])
 
-    def sections(self):
+    def sections(self) -> Iterator[tuple[str, str, Rows]]:
         for prefix, (_, _, label) in SECTIONS.items():
             yield prefix, label, self.formsets[prefix]
 
-    def rows(self):
+    def rows(self) -> Iterator[tuple[str, str, Any]]:
         for prefix, label, formset in self.sections():
             for number, form in enumerate(formset.forms, start=1):
                 if prefix == "statuses":
@@ -110,7 +124,7 @@ class Sheet:
                     name = f"{label} {number}"
                 yield f"{prefix}-{number - 1}", name, form
 
-    def typed(self) -> dict[str, list[dict]]:
+    def typed(self) -> dict[str, list[dict[str, Any]]]:
         """What was typed in each row, to open the form again with it."""
         return {
             prefix: [{name: form[name].data for name in form.fields} for form in formset.forms]
@@ -141,20 +155,22 @@ class Sheet:
         return fresh
 
     @property
-    def row_errors(self):
+    def row_errors(self) -> list[tuple[str, str, Any]]:
         return [(anchor, name, form) for anchor, name, form in self.rows() if form.errors]
 
     @property
-    def non_form_errors(self):
+    def non_form_errors(self) -> list[Any]:
         return [error for formset in self.formsets.values() for error in formset.non_form_errors()]
 
-    def save(self, *, by) -> list | None:
+    def save(self, *, by: User) -> list[Publishable] | None:
         """Every row that is not blank, through its service, all or nothing: None when any
         row was refused (and its errors are on it). Rows the form checks refuse are not sent
         to the services, but the others are, so every refusal shows at once."""
         valid = self.is_valid()
         active = [form for _, _, form in self.rows() if not form.is_blank]
-        saved, cited, known = [], {}, {}
+        saved: list[Publishable] = []
+        cited: dict[int, Source] = {}
+        known: dict[tuple[Any, ...], Source] = {}
         with transaction.atomic():
             for form in active:
                 if form.errors:

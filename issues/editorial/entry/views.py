@@ -7,7 +7,8 @@ import uuid
 
 from django.contrib import messages
 from django.db.models import F
-from django.http import Http404, HttpResponseRedirect
+from django.db.models.options import Options
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -15,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from issues.editorial.entry.offer import Offer
 from issues.editorial.entry.sheet import SECTIONS, Sheet
+from issues.models import Publishable
 from negotrack.groups import editorial_only
 from rounds.models import Process, Round, Session
 
@@ -24,7 +26,7 @@ def entry_url(talk_round: Round, session: Session | None = None) -> str:
     return f"{url}?session={session.uuid}" if session else url
 
 
-def _session(request, talk_round: Round) -> Session | None:
+def _session(request: HttpRequest, talk_round: Round) -> Session | None:
     wanted = request.GET.get("session")
     if not wanted:
         return None
@@ -37,7 +39,7 @@ def _session(request, talk_round: Round) -> Session | None:
 
 @editorial_only
 @require_http_methods(["GET", "POST"])
-def round_entry(request, slug):
+def round_entry(request: HttpRequest, slug: str) -> HttpResponse:
     talk_round = get_object_or_404(Round.objects.select_related("process"), slug=slug)
     session = _session(request, talk_round)
     offer = Offer.load(talk_round, session)
@@ -66,8 +68,8 @@ def round_entry(request, slug):
     return TemplateResponse(request, "entry/round.html", context, status=status)
 
 
-def _saved_message(saved: list) -> str:
-    counts: dict = {}
+def _saved_message(saved: list[Publishable]) -> str:
+    counts: dict[Options[Publishable], int] = {}
     for record in saved:
         counts[record._meta] = counts.get(record._meta, 0) + 1
     if not counts:
@@ -80,7 +82,7 @@ def _saved_message(saved: list) -> str:
 
 @editorial_only
 @require_GET
-def entry_index(request):
+def entry_index(request: HttpRequest) -> HttpResponse:
     """Rounds to enter a session for, newest first, per process."""
     newest_first = F("start_date").desc(nulls_first=True)  # rounds without dates yet lie ahead
     rounds = Round.objects.select_related("process").order_by("process__name", newest_first, "-id")
