@@ -6,34 +6,41 @@ a published record answers 409 and names the correction and withdraw routes. Eac
 calls the service the admin calls (issues.services).
 """
 
+from typing import Any, cast
+
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import status
+from rest_framework import serializers, status
 from rest_framework.decorators import action
+from rest_framework.request import Request
 from rest_framework.response import Response
 
 from issues import services
 from issues.api.serializers.writes import SendBackSerializer, VersionOnlySerializer, WithdrawSerializer
+from issues.models import Publishable
 from negotrack.api_writes import IF_MATCH, RecordWriteMixin, record_write_schema, write_errors
+from negotrack.records import Record
 
 
 class PublishableWriteMixin(RecordWriteMixin):
-    def check_writable(self, record) -> None:
-        services.refuse_unless_draft(record, "edited")
+    def check_writable(self, record: Record) -> None:
+        services.refuse_unless_draft(cast(Publishable, record), "edited")
 
-    def published_routes(self, record) -> dict[str, str]:
+    def published_routes(self, record: Record) -> dict[str, str]:
         kwargs = {"uuid": record.uuid}
         return {
             "correction": self.reverse_action("correction", kwargs=kwargs),
             "withdraw": self.reverse_action("withdraw", kwargs=kwargs),
         }
 
-    def destroy(self, request, *args, **kwargs):
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         record = self.get_object()
         self.use_expected_version(record, None)
         services.draft_delete(record, by=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
-    def reviewed(self, request, body_serializer=VersionOnlySerializer):
+    def reviewed(
+        self, request: Request, body_serializer: type[serializers.Serializer[Any]] = VersionOnlySerializer
+    ) -> tuple[Publishable, dict[str, Any]]:
         """The record a publication route acts on, at the version the reviewer read, and the body."""
         record = self.get_object()
         body = dict(self.validated(body_serializer, request.data).validated_data)
@@ -41,28 +48,28 @@ class PublishableWriteMixin(RecordWriteMixin):
         return record, body
 
     @action(detail=True, methods=["post"])
-    def publish(self, request, uuid=None):
+    def publish(self, request: Request, uuid: str | None = None) -> Response:
         """Publish a draft (reviewers); a correction supersedes the record it revises."""
         record, _ = self.reviewed(request)
         services.draft_publish(record, by=request.user)
         return self.answer(record, status.HTTP_200_OK)
 
     @action(detail=True, methods=["post"])
-    def withdraw(self, request, uuid=None):
+    def withdraw(self, request: Request, uuid: str | None = None) -> Response:
         """Withdraw a published record with a dated public note (reviewers)."""
         record, body = self.reviewed(request, WithdrawSerializer)
         services.record_withdraw(record, by=request.user, note=body["note"], on_date=body.get("on"))
         return self.answer(record, status.HTTP_200_OK)
 
     @action(detail=True, methods=["post"], url_path="send-back")
-    def send_back(self, request, uuid=None):
+    def send_back(self, request: Request, uuid: str | None = None) -> Response:
         """Send a draft back to its editors with a note (reviewers)."""
         record, body = self.reviewed(request, SendBackSerializer)
         services.draft_send_back(record, by=request.user, note=body["note"])
         return self.answer(record, status.HTTP_200_OK)
 
     @action(detail=True, methods=["post"])
-    def correction(self, request, uuid=None):
+    def correction(self, request: Request, uuid: str | None = None) -> Response:
         """Start a correction of a published record: a new draft that revises it."""
         record, _ = self.reviewed(request)
         draft = services.correction_start(record, by=request.user)
@@ -79,7 +86,7 @@ PUBLICATION_ROUTES = {
 }  # fmt: skip
 
 
-def publishable_write_schema(write_serializer, read_serializer) -> dict:
+def publishable_write_schema(write_serializer: Any, read_serializer: Any) -> dict[str, Any]:
     """extend_schema_view arguments for the write routes of a publishable record."""
     uuid = OpenApiParameter("uuid", str, OpenApiParameter.PATH, description="the record's UUID")
     routes = {

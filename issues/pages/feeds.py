@@ -7,16 +7,20 @@ holds an entry sees it turn into its notice when the record is withdrawn or corr
 
 from __future__ import annotations
 
+import datetime
+from typing import Any
+
 from django.contrib.syndication.views import Feed
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, SyndicationFeed
 from django.utils.html import format_html, format_html_join, linebreaks
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
-from issues.models import Issue, IssueStatus, PublicationState, Statement
+from issues.models import Issue, IssueStatus, PublicationState, Publishable, Statement
 from issues.queries import published_before
 from issues.vocabulary import AssessmentStatus, compare
 from rounds.dates import format_reported_date
@@ -36,7 +40,7 @@ def paragraphs(text: str) -> SafeString:
     return mark_safe(linebreaks(text, autoescape=True))
 
 
-def notice_title(record, title: str) -> str:
+def notice_title(record: Publishable, title: str) -> str:
     """The entry title, headed by the correction notice of a withdrawn or superseded record."""
     if record.state == PublicationState.WITHDRAWN:
         return f"Withdrawn on {format_reported_date(record.withdrawn_on)}: {title}"
@@ -45,7 +49,7 @@ def notice_title(record, title: str) -> str:
     return title
 
 
-def notice_html(record) -> SafeString:
+def notice_html(record: Publishable) -> SafeString:
     if record.state == PublicationState.WITHDRAWN:
         return format_html("<p><strong>Withdrawn:</strong> {}</p>", record.correction_note)
     if record.state == PublicationState.SUPERSEDED:
@@ -53,7 +57,7 @@ def notice_html(record) -> SafeString:
     return mark_safe("")
 
 
-def sources_html(sources) -> SafeString:
+def sources_html(sources: QuerySet[Source]) -> SafeString:
     if not sources:
         return mark_safe("")
     return format_html(
@@ -64,7 +68,7 @@ def sources_html(sources) -> SafeString:
 
 def source_html(source: Source) -> SafeString:
     label = source.outlet + (f": {source.title}" if source.title else "")
-    if source.via_id:
+    if source.via is not None:
         label += f" (via {source.via.outlet})"
     if not source.url:
         return format_html("{}", label)
@@ -77,26 +81,26 @@ class AtomFeed(Feed):
     feed_type = Atom1Feed
     author_name = "negotrack"
 
-    def __call__(self, request, *args, **kwargs):
+    def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = super().__call__(request, *args, **kwargs)
         patch_cache_control(response, no_cache=True)
         return response
 
-    def get_feed(self, obj, request):
+    def get_feed(self, obj: Any, request: HttpRequest) -> SyndicationFeed:
         feed = super().get_feed(obj, request)
         # The feed's own URL as its id: a process's statement and status feeds share a page.
         feed.feed["id"] = feed.feed["feed_url"]
         return feed
 
-    def item_guid(self, record) -> str:
+    def item_guid(self, record: Publishable) -> str:
         return f"urn:uuid:{record.uuid}"
 
     item_guid_is_permalink = False
 
-    def item_pubdate(self, record):
+    def item_pubdate(self, record: Publishable) -> datetime.datetime | None:
         return record.published_at
 
-    def item_updateddate(self, record):
+    def item_updateddate(self, record: Publishable) -> datetime.datetime:
         return record.updated_at
 
 
@@ -104,22 +108,22 @@ class AtomFeed(Feed):
 
 
 class StatementFeed(AtomFeed):
-    def statements(self, obj):
+    def statements(self, obj: Any) -> QuerySet[Statement]:
         raise NotImplementedError
 
-    def items(self, obj):
+    def items(self, obj: Any) -> QuerySet[Statement]:
         # The latest changes to the public record first: a statement withdrawn today comes
         # up top as its notice, however long ago it was published.
         return (
             self.statements(obj)
-            .public()
+            .public()  # type: ignore[attr-defined]  # the records' PublishableQuerySet
             .select_related("process", "round", "speaker", "party")
             .prefetch_related(SOURCES)
             .order_by("-updated_at", "-id")[:LATEST]
         )
 
     def item_title(self, statement: Statement) -> str:
-        party = f" ({statement.party.name})" if statement.party_id else ""
+        party = f" ({statement.party.name})" if statement.party is not None else ""
         text = Truncator(" ".join(statement.text.split())).chars(80)
         return notice_title(statement, f"{statement.speaker_label}{party}: {text}")
 
@@ -140,16 +144,16 @@ class StatementFeed(AtomFeed):
         )
 
     def item_link(self, statement: Statement) -> str:
-        if statement.round_id:
+        if statement.round is not None:
             return reverse("pages:round", args=[statement.round.slug])
         return reverse("pages:process", args=[statement.process.slug])
 
 
 class ProcessStatementFeed(StatementFeed):
-    def get_object(self, request, slug: str) -> Process:
+    def get_object(self, request: HttpRequest, slug: str) -> Process:
         return Process.objects.get(slug=slug)
 
-    def statements(self, process: Process):
+    def statements(self, process: Process) -> QuerySet[Statement]:
         return Statement.objects.filter(process=process)
 
     def title(self, process: Process) -> str:
@@ -163,10 +167,10 @@ class ProcessStatementFeed(StatementFeed):
 
 
 class IssueStatementFeed(StatementFeed):
-    def get_object(self, request, slug: str) -> Issue:
+    def get_object(self, request: HttpRequest, slug: str) -> Issue:
         return Issue.objects.select_related("process").get(slug=slug)
 
-    def statements(self, issue: Issue):
+    def statements(self, issue: Issue) -> QuerySet[Statement]:
         return Statement.objects.filter(issue_links__issue=issue)
 
     def title(self, issue: Issue) -> str:
@@ -183,13 +187,13 @@ class IssueStatementFeed(StatementFeed):
 
 
 class StatusFeed(AtomFeed):
-    def statuses(self, obj):
+    def statuses(self, obj: Any) -> QuerySet[IssueStatus]:
         raise NotImplementedError
 
-    def items(self, obj):
+    def items(self, obj: Any) -> QuerySet[IssueStatus]:
         return (
             self.statuses(obj)
-            .public()
+            .public()  # type: ignore[attr-defined]  # the records' PublishableQuerySet
             .select_related("issue", "round")
             .prefetch_related(SOURCES)
             .annotate(previous_status=published_before("effective_date"))
@@ -198,7 +202,7 @@ class StatusFeed(AtomFeed):
 
     def item_title(self, status: IssueStatus) -> str:
         label = AssessmentStatus(status.status).label
-        previous = status.previous_status
+        previous = status.previous_status  # type: ignore[attr-defined]  # annotated by items()
         movement = compare(previous, status.status)
         if movement == "new":
             change = "first assessment"
@@ -222,16 +226,16 @@ class StatusFeed(AtomFeed):
         )
 
     def item_link(self, status: IssueStatus) -> str:
-        if status.round_id:
+        if status.round is not None:
             return reverse("pages:round", args=[status.round.slug])
         return reverse("pages:issue", args=[status.issue.slug])
 
 
 class ProcessStatusFeed(StatusFeed):
-    def get_object(self, request, slug: str) -> Process:
+    def get_object(self, request: HttpRequest, slug: str) -> Process:
         return Process.objects.get(slug=slug)
 
-    def statuses(self, process: Process):
+    def statuses(self, process: Process) -> QuerySet[IssueStatus]:
         return IssueStatus.objects.filter(issue__process=process)
 
     def title(self, process: Process) -> str:
@@ -245,10 +249,10 @@ class ProcessStatusFeed(StatusFeed):
 
 
 class IssueStatusFeed(StatusFeed):
-    def get_object(self, request, slug: str) -> Issue:
+    def get_object(self, request: HttpRequest, slug: str) -> Issue:
         return Issue.objects.select_related("process").get(slug=slug)
 
-    def statuses(self, issue: Issue):
+    def statuses(self, issue: Issue) -> QuerySet[IssueStatus]:
         return IssueStatus.objects.filter(issue=issue)
 
     def title(self, issue: Issue) -> str:

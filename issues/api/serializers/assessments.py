@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from delegations.models import Party
 from issues.api.serializers.base import (
     PUBLICATION_FIELDS,
     DefinitionField,
@@ -10,14 +11,17 @@ from issues.api.serializers.base import (
     choices_help,
     status_field,
 )
-from issues.models import Agreement, IssueStatus, Position
+from issues.models import Agreement, Issue, IssueStatus, Position
 from rounds.dates import DatePrecision
+from rounds.models import Process, Round
 from rounds.serializers import RECORD_FIELDS, SourceBriefSerializer
 
 
 class IssueStatusSerializer(PublicationMixin, serializers.ModelSerializer):
-    issue = serializers.SlugRelatedField(slug_field="slug", read_only=True, help_text="the agenda issue's slug")
-    round = serializers.SlugRelatedField(
+    issue: serializers.SlugRelatedField[Issue] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, help_text="the agenda issue's slug"
+    )
+    round: serializers.SlugRelatedField[Round] = serializers.SlugRelatedField(
         slug_field="slug", read_only=True, help_text="the round it was assessed at; null between rounds"
     )
     status = status_field()
@@ -34,9 +38,13 @@ class IssueStatusSerializer(PublicationMixin, serializers.ModelSerializer):
 
 
 class PositionSerializer(PublicationMixin, serializers.ModelSerializer):
-    issue = serializers.SlugRelatedField(slug_field="slug", read_only=True, help_text="the agenda issue's slug")
-    party = serializers.SlugRelatedField(slug_field="slug", read_only=True, help_text="the party's slug")
-    round = serializers.SlugRelatedField(
+    issue: serializers.SlugRelatedField[Issue] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, help_text="the agenda issue's slug"
+    )
+    party: serializers.SlugRelatedField[Party] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, help_text="the party's slug"
+    )
+    round: serializers.SlugRelatedField[Round] = serializers.SlugRelatedField(
         slug_field="slug", read_only=True, help_text="the round it was stated at; null between rounds"
     )
     sources = SourceBriefSerializer(many=True, read_only=True)
@@ -51,15 +59,17 @@ class PositionSerializer(PublicationMixin, serializers.ModelSerializer):
 
 
 class AgreementSerializer(PublicationMixin, serializers.ModelSerializer):
-    process = serializers.SlugRelatedField(slug_field="slug", read_only=True, help_text="the process's slug")
-    round = serializers.SlugRelatedField(
+    process: serializers.SlugRelatedField[Process] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, help_text="the process's slug"
+    )
+    round: serializers.SlugRelatedField[Round] = serializers.SlugRelatedField(
         slug_field="slug", read_only=True, help_text="the round it was reached at; null between rounds"
     )
     figures = FigureSerializer(many=True, read_only=True, help_text="the numbers in the terms")
-    parties = serializers.SlugRelatedField(
+    parties: serializers.SlugRelatedField[Party] = serializers.SlugRelatedField(
         slug_field="slug", many=True, read_only=True, help_text="the slugs of the parties bound by it"
     )
-    issues = serializers.SlugRelatedField(
+    issues: serializers.SlugRelatedField[Issue] = serializers.SlugRelatedField(
         slug_field="slug", many=True, read_only=True, help_text="the slugs of the agenda issues it settles"
     )
     sources = SourceBriefSerializer(many=True, read_only=True)

@@ -1,12 +1,15 @@
 """What the read serializers share: the status and its definition, brief references to
 rounds, parties and issues, the publication state with its correction notice, figures."""
 
+from collections.abc import Iterable
+from typing import Any
+
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from delegations.models import Party
-from issues.models import Issue, PublicationState
+from issues.models import Issue, PublicationState, Publishable
 from issues.vocabulary import AssessmentStatus
 from rounds.models import Round
 
@@ -15,13 +18,13 @@ STATUS_HELP = "Where the issue stands, one word of the vocabulary, from worst to
 )
 
 
-def choices_help(text: str, choices) -> str:
+def choices_help(text: str, choices: Iterable[tuple[Any, Any]]) -> str:
     # Plain strings, not enums, where another serializer uses the same field name for other
     # choices: one name with two choice sets makes drf-spectacular warn.
     return f"{text}: " + ", ".join(f"`{value}` ({label})" for value, label in choices)
 
 
-def status_field(**kwargs) -> serializers.ChoiceField:
+def status_field(**kwargs: Any) -> serializers.ChoiceField:
     return serializers.ChoiceField(choices=AssessmentStatus.choices, help_text=STATUS_HELP, read_only=True, **kwargs)
 
 
@@ -29,11 +32,11 @@ def status_field(**kwargs) -> serializers.ChoiceField:
 class DefinitionField(serializers.Field):
     """The one-line definition of the record's status."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("source", "status")
         super().__init__(read_only=True, help_text="the definition of the status, from the vocabulary", **kwargs)
 
-    def to_representation(self, value):
+    def to_representation(self, value: str) -> str:
         return AssessmentStatus(value).definition
 
 
@@ -76,7 +79,7 @@ class PublicationMixin(serializers.Serializer):
         "`draft` only for editors who ask for drafts",
     )
     notice = serializers.SerializerMethodField(help_text="the correction notice; null unless withdrawn or superseded")
-    revises = serializers.SlugRelatedField(
+    revises: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="uuid",
         read_only=True,
         allow_null=True,
@@ -87,7 +90,7 @@ class PublicationMixin(serializers.Serializer):
     )
 
     @extend_schema_field(NoticeSerializer(allow_null=True))
-    def get_notice(self, record):
+    def get_notice(self, record: Publishable) -> dict[str, Any] | None:
         if record.state == PublicationState.WITHDRAWN:
             return {"state": record.state, "on": record.withdrawn_on, "note": record.correction_note}
         if record.state == PublicationState.SUPERSEDED:
@@ -99,6 +102,6 @@ PUBLICATION_FIELDS = ["state", "notice", "revises", "review_note"]
 
 
 class FigureSerializer(serializers.Serializer):
-    label = serializers.CharField(help_text="what the number counts")
+    label = serializers.CharField(help_text="what the number counts")  # type: ignore[assignment]  # a declared field, not Field.label
     value = NumberField(help_text="the number")
     unit = serializers.CharField(required=False, help_text="its unit, where it has one")

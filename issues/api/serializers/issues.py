@@ -1,6 +1,8 @@
 """Agenda issues as the API reads them: current status and positions, the status on a day,
 the status matrix of a process, and the timeline."""
 
+from typing import Any
+
 from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers
 from rest_framework.reverse import reverse
@@ -14,7 +16,7 @@ from issues.api.serializers.base import (
 )
 from issues.models import Issue, IssueStatus, Position, TimelineEntry
 from issues.timelines.builder import EntryKind
-from rounds.models import Process
+from rounds.models import Process, Round
 from rounds.serializers import RECORD_FIELDS
 
 
@@ -30,7 +32,7 @@ class CurrentStatusSerializer(serializers.ModelSerializer):
 
 class CurrentPositionSerializer(serializers.ModelSerializer):
     party = PartyBriefSerializer(read_only=True)
-    round = serializers.SlugRelatedField(
+    round: serializers.SlugRelatedField[Round] = serializers.SlugRelatedField(
         slug_field="slug", read_only=True, help_text="the round it was stated at; null between rounds"
     )
 
@@ -40,7 +42,9 @@ class CurrentPositionSerializer(serializers.ModelSerializer):
 
 
 class IssueSerializer(serializers.ModelSerializer):
-    process = serializers.SlugRelatedField(slug_field="slug", read_only=True, help_text="the process's slug")
+    process: serializers.SlugRelatedField[Process] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, help_text="the process's slug"
+    )
     current_status = CurrentStatusSerializer(
         read_only=True, allow_null=True, help_text="the latest published status; null before any assessment"
     )
@@ -73,7 +77,7 @@ class StatusAsOfSerializer(serializers.Serializer):
 
 
 class MatrixQuerySerializer(serializers.Serializer):
-    process = serializers.SlugRelatedField(
+    process: serializers.SlugRelatedField[Process] = serializers.SlugRelatedField(
         slug_field="slug", queryset=Process.objects.all(), help_text="the process's slug"
     )
 
@@ -116,7 +120,9 @@ class TimelineEntrySerializer(serializers.ModelSerializer):
         help_text="`status_change` (with `before` and `after`), `statement`, `position_change` (a party's stance, "
         "with the one before), `agreement`, or `correction` (a record withdrawn or corrected)",
     )
-    round = serializers.SlugRelatedField(slug_field="slug", read_only=True, help_text="the round; null between rounds")
+    round: serializers.SlugRelatedField[Round] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, help_text="the round; null between rounds"
+    )
     party = PartyBriefSerializer(read_only=True, allow_null=True, help_text="the party it concerns, where one does")
     record = serializers.SerializerMethodField(help_text="the record the entry comes from")
     sources = TimelineSourceSerializer(many=True, read_only=True)
@@ -137,7 +143,7 @@ class TimelineEntrySerializer(serializers.ModelSerializer):
             {"type": serializers.CharField(), "uuid": serializers.UUIDField(), "url": serializers.URLField()},
         )
     )
-    def get_record(self, entry):
+    def get_record(self, entry: TimelineEntry) -> dict[str, Any]:
         request = self.context.get("request")
         url = reverse(RECORD_ROUTES[entry.record_type], kwargs={"uuid": entry.record_uuid}, request=request)
         return {"type": entry.record_type.split(".")[1], "uuid": entry.record_uuid, "url": url}

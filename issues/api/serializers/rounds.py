@@ -4,7 +4,7 @@ the statuses assessed and what was agreed."""
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from delegations.models import Delegation, DelegationRole, Membership, MembershipRole
+from delegations.models import Delegation, DelegationRole, Membership, MembershipRole, Person
 from issues.api.serializers.assessments import AgreementSerializer
 from issues.api.serializers.base import (
     PUBLICATION_FIELDS,
@@ -17,7 +17,7 @@ from issues.api.serializers.base import (
 )
 from issues.models import IssueStatus, PublicationState
 from issues.vocabulary import compare
-from rounds.models import Round
+from rounds.models import Process, Round
 from rounds.serializers import RECORD_FIELDS, SessionSerializer, SourceBriefSerializer
 
 CHANGE_HELP = (
@@ -27,7 +27,9 @@ CHANGE_HELP = (
 
 
 class RoundSerializer(serializers.ModelSerializer):
-    process = serializers.SlugRelatedField(slug_field="slug", read_only=True, help_text="the process's slug")
+    process: serializers.SlugRelatedField[Process] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, help_text="the process's slug"
+    )
     status = serializers.CharField(read_only=True, help_text=choices_help("the round's status", Round.Status.choices))
 
     class Meta:
@@ -40,7 +42,9 @@ class RoundSerializer(serializers.ModelSerializer):
 
 
 class RoundMemberSerializer(serializers.ModelSerializer):
-    person = serializers.SlugRelatedField(slug_field="slug", read_only=True, help_text="the person's slug")
+    person: serializers.SlugRelatedField[Person] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, help_text="the person's slug"
+    )
     name = serializers.CharField(source="person.name", read_only=True, help_text="the person's name")
     role = serializers.CharField(read_only=True, help_text=choices_help("their role", MembershipRole.choices))
 
@@ -77,10 +81,10 @@ class RoundIssueStatusSerializer(PublicationMixin, serializers.ModelSerializer):
             choices=["new", "improved", "worse", "unchanged"], allow_null=True, help_text=CHANGE_HELP
         )
     )
-    def get_change(self, status):
+    def get_change(self, status: IssueStatus) -> str | None:
         if status.state != PublicationState.PUBLISHED:
             return None
-        return compare(status.previous_status, status.status)
+        return compare(status.previous_status, status.status)  # type: ignore[attr-defined]  # annotated by the view
 
 
 class RoundAgreementSerializer(AgreementSerializer):

@@ -2,9 +2,10 @@
 
 from rest_framework import serializers
 
-from delegations.models import Person
+from delegations.models import Party, Person
 from issues.api.serializers.base import PUBLICATION_FIELDS, PublicationMixin
-from issues.models import Statement
+from issues.models import Issue, Statement
+from rounds.models import Process, Round, Session
 from rounds.serializers import RECORD_FIELDS, SourceBriefSerializer
 
 
@@ -17,11 +18,13 @@ class SpeakerSerializer(serializers.ModelSerializer):
 class StatementSerializer(PublicationMixin, serializers.ModelSerializer):
     """What was said, by whom, how, and where it was reported."""
 
-    process = serializers.SlugRelatedField(slug_field="slug", read_only=True, help_text="the process's slug")
-    round = serializers.SlugRelatedField(
+    process: serializers.SlugRelatedField[Process] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, help_text="the process's slug"
+    )
+    round: serializers.SlugRelatedField[Round] = serializers.SlugRelatedField(
         slug_field="slug", read_only=True, allow_null=True, help_text="the round it was said at; null between rounds"
     )
-    session = serializers.SlugRelatedField(
+    session: serializers.SlugRelatedField[Session] = serializers.SlugRelatedField(
         slug_field="uuid",
         read_only=True,
         allow_null=True,
@@ -30,13 +33,13 @@ class StatementSerializer(PublicationMixin, serializers.ModelSerializer):
     speaker = SpeakerSerializer(
         read_only=True, allow_null=True, help_text="who said it; null when unnamed (see speaker_description)"
     )
-    party = serializers.SlugRelatedField(
+    party: serializers.SlugRelatedField[Party] = serializers.SlugRelatedField(
         slug_field="slug",
         read_only=True,
         allow_null=True,
         help_text="the slug of the party they spoke for; null when not known",
     )
-    issues = serializers.SlugRelatedField(
+    issues: serializers.SlugRelatedField[Issue] = serializers.SlugRelatedField(
         slug_field="slug", many=True, read_only=True, help_text="the slugs of the agenda issues it concerns"
     )
     sources = SourceBriefSerializer(many=True, read_only=True)

@@ -1,5 +1,7 @@
 """The input of the writes to statements and assessments, and of their publication."""
 
+from typing import Any
+
 from rest_framework import serializers
 
 from delegations.models import Party, Person
@@ -8,23 +10,23 @@ from issues.models import Agreement, Issue, IssueStatus, Position, Statement
 from issues.vocabulary import AssessmentStatus
 from negotrack.api_writes import RecordWriteSerializer, version_field
 from rounds.models import Process, Round, Session, Source
-from rounds.serializers import slug_ref, uuid_ref
+from rounds.serializers import UUIDRelatedField, slug_ref, uuid_ref
 
 WRITE_DATING = ["round", "date", "date_precision"]
 
 
-def round_ref(what: str):
+def round_ref(what: str) -> serializers.SlugRelatedField[Any]:
     return slug_ref(Round, f"the slug of the round {what}; leave out (or null) and give `date` between rounds",
                     required=False, allow_null=True)  # fmt: skip
 
 
-def sources_ref():
+def sources_ref() -> UUIDRelatedField:
     return uuid_ref(
         Source, "UUIDs of the sources that report it; publishing needs at least one", many=True, required=False
     )
 
 
-def issues_ref(what: str):
+def issues_ref(what: str) -> serializers.SlugRelatedField[Any]:
     return slug_ref(Issue, f"slugs of the agenda issues {what}, all of the record's process", many=True,
                     required=False)  # fmt: skip
 

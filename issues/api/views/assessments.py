@@ -1,5 +1,7 @@
 """Issue statuses, party positions and agreements: the public record, drafts for editors."""
 
+from django.db.models import QuerySet
+
 from issues.api import filters
 from issues.api.serializers.assessments import AgreementSerializer, IssueStatusSerializer, PositionSerializer
 from issues.api.serializers.writes import AgreementWriteSerializer, IssueStatusWriteSerializer, PositionWriteSerializer
@@ -13,7 +15,7 @@ class IssueStatusViewSet(PublishableViewSet):
     filterset_class = filters.IssueStatusFilter
     write_serializer_class = IssueStatusWriteSerializer
 
-    def base_queryset(self):
+    def base_queryset(self) -> QuerySet[IssueStatus]:
         return IssueStatus.objects.select_related("issue", "round", "revises").prefetch_related(SOURCES)
 
 
@@ -23,7 +25,7 @@ class PositionViewSet(PublishableViewSet):
     filterset_class = filters.PositionFilter
     write_serializer_class = PositionWriteSerializer
 
-    def base_queryset(self):
+    def base_queryset(self) -> QuerySet[Position]:
         return Position.objects.select_related("issue", "party", "round", "revises").prefetch_related(SOURCES)
 
 
@@ -33,7 +35,7 @@ class AgreementViewSet(PublishableViewSet):
     filterset_class = filters.AgreementFilter
     write_serializer_class = AgreementWriteSerializer
 
-    def base_queryset(self):
+    def base_queryset(self) -> QuerySet[Agreement]:
         return Agreement.objects.select_related("process", "round", "revises").prefetch_related(
             "parties", "issues", SOURCES
         )

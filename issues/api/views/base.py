@@ -1,7 +1,10 @@
 """What the read API's views share: path and query parameters of the schema, and the
 viewset of a publishable record (reads of the public record, drafts for editors, writes)."""
 
-from django.db.models import Prefetch
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from django.db.models import Prefetch, QuerySet
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework.permissions import SAFE_METHODS
@@ -19,7 +22,7 @@ INCLUDE_DRAFTS = OpenApiParameter(
 )
 
 
-def path_parameter(name: str, kind, description: str) -> OpenApiParameter:
+def path_parameter(name: str, kind: Any, description: str) -> OpenApiParameter:
     return OpenApiParameter(name, kind, OpenApiParameter.PATH, description=description)
 
 
@@ -29,6 +32,8 @@ SLUG = {
     "rounds": path_parameter("slug", str, "the round's slug, e.g. geneva-2026-02-17"),
     "issues": path_parameter("slug", str, "the agenda issue's slug, {process}-{topic}"),
 }
+_V = TypeVar("_V", bound=Callable[..., Any])  # the viewset class it decorates
+
 UUID = path_parameter("uuid", OpenApiTypes.UUID, "the record's UUID")
 
 
@@ -41,14 +46,18 @@ class PublishableViewSet(PublishableWriteMixin, ReadOnlyRecordViewSet):
     lookup_field = "uuid"
     queryset = None
 
-    def get_queryset(self):
+    def base_queryset(self) -> QuerySet[Any]:
+        """All the records of the kind, drafts included, with what the serializer reads."""
+        raise NotImplementedError
+
+    def get_queryset(self) -> QuerySet[Any]:
         records = self.base_queryset()
         if self.request.method not in SAFE_METHODS and is_editorial(self.request.user):
             return records  # a write may aim at a draft without asking for drafts
         return visible(records, self.request)
 
 
-def publishable_schema(noun: str, read_serializer, write_serializer):
+def publishable_schema(noun: str, read_serializer: Any, write_serializer: Any) -> Callable[[_V], _V]:
     """The schema of a publishable record's routes: reads, draft writes and publication."""
     read = {
         "list": extend_schema(parameters=[INCLUDE_DRAFTS], description=f"{noun}, from the public record"),

@@ -2,19 +2,29 @@
 spreadsheet-safe."""
 
 import csv
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from django.http import StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.request import Request
 from rest_framework.response import Response
 
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_CHUNK = 500
 
+if TYPE_CHECKING:
+    from rest_framework.views import APIView
 
-def spreadsheet_cell(value) -> str:
+    _View = APIView  # what the mixin is mixed into
+else:
+    _View = object
+
+
+def spreadsheet_cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -26,15 +36,15 @@ def spreadsheet_cell(value) -> str:
 class _Lines:
     """A file that hands back what is written to it, so csv.writer can feed a stream."""
 
-    def write(self, line):
+    def write(self, line: str) -> str:
         return line
 
 
-def csv_response(header, rows, filename: str) -> StreamingHttpResponse:
+def csv_response(header: Iterable[Any], rows: Iterable[Iterable[Any]], filename: str) -> StreamingHttpResponse:
     """A header row and `rows`, streamed as they are produced, every cell spreadsheet-safe."""
     writer = csv.writer(_Lines())
 
-    def lines():
+    def lines() -> Iterator[str]:
         yield writer.writerow([spreadsheet_cell(cell) for cell in header])
         for row in rows:
             yield writer.writerow([spreadsheet_cell(cell) for cell in row])
@@ -51,20 +61,22 @@ class CSVRenderer(BaseRenderer):
     format = "csv"
     charset = "utf-8"
 
-    def render(self, data, accepted_media_type=None, renderer_context=None):
+    def render(
+        self, data: Any, accepted_media_type: str | None = None, renderer_context: Mapping[str, Any] | None = None
+    ) -> str | bytes:
         raise NotImplementedError("CSV is streamed by the view, never rendered from data")
 
 
-class CSVAnswers:
+class CSVAnswers(_View):
     """A view that also answers `?format=csv`; its errors are still JSON."""
 
-    def get_renderers(self):
+    def get_renderers(self) -> list[BaseRenderer]:
         return [*super().get_renderers(), CSVRenderer()]
 
     def wants_csv(self) -> bool:
         return isinstance(getattr(self.request, "accepted_renderer", None), CSVRenderer)
 
-    def finalize_response(self, request, response, *args, **kwargs):
+    def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any) -> Response:
         response = super().finalize_response(request, response, *args, **kwargs)
         if isinstance(response, Response) and isinstance(response.accepted_renderer, CSVRenderer):
             response.accepted_renderer = JSONRenderer()
@@ -82,7 +94,7 @@ def csv_format(what: str) -> OpenApiParameter:
     )
 
 
-def csv_responses(json_response, what: str) -> dict:
+def csv_responses(json_response: Any, what: str) -> dict[Any, Any]:
     return {
         (200, "application/json"): json_response,
         (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description=f"{what}, with `?format=csv`"),

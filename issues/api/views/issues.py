@@ -1,13 +1,15 @@
 """Agenda issues (with the status on a day and the timeline), and the status matrix of a
 process."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
+from django.http import StreamingHttpResponse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework.decorators import action
 from rest_framework.generics import get_object_or_404
 from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -38,7 +40,7 @@ class IssueViewSet(ReadOnlyRecordViewSet):
     serializer_class = IssueSerializer
     filterset_class = filters.IssueFilter
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Issue]:
         # Position.is_current marks the latest published position, kept by the services.
         current = Position.objects.filter(is_current=True).select_related("party", "round").order_by("party__name")
         return Issue.objects.select_related("process", "current_status__round").prefetch_related(
@@ -55,7 +57,7 @@ class IssueViewSet(ReadOnlyRecordViewSet):
         responses={200: StatusAsOfSerializer, 400: BAD_QUERY},
     )
     @action(detail=True, url_path="status", filter_backends=[], pagination_class=None)
-    def status_as_of(self, request, slug=None):
+    def status_as_of(self, request: Request, slug: str | None = None) -> Response:
         """The published status that held on a day: `not_discussed` before the first assessment."""
         issue = get_object_or_404(Issue.objects.all(), slug=slug)
         query = AsOfQuerySerializer(data=request.query_params)
@@ -79,7 +81,7 @@ class IssueViewSet(ReadOnlyRecordViewSet):
 
     @extend_schema(parameters=[SLUG["issues"]], responses=TimelineSerializer)
     @action(detail=True, url_path="timeline", filter_backends=[], pagination_class=None)
-    def timeline(self, request, slug=None):
+    def timeline(self, request: Request, slug: str | None = None) -> Response:
         """The issue's timeline, whole, as the last rebuild made it, and whether it is current."""
         issue = get_object_or_404(Issue.objects.select_related("timeline_state"), slug=slug)
         state = getattr(issue, "timeline_state", None)
@@ -115,7 +117,7 @@ class StatusMatrixView(CSVAnswers, ConditionalReadMixin, APIView):
             (400, "application/json"): BAD_QUERY,
         },
     )
-    def get(self, request):
+    def get(self, request: Request) -> Response | StreamingHttpResponse:
         query = MatrixQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         process = query.validated_data["process"]

@@ -1,7 +1,10 @@
 """Rounds of talks; a round's detail nests what happened there."""
 
-from django.db.models import Prefetch
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import serializers
 
 from delegations.models import Delegation, Membership
 from issues.api import filters
@@ -20,7 +23,7 @@ class RoundViewSet(ReadOnlyRecordViewSet):
     lookup_field = "slug"
     filterset_class = filters.RoundFilter
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Round]:
         rounds = Round.objects.select_related("process").chronological()
         if self.action != "retrieve":
             return rounds
@@ -44,5 +47,5 @@ class RoundViewSet(ReadOnlyRecordViewSet):
             Prefetch("agreement_set", agreements, to_attr="public_agreements"),
         )
 
-    def get_serializer_class(self):
+    def get_serializer_class(self) -> type[serializers.BaseSerializer[Any]]:
         return RoundDetailSerializer if self.action == "retrieve" else RoundSerializer

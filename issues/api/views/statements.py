@@ -1,13 +1,18 @@
 """Statements: the public record newest first, in pages by a (date, id) cursor, and as CSV."""
 
 import datetime
+from collections.abc import Callable, Iterable, Sequence
 from operator import itemgetter
+from typing import Any
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import StreamingHttpResponse
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.exceptions import NotFound, ValidationError
-from rest_framework.pagination import CursorPagination
+from rest_framework.pagination import Cursor, CursorPagination
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from issues.api import filters
 from issues.api.serializers.statements import StatementSerializer
@@ -32,14 +37,14 @@ class StatementPagination(CursorPagination):
     max_page_size = 200
     invalid_cursor_message = "This is not a cursor the API gave out: start again from the first page."
 
-    def _get_position_from_instance(self, instance, ordering):
+    def _get_position_from_instance(self, instance: Any, ordering: Sequence[str]) -> str:
         return f"{instance.date.isoformat()}.{instance.pk}"
 
-    def decode_cursor(self, request):
+    def decode_cursor(self, request: Request) -> Cursor | None:
         try:
             cursor = super().decode_cursor(request)
             if cursor is not None and cursor.position is not None:
-                self.position_key(cursor.position)
+                self.position_key(cursor.position)  # type: ignore[arg-type]  # a string: the stubs say int
         except (NotFound, ValueError):
             raise ValidationError({self.cursor_query_param: [self.invalid_cursor_message]}) from None
         return cursor
@@ -49,13 +54,16 @@ class StatementPagination(CursorPagination):
         day, _, pk = position.partition(".")
         return datetime.date.fromisoformat(day), int(pk)
 
-    def paginate_queryset(self, queryset, request, view=None):
+    def paginate_queryset(  # type: ignore[override]  # given the statements' queryset only
+        self, queryset: QuerySet[Statement], request: Request, view: APIView | None = None
+    ) -> list[Statement]:
         # DRF's own method, with the filter on the position made a (date, id) keyset.
         self.request = request
-        self.page_size = self.get_page_size(request)
+        self.page_size = self.get_page_size(request)  # type: ignore[assignment]  # never None: the class sets one
         self.base_url = request.build_absolute_uri()
         self.cursor = self.decode_cursor(request)
-        offset, reverse, current_position = self.cursor or (0, False, None)
+        current_position: str | None  # DRF decodes the position as a string; the stubs say int
+        offset, reverse, current_position = self.cursor or (0, False, None)  # type: ignore[assignment]
         queryset = queryset.order_by(*(("date", "id") if reverse else self.ordering))
         if current_position is not None:
             day, pk = self.position_key(current_position)
@@ -81,17 +89,17 @@ class StatementPagination(CursorPagination):
         return self.page
 
 
-def _source_cell(source) -> str:
+def _source_cell(source: dict[str, Any]) -> str:
     label = ": ".join(part for part in (source["outlet"], source["title"]) if part)
     return f"{label} <{source['url']}>" if source["url"] else label
 
 
-def _as_is(*names: str) -> dict:
+def _as_is(*names: str) -> dict[str, Callable[[dict[str, Any]], Any]]:
     return {name: itemgetter(name) for name in names}
 
 
 # Each CSV column and how it reads from the statement's JSON: nested values are flattened.
-STATEMENT_COLUMNS = {
+STATEMENT_COLUMNS: dict[str, Callable[[dict[str, Any]], Any]] = {
     **_as_is("uuid", "version", "created_at", "updated_at", "process", "round", "session"),
     "speaker": lambda row: row["speaker"] and row["speaker"]["slug"],
     "speaker_name": lambda row: row["speaker"] and row["speaker"]["name"],
@@ -132,24 +140,24 @@ class StatementViewSet(CSVAnswers, PublishableViewSet):
     write_serializer_class = StatementWriteSerializer
     service_flags = ("confirm_date",)
 
-    def base_queryset(self):
+    def base_queryset(self) -> QuerySet[Statement]:
         issues = Issue.objects.order_by("sort_order", "name", "id")
         records = Statement.objects.select_related("process", "round", "session", "speaker", "party", "revises")
         return records.prefetch_related(Prefetch("issues", issues), SOURCES)
 
-    def list(self, request, *args, **kwargs):
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response | StreamingHttpResponse:  # type: ignore[override]  # a CSV streams
         if not self.wants_csv():
             return super().list(request, *args, **kwargs)
         statements = self.filter_queryset(self.get_queryset()).order_by(*StatementPagination.ordering)
         return self.csv(statements.iterator(chunk_size=CSV_CHUNK), "statements.csv")
 
-    def retrieve(self, request, *args, **kwargs):
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response | StreamingHttpResponse:  # type: ignore[override]  # a CSV streams
         if not self.wants_csv():
             return super().retrieve(request, *args, **kwargs)
         statement = self.get_object()
         return self.csv([statement], f"statement-{statement.uuid}.csv")
 
-    def csv(self, statements, filename: str) -> StreamingHttpResponse:
+    def csv(self, statements: Iterable[Statement], filename: str) -> StreamingHttpResponse:
         rows = (
             [cell(data) for cell in STATEMENT_COLUMNS.values()]
             for data in (self.get_serializer(statement).data for statement in statements)

@@ -5,16 +5,20 @@ Simple tags that build their HTML with `format_html` (which escapes every value)
 inclusion tags: a long page shows hundreds of them, and a template render each is slow.
 """
 
+import datetime
 import functools
+from collections.abc import Iterable
+from typing import Any
 
 from django import template
 from django.urls import get_script_prefix, reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 
-from issues.models import PublicationState
+from issues.models import PublicationState, Publishable
 from issues.vocabulary import AssessmentStatus, compare
 from rounds.dates import format_reported_date
+from rounds.models import Source
 
 register = template.Library()
 
@@ -33,14 +37,14 @@ def _page_url(prefix: str, name: str, slug: str) -> str:
 
 
 @register.simple_tag
-def page_url(name, slug):
+def page_url(name: str, slug: str) -> str:
     """`{% url "pages:<name>" slug %}`, remembered: a long page links hundreds of records,
     and the addresses never change while the site runs."""
     return _page_url(get_script_prefix(), name, slug)
 
 
 @register.simple_tag
-def status(value):
+def status(value: str | None) -> SafeString:
     """A status as a coloured badge that carries its word, its definition as a tooltip."""
     if not value:
         return mark_safe('<span class="status status-none">not assessed</span>')
@@ -49,7 +53,7 @@ def status(value):
 
 
 @register.simple_tag
-def move(previous, current):
+def move(previous: str | None, current: str | None) -> str:
     """How an assessment moved from the issue's previous one, as a symbol and a word."""
     if not current:
         return ""
@@ -64,12 +68,12 @@ def move(previous, current):
 
 
 @register.filter
-def reported(value, precision="day"):
+def reported(value: datetime.date | None, precision: str | None = "day") -> str:
     """A reported date as reported: "17 Feb 2026", "week of 16 Feb 2026", "February 2026"."""
     return format_reported_date(value, precision or "day")
 
 
-def _source(source) -> str:
+def _source(source: Source | dict[str, Any]) -> str:
     # Sources come as models on most pages, as plain dicts from a timeline entry.
     read = source.get if isinstance(source, dict) else lambda name: getattr(source, name, None)
     label = read("outlet") or ""
@@ -86,7 +90,7 @@ def _source(source) -> str:
 
 
 @register.simple_tag
-def sources(cited):
+def sources(cited: Iterable[Source | dict[str, Any]] | None) -> str:
     """The sources a record cites, each linked where it has an address."""
     cited = list(cited or ())
     if not cited:
@@ -96,7 +100,7 @@ def sources(cited):
 
 
 @register.simple_tag
-def notice(record):
+def notice(record: Publishable) -> str:
     """The correction notice of a withdrawn or superseded record; nothing for any other."""
     if record.state == PublicationState.WITHDRAWN:
         note = format_html(": {}", record.correction_note) if record.correction_note else ""
@@ -114,6 +118,6 @@ def notice(record):
 
 
 @register.simple_tag
-def statuses_in_order():
+def statuses_in_order() -> list[tuple[AssessmentStatus, str, str]]:
     """The vocabulary from best to worst, for legends."""
     return [(word, word.label, word.definition) for word in reversed(AssessmentStatus)]

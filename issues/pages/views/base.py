@@ -4,9 +4,11 @@ that could keep a page for someone else."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
+from typing import Any, TypeAlias, overload
 
 from django.db.models import Prefetch
-from django.http import HttpResponseNotModified
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
@@ -14,8 +16,19 @@ from issues.editorial.drafts import shows_drafts
 from negotrack.conditional import is_not_modified, validators_for
 from rounds.models import Source
 
+View: TypeAlias = Callable[..., HttpResponse]
+PageState: TypeAlias = Callable[..., str]  # state(request, **kwargs)
 
-def page(view=None, *, state=None, drafts=False):
+
+@overload
+def page(view: View, *, state: PageState | None = None, drafts: bool = False) -> View: ...
+@overload
+def page(view: None = None, *, state: PageState | None = None, drafts: bool = False) -> Callable[[View], View]: ...
+
+
+def page(
+    view: View | None = None, *, state: PageState | None = None, drafts: bool = False
+) -> View | Callable[[View], View]:
     """A page built from the record: answers 304 when nothing in the change log moved since
     the reader's copy (`state(request, **kwargs)` adds what else the page depends on),
     and tells every cache to check back, per signed-in user.
@@ -24,9 +37,9 @@ def page(view=None, *, state=None, drafts=False):
     whether the reader sees them, and every draft saved, sent back or published logs a
     change, so an editor's copy never outlives a draft that someone else touched."""
 
-    def decorate(view):
+    def decorate(view: View) -> View:
         @functools.wraps(view)
-        def wrapper(request, *args, **kwargs):
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             # Who reads, in which sign-in (a signed-in page carries the sign-out form's
             # CSRF token, which a new sign-in replaces), and any message waiting for them.
             extra = [str(request.user.pk or ""), request.session.session_key or "", request.COOKIES.get("messages", "")]
@@ -40,7 +53,7 @@ def page(view=None, *, state=None, drafts=False):
                 and "HTTP_IF_NONE_MATCH" in request.META
                 and is_not_modified(request, validators)
             ):
-                response = HttpResponseNotModified()
+                response: HttpResponse = HttpResponseNotModified()
             else:
                 response = view(request, *args, **kwargs)
             if response.status_code in (200, 304):
@@ -64,10 +77,10 @@ def cited(lookup: str = "sources", to_attr: str = "source_list") -> Prefetch:
     return Prefetch(lookup, Source.objects.select_related("via").order_by("id"), to_attr=to_attr)
 
 
-def render_page(request, template: str, context: dict, *, nav: str = "home") -> TemplateResponse:
+def render_page(request: HttpRequest, template: str, context: dict[str, Any], *, nav: str = "home") -> TemplateResponse:
     return TemplateResponse(request, template, {"nav": nav, **context})
 
 
-def crumbs(*pairs) -> list[tuple[str, str | None]]:
+def crumbs(*pairs: tuple[object, str | None]) -> list[tuple[str, str | None]]:
     """Breadcrumbs after Home: (label, url) pairs, the last one without a url."""
     return [(str(label), url) for label, url in pairs]

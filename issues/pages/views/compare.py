@@ -3,6 +3,9 @@ the delegations or changed role, and what was said."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
@@ -17,7 +20,7 @@ from rounds.models import Process, Round
 STATEMENTS_PER_ROUND = 10
 
 
-def status_moves(process, earlier, later) -> list[dict]:
+def status_moves(process: Process, earlier: Round, later: Round) -> list[dict[str, Any]]:
     cells = round_statuses([earlier.pk, later.pk])
     rows = []
     for issue in Issue.objects.filter(process=process).order_by("sort_order", "name"):
@@ -34,12 +37,12 @@ def status_moves(process, earlier, later) -> list[dict]:
     return rows
 
 
-def delegation_changes(earlier, later) -> list[dict]:
+def delegation_changes(earlier: Round, later: Round) -> list[dict[str, Any]]:
     """Per party: who joined, who left, who changed role or title, who stayed."""
     members = Membership.objects.filter(delegation__round__in=[earlier, later]).select_related(
         "person", "delegation__party"
     )
-    seats: dict[int, dict] = {}
+    seats: dict[int, dict[str, Any]] = {}
     for member in members.order_by("delegation__party__name", "person__name"):
         party = seats.setdefault(member.delegation.party_id, {"party": member.delegation.party, "rounds": ({}, {})})
         party["rounds"][0 if member.delegation.round_id == earlier.pk else 1][member.person_id] = member
@@ -70,7 +73,7 @@ def delegation_changes(earlier, later) -> list[dict]:
 
 
 @page
-def compare_rounds(request, slug):
+def compare_rounds(request: HttpRequest, slug: str) -> HttpResponse:
     process = get_object_or_404(Process, slug=slug)
     rounds = list(Round.objects.filter(process=process).chronological())
     by_slug = {talk_round.slug: talk_round for talk_round in rounds}

@@ -3,7 +3,10 @@ timeline as the last rebuild made it."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
@@ -21,13 +24,13 @@ STATEMENTS_PER_GROUP = 3
 KIND_LABELS = dict(EntryKind.choices)
 
 
-def timeline_state(request, slug) -> str:
+def timeline_state(request: HttpRequest, slug: str) -> str:
     """The timeline's currency: clearing a mark logs no change, yet it changes the page."""
     state = TimelineState.objects.filter(issue__slug=slug).values_list("generation", "built_generation").first()
     return "" if state is None else f"{state[0]}:{state[1]}"
 
 
-def timeline_groups(issue) -> list[dict]:
+def timeline_groups(issue: Issue) -> list[dict[str, Any]]:
     """The entries in order, grouped by the round they belong to (or by a run of entries
     between rounds), with only the newest few statements of each group."""
     # Plain values: an issue of a large record has hundreds of entries.
@@ -40,14 +43,14 @@ def timeline_groups(issue) -> list[dict]:
     )
     rounds = {talk_round.pk: talk_round for talk_round in Round.objects.filter(process_id=issue.process_id)}
     statements_url = reverse("pages:statements")
-    groups: list[dict] = []
+    groups: list[dict[str, Any]] = []
     for entry in entries:
         if not groups or groups[-1]["round_id"] != entry["round_id"]:
             groups.append({"round_id": entry["round_id"], "round": rounds.get(entry["round_id"]), "entries": [],
                            "first": entry["date"], "last": entry["date"]})  # fmt: skip
         group = groups[-1]
         group["last"] = max(group["last"], span_end(entry["date"], entry["date_precision"]))
-        entry["kind_label"] = KIND_LABELS.get(entry["kind"], entry["kind"])
+        entry["kind_label"] = KIND_LABELS.get(entry["kind"], entry["kind"])  # type: ignore[misc]  # a plain dict at run time
         group["entries"].append(entry)
     for group in groups:
         statements = [entry for entry in group["entries"] if entry["kind"] == EntryKind.STATEMENT]
@@ -65,7 +68,7 @@ def timeline_groups(issue) -> list[dict]:
 
 
 @page(state=timeline_state, drafts=True)
-def issue_detail(request, slug):
+def issue_detail(request: HttpRequest, slug: str) -> HttpResponse:
     issue = get_object_or_404(
         Issue.objects.select_related("process", "current_status__round").prefetch_related(
             cited("current_status__sources")

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -16,21 +20,23 @@ RECENT_ROUNDS = 5
 LATEST_STATEMENTS = 8
 LATEST_AGREEMENTS = 5
 
+_Records = TypeVar("_Records", bound=QuerySet[Any])
 
-def held(rounds):
+
+def held(rounds: Iterable[Round]) -> list[Round]:
     """Rounds that took place or are taking place, in order."""
     today = timezone.localdate()
     return [r for r in rounds if r.start_date and r.start_date <= today and r.status != Round.Status.CANCELLED]
 
 
-def statements_for_listing(queryset):
+def statements_for_listing(queryset: _Records) -> _Records:
     """Statements with everything their card shows, in a fixed number of queries."""
     return queryset.select_related("round", "speaker", "party").prefetch_related(
         Prefetch("issues", Issue.objects.order_by("sort_order", "name"), to_attr="issue_list"), cited()
     )
 
 
-def agreements_for_listing(queryset):
+def agreements_for_listing(queryset: _Records) -> _Records:
     return queryset.select_related("process", "round").prefetch_related(
         Prefetch("parties", Party.objects.order_by("name"), to_attr="party_list"),
         Prefetch("issues", Issue.objects.order_by("sort_order", "name"), to_attr="issue_list"),
@@ -38,15 +44,15 @@ def agreements_for_listing(queryset):
     )
 
 
-def _by_process(records) -> dict[int, list]:
-    grouped: dict[int, list] = {}
+def _by_process(records: Iterable[Any]) -> dict[int, list[Any]]:
+    grouped: dict[int, list[Any]] = {}
     for record in records:
         grouped.setdefault(record.process_id, []).append(record)
     return grouped
 
 
 @page
-def home(request):
+def home(request: HttpRequest) -> HttpResponse:
     processes = list(Process.objects.order_by("name"))
     rounds = _by_process(Round.objects.chronological())
     issues = _by_process(Issue.objects.order_by("sort_order", "name"))
@@ -81,7 +87,7 @@ def home(request):
 
 
 @page
-def process_detail(request, slug):
+def process_detail(request: HttpRequest, slug: str) -> HttpResponse:
     process = get_object_or_404(Process, slug=slug)
     rounds = list(Round.objects.filter(process=process).chronological())
     issues = list(Issue.objects.filter(process=process).select_related("current_status__round"))
@@ -104,7 +110,7 @@ def process_detail(request, slug):
 
 
 @page
-def people_index(request):
+def people_index(request: HttpRequest) -> HttpResponse:
     people = Person.objects.annotate(rounds=Count("memberships", distinct=True)).order_by("name")
     return render_page(
         request, "pages/people_index.html", {"people": people, "breadcrumbs": crumbs(("People", None))}, nav="people"
@@ -112,7 +118,7 @@ def people_index(request):
 
 
 @page
-def parties_index(request):
+def parties_index(request: HttpRequest) -> HttpResponse:
     parties = Party.objects.annotate(rounds=Count("delegations", distinct=True)).order_by("name")
     return render_page(
         request,

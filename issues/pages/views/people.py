@@ -3,7 +3,10 @@ across rounds, its positions on each agenda issue)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Count, F, Prefetch, Q
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
@@ -19,7 +22,7 @@ PERSON_STATEMENTS = 20
 
 
 @page(drafts=True)
-def person_detail(request, slug):
+def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(Person, slug=slug)
     memberships = (
         Membership.objects.filter(person=person)
@@ -46,7 +49,7 @@ def person_detail(request, slug):
 
 
 @page(drafts=True)
-def party_detail(request, slug):
+def party_detail(request: HttpRequest, slug: str) -> HttpResponse:
     party = get_object_or_404(Party, slug=slug)
     members = Membership.objects.select_related("person").order_by(HEAD_FIRST, "person__name")
     delegations = (
@@ -62,7 +65,7 @@ def party_detail(request, slug):
         .prefetch_related(cited())
         .order_by("issue__process__name", "issue__sort_order", "issue__name", "-effective_date", "-id")
     )
-    by_issue: dict[int, dict] = {}
+    by_issue: dict[int, dict[str, Any]] = {}
     for position in positions:
         by_issue.setdefault(position.issue_id, {"issue": position.issue, "positions": []})["positions"].append(position)
     return render_page(

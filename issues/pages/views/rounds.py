@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, F, Prefetch, Q, Window
+from typing import Any
+
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
@@ -22,14 +25,14 @@ ROLE_ORDER = {role: index for index, role in enumerate(DelegationRole)}
 PER_SPEAKER = 5
 
 
-def _delegations():
+def _delegations() -> QuerySet[Delegation]:
     members = Membership.objects.select_related("person").order_by(HEAD_FIRST, "person__name")
     return Delegation.objects.select_related("party").prefetch_related(
         Prefetch("memberships", members, to_attr="member_list"), cited()
     )
 
 
-def _sessions():
+def _sessions() -> QuerySet[Session]:
     attendance = Attendance.objects.select_related("membership__person", "membership__delegation__party").order_by(
         "membership__delegation__party__name", "membership__person__name"
     )
@@ -38,7 +41,7 @@ def _sessions():
     )
 
 
-def assessments(talk_round) -> list[dict]:
+def assessments(talk_round: Round) -> list[dict[str, Any]]:
     """Each agenda issue of the round's process with its public status at this round, the
     move from the issue's previous assessment, and the correction notices."""
     issues = Issue.objects.filter(process_id=talk_round.process_id).order_by("sort_order", "name")
@@ -49,7 +52,9 @@ def assessments(talk_round) -> list[dict]:
         .prefetch_related(cited())
         .order_by("published_at", "id")
     )
-    by_issue: dict[int, dict] = {issue.pk: {"issue": issue, "status": None, "notices": []} for issue in issues}
+    by_issue: dict[int, dict[str, Any]] = {
+        issue.pk: {"issue": issue, "status": None, "notices": []} for issue in issues
+    }
     for status in statuses:
         entry = by_issue.get(status.issue_id)
         if entry is None:
@@ -61,11 +66,11 @@ def assessments(talk_round) -> list[dict]:
     return list(by_issue.values())
 
 
-def speaker_key(statement) -> tuple:
+def speaker_key(statement: Statement) -> tuple[int, str]:
     return (statement.speaker_id or 0, statement.speaker_description)
 
 
-def statements_by_speaker(talk_round) -> list[dict]:
+def statements_by_speaker(talk_round: Round) -> list[dict[str, Any]]:
     """The round's statements grouped by speaker, the newest few of each with a count of all."""
     public = Statement.objects.public().filter(round=talk_round)
     counts = {
@@ -79,7 +84,7 @@ def statements_by_speaker(talk_round) -> list[dict]:
             order_by=[F("date").desc(), F("id").desc()],
         )
     ).filter(rank__lte=PER_SPEAKER)
-    groups: dict[tuple, dict] = {}
+    groups: dict[tuple[int, str], dict[str, Any]] = {}
     for statement in statements_for_listing(newest).order_by("-date", "-id"):
         group = groups.setdefault(
             speaker_key(statement),
@@ -93,7 +98,7 @@ def statements_by_speaker(talk_round) -> list[dict]:
 
 
 @page(drafts=True)
-def round_detail(request, slug):
+def round_detail(request: HttpRequest, slug: str) -> HttpResponse:
     talk_round = get_object_or_404(
         Round.objects.select_related("process").prefetch_related(
             cited(),
@@ -110,8 +115,8 @@ def round_detail(request, slug):
         "pages/round_detail.html",
         {
             "round": talk_round,
-            "delegations": sorted(talk_round.delegation_list, key=lambda d: (ROLE_ORDER.get(d.role, 99), d.party.name)),
-            "sessions": talk_round.session_list,
+            "delegations": sorted(talk_round.delegation_list, key=lambda d: (ROLE_ORDER.get(d.role, 99), d.party.name)),  # type: ignore[attr-defined]  # prefetched to_attr
+            "sessions": talk_round.session_list,  # type: ignore[attr-defined]  # prefetched to_attr
             "assessments": assessments(talk_round),
             "agreements": agreements,
             "speaker_groups": groups,

@@ -3,10 +3,13 @@ dates, in pages. The filters are those of the API, so both answer alike."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import F
+from django.http import HttpRequest, HttpResponse
 
 from delegations.models import Party, Person
 from issues.api.filters import StatementFilter
@@ -19,15 +22,15 @@ PER_PAGE = 25
 FILTERS = ("q", "process", "round", "speaker", "party", "issue", "date_from", "date_to")
 
 
-def _grouped(rows) -> list[tuple[str, list[tuple[str, str]]]]:
+def _grouped(rows: Iterable[tuple[str, str, str]]) -> list[tuple[str, list[tuple[str, str]]]]:
     """(group, [(slug, label)]) for a select with an option group per process."""
-    groups: dict[str, list] = {}
+    groups: dict[str, list[tuple[str, str]]] = {}
     for group, slug, label in rows:
         groups.setdefault(group, []).append((slug, label))
     return list(groups.items())
 
 
-def choices() -> dict:
+def choices() -> dict[str, Any]:
     """What each select offers, as plain values: a large record has hundreds of people."""
     rounds = Round.objects.order_by("process__name", F("start_date").asc(nulls_last=True), "id")
     return {
@@ -45,7 +48,7 @@ def choices() -> dict:
 
 
 @page
-def statement_search(request):
+def statement_search(request: HttpRequest) -> HttpResponse:
     query = {name: request.GET.get(name, "").strip() for name in FILTERS}
     found = StatementFilter(
         data={name: value for name, value in query.items() if value}, queryset=Statement.objects.public()
