@@ -89,8 +89,8 @@ class Sheet:
         last = IssueStatus.objects.published().filter(issue=OuterRef("pk"))
         if talk_round.effective_date:
             last = last.filter(effective_date__lte=talk_round.effective_date)
-        last = last.order_by("-effective_date", "-published_at", "-id").values("pk")[:1]
-        last_of_each = Issue.objects.filter(process=process).annotate(last=Subquery(last)).values("last")
+        last_pk = last.order_by("-effective_date", "-published_at", "-id").values("pk")[:1]
+        last_of_each = Issue.objects.filter(process=process).annotate(last=Subquery(last_pk)).values("last")
         statuses = (
             IssueStatus.objects.filter(
                 Q(pk__in=last_of_each) | Q(state=PublicationState.DRAFT, round=talk_round, issue__process=process)
