@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 from django.db import transaction
 from django.utils.text import slugify
@@ -18,14 +18,18 @@ def party_save(party: Party, *, by: User) -> Party:
     return save_record(party, by=by)
 
 
-def unique_slug(model: type[Party | Person], base: str, *, exclude_pk: int | None = None) -> str:
+def free_slug(base: str, taken: Container[str]) -> str:
+    """`base` (cut to 70 characters), or else `base-2`, `base-3`…: the first one free."""
     base = base[:70] or "item"
-    # exclude(pk=None) excludes nothing, which is what a record not saved yet needs.
-    others = model.objects.filter(slug__startswith=base).exclude(pk=exclude_pk)  # type: ignore[misc]
-    taken = set(others.values_list("slug", flat=True))
     if base not in taken:
         return base
-    return next(f"{base}-{n}" for n in range(2, 10_000) if f"{base}-{n}" not in taken)
+    return next(f"{base}-{n}" for n in range(2, 100_000) if f"{base}-{n}" not in taken)
+
+
+def unique_slug(model: type[Party | Person], base: str, *, exclude_pk: int | None = None) -> str:
+    # exclude(pk=None) excludes nothing, which is what a record not saved yet needs.
+    others = model.objects.filter(slug__startswith=base[:70] or "item").exclude(pk=exclude_pk)  # type: ignore[misc]
+    return free_slug(base, set(others.values_list("slug", flat=True)))
 
 
 def person_save(person: Person, *, by: User) -> Person:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.db import transaction
 from django.utils.text import slugify
@@ -23,11 +23,12 @@ def _slug_taken(slug: str, talk_round: Round) -> bool:
     return Round.objects.filter(slug=slug).exclude(pk=talk_round.pk).exists()
 
 
-def round_slug_assign(talk_round: Round) -> None:
+def round_slug_assign(talk_round: Round, *, taken: Callable[[str], bool] | None = None) -> None:
     """City and first day; the process in front when that is taken by another process.
 
     A round without a first day gets a provisional slug, fixed once the day is known;
-    a fixed slug never changes again.
+    a fixed slug never changes again. `taken` says whether another round holds a slug:
+    the database by default; a bulk load passes the set of slugs it keeps.
     """
     if talk_round.slug and not talk_round.slug_is_provisional:
         return
@@ -39,7 +40,8 @@ def round_slug_assign(talk_round: Round) -> None:
     base = f"{slugify(talk_round.city) or 'round'}-{talk_round.start_date.isoformat()}"
     candidates = [base, f"{process_slug}-{base}"]
     candidates += [f"{process_slug}-{base}-{n}" for n in range(2, 100)]
-    talk_round.slug = next(slug for slug in candidates if not _slug_taken(slug, talk_round))
+    is_taken = taken if taken is not None else (lambda slug: _slug_taken(slug, talk_round))
+    talk_round.slug = next(slug for slug in candidates if not is_taken(slug))
     talk_round.slug_is_provisional = False
 
 

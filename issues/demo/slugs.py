@@ -13,34 +13,25 @@ from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 
 from delegations.models import Party, Person
+from delegations.services import free_slug
 from issues.models import Issue
 from negotrack.records import Record
 from rounds.models import Round
+from rounds.services import round_slug_assign
 
 
 def unique_slug(base: str, taken: set[str]) -> str:
     """delegations.services.unique_slug, against a set of taken slugs."""
-    base = base[:70] or "item"
-    slug = base if base not in taken else next(f"{base}-{n}" for n in range(2, 100_000) if f"{base}-{n}" not in taken)
+    slug = free_slug(base, taken)
     taken.add(slug)
     return slug
 
 
 def round_slug(talk_round: Round, taken: set[str]) -> None:
     """rounds.services.round_slug_assign, against a set of taken slugs."""
-    if talk_round.slug and not talk_round.slug_is_provisional:
-        return
-    process_slug = talk_round.process.slug
-    if talk_round.start_date is None:
-        if not talk_round.slug:
-            talk_round.slug = f"{process_slug}-scheduled-{talk_round.uuid.hex[:8]}"
+    round_slug_assign(talk_round, taken=taken.__contains__)
+    if talk_round.slug:
         taken.add(talk_round.slug)
-        return
-    base = f"{slugify(talk_round.city) or 'round'}-{talk_round.start_date.isoformat()}"
-    candidates = [base, f"{process_slug}-{base}"] + [f"{process_slug}-{base}-{n}" for n in range(2, 100)]
-    talk_round.slug = next(slug for slug in candidates if slug not in taken)
-    talk_round.slug_is_provisional = False
-    taken.add(talk_round.slug)
 
 
 def _rounds(rounds: Sequence[Round]) -> None:
