@@ -47,6 +47,9 @@ SCHEMATHESIS_HOST = "localhost"  # the Host header of Schemathesis' WSGI client
 MAX_EXAMPLES = 25
 WRITE_EXAMPLES = 10
 
+# Minutes of requests: the PostgreSQL pass only, which runs the API as deployed (tests/conftest.py).
+pytestmark = pytest.mark.postgres_pass
+
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
