@@ -1,7 +1,21 @@
-"""Shared fixtures: the personas of the editorial workflow, and the services rule in CI.
+"""Shared fixtures: the personas of the editorial workflow, the services rule in CI, and
+which of CI's two passes runs which tests.
 
 With NEGOTRACK_REQUIRE_SERVICES=1 (the CI run against PostgreSQL and Redis) a test that
 skips fails instead: a missing service must never pass for a green run.
+
+CI runs the suite twice, side by side (.ci/run): the PostgreSQL pass (DATABASE_URL points
+at PostgreSQL, REDIS_URL is set) and the SQLite pass (the embedded default a newcomer's
+`python3 dev.py test` runs). Every test runs in both, except:
+
+  - tests marked `postgres`, `redis` or `postgres_pass` run in the PostgreSQL pass only:
+    they need its services (the worker faults, pg_dump, concurrent writers), or exercise
+    the API as deployed and take minutes (Schemathesis). Elsewhere they are deselected;
+  - tests marked `sqlite_pass` run in the SQLite pass only: the browser tests, which drive
+    the site as the embedded default serves it.
+
+The pass is chosen by the database the tests run on, nothing else; the line after
+"collected" says what was left to the other pass.
 """
 
 import os
@@ -9,12 +23,38 @@ import os
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.db import connection
+from django.test import override_settings
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from negotrack.groups import EDITORS, REVIEWERS, add_to_group
 
 REQUIRE_SERVICES = os.environ.get("NEGOTRACK_REQUIRE_SERVICES") == "1"
+POSTGRES_PASS_ONLY = ("postgres", "redis", "postgres_pass")
+SQLITE_PASS_ONLY = ("sqlite_pass",)
+LEFT_TO_THE_OTHER_PASS = pytest.StashKey[int]()
+
+
+def this_pass() -> str:
+    return "PostgreSQL" if connection.vendor == "postgresql" else "SQLite"
+
+
+def pytest_collection_modifyitems(config, items):
+    other = SQLITE_PASS_ONLY if this_pass() == "PostgreSQL" else POSTGRES_PASS_ONLY
+    kept, left = [], []
+    for item in items:
+        (left if any(item.get_closest_marker(name) for name in other) else kept).append(item)
+    if left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = kept
+    config.stash[LEFT_TO_THE_OTHER_PASS] = len(left)
+
+
+def pytest_report_collectionfinish(config):
+    left = config.stash.get(LEFT_TO_THE_OTHER_PASS, 0)
+    other = "SQLite" if this_pass() == "PostgreSQL" else "PostgreSQL"
+    return f"the {this_pass()} pass: {left} tests deselected, they run in the {other} pass (tests/conftest.py)"
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -25,6 +65,15 @@ def pytest_runtest_makereport(item, call):
         report.outcome = "failed"
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
         report.longrepr = f"skipped, and NEGOTRACK_REQUIRE_SERVICES=1 forbids skips here: {reason}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hasher():
+    """MD5 instead of PBKDF2 while the tests run: a persona's password costs microseconds,
+    not a quarter of a second. Processes that tests start (the browser tests' site, gunicorn,
+    workers) keep the production hashers and make their own users."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(autouse=True)

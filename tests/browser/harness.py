@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 
 import dj_database_url
 
-from tests.services import ROOT, Service, free_port, wait_for
+from tests.processes import ROOT, Service, free_port, wait_for
 
 try:
     # Re-exported for the tests, so that a machine without Playwright reaches the fixtures,

@@ -6,7 +6,12 @@ round's page, in the issue's timeline and in the API, then withdraws one with a 
 import json
 import re
 
+import pytest
+
 from tests.browser.harness import expect, screenshot
+
+# The site as the embedded default serves it: the SQLite pass only (tests/conftest.py).
+pytestmark = pytest.mark.sqlite_pass
 
 ROUND = "geneva-2026-02-17"
 FIRST = "The humanitarian track in Geneva produced an agreement on a further exchange of prisoners."

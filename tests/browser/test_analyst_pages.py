@@ -5,7 +5,12 @@ in var/screenshots/."""
 
 import re
 
+import pytest
+
 from tests.browser.harness import expect, screenshot
+
+# The site as the embedded default serves it: the SQLite pass only (tests/conftest.py).
+pytestmark = pytest.mark.sqlite_pass
 
 GENEVA = "/rounds/geneva-2026-02-17/"
 TERRITORY = "/issues/russia-ukraine-territory/"

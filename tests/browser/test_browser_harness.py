@@ -2,7 +2,12 @@
 under the Content Security Policy, the API read from within the browser; and the watch
 that fails a test on what a page reports."""
 
+import pytest
+
 from tests.browser.harness import expect, screenshot
+
+# The site as the embedded default serves it: the SQLite pass only (tests/conftest.py).
+pytestmark = pytest.mark.sqlite_pass
 
 GENEVA = "geneva-2026-02-17"
 

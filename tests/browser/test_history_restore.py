@@ -2,7 +2,12 @@
 Chromium against the running site with the demo data; once a reviewer publishes it, the
 round's page shows the restored words."""
 
+import pytest
+
 from tests.browser.harness import expect, screenshot
+
+# The site as the embedded default serves it: the SQLite pass only (tests/conftest.py).
+pytestmark = pytest.mark.sqlite_pass
 
 FIRST = "The talks were difficult, but useful."
 

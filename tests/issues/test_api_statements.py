@@ -484,6 +484,7 @@ def test_the_paging_query_filters_by_position_not_by_offset(client, analyst):
     assert "OFFSET" not in page
 
 
+@pytest.mark.postgres
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the GIN index exists on PostgreSQL only")
 def test_the_search_reads_the_statements_gin_index():
     from issues.api.filters import StatementFilter

@@ -312,138 +312,149 @@ def test_importing_the_same_file_twice_changes_nothing_the_second_time(documents
     assert counted(report)["statements"] == (0, 0, 8, 0)
 
 
-def test_importing_over_the_database_it_came_from_finds_everything_unchanged(geneva, tmp_path):
-    path = write(tmp_path, export(GENEVA))
-    changes, record_versions = Change.objects.count(), versions()
+class TestOverTheSeededGeneva:
+    """Imports over the seeded and enriched Geneva round, made once for the class in a
+    transaction rolled back after it; each test's own transaction nests inside it."""
 
-    report = run_import(path)
+    @pytest.fixture(scope="class")
+    @classmethod
+    def geneva(cls, django_db_setup, django_db_blocker):
+        with django_db_blocker.unblock(), transaction.atomic():
+            seed()
+            yield enrich_geneva()
+            transaction.set_rollback(True)
 
-    assert (Change.objects.count(), versions()) == (changes, record_versions)
-    assert set(counted(report).values()) <= {(0, 0, n, 0) for n in range(100)}
+    def test_importing_over_the_database_it_came_from_finds_everything_unchanged(self, geneva, tmp_path):
+        path = write(tmp_path, export(GENEVA))
+        changes, record_versions = Change.objects.count(), versions()
 
+        report = run_import(path)
 
-def test_a_record_that_differs_from_the_file_is_updated_through_the_services(geneva, tmp_path):
-    document = json.loads(export(GENEVA))
-    document["round"]["outcome"] = "More talks to follow."
-    document["round"]["sources"] = document["round"]["sources"][:1]
-    document["sessions"][0]["summary"] = "The military working group met."
-    talk_round = Round.objects.get(slug=GENEVA)
+        assert (Change.objects.count(), versions()) == (changes, record_versions)
+        assert set(counted(report).values()) <= {(0, 0, n, 0) for n in range(100)}
 
-    report = run_import(write(tmp_path, document))
+    def test_a_record_that_differs_from_the_file_is_updated_through_the_services(self, geneva, tmp_path):
+        document = json.loads(export(GENEVA))
+        document["round"]["outcome"] = "More talks to follow."
+        document["round"]["sources"] = document["round"]["sources"][:1]
+        document["sessions"][0]["summary"] = "The military working group met."
+        talk_round = Round.objects.get(slug=GENEVA)
 
-    assert f"round {GENEVA} (round): outcome, sources" in report
-    assert f"session {document['sessions'][0]['uuid']} (sessions[0]): summary" in report
-    updated = Round.objects.get(slug=GENEVA)
-    assert (updated.outcome, updated.sources.count(), updated.version) == (
-        "More talks to follow.",
-        1,
-        talk_round.version + 1,
-    )
-    latest = updated.history.latest()
-    assert (latest.history_type, latest.history_user) == ("~", system_user())
-    change = Change.objects.filter(record_uuid=updated.uuid).latest("id")
-    assert (change.action, change.changed_fields) == ("update", ["outcome", "sources"])
+        report = run_import(write(tmp_path, document))
 
+        assert f"round {GENEVA} (round): outcome, sources" in report
+        assert f"session {document['sessions'][0]['uuid']} (sessions[0]): summary" in report
+        updated = Round.objects.get(slug=GENEVA)
+        assert (updated.outcome, updated.sources.count(), updated.version) == (
+            "More talks to follow.",
+            1,
+            talk_round.version + 1,
+        )
+        latest = updated.history.latest()
+        assert (latest.history_type, latest.history_user) == ("~", system_user())
+        change = Change.objects.filter(record_uuid=updated.uuid).latest("id")
+        assert (change.action, change.changed_fields) == ("update", ["outcome", "sources"])
 
-def test_a_record_edited_by_hand_since_the_last_import_is_kept_unless_forced(geneva, tmp_path):
-    path = write(tmp_path, export(GENEVA))
-    run_import(path)
-    talk_round = Round.objects.get(slug=GENEVA)
-    talk_round.summary = "Edited here after the import."
-    round_save(talk_round, by=system_user())
-    edited_version = talk_round.version
+    def test_a_record_edited_by_hand_since_the_last_import_is_kept_unless_forced(self, geneva, tmp_path):
+        path = write(tmp_path, export(GENEVA))
+        run_import(path)
+        talk_round = Round.objects.get(slug=GENEVA)
+        talk_round.summary = "Edited here after the import."
+        round_save(talk_round, by=system_user())
+        edited_version = talk_round.version
 
-    report = run_import(path)
+        report = run_import(path)
 
-    assert "kept as they are" in report
-    assert f"round {GENEVA} (round): version {edited_version} here, {edited_version - 1} when the last import" in report
-    assert counted(report)["rounds"] == (0, 0, 0, 1)
-    talk_round.refresh_from_db()
-    assert (talk_round.summary, talk_round.version) == ("Edited here after the import.", edited_version)
+        assert "kept as they are" in report
+        assert (
+            f"round {GENEVA} (round): version {edited_version} here, {edited_version - 1} when the last import"
+            in report
+        )
+        assert counted(report)["rounds"] == (0, 0, 0, 1)
+        talk_round.refresh_from_db()
+        assert (talk_round.summary, talk_round.version) == ("Edited here after the import.", edited_version)
 
-    forced = run_import(path, "--force")
+        forced = run_import(path, "--force")
 
-    assert f"round {GENEVA} (round): summary" in forced
-    talk_round.refresh_from_db()
-    assert talk_round.summary.startswith("A two-day trilateral meeting") and talk_round.version == edited_version + 1
-    assert counted(run_import(path))["rounds"] == (0, 0, 1, 0)
+        assert f"round {GENEVA} (round): summary" in forced
+        talk_round.refresh_from_db()
+        assert (
+            talk_round.summary.startswith("A two-day trilateral meeting") and talk_round.version == edited_version + 1
+        )
+        assert counted(run_import(path))["rounds"] == (0, 0, 1, 0)
 
+    def test_a_statement_withdrawn_here_after_the_import_stays_withdrawn_even_when_forced(self, geneva, tmp_path):
+        path = write(tmp_path, export(GENEVA))
+        run_import(path)
+        statement = Statement.objects.published().filter(round=geneva).earliest("id")
+        record_withdraw(statement, by=system_user(), note="Not said at the round.", on_date=datetime.date(2026, 2, 21))
 
-def test_a_statement_withdrawn_here_after_the_import_stays_withdrawn_even_when_forced(geneva, tmp_path):
-    path = write(tmp_path, export(GENEVA))
-    run_import(path)
-    statement = Statement.objects.published().filter(round=geneva).earliest("id")
-    record_withdraw(statement, by=system_user(), note="Not said at the round.", on_date=datetime.date(2026, 2, 21))
+        report = run_import(path)
 
-    report = run_import(path)
+        assert f"statement {statement.uuid} " in report.split("kept as they are")[1]
+        with pytest.raises(
+            CommandError, match="withdrawn here, and the document differs in state, withdrawn_on, correction_note;"
+        ):
+            run_import(path, "--force")
+        statement.refresh_from_db()
+        assert statement.state == PublicationState.WITHDRAWN
 
-    assert f"statement {statement.uuid} " in report.split("kept as they are")[1]
-    with pytest.raises(
-        CommandError, match="withdrawn here, and the document differs in state, withdrawn_on, correction_note;"
-    ):
-        run_import(path, "--force")
-    statement.refresh_from_db()
-    assert statement.state == PublicationState.WITHDRAWN
+    def test_a_record_never_imported_is_updated_even_if_edited_here(self, geneva, tmp_path):
+        path = write(tmp_path, export(GENEVA))
+        plenary = Session.objects.get(round=geneva, track="plenary")
+        plenary.summary = "Edited here, before any import."
+        session_save(plenary, by=system_user())
 
+        report = run_import(path)
 
-def test_a_record_never_imported_is_updated_even_if_edited_here(geneva, tmp_path):
-    path = write(tmp_path, export(GENEVA))
-    plenary = Session.objects.get(round=geneva, track="plenary")
-    plenary.summary = "Edited here, before any import."
-    session_save(plenary, by=system_user())
+        assert f"session {plenary.uuid} (sessions[2]): summary" in report
+        plenary.refresh_from_db()
+        assert plenary.summary.startswith("The trilateral meeting's second day")
 
-    report = run_import(path)
+    def test_a_published_record_that_differs_in_its_content_is_refused(self, geneva, tmp_path):
+        document = json.loads(export(GENEVA))
+        index = next(i for i, s in enumerate(document["statements"]) if s["state"] == "published")
+        document["statements"][index]["text"] = "Something else."
+        counts = row_counts()
 
-    assert f"session {plenary.uuid} (sessions[2]): summary" in report
-    plenary.refresh_from_db()
-    assert plenary.summary.startswith("The trilateral meeting's second day")
+        with pytest.raises(
+            CommandError, match=rf"statements\[{index}\]: published here, .* differs in text; a published"
+        ):
+            run_import(write(tmp_path, document))
 
+        assert row_counts() == counts
 
-def test_a_published_record_that_differs_in_its_content_is_refused(geneva, tmp_path):
-    document = json.loads(export(GENEVA))
-    index = next(i for i, s in enumerate(document["statements"]) if s["state"] == "published")
-    document["statements"][index]["text"] = "Something else."
-    counts = row_counts()
+    def test_a_party_found_by_its_slug_keeps_its_uuid_here(self, geneva, tmp_path):
+        document = json.loads(export(GENEVA))
+        oman = party_save(Party(name="Sultanate of Oman", slug="oman-here"), by=system_user())
+        document["parties"].append({"slug": "oman-here", "uuid": "00000000-0000-4000-8000-000000000001",
+                                    "name": "Sultanate of Oman", "short_name": "", "kind": "state"})  # fmt: skip
 
-    with pytest.raises(CommandError, match=rf"statements\[{index}\]: published here, .* differs in text; a published"):
-        run_import(write(tmp_path, document))
+        report = run_import(write(tmp_path, document))
 
-    assert row_counts() == counts
+        assert f"party oman-here (parties[3]): found by its slug; its UUID here is {oman.uuid}" in report
+        assert Party.objects.get(slug="oman-here").uuid == oman.uuid
 
+    # --- dry run -------------------------------------------------------------------------------
 
-def test_a_party_found_by_its_slug_keeps_its_uuid_here(geneva, tmp_path):
-    document = json.loads(export(GENEVA))
-    oman = party_save(Party(name="Sultanate of Oman", slug="oman-here"), by=system_user())
-    document["parties"].append({"slug": "oman-here", "uuid": "00000000-0000-4000-8000-000000000001",
-                                "name": "Sultanate of Oman", "short_name": "", "kind": "state"})  # fmt: skip
+    def test_a_dry_run_reports_what_would_change_and_saves_nothing(self, geneva, tmp_path):
+        document = json.loads(export(GENEVA))
+        document["round"]["outcome"] = "More talks to follow."
+        new_source = {"uuid": "00000000-0000-4000-8000-0000000000aa", "outlet": "Reuters", "title": "", "url": "",
+                      "published_on": "2026-02-18", "via": None}  # fmt: skip
+        document["sources"].append(new_source)
+        document["sessions"][1]["summary"] = "Political group."
+        counts, record_versions = row_counts(), versions()
 
-    report = run_import(write(tmp_path, document))
+        report = run_import(write(tmp_path, document), "--dry-run")
 
-    assert f"party oman-here (parties[3]): found by its slug; its UUID here is {oman.uuid}" in report
-    assert Party.objects.get(slug="oman-here").uuid == oman.uuid
-
-
-# --- dry run -------------------------------------------------------------------------------
-
-
-def test_a_dry_run_reports_what_would_change_and_saves_nothing(geneva, tmp_path):
-    document = json.loads(export(GENEVA))
-    document["round"]["outcome"] = "More talks to follow."
-    new_source = {"uuid": "00000000-0000-4000-8000-0000000000aa", "outlet": "Reuters", "title": "", "url": "",
-                  "published_on": "2026-02-18", "via": None}  # fmt: skip
-    document["sources"].append(new_source)
-    document["sessions"][1]["summary"] = "Political group."
-    counts, record_versions = row_counts(), versions()
-
-    report = run_import(write(tmp_path, document), "--dry-run")
-
-    assert "dry run, nothing saved" in report
-    assert f"would be changed (the fields that differ):\n  round {GENEVA} (round): outcome\n" in report
-    assert f"session {document['sessions'][1]['uuid']} (sessions[1]): summary" in report
-    assert f"would be created:\n  source {new_source['uuid']} (sources[4])" in report
-    assert counted(report)["sources"] == (1, 0, 4, 0)
-    assert (row_counts(), versions()) == (counts, record_versions)
-    assert not ImportedRecord.objects.exists()
+        assert "dry run, nothing saved" in report
+        assert f"would be changed (the fields that differ):\n  round {GENEVA} (round): outcome\n" in report
+        assert f"session {document['sessions'][1]['uuid']} (sessions[1]): summary" in report
+        assert f"would be created:\n  source {new_source['uuid']} (sources[4])" in report
+        assert counted(report)["sources"] == (1, 0, 4, 0)
+        assert (row_counts(), versions()) == (counts, record_versions)
+        assert not ImportedRecord.objects.exists()
 
 
 # --- bad input -------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from negotrack.celery import app
 from negotrack.groups import system_user
 from negotrack.models import Change
 from rounds.services import source_save
-from tests import services as stack_services
+from tests import processes
 from tests.factories import (
     IssueFactory,
     PartyFactory,
@@ -34,7 +34,7 @@ from tests.factories import (
     SourceFactory,
     StatementFactory,
 )
-from tests.services import wait_for
+from tests.processes import wait_for
 
 # Transactional, so that the worker sees what the test commits; serialized rollback, so
 # that the flush after each test keeps the groups a data migration made.
@@ -51,7 +51,7 @@ STATEMENTS = "/api/v1/statements/"
 
 @pytest.fixture(autouse=True)
 def _services_here():
-    reason = stack_services.missing()
+    reason = processes.missing()
     if reason:
         pytest.skip(reason)
 
@@ -62,16 +62,16 @@ class Stack:
 
     def __init__(self, directory, redis, url):
         self.directory, self.redis, self.url = directory, redis, url
-        self.env = stack_services.celery_env(url, TIMELINE_RECONCILE_SECONDS="1")
-        self.started: list[stack_services.Service] = []
+        self.env = processes.celery_env(url, TIMELINE_RECONCILE_SECONDS="1")
+        self.started: list[processes.Service] = []
 
-    def worker(self, name: str = "worker") -> stack_services.Service:
-        worker = stack_services.start_worker(self.directory, self.env, name=name)
+    def worker(self, name: str = "worker") -> processes.Service:
+        worker = processes.start_worker(self.directory, self.env, name=name)
         self.started.append(worker)
         return worker
 
-    def beat(self) -> stack_services.Service:
-        beat = stack_services.start_beat(self.directory, self.env)
+    def beat(self) -> processes.Service:
+        beat = processes.start_beat(self.directory, self.env)
         self.started.append(beat)
         return beat
 
@@ -85,7 +85,7 @@ class Stack:
         for service in [*reversed(self.started), self.redis]:
             service.stop()
 
-    def idle(self, worker: stack_services.Service) -> bool:
+    def idle(self, worker: processes.Service) -> bool:
         """Every task the worker received has finished, and none waits in the queue."""
         output = worker.output()
         finished = len(re.findall(r"\] (?:succeeded in|raised|failed)", output))
@@ -107,7 +107,7 @@ def _reset_producers() -> None:
 
 @pytest.fixture
 def stack(transactional_db, tmp_path, settings):
-    redis, url = stack_services.start_redis(tmp_path)
+    redis, url = processes.start_redis(tmp_path)
     stack = Stack(tmp_path, redis, url)
     # negotrack.celery reads the Django settings, and keeps what it read: change both, and
     # keep Celery's values first (they may be read through from the settings changed here).

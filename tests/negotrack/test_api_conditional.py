@@ -247,6 +247,7 @@ def redis_cache(location: str, prefix: str) -> dict:
     }
 
 
+@pytest.mark.redis
 @pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="REDIS_URL is not set")
 def test_with_redis_every_web_process_counts_in_one_place(client, record, two_a_minute, settings):
     prefix = f"negotrack-test-{uuid.uuid4().hex}"

@@ -4,7 +4,7 @@ Schemathesis reads the schema that the app serves at /api/v1/schema/, in-process
 WSGI (no server), and for each operation sends requests made from it: valid ones, and
 invalid ones (a malformed date, an unknown slug, a wrong type). Every answer must be no
 server error (5xx), carry a documented status code and content type, and match the
-documented body and headers. The demo record is loaded first so that slugs and UUIDs
+documented body and headers. The demo record is loaded first, once, so that slugs and UUIDs
 from it resolve; the anonymous rate limit is lifted so that the run does not end in 429s
 (the 429 itself is checked against the schema by its own test below).
 
@@ -27,7 +27,7 @@ import pytest
 import schemathesis
 from django.core.management import call_command
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
+from django.db import close_old_connections, transaction
 from django.test import override_settings
 from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
@@ -46,6 +46,9 @@ SCHEMA_URL = "/api/v1/schema/"
 SCHEMATHESIS_HOST = "localhost"  # the Host header of Schemathesis' WSGI client
 MAX_EXAMPLES = 25
 WRITE_EXAMPLES = 10
+
+# Minutes of requests: the PostgreSQL pass only, which runs the API as deployed (tests/conftest.py).
+pytestmark = pytest.mark.postgres_pass
 
 CHECKS = [
     not_a_server_error,
@@ -69,7 +72,7 @@ def unthrottled(monkeypatch):
     monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": None})
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def wsgi_in_the_test_transaction():
     """Requests go through the real WSGI handler, which closes the database connection at
     the end of a request that ran inside a transaction, as each test's does; Django's test
@@ -81,9 +84,18 @@ def wsgi_in_the_test_transaction():
     request_finished.connect(close_old_connections)
 
 
+@pytest.fixture(scope="module")
+def demo_loaded(django_db_setup, django_db_blocker, wsgi_in_the_test_transaction):
+    """The demo record, loaded once for the module (not once per operation) in a transaction
+    rolled back after it: each test's own transaction nests inside it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo_record(db, settings, wsgi_in_the_test_transaction):
-    call_command("seed_demo", stdout=io.StringIO())
+def demo_record(db, demo_loaded, settings):
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, SCHEMATHESIS_HOST]
 
 

@@ -1,4 +1,4 @@
-"""Real services for tests that need them: a Redis server and Celery processes of their
+"""Processes for tests that need them: a Redis server and Celery processes of their
 own, started as subprocesses on a spare port and always stopped, never the shared ones.
 
 Each process runs in a session of its own, so that stopping it (or `kill -9`) reaches
