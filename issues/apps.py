@@ -29,7 +29,7 @@ class IssuesConfig(AppConfig):
 
 def _register_record_types() -> None:
     from issues import services
-    from issues.editorial import descriptions as review
+    from issues.editorial import descriptions
     from issues.models import Agreement, Issue, IssueStatus, Position, Statement, StatementIssue
     from issues.timelines.health import timelines_state
     from negotrack.registry import (
@@ -75,7 +75,7 @@ def _register_record_types() -> None:
             "statuses",
             services.issue_status_save,
             route="issuestatus",
-            describe=review.describe_status,
+            describe=descriptions.describe_status,
             related=("issue", "round"),
         ),
         publishable(
@@ -83,7 +83,7 @@ def _register_record_types() -> None:
             "positions",
             services.position_save,
             route="position",
-            describe=review.describe_position,
+            describe=descriptions.describe_position,
             related=("issue", "party", "round"),
         ),
         publishable(
@@ -92,7 +92,7 @@ def _register_record_types() -> None:
             services.agreement_save,
             many=("parties", "issues", "sources"),
             route="agreement",
-            describe=review.describe_agreement,
+            describe=descriptions.describe_agreement,
             related=("process", "round"),
             prefetch=("parties",),
         ),
@@ -101,7 +101,7 @@ def _register_record_types() -> None:
             "statements",
             services.statement_save,
             route="statement",
-            describe=review.describe_statement,
+            describe=descriptions.describe_statement,
             related=("speaker", "party", "round"),
             links=LinkedRecords("issue_links", "issues", "issues.statementissue", "statement", "issue"),
             # It was accepted once: a date far from its round was confirmed then.
