@@ -9,6 +9,7 @@ from issues.models import PublicationState
 from negotrack.registry import publishable_types, record_type
 from negotrack.restore import restore_version
 from tests.factories import SourceFactory
+from tests.feed import FEED_DB, settle
 from tests.registered.models import Communique, communique_save
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +45,9 @@ def test_the_review_queue_shows_its_draft_and_publishes_it(client, admin_user, c
     assert communique.state == PublicationState.PUBLISHED
 
 
+@FEED_DB
 def test_the_changes_feed_names_it_and_shows_publishing_as_a_create(client, admin_user, communique):
+    settle()
     public = [event for event in client.get("/api/v1/changes/").json()["results"] if event["type"] == "communiques"]
     assert public == []  # a draft is not public
 
@@ -54,6 +57,7 @@ def test_the_changes_feed_names_it_and_shows_publishing_as_a_create(client, admi
         {"expected_version": communique.version},
     )
     client.logout()
+    settle()
     public = [event for event in client.get("/api/v1/changes/").json()["results"] if event["type"] == "communiques"]
     assert [(event["action"], event["uuid"]) for event in public] == [("create", str(communique.uuid))]
 
