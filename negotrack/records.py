@@ -24,6 +24,7 @@ from django.dispatch import Signal
 from simple_history.models import HistoricalRecords
 
 from negotrack.models import Change
+from negotrack.text import MAX_JSON_DEPTH, json_problem, text_problem
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -166,6 +167,28 @@ class Record(models.Model):
         """The publication state the change log keeps with a change of this record: the
         changes feed hides what is in draft from the public."""
         return getattr(self, "state", "") or ""
+
+    def clean_fields(self, exclude: Collection[str] | None = None) -> None:
+        """Django's checks of each field, and the characters a text may hold
+        (negotrack.text): whatever interface a value came through, the record refuses it."""
+        errors: dict[str, list[ValidationError]] = {}
+        try:
+            super().clean_fields(exclude=exclude)
+        except ValidationError as error:
+            errors = {name: list(found) for name, found in error.error_dict.items()}
+        for field in self._meta.concrete_fields:
+            if (exclude and field.name in exclude) or field.name in errors:
+                continue
+            value = getattr(self, field.attname)
+            problem = None
+            if isinstance(value, str):
+                problem = text_problem(value, single_line=not isinstance(field, models.TextField))
+            elif isinstance(field, models.JSONField) and value is not None:
+                problem = json_problem(value, max_depth=MAX_JSON_DEPTH)
+            if problem:
+                errors[field.name] = [ValidationError(problem, code="control_character")]
+        if errors:
+            raise ValidationError(errors)
 
     def validate_constraints(self, exclude: Collection[str] | None = None) -> None:
         # Django files a many-field constraint's message at the top of the form; our

@@ -27,13 +27,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from issues.editorial.descriptions import describe
 from issues.models import PublicationState, Publishable
-from issues.services import can_review, draft_publish, draft_send_back, record_withdraw
+from issues.services import can_review, draft_publish, draft_send_back, record_withdraw, withdrawal_date_problem
 from negotrack.groups import admin_change_url, editorial_only
 from negotrack.records import User
 from negotrack.registry import Review, publishable_types, require_record_type
 
 RECENTLY_PUBLISHED = 20
-EARLIEST_WITHDRAWAL = datetime.date(1900, 1, 1)
 STALE = "This {name} was changed by someone else meanwhile: nothing was {done}. Look at it again below."
 
 
@@ -273,11 +272,10 @@ class WithdrawForm(forms.Form):
         return note
 
     def clean_on_date(self) -> datetime.date:
-        on_date = self.cleaned_data["on_date"]
-        if on_date > timezone.localdate():
-            raise ValidationError("A withdrawal cannot be dated in the future.")
-        if on_date < EARLIEST_WITHDRAWAL:
-            raise ValidationError("A withdrawal cannot be dated before 1900.")
+        on_date: datetime.date = self.cleaned_data["on_date"]
+        problem = withdrawal_date_problem(on_date)
+        if problem:
+            raise ValidationError(problem)
         return on_date
 
 

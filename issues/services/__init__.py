@@ -25,6 +25,7 @@ from issues.services.publication import (
     draft_send_back,
     record_supersede,
     record_withdraw,
+    withdrawal_date_problem,
 )
 from issues.services.statements import (
     statement_date_warning,
@@ -58,5 +59,6 @@ __all__ = [
     "draft_publish",
     "record_supersede",
     "record_withdraw",
+    "withdrawal_date_problem",
     "draft_send_back",
 ]

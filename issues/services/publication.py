@@ -127,11 +127,27 @@ def record_supersede(record: P, *, by: User, at: datetime.datetime | None = None
     return record
 
 
+EARLIEST_WITHDRAWAL = datetime.date(1900, 1, 1)
+
+
+def withdrawal_date_problem(on_date: datetime.date) -> str | None:
+    """Why a record cannot be withdrawn on `on_date`, or None: the day lies between 1900
+    and today."""
+    if on_date > timezone.localdate():
+        return "A withdrawal cannot be dated in the future."
+    if on_date < EARLIEST_WITHDRAWAL:
+        return "A withdrawal cannot be dated before 1900."
+    return None
+
+
 def record_withdraw(record: P, *, by: User, note: str, on_date: datetime.date | None = None) -> P:
     """Take a published record out of the public record, leaving a dated public notice."""
     _require_reviewer(by, record)
     if not note or not note.strip():
         raise ValidationError({"correction_note": "Say publicly why the record is withdrawn."})
+    problem = withdrawal_date_problem(on_date) if on_date is not None else None
+    if problem:
+        raise ValidationError({"withdrawn_on": problem}, code="withdrawal_date")
     with transaction.atomic():
         stored_state = type(record).objects.filter(pk=record.pk).values_list("state", flat=True).get()
         if stored_state != PublicationState.PUBLISHED:

@@ -1,5 +1,6 @@
 """The input of the writes to statements and assessments, and of their publication."""
 
+import datetime
 from typing import Any
 
 from rest_framework import serializers
@@ -7,6 +8,7 @@ from rest_framework import serializers
 from delegations.models import Party, Person
 from issues.api.serializers.base import STATUS_HELP
 from issues.models import Agreement, Issue, IssueStatus, Position, Statement
+from issues.services import withdrawal_date_problem
 from issues.vocabulary import AssessmentStatus
 from negotrack.api_writes import RecordWriteSerializer, version_field
 from rounds.models import Process, Round, Session, Source
@@ -113,6 +115,12 @@ class VersionOnlySerializer(serializers.Serializer):
 class WithdrawSerializer(VersionOnlySerializer):
     note = serializers.CharField(help_text="the public note: why the record is withdrawn")
     on = serializers.DateField(required=False, help_text="the day of the withdrawal; today when left out")
+
+    def validate_on(self, value: datetime.date) -> datetime.date:
+        problem = withdrawal_date_problem(value)
+        if problem:
+            raise serializers.ValidationError(problem)
+        return value
 
 
 class SendBackSerializer(VersionOnlySerializer):

@@ -1,0 +1,45 @@
+"""Input refused before any view reads it: a NUL, or another control character, in the
+path or the query string or a form's fields (negotrack.text says which)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseNotFound, JsonResponse
+
+from negotrack.text import text_problem
+
+_FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def _answer(request: HttpRequest, status: int, message: str) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": message}, status=status)
+    if status == 404:
+        return HttpResponseNotFound(message, content_type="text/plain; charset=utf-8")
+    return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+
+
+class RefuseControlCharactersMiddleware:
+    """A path that holds a control character names nothing (404); a query parameter or a
+    form field that holds one is refused (400), before any view or query sees it. A form's
+    field may span lines (a statement's text), so only NUL is refused there."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if text_problem(request.path, single_line=True):
+            return _answer(request, 404, "Not found: the address holds a control character.")
+        for name, values in request.GET.lists():
+            for text in (name, *values):
+                problem = text_problem(text, single_line=True)
+                if problem:
+                    return _answer(request, 400, f"The query parameter {name[:40]!r}: {problem}")
+        if request.method == "POST" and request.content_type in _FORM_TYPES:
+            for name, values in request.POST.lists():
+                for text in (name, *values):
+                    problem = text_problem(text, single_line=False)
+                    if problem:
+                        return _answer(request, 400, f"The form field {name[:40]!r}: {problem}")
+        return self.get_response(request)
