@@ -312,7 +312,7 @@ REST_FRAMEWORK = {
     # Writes take JSON, nothing else (a form body answers 415).
     "DEFAULT_PARSER_CLASSES": ["negotrack.parsers.StrictJSONParser"],
     "DEFAULT_PAGINATION_CLASS": "negotrack.pagination.Pagination",
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["negotrack.filtering.FilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "negotrack.schema.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",

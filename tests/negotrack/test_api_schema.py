@@ -57,17 +57,19 @@ def test_reads_that_check_their_query_document_400_and_the_others_do_not():
     with_400 = {
         path for path, method, operation in _operations() if method == "get" and "400" in operation["responses"]
     }
-    # django-filter filters that can refuse a value, the statements' cursor, and the views that validate dates
-    # and slugs themselves.
+    # Lists with filters (any filter refuses a control character, free text included), the statements'
+    # cursor, and the views that validate dates and slugs themselves.
     assert {
         "/api/v1/rounds/",
         "/api/v1/statuses/",
         "/api/v1/statements/",
+        "/api/v1/people/",
+        "/api/v1/sources/",
         "/api/v1/issues/{slug}/status/",
         "/api/v1/status-matrix/",
     } <= with_400
-    # Free text only (`q`, `outlet`) or no filter at all: nothing to refuse.
-    assert not with_400 & {"/api/v1/people/", "/api/v1/sources/", "/api/v1/processes/", "/api/v1/rounds/{slug}/"}
+    # No filter at all, or a detail read: nothing to refuse.
+    assert not with_400 & {"/api/v1/processes/", "/api/v1/rounds/{slug}/"}
     schema = json.loads(_schema_json())
     bad_query = schema["paths"]["/api/v1/statements/"]["get"]["responses"]["400"]["content"]
     assert list(bad_query) == ["application/json"]

@@ -16,6 +16,7 @@ from issues.api.serializers.base import (
 )
 from issues.models import Issue, IssueStatus, Position, TimelineEntry
 from issues.timelines.builder import EntryKind
+from negotrack.filtering import SlugField
 from rounds.models import Process, Round
 from rounds.serializers import RECORD_FIELDS
 
@@ -77,9 +78,7 @@ class StatusAsOfSerializer(serializers.Serializer):
 
 
 class MatrixQuerySerializer(serializers.Serializer):
-    process: serializers.SlugRelatedField[Process] = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Process.objects.all(), help_text="the process's slug"
-    )
+    process = SlugField(slug_field="slug", queryset=Process.objects.all(), help_text="the process's slug")
 
 
 class MatrixRoundSerializer(serializers.Serializer):
