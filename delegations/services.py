@@ -32,12 +32,16 @@ def unique_slug(model: type[Party | Person], base: str, *, exclude_pk: int | Non
     return free_slug(base, set(others.values_list("slug", flat=True)))
 
 
+def person_slug_base(person: Person) -> str:
+    """The slug a person's name makes; a name in a script slugify cannot spell in Latin
+    letters gets a neutral one."""
+    return slugify(person.name) or f"person-{person.uuid.hex[:8]}"
+
+
 def person_save(person: Person, *, by: User) -> Person:
     with transaction.atomic():
         if not person.slug:
-            # A name in a script slugify cannot spell in Latin letters gets a neutral slug.
-            base = slugify(person.name) or f"person-{person.uuid.hex[:8]}"
-            person.slug = unique_slug(Person, base, exclude_pk=person.pk)
+            person.slug = unique_slug(Person, person_slug_base(person), exclude_pk=person.pk)
         return save_record(person, by=by)
 
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 
 from delegations.models import Party, Person
-from delegations.services import free_slug
+from delegations.services import free_slug, person_slug_base
 from issues.models import Issue
+from issues.services.issues import issue_slug, issue_slug_taken
 from negotrack.records import Record
 from rounds.models import Round
 from rounds.services import round_slug_assign
@@ -48,19 +48,18 @@ def _parties(parties: Sequence[Party]) -> None:
 def _people(people: Sequence[Person]) -> None:
     taken = set(Person.objects.values_list("slug", flat=True))
     for person in people:
-        if not person.slug:  # delegations.services.person_save
-            person.slug = unique_slug(slugify(person.name) or f"person-{person.uuid.hex[:8]}", taken)
+        if not person.slug:
+            person.slug = unique_slug(person_slug_base(person), taken)
 
 
 def _issues(issues: Sequence[Issue]) -> None:
     """issues.services.issue_save: "{process}-{topic}", refused when another issue holds it."""
     for issue in issues:
         if issue.process_id and issue.topic and not issue.slug:
-            issue.slug = f"{issue.process.slug}-{slugify(issue.topic)}"
-    clashes = Issue.objects.filter(slug__in=[issue.slug for issue in issues]).select_related("process")
-    for clash in clashes:
-        taken = f"already taken by “{clash}” of {clash.process}"
-        raise ValidationError({"topic": f"This topic would make the slug {clash.slug!r}, {taken}."})
+            issue.slug = issue_slug(issue)
+    clash = Issue.objects.filter(slug__in=[issue.slug for issue in issues]).select_related("process").first()
+    if clash is not None:
+        raise issue_slug_taken(clash)
 
 
 # Each rule takes the records of its own model.

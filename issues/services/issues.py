@@ -12,14 +12,24 @@ from negotrack.records import User, save_record, service_write
 from rounds.models import Round
 
 
+def issue_slug(issue: Issue) -> str:
+    """An agenda issue's slug: "{process}-{topic}", so that topics repeat across processes."""
+    return f"{issue.process.slug}-{slugify(issue.topic)}"
+
+
+def issue_slug_taken(clash: Issue) -> ValidationError:
+    """The refusal of a topic whose slug another process's issue holds."""
+    taken = f"already taken by “{clash}” of {clash.process}"
+    return ValidationError({"topic": f"This topic would make the slug {clash.slug!r}, {taken}."})
+
+
 def issue_save(issue: Issue, *, by: User) -> Issue:
     with transaction.atomic():
         if issue.process_id and issue.topic and not issue.slug:
-            slug = f"{issue.process.slug}-{slugify(issue.topic)}"
+            slug = issue_slug(issue)
             clash = Issue.objects.filter(slug=slug).exclude(process=issue.process).first()
             if clash:
-                taken = f"already taken by “{clash}” of {clash.process}"
-                raise ValidationError({"topic": f"This topic would make the slug {slug!r}, {taken}."})
+                raise issue_slug_taken(clash)
             issue.slug = slug
         return save_record(issue, by=by)
 

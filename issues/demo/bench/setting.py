@@ -10,6 +10,7 @@ from typing import cast
 from django.utils.text import slugify
 
 from delegations.models import Delegation, Membership, MembershipRole, Party, Person
+from delegations.services import person_slug_base
 from issues.demo.bench import words
 from issues.demo.bench.base import GeneratorBase
 from issues.demo.bench.plan import MAX_DELEGATION_SIZE, ProcessPlan, RoundPlan, Speaker, proportional, spread
@@ -189,8 +190,7 @@ class SettingPhases(GeneratorBase):
                 person = Person(
                     name=full_name, aliases="\n".join(aliases), description=f"{title}, {profile.short_name}"
                 )
-                # delegations.services.person_save
-                person.slug = unique_slug(slugify(full_name) or f"person-{person.uuid.hex[:8]}", taken)
+                person.slug = unique_slug(person_slug_base(person), taken)
                 people.append(person)
                 pool.append(Speaker(person=person, title=title))
             self.speakers[name] = pool
