@@ -13,7 +13,6 @@ from typing import Any
 from uuid import UUID
 
 from django import forms
-from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -29,6 +28,7 @@ from negotrack.groups import admin_change_url, editorial_only
 from negotrack.models import Change
 from negotrack.records import Record
 from negotrack.registry import record_type
+from negotrack.registry import record_types as registered_types
 from negotrack.restore import record_model, restore_version
 
 KINDS = {"+": "created", "~": "changed", "-": "deleted"}
@@ -41,12 +41,12 @@ def history_url(record_type: str, uuid: UUID) -> str:
     return reverse("records:history", kwargs={"record_type": record_type, "uuid": uuid})
 
 
-def record_types() -> list[tuple[str, str]]:
-    """(app_label.model_name, verbose name) of every kind of record with a history."""
+def record_type_choices() -> list[tuple[str, str]]:
+    """(app_label.model_name, verbose name) of every registered kind of record with a history."""
     types = [
-        (model._meta.label_lower, str(model._meta.verbose_name))
-        for model in apps.get_models()
-        if issubclass(model, Record) and hasattr(model, "_record_history")
+        (entry.label, str(entry.model._meta.verbose_name))
+        for entry in registered_types()
+        if hasattr(entry.model, "_record_history")
     ]
     return sorted(types, key=lambda pair: pair[1])
 
@@ -292,7 +292,7 @@ class ChangeFilters(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["model"].choices = [("", "any"), *record_types()]  # type: ignore[attr-defined]  # a ChoiceField
+        self.fields["model"].choices = [("", "any"), *record_type_choices()]  # type: ignore[attr-defined]  # a ChoiceField
 
     def clean(self) -> dict[str, Any]:
         data: dict[str, Any] = super().clean()  # type: ignore[assignment]  # Form.clean returns cleaned_data
@@ -319,7 +319,7 @@ def recent_changes(request: HttpRequest) -> HttpResponse:
     elif filters.is_bound:
         changes = changes.none()
     page = Paginator(changes, CHANGES_PER_PAGE).get_page(request.GET.get("page"))
-    names = dict(record_types())
+    names = dict(record_type_choices())
     rows = [
         {
             "change": change,

@@ -15,14 +15,13 @@ from __future__ import annotations
 import uuid as uuid_module
 from typing import Any
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from simple_history.utils import get_m2m_reverse_field_name
 
 from negotrack.models import Change
 from negotrack.records import Record, RecordLocked, User, VersionConflict, require_permission
-from negotrack.registry import DRAFT, PUBLISHED, LinkedRecords, RecordType
+from negotrack.registry import DRAFT, PUBLISHED, LinkedRecords, RecordType, require_record_type
 from negotrack.registry import record_type as registry_entry
 
 # Never restored: identity and bookkeeping, the publication history (a restore is an edit
@@ -37,14 +36,11 @@ SLUG_FIELDS = {"slug", "slug_is_provisional"}
 
 
 def record_model(record_type: str) -> type[Record]:
-    """The record model named `app_label.model_name`, or a ValidationError."""
-    try:
-        model = apps.get_model(record_type)
-    except (LookupError, ValueError):
-        model = None
-    if model is None or not issubclass(model, Record) or not hasattr(model, "_record_history"):
+    """The registered record model named `app_label.model_name`, or a ValidationError."""
+    registered = registry_entry(record_type.lower())
+    if registered is None or not hasattr(registered.model, "_record_history"):
         raise ValidationError(f"{record_type!r} is not a kind of record.", code="unknown_record_type")
-    return model
+    return registered.model
 
 
 def restored_fields(model: type[Record], *, recreating: bool) -> list[models.Field]:
@@ -144,7 +140,7 @@ def restore_version(
     model = record_model(record_type)
     registered = registry_entry(record_type)
     if registered is not None and registered.part_of is not None:
-        owner = apps.get_model(registered.part_of)._meta.verbose_name
+        owner = require_record_type(registered.part_of).model._meta.verbose_name
         raise ValidationError(
             f"{str(model._meta.verbose_name_plural).capitalize()} come back with a version of the {owner}.", code="link"
         )
