@@ -22,6 +22,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from negotrack.groups import is_editorial
 from negotrack.records import Record, User, VersionConflict, delete_record, save_record
 from negotrack.registry import require_record_type
+from negotrack.revisions import AWAITS_REVIEW
 
 
 class NegotrackAdminSite(admin.AdminSite):
@@ -92,7 +93,12 @@ class ServiceWiring:
     def save_through_service(self, request: HttpRequest, obj: Record, form: forms.ModelForm[Any]) -> Record:
         names = self.service_form_fields()
         extra = {name: form.cleaned_data[name] for name in names if name in form.cleaned_data}
-        return self.save_service(obj, by=request.user, **extra)
+        saved = self.save_service(obj, by=request.user, **extra)
+        if saved.pending_revision is not None:
+            # Said once the whole form is saved (RecordAdmin.message_user).
+            awaiting: list[Record] = request.__dict__.setdefault("negotrack_awaiting_review", [])
+            awaiting.append(saved)
+        return saved
 
 
 class BatchedLabelsMixin:
@@ -222,6 +228,18 @@ class RecordAdmin(ServiceWiring, SimpleHistoryAdmin):
 
     def delete_model(self, request: HttpRequest, obj: Record) -> None:
         self.delete_service(obj, by=request.user)
+
+    def message_user(
+        self, request: HttpRequest, message: str, level: int = messages.INFO, *args: Any, **kwargs: Any
+    ) -> None:
+        """Where a change waits for a reviewer, say so instead of "changed successfully"."""
+        awaiting = request.__dict__.get("negotrack_awaiting_review")
+        if awaiting and level == messages.SUCCESS:
+            for record in awaiting:
+                message = f"{record}: " + AWAITS_REVIEW.format(name=record._meta.verbose_name)
+                super().message_user(request, message, messages.WARNING, *args, **kwargs)
+            return
+        super().message_user(request, message, level, *args, **kwargs)
 
     def changeform_view(
         self,
