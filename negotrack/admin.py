@@ -20,7 +20,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from simple_history.admin import SimpleHistoryAdmin
 
 from negotrack.groups import is_editorial
-from negotrack.records import Record, User, VersionConflict, delete_record, save_record
+from negotrack.records import Record, User, VersionConflict, awaits_review, delete_record, save_record
 from negotrack.registry import require_record_type
 from negotrack.revisions import AWAITS_REVIEW
 
@@ -86,6 +86,14 @@ class ServiceWiring:
     def delete_service(self, record: Record, *, by: User) -> None:
         delete = require_record_type(self.model).delete or delete_record
         delete(record, by=by)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        """What published records show is deleted by reviewers only (the delete service
+        refuses anyone else). For an inline, `obj` is the record the rows belong to: while
+        published records show it, an editor is offered no row deletion there either."""
+        if isinstance(obj, Record) and awaits_review(obj, request.user):
+            return False
+        return super().has_delete_permission(request, obj)  # type: ignore[misc]  # the admin class mixed into has it
 
     def service_form_fields(self) -> tuple[str, ...]:
         return (*require_record_type(self.model).many, *self.service_flags)

@@ -384,7 +384,7 @@ def save_record(
             if not changed and action == Change.Action.UPDATE:
                 # Saving what is already stored is no change: no version, history or log row.
                 return record
-            if awaits_review(stored, by):
+            if changed and awaits_review(stored, by):
                 record.pending_revision = propose_change(stored, record, changed, m2m, by=by)
                 return record
         record.version = 1 if creating else stored.version + 1
