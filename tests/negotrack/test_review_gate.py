@@ -324,3 +324,25 @@ def test_the_review_queue_reads_a_fixed_number_of_queries(editor, reviewer, djan
     assert PendingRevision.objects.filter(state="open").count() == 6
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse("review:queue"))
+
+
+def test_the_admin_offers_an_editor_no_delete_for_what_published_records_show(cited, editor, reviewer):
+    statement, source = cited
+    url = reverse("admin:rounds_source_change", args=[source.pk])
+    delete_url = reverse("admin:rounds_source_delete", args=[source.pk])
+    assert delete_url not in signed_in(editor).get(url).content.decode()
+    assert signed_in(editor).post(delete_url, {"post": "yes"}).status_code == 403
+    assert delete_url in signed_in(reviewer).get(url).content.decode()
+
+
+def test_editors_read_a_proposed_change_in_their_feed_as_an_update(cited, editor, token_api):
+    _, source = cited
+    token_api(editor).patch(f"/api/v1/sources/{source.uuid}/", {"title": "Proposed"}, format="json")
+    events = token_api(editor).get("/api/v1/changes/?include=drafts&limit=500").json()["results"]
+    last = events[-1]
+    assert (last["event"], last["action"], last["uuid"], last["version"]) == (
+        "propose",
+        "update",
+        str(source.uuid),
+        source.version,
+    )
