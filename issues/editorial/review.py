@@ -29,7 +29,6 @@ from issues.editorial.descriptions import describe
 from issues.models import PublicationState, Publishable
 from issues.services import can_review, draft_publish, draft_send_back, record_withdraw, withdrawal_date_problem
 from negotrack.groups import admin_change_url, editorial_only
-from negotrack.history import history_url
 from negotrack.models import PendingRevision
 from negotrack.records import User, may_publish_changes
 from negotrack.registry import Review, publishable_types, require_record_type
@@ -285,8 +284,8 @@ def _resolve_revision(
         for text in texts:
             messages.error(request, f"Nothing was {done}: {text}", extra_tags=tag)
         return HttpResponseRedirect(queue_url())
-    url = history_url(revision.record_type, revision.record_uuid)
-    messages.success(request, f"Change {done}. The record's history shows it: {url}")
+    record = revision_record(revision)
+    messages.success(request, f"Change {done}: {record if record is not None else 'a deleted record'}.")
     return HttpResponseRedirect(queue_url())
 
 
