@@ -38,6 +38,7 @@ from negotrack.revisions import (
     open_revisions,
     revision_discard,
     revision_publish,
+    revision_record,
 )
 
 RECENTLY_PUBLISHED = 20
