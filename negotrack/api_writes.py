@@ -341,28 +341,29 @@ CONFLICT = inline_serializer(
 )
 
 
+PENDING_REVISION = inline_serializer(
+    "PendingRevision",
+    {
+        "uuid": serializers.UUIDField(),
+        "state": serializers.ChoiceField(choices=PendingRevision.State.choices),
+        "base_version": serializers.IntegerField(help_text="the record's version the change was made on"),
+        "changed_fields": serializers.ListField(child=serializers.CharField()),
+        "proposed": serializers.DictField(
+            help_text="the proposed values of the fields it changes, as a read shows them"
+        ),
+        "proposed_by": serializers.CharField(allow_null=True, help_text="the user name of the editor"),
+        "proposed_at": serializers.DateTimeField(),
+        "review_queue": serializers.URLField(help_text="the reviewers' page that lists it"),
+    },
+)
+
+
 def pending_answer(read_serializer: Any) -> Any:
     """The schema of a 202 answer: the change awaiting review, and the record as it reads."""
     name = getattr(read_serializer, "__name__", "Record").removesuffix("Serializer")
     return inline_serializer(
         f"{name}ChangeAwaitingReview",
-        {
-            "detail": serializers.CharField(),
-            "pending_revision": inline_serializer(
-                f"{name}PendingRevision",
-                {
-                    "uuid": serializers.UUIDField(),
-                    "state": serializers.ChoiceField(choices=PendingRevision.State.choices),
-                    "base_version": serializers.IntegerField(help_text="the record's version the change was made on"),
-                    "changed_fields": serializers.ListField(child=serializers.CharField()),
-                    "proposed": serializers.DictField(help_text="the proposed values of the fields it changes"),
-                    "proposed_by": serializers.CharField(allow_null=True),
-                    "proposed_at": serializers.DateTimeField(),
-                    "review_queue": serializers.URLField(),
-                },
-            ),
-            "record": read_serializer,
-        },
+        {"detail": serializers.CharField(), "pending_revision": PENDING_REVISION, "record": read_serializer},
     )
 
 

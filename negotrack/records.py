@@ -385,22 +385,51 @@ def save_record(
                 # Saving what is already stored is no change: no version, history or log row.
                 return record
             if changed and awaits_review(stored, by):
+                # Written on trial and rolled back, so that every rule of the write, and of
+                # those that follow it (`record_changed`), judges the change now, not when
+                # a reviewer publishes it; then it waits for review.
+                try:
+                    with transaction.atomic(using=router.db_for_write(model)):
+                        _write(record, stored.version + 1, by=by, m2m=m2m, action=action, changed=changed)
+                        raise _TrialWrite
+                except _TrialWrite:
+                    record.version = stored.version
                 record.pending_revision = propose_change(stored, record, changed, m2m, by=by)
                 return record
-        record.version = 1 if creating else stored.version + 1
-        record._history_user = by
-        record.skip_history_when_saving = True
-        try:
-            with service_write():
-                record.save()
-                for name, values in m2m.items():
-                    getattr(record, name).set(list(values))
-        finally:
-            del record.skip_history_when_saving
-        model._record_history.create_historical_record(record, "+" if creating else "~")
-        log_change(record, action, by=by, changed_fields=changed)
-        record_changed.send(sender=model, record=record, action=action, changed_fields=changed, by=by)
+        _write(record, 1 if creating else stored.version + 1, by=by, m2m=m2m, action=action, changed=changed)
     return record
+
+
+class _TrialWrite(Exception):
+    """Rolls back a write made only to have its rules judge a change awaiting review."""
+
+
+def _write(
+    record: Record,
+    version: int,
+    *,
+    by: User,
+    m2m: Mapping[str, Iterable[models.Model]],
+    action: str,
+    changed: Sequence[str],
+) -> None:
+    """The record, its many-to-many values, its history and change-log rows, and the
+    signal to the layers above: the write itself, once `save_record` has checked it."""
+    model = type(record)
+    creating = record._state.adding
+    record.version = version
+    record._history_user = by
+    record.skip_history_when_saving = True
+    try:
+        with service_write():
+            record.save()
+            for name, values in m2m.items():
+                getattr(record, name).set(list(values))
+    finally:
+        del record.skip_history_when_saving
+    model._record_history.create_historical_record(record, "+" if creating else "~")
+    log_change(record, action, by=by, changed_fields=changed)
+    record_changed.send(sender=model, record=record, action=action, changed_fields=changed, by=by)
 
 
 def delete_record(record: Record, *, by: User) -> None:
