@@ -31,6 +31,7 @@ def _register_record_types() -> None:
     from issues import services
     from issues.editorial import descriptions
     from issues.models import Agreement, Issue, IssueStatus, Position, Statement, StatementIssue
+    from issues.services.shown import SHOWN_PUBLICLY
     from issues.timelines.health import timelines_state
     from negotrack.registry import (
         FeedKind,
@@ -41,6 +42,7 @@ def _register_record_types() -> None:
         register,
         register_feed_kind,
         register_health_check,
+        register_shown_publicly,
     )
 
     def publishable(
@@ -112,6 +114,9 @@ def _register_record_types() -> None:
     # One event per rebuild that changed an issue's timeline, named by the issue's UUID.
     register_feed_kind(FeedKind("issues.timeline", "timelines", "issues.issue", "issue", "slug", view="timeline"))
     register_health_check(HealthCheck("timelines", timelines_state))
+    # What the published record shows waits for review when an editor changes it.
+    for label, shown in SHOWN_PUBLICLY.items():
+        register_shown_publicly(label, shown)
 
 
 def _round_changed(

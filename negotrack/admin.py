@@ -20,8 +20,9 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from simple_history.admin import SimpleHistoryAdmin
 
 from negotrack.groups import is_editorial
-from negotrack.records import Record, User, VersionConflict, delete_record, save_record
+from negotrack.records import Record, User, VersionConflict, awaits_review, delete_record, save_record
 from negotrack.registry import require_record_type
+from negotrack.revisions import AWAITS_REVIEW
 
 
 class NegotrackAdminSite(admin.AdminSite):
@@ -86,13 +87,26 @@ class ServiceWiring:
         delete = require_record_type(self.model).delete or delete_record
         delete(record, by=by)
 
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        """What published records show is deleted by reviewers only (the delete service
+        refuses anyone else). For an inline, `obj` is the record the rows belong to: while
+        published records show it, an editor is offered no row deletion there either."""
+        if isinstance(obj, Record) and awaits_review(obj, request.user):
+            return False
+        return super().has_delete_permission(request, obj)  # type: ignore[misc]  # the admin class mixed into has it
+
     def service_form_fields(self) -> tuple[str, ...]:
         return (*require_record_type(self.model).many, *self.service_flags)
 
     def save_through_service(self, request: HttpRequest, obj: Record, form: forms.ModelForm[Any]) -> Record:
         names = self.service_form_fields()
         extra = {name: form.cleaned_data[name] for name in names if name in form.cleaned_data}
-        return self.save_service(obj, by=request.user, **extra)
+        saved = self.save_service(obj, by=request.user, **extra)
+        if saved.pending_revision is not None:
+            # Said once the whole form is saved (RecordAdmin.message_user).
+            awaiting: list[Record] = request.__dict__.setdefault("negotrack_awaiting_review", [])
+            awaiting.append(saved)
+        return saved
 
 
 class BatchedLabelsMixin:
@@ -222,6 +236,18 @@ class RecordAdmin(ServiceWiring, SimpleHistoryAdmin):
 
     def delete_model(self, request: HttpRequest, obj: Record) -> None:
         self.delete_service(obj, by=request.user)
+
+    def message_user(
+        self, request: HttpRequest, message: str, level: int = messages.INFO, *args: Any, **kwargs: Any
+    ) -> None:
+        """Where a change waits for a reviewer, say so instead of "changed successfully"."""
+        awaiting = request.__dict__.get("negotrack_awaiting_review")
+        if awaiting and level == messages.SUCCESS:
+            for record in awaiting:
+                message = f"{record}: " + AWAITS_REVIEW.format(name=record._meta.verbose_name)
+                super().message_user(request, message, messages.WARNING, *args, **kwargs)
+            return
+        super().message_user(request, message, level, *args, **kwargs)
 
     def changeform_view(
         self,

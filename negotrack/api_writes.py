@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
+from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import exceptions, permissions, serializers, status
@@ -23,8 +24,10 @@ from rest_framework.views import APIView
 
 from negotrack.conditional import if_match_versions
 from negotrack.groups import is_editorial
+from negotrack.models import PendingRevision
 from negotrack.records import Record, RecordLocked, User, VersionConflict
 from negotrack.registry import require_record_type
+from negotrack.revisions import AWAITS_REVIEW
 from negotrack.schema import ERROR
 
 if TYPE_CHECKING:
@@ -160,6 +163,8 @@ class RecordWriteMixin(_WriteView):
         values = self.parse(request.data, partial=kwargs.get("partial", False))
         self.use_expected_version(record, values.pop("version", None))
         self.save_through_service(record, values)
+        if record.pending_revision is not None:
+            return self.answer_pending(record, record.pending_revision)
         return self.answer(record, status.HTTP_200_OK)
 
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -213,6 +218,30 @@ class RecordWriteMixin(_WriteView):
         if code == status.HTTP_201_CREATED:
             lookup = self.lookup_field
             response["Location"] = self.reverse_action("detail", kwargs={lookup: getattr(shown, lookup)})
+        return response
+
+    def answer_pending(self, proposed: Record, revision: PendingRevision) -> Response:
+        """202: the change waits for a reviewer. The answer shows the proposed values of the
+        fields it changes, and the record as everyone still reads it."""
+        shown = self.get_queryset().get(pk=proposed.pk)
+        proposed_values = self.get_serializer(proposed).data
+        changed = [name for name in revision.changed_fields if name in proposed_values]
+        body = {
+            "detail": AWAITS_REVIEW.format(name=proposed._meta.verbose_name),
+            "pending_revision": {
+                "uuid": revision.uuid,
+                "state": revision.state,
+                "base_version": revision.base_version,
+                "changed_fields": revision.changed_fields,
+                "proposed": {name: proposed_values[name] for name in changed},
+                "proposed_by": revision.proposed_by.get_username() if revision.proposed_by else None,
+                "proposed_at": revision.proposed_at,
+                "review_queue": self.request.build_absolute_uri(reverse("review:queue")),
+            },
+            "record": self.get_serializer(shown).data,
+        }
+        response = Response(body, status=status.HTTP_202_ACCEPTED)
+        response["ETag"] = f'"{shown.version}"'
         return response
 
     # --- refusals ------------------------------------------------------------------------
@@ -312,6 +341,32 @@ CONFLICT = inline_serializer(
 )
 
 
+PENDING_REVISION = inline_serializer(
+    "PendingRevision",
+    {
+        "uuid": serializers.UUIDField(),
+        "state": serializers.ChoiceField(choices=PendingRevision.State.choices),
+        "base_version": serializers.IntegerField(help_text="the record's version the change was made on"),
+        "changed_fields": serializers.ListField(child=serializers.CharField()),
+        "proposed": serializers.DictField(
+            help_text="the proposed values of the fields it changes, as a read shows them"
+        ),
+        "proposed_by": serializers.CharField(allow_null=True, help_text="the user name of the editor"),
+        "proposed_at": serializers.DateTimeField(),
+        "review_queue": serializers.URLField(help_text="the reviewers' page that lists it"),
+    },
+)
+
+
+def pending_answer(read_serializer: Any) -> Any:
+    """The schema of a 202 answer: the change awaiting review, and the record as it reads."""
+    name = getattr(read_serializer, "__name__", "Record").removesuffix("Serializer")
+    return inline_serializer(
+        f"{name}ChangeAwaitingReview",
+        {"detail": serializers.CharField(), "pending_revision": PENDING_REVISION, "record": read_serializer},
+    )
+
+
 def record_write_schema(
     noun: str, read_serializer: Any, write_serializer: Any, *, lookup: OpenApiParameter
 ) -> dict[str, Any]:
@@ -319,7 +374,15 @@ def record_write_schema(
     changed = {
         "parameters": [lookup, IF_MATCH],
         "request": write_serializer,
-        "responses": {200: read_serializer, **write_errors(400, 401, 403, 404, 409, 412)},
+        "responses": {
+            200: read_serializer,
+            202: OpenApiResponse(
+                pending_answer(read_serializer),
+                description="Published records show this record and you are not a reviewer: the change waits "
+                "for a reviewer in the review queue, and every read shows the record as it was until then",
+            ),
+            **write_errors(400, 401, 403, 404, 409, 412),
+        },
     }
     return {
         "create": extend_schema(

@@ -6,9 +6,7 @@ Editors, reviewers and superusers only: anyone else is sent to sign in, or refus
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
@@ -16,7 +14,6 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -24,12 +21,14 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_POST
 from simple_history.utils import get_m2m_reverse_field_name
 
+from negotrack.display import FieldChange, Labels, display_value
 from negotrack.groups import admin_change_url, editorial_only
-from negotrack.models import Change
+from negotrack.models import Change, PendingRevision
 from negotrack.records import Record
 from negotrack.registry import record_type
 from negotrack.registry import record_types as registered_types
 from negotrack.restore import record_model, restore_version
+from negotrack.revisions import AWAITS_REVIEW, describe_revisions
 
 KINDS = {"+": "created", "~": "changed", "-": "deleted"}
 # Shown with every version rather than as a difference.
@@ -55,16 +54,6 @@ def record_type_choices() -> list[tuple[str, str]]:
 
 
 @dataclass
-class FieldChange:
-    label: str
-    old: str
-    new: str
-    added: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    is_list: bool = False
-
-
-@dataclass
 class Version:
     row: Any
     kind: str
@@ -78,40 +67,6 @@ class LinkEvent:
     user: Any
     issue: str
     kind: str
-
-
-class Labels:
-    """The names of the records that versions point to, one query per related model."""
-
-    def __init__(self) -> None:
-        self.wanted: dict[type[models.Model], set[Any]] = defaultdict(set)
-        self.names: dict[tuple[type[models.Model], Any], str] = {}
-
-    def want(self, model: type[models.Model], pks: Iterable[Any]) -> None:
-        self.wanted[model].update(pk for pk in pks if pk is not None)
-
-    def load(self) -> None:
-        for model, pks in self.wanted.items():
-            if not pks:
-                continue
-            related = [f.name for f in model._meta.concrete_fields if f.is_relation]
-            for obj in model._base_manager.filter(pk__in=pks).select_related(*related):
-                self.names[model, obj.pk] = str(obj)
-
-    def name(self, model: type[models.Model], pk: Any) -> str:
-        return self.names.get((model, pk), f"a deleted {model._meta.verbose_name} (#{pk})")
-
-
-def _display(model_field: Any, value: Any, labels: Labels) -> str:
-    if value is None or value == "":
-        return "—"
-    if model_field.is_relation:
-        return labels.name(model_field.related_model, value)
-    if model_field.choices:
-        return str(dict(model_field.flatchoices).get(value, value))
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value)
 
 
 def _m2m_targets(model: type[Record]) -> dict[str, tuple[Any, Any, str]]:
@@ -179,7 +134,7 @@ def build_history(model: type[Record], uuid: UUID) -> tuple[list[Version], list[
             for f in tracked:
                 value = getattr(row, f.attname)
                 if value not in (None, "", False):
-                    changes.append(FieldChange(str(f.verbose_name), "—", _display(f, value, labels)))
+                    changes.append(FieldChange(str(f.verbose_name), "—", display_value(f, value, labels)))
         elif row.history_type != "-":
             changed = set(row.diff_against(older, included_fields=editable).changed_fields)
             # diff_against() compares editable fields only: the publication fields
@@ -190,7 +145,9 @@ def build_history(model: type[Record], uuid: UUID) -> tuple[list[Version], list[
             for f in tracked:
                 if f.name in changed:
                     old, new = getattr(older, f.attname), getattr(row, f.attname)
-                    changes.append(FieldChange(str(f.verbose_name), _display(f, old, labels), _display(f, new, labels)))
+                    changes.append(
+                        FieldChange(str(f.verbose_name), display_value(f, old, labels), display_value(f, new, labels))
+                    )
         for name, (m2m_field, _, _) in m2m.items():
             new_set = m2m_values[row.history_id][name]
             old_set = m2m_values[older.history_id][name] if older is not None else set()
@@ -232,6 +189,13 @@ def record_history(request: HttpRequest, record_type: str, uuid: UUID) -> HttpRe
         "expected_version": current.version if current is not None else versions[0].row.version,
         "versions": versions,
         "links": links,
+        "revisions": describe_revisions(
+            list(
+                PendingRevision.objects.filter(record_type=record_type, record_uuid=uuid)
+                .select_related("proposed_by", "resolved_by")
+                .order_by("-proposed_at", "-id")
+            )
+        ),
         "admin_url": admin_change_url(current) if current is not None else None,
         "breadcrumbs": [("Recent changes", reverse("records:changes")), (f"History of {title}", None)],
     }
@@ -274,6 +238,9 @@ def restore(request: HttpRequest, record_type: str, uuid: UUID) -> HttpResponse:
             "the earlier values. Review it and publish it to replace the published record.",
         )
         return HttpResponseRedirect(history_url(record_type, restored.uuid))
+    if restored.pending_revision is not None:
+        messages.success(request, AWAITS_REVIEW.format(name=restored._meta.verbose_name))
+        return HttpResponseRedirect(back)
     if restored.version == expected_version:
         messages.info(request, "Nothing to restore: the record already has the values of that version.")
     else:

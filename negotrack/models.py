@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -44,6 +45,8 @@ class Change(models.Model):
         SUPERSEDE = "supersede", "superseded by a correction"
         SEND_BACK = "send_back", "sent back to its editor"
         REBUILD = "rebuild", "timeline rebuilt"
+        PROPOSE = "propose", "change proposed for review"
+        DISCARD = "discard", "proposed change discarded"
 
     id = models.BigAutoField(primary_key=True)
     txid = models.BigIntegerField(
@@ -60,7 +63,8 @@ class Change(models.Model):
         max_length=16,
         blank=True,
         help_text="for statements, statuses, positions and agreements: the state after the change; "
-        "for a statement's issue links: the statement's state",
+        "for a statement's issue links: the statement's state; for a change proposed for review "
+        "(or discarded): draft",
     )
     changed_fields = models.JSONField(default=list, blank=True)
     refs = models.JSONField(
@@ -123,3 +127,51 @@ class ImportedRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.record_type} {self.record_uuid} v{self.version}, imported {self.imported_at:%Y-%m-%d}"
+
+
+class PendingRevision(models.Model):
+    """An editor's change to a record that published records show, kept apart until a
+    reviewer publishes it (DESIGN.md, Publication).
+
+    The record itself stays as the public record shows it; the change waits here as the
+    values of the fields it changes, before and after, in the form of Django's JSON
+    serializer. Publishing applies the `after` values through the record's save service
+    as the reviewer; a revision whose fields changed meanwhile (its `before` no longer
+    holds) is stale and can only be discarded. Kept once resolved, for the history.
+    """
+
+    class State(models.TextChoices):
+        OPEN = "open", "awaiting review"
+        PUBLISHED = "published", "published"
+        DISCARDED = "discarded", "discarded"
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False, verbose_name="UUID")
+    record_type = models.CharField(max_length=64, help_text="app_label.model_name of the record")
+    record_uuid = models.UUIDField()
+    base_version = models.PositiveIntegerField(help_text="the record's version when the change was proposed")
+    changed_fields = models.JSONField(default=list)
+    before = models.JSONField(default=dict, help_text="the changed fields' values when proposed, serialized")
+    after = models.JSONField(default=dict, help_text="the proposed values, serialized")
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    proposed_at = models.DateTimeField(default=timezone.now)
+    state = models.CharField(max_length=16, choices=State.choices, default=State.OPEN)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    note = models.TextField(blank=True, help_text="why a reviewer discarded it")
+
+    class Meta:
+        ordering = ["proposed_at", "id"]
+        indexes = [
+            models.Index(fields=["record_type", "record_uuid"], name="pendingrevision_record_idx"),
+            models.Index(fields=["state", "proposed_at"], name="pendingrevision_queue_idx"),
+        ]
+        permissions = [("publish_pendingrevision", "Can publish or discard a change awaiting review")]
+
+    def __str__(self) -> str:
+        return f"{self.record_type} {self.record_uuid}: change {self.get_state_display()}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == self.State.OPEN

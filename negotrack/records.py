@@ -10,20 +10,24 @@ take a path that skips the history, the version check or the change log.
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias, TypeVar, cast
 
+from django.core import serializers
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, router, transaction
 from django.db.models import prefetch_related_objects
 from django.db.models.deletion import Collector
 from django.dispatch import Signal
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from negotrack.models import Change
+from negotrack.models import Change, PendingRevision
+from negotrack.registry import DRAFT, shown_publicly
 from negotrack.text import MAX_JSON_DEPTH, json_problem, text_problem
 
 if TYPE_CHECKING:
@@ -146,6 +150,8 @@ class Record(models.Model):
     history: ClassVar[Any]  # each model's `history = RecordHistory()`, a manager once finalized
     _history_user: User | None
     skip_history_when_saving: bool
+    # Set by save_record when an editor's change was kept for review instead of saved.
+    pending_revision: PendingRevision | None = None
 
     class Meta:
         abstract = True
@@ -231,13 +237,20 @@ def created_fields(model: type[Record]) -> list[str]:
     ]
 
 
-def log_change(record: Record, action: str, *, by: User, changed_fields: Sequence[str] = ()) -> Change:
+def log_change(
+    record: Record,
+    action: str,
+    *,
+    by: User,
+    changed_fields: Sequence[str] = (),
+    publication_state: str | None = None,
+) -> Change:
     return Change.objects.create(
         action=action,
         record_type=record._meta.label_lower,
         record_uuid=record.uuid,
         record_version=record.version,
-        publication_state=record.change_publication_state(),
+        publication_state=record.change_publication_state() if publication_state is None else publication_state,
         changed_fields=list(changed_fields),
         refs=record.change_refs(),
         # An anonymous user has no pk, so what is left is an account.
@@ -251,6 +264,68 @@ def require_permission(by: User | None, model: type[models.Model], action: str) 
     codename = f"{model._meta.app_label}.{action}_{model._meta.model_name}"
     if by is None or not by.has_perm(codename):
         raise PermissionDenied(f"{by or 'Nobody signed in'} may not {action} {model._meta.verbose_name_plural}.")
+
+
+def may_publish_changes(by: User | None) -> bool:
+    """Reviewers (and superusers, and the commands' system user): their changes to what
+    published records show are public at once."""
+    return by is not None and by.has_perm("negotrack.publish_pendingrevision")
+
+
+def awaits_review(stored: Record, by: User) -> bool:
+    """Whether a change by `by` to `stored` must wait for a reviewer: published records
+    show it, and `by` is not a reviewer."""
+    return not may_publish_changes(by) and shown_publicly(stored)
+
+
+def serialized_values(record: Record, names: Sequence[str], m2m: Mapping[str, Iterable[Any]] | None = None) -> dict:
+    """The values of `names` on `record` as Django's JSON serializer writes them (related
+    records by primary key); many-to-many values from `m2m` where given, else stored."""
+    many = {f.name for f in record._meta.many_to_many}
+    concrete = [name for name in names if name not in many]
+    fields: dict[str, Any] = json.loads(serializers.serialize("json", [record], fields=concrete))[0]["fields"]
+    for name in names:
+        if name in many:
+            values = (m2m or {}).get(name)
+            pks = (
+                [obj.pk for obj in values] if values is not None else getattr(record, name).values_list("pk", flat=True)
+            )
+            fields[name] = sorted(pks)
+    return fields
+
+
+def propose_change(
+    stored: Record, record: Record, changed: Sequence[str], m2m: Mapping[str, Iterable[Any]], *, by: User
+) -> PendingRevision:
+    """Keep an editor's change for review instead of saving it (DESIGN.md, Publication).
+
+    A second change by the same editor to the same record, while the first still waits,
+    joins it: the reviewer sees one change per editor and record, with the latest values.
+    """
+    label = record._meta.label_lower
+    before = serialized_values(stored, changed)
+    after = serialized_values(record, changed, m2m)
+    revision = (
+        PendingRevision.objects.select_for_update()
+        .filter(record_type=label, record_uuid=record.uuid, state=PendingRevision.State.OPEN, proposed_by=by.pk)
+        .first()
+    )
+    if revision is None:
+        revision = PendingRevision(record_type=label, record_uuid=record.uuid, proposed_by_id=by.pk)
+    else:
+        before = {**before, **revision.before}
+        after = {**revision.after, **after}
+    revision.base_version = stored.version
+    revision.before, revision.after = before, after
+    revision.changed_fields = [name for name in before if before[name] != after.get(name)]
+    revision.proposed_at = timezone.now()
+    if revision.changed_fields:
+        revision.save()
+    elif revision.pk:
+        # The editor set the fields back to what the record holds: nothing is left to review.
+        revision.delete()
+    log_change(stored, Change.Action.PROPOSE, by=by, changed_fields=changed, publication_state=DRAFT)
+    return revision
 
 
 def _check_version(record: Record, locked_version: int) -> None:
@@ -309,20 +384,52 @@ def save_record(
             if not changed and action == Change.Action.UPDATE:
                 # Saving what is already stored is no change: no version, history or log row.
                 return record
-        record.version = 1 if creating else stored.version + 1
-        record._history_user = by
-        record.skip_history_when_saving = True
-        try:
-            with service_write():
-                record.save()
-                for name, values in m2m.items():
-                    getattr(record, name).set(list(values))
-        finally:
-            del record.skip_history_when_saving
-        model._record_history.create_historical_record(record, "+" if creating else "~")
-        log_change(record, action, by=by, changed_fields=changed)
-        record_changed.send(sender=model, record=record, action=action, changed_fields=changed, by=by)
+            if changed and awaits_review(stored, by):
+                # Written on trial and rolled back, so that every rule of the write, and of
+                # those that follow it (`record_changed`), judges the change now, not when
+                # a reviewer publishes it; then it waits for review.
+                try:
+                    with transaction.atomic(using=router.db_for_write(model)):
+                        _write(record, stored.version + 1, by=by, m2m=m2m, action=action, changed=changed)
+                        raise _TrialWrite
+                except _TrialWrite:
+                    record.version = stored.version
+                record.pending_revision = propose_change(stored, record, changed, m2m, by=by)
+                return record
+        _write(record, 1 if creating else stored.version + 1, by=by, m2m=m2m, action=action, changed=changed)
     return record
+
+
+class _TrialWrite(Exception):
+    """Rolls back a write made only to have its rules judge a change awaiting review."""
+
+
+def _write(
+    record: Record,
+    version: int,
+    *,
+    by: User,
+    m2m: Mapping[str, Iterable[models.Model]],
+    action: str,
+    changed: Sequence[str],
+) -> None:
+    """The record, its many-to-many values, its history and change-log rows, and the
+    signal to the layers above: the write itself, once `save_record` has checked it."""
+    model = type(record)
+    creating = record._state.adding
+    record.version = version
+    record._history_user = by
+    record.skip_history_when_saving = True
+    try:
+        with service_write():
+            record.save()
+            for name, values in m2m.items():
+                getattr(record, name).set(list(values))
+    finally:
+        del record.skip_history_when_saving
+    model._record_history.create_historical_record(record, "+" if creating else "~")
+    log_change(record, action, by=by, changed_fields=changed)
+    record_changed.send(sender=model, record=record, action=action, changed_fields=changed, by=by)
 
 
 def delete_record(record: Record, *, by: User) -> None:
@@ -331,8 +438,12 @@ def delete_record(record: Record, *, by: User) -> None:
     require_permission(by, model, "delete")
     using = router.db_for_write(model)
     with transaction.atomic(using=using):
-        stored_version = model._base_manager.select_for_update().values_list("version", flat=True).get(pk=record.pk)
-        _check_version(record, stored_version)
+        stored = model._base_manager.select_for_update().get(pk=record.pk)
+        _check_version(record, stored.version)
+        if awaits_review(stored, by):
+            raise PermissionDenied(
+                f"Published records show this {model._meta.verbose_name}: only a reviewer may delete it."
+            )
         collector = Collector(using=using, origin=record)
         collector.collect([record])
         doomed: list[Record] = []

@@ -102,7 +102,11 @@ class HealthCheck:
     read: Callable[[], Any]
 
 
+# Whether a published record shows a record (see `register_shown_publicly`).
+ShownPublicly = Callable[[Any], bool]
+
 _record_types: dict[str, RecordType] = {}
+_shown_publicly: dict[str, ShownPublicly] = {}
 _feed_kinds: dict[str, FeedKind] = {}
 _health_checks: dict[str, HealthCheck] = {}
 
@@ -115,6 +119,25 @@ def register(*record_types: RecordType) -> None:
         if known is not None and known != record_type:
             raise ImproperlyConfigured(f"{record_type.label} is registered twice, differently.")
         _record_types[record_type.label] = record_type
+
+
+def register_shown_publicly(label: str, shown: ShownPublicly) -> None:
+    """Puts a kind of record under review once published records show it (DESIGN.md,
+    Publication): from then on an editor's change to it waits for a reviewer. Registered
+    by the app that publishes (it knows what its published records show), for its own
+    kinds of record and those of the apps below it."""
+    _shown_publicly[label] = shown
+
+
+def shown_publicly(record: models.Model) -> bool:
+    """Whether a published record shows `record`: False for a kind nothing registered."""
+    shown = _shown_publicly.get(record._meta.label_lower)
+    return shown is not None and shown(record)
+
+
+def reviewed_kinds() -> list[str]:
+    """The kinds of record whose changes wait for review once published records show them."""
+    return sorted(_shown_publicly)
 
 
 def register_feed_kind(kind: FeedKind) -> None:

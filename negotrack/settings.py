@@ -343,6 +343,8 @@ SPECTACULAR_SETTINGS = {
         "PartyKindEnum": "delegations.models.PartyKind",
         "StatementKindEnum": "issues.models.StatementKind",
         "DatePrecisionEnum": "rounds.dates.DatePrecision",
+        "PendingRevisionStateEnum": "negotrack.models.PendingRevision.State",
+        "StateEnum": "issues.models.PublicationState",
     },
 }
 

@@ -29,8 +29,17 @@ from issues.editorial.descriptions import describe
 from issues.models import PublicationState, Publishable
 from issues.services import can_review, draft_publish, draft_send_back, record_withdraw, withdrawal_date_problem
 from negotrack.groups import admin_change_url, editorial_only
-from negotrack.records import User
+from negotrack.models import PendingRevision
+from negotrack.records import User, may_publish_changes
 from negotrack.registry import Review, publishable_types, require_record_type
+from negotrack.revisions import (
+    DescribedRevision,
+    describe_revisions,
+    open_revisions,
+    revision_discard,
+    revision_publish,
+    revision_record,
+)
 
 RECENTLY_PUBLISHED = 20
 STALE = "This {name} was changed by someone else meanwhile: nothing was {done}. Look at it again below."
@@ -180,13 +189,17 @@ def _row_tag(record: Publishable) -> str:
 @editorial_only
 def review_queue(request: HttpRequest) -> HttpResponse:
     queue = build_queue(request.user)
-    rows = {_row_tag(item.record): item for item in queue}
+    revisions = describe_revisions(list(open_revisions()))
+    rows: dict[str, Item | DescribedRevision] = {_row_tag(item.record): item for item in queue}
+    rows.update({f"revision-{described.revision.uuid}": described for described in revisions})
     page_notices: list[Message] = []
     for message in messages.get_messages(request):
         item = rows.get(message.extra_tags.split(" ")[0]) if message.extra_tags else None
         (item.notices if item else page_notices).append(message)
     context = {
         "queue": queue,
+        "revisions": revisions,
+        "may_publish_changes": may_publish_changes(request.user),
         "published": recently_published(request.user),
         "page_notices": page_notices,
         "nav": "review",
@@ -253,6 +266,47 @@ def send_back_draft(request: HttpRequest, kind: str, uuid: UUID) -> HttpResponse
     note = request.POST.get("note", "")
     return _act(
         request, kind, uuid, done="sent back", action=lambda record: draft_send_back(record, by=request.user, note=note)
+    )
+
+
+def _resolve_revision(
+    request: HttpRequest, uuid: UUID, *, done: str, action: Callable[[PendingRevision], object]
+) -> HttpResponseRedirect:
+    if not may_publish_changes(request.user):
+        raise PermissionDenied("Only reviewers publish or discard changes awaiting review.")
+    revision = PendingRevision.objects.filter(uuid=uuid).first()
+    if revision is None:
+        raise Http404("No such change awaiting review.")
+    tag = f"revision-{revision.uuid}"
+    try:
+        action(revision)
+    except (ValidationError, PermissionDenied) as error:
+        texts = error.messages if isinstance(error, ValidationError) else [str(error)]
+        for text in texts:
+            messages.error(request, f"Nothing was {done}: {text}", extra_tags=tag)
+        return HttpResponseRedirect(queue_url())
+    record = revision_record(revision)
+    messages.success(request, f"Change {done}: {record if record is not None else 'a deleted record'}.")
+    return HttpResponseRedirect(queue_url())
+
+
+@require_POST
+@editorial_only
+def publish_revision(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    return _resolve_revision(
+        request, uuid, done="published", action=lambda revision: revision_publish(revision, by=request.user)
+    )
+
+
+@require_POST
+@editorial_only
+def discard_revision(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    note = request.POST.get("note", "")
+    return _resolve_revision(
+        request,
+        uuid,
+        done="discarded",
+        action=lambda revision: revision_discard(revision, by=request.user, note=note),
     )
 
 

@@ -19,7 +19,7 @@ from negotrack.registry import feed_kinds, record_type
 # makes it go; to editors every publication step is a change of a record they already see.
 PUBLIC_ACTIONS = {"publish": "create", "supersede": "update", "withdraw": "delete", "rebuild": "update"}
 EDITORIAL_ACTIONS = {"publish": "update", "supersede": "update", "withdraw": "update", "send_back": "update",
-                     "rebuild": "update"}  # fmt: skip
+                     "rebuild": "update", "propose": "update", "discard": "update"}  # fmt: skip
 
 
 class CursorExpired(Exception):

@@ -33,7 +33,8 @@ class ChangeEventSerializer(serializers.Serializer):
         choices=READER_ACTIONS,
         help_text="the change as you see it. Public: publishing reads as `create`, a correction superseding "
         "a record as `update`, withdrawing as `delete`. Editors with `include=drafts`: every publication "
-        "step reads as `update`",
+        "step reads as `update`, and so does a change proposed for review or discarded (the public never "
+        "sees those: the record did not change)",
     )
     event = serializers.ChoiceField(
         choices=Change.Action.choices, help_text="the change as the record's history has it"

@@ -21,7 +21,7 @@ def test_current_status_is_the_latest_by_effective_date_not_by_publication_time(
     assert issue.current_status == later
 
 
-def test_moving_a_round_moves_the_current_status_with_it(editor):
+def test_moving_a_round_moves_the_current_status_with_it(reviewer):
     issue = IssueFactory()
     first = RoundFactory(
         process=issue.process, start_date=datetime.date(2026, 2, 4), end_date=datetime.date(2026, 2, 5)
@@ -34,7 +34,7 @@ def test_moving_a_round_moves_the_current_status_with_it(editor):
     first.start_date, first.end_date = datetime.date(2026, 3, 1), datetime.date(2026, 3, 2)
     from rounds.services import round_save
 
-    round_save(first, by=editor)
+    round_save(first, by=reviewer)  # an editor's change would wait for review
     issue.refresh_from_db()
     assert issue.current_status.status == "agreed"
     assert issue.current_status.effective_date == datetime.date(2026, 3, 2)

@@ -2,7 +2,8 @@
 readers, a signed-in outsider, an editor and a reviewer.
 
 Reads are public. A route that does not offer a method answers 405 to anyone. Writes
-answer 401 without credentials, 403 to a signed-in outsider, and succeed for editors;
+answer 401 without credentials, 403 to a signed-in outsider, and succeed for editors (or
+wait for review, 202, where published records show what they change);
 publishing, withdrawing and sending back are for reviewers (403 to editors); a change or
 delete aimed at a published record answers 409. Each request runs in a savepoint that is
 rolled back, so every one starts from the same record.
@@ -21,6 +22,9 @@ pytestmark = pytest.mark.django_db
 METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"]
 PERSONAS = ["anonymous", "outsider", "editor", "reviewer"]
 REVIEWER_ROUTES = {"publish", "withdraw", "send-back"}
+# The world's published records show its source and its person: an editor's change to
+# them waits for review (202), a reviewer's is saved at once.
+SHOWN_BY_PUBLISHED = {"sources", "people"}
 
 
 def expected_status(path: str, offered: frozenset[str], method: str, persona: str, *, published: bool) -> int:
@@ -46,6 +50,8 @@ def expected_status(path: str, offered: frozenset[str], method: str, persona: st
         return 409  # a published record changes only by correction or withdrawal
     if method == "POST":
         return 201 if route in (None, "correction") else 200
+    if method in ("PUT", "PATCH") and path.split("/")[3] in SHOWN_BY_PUBLISHED and persona == "editor":
+        return 202  # the change waits for a reviewer
     return 204 if method == "DELETE" else 200
 
 

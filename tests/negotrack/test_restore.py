@@ -183,10 +183,10 @@ def test_a_restore_of_a_cited_source_marks_the_timelines_that_show_it(editor, re
     draft_publish(status, by=reviewer)
     source.refresh_from_db()
     source.title = "Second title"
-    source_save(source, by=editor)
+    source_save(source, by=reviewer)  # an editor's change would wait for review
     generation = TimelineState.objects.get(issue=status.issue).generation
 
-    restore(source, versions_of(source)[0], by=editor)
+    restore(source, versions_of(source)[0], by=reviewer)
 
     assert TimelineState.objects.get(issue=status.issue).generation == generation + 1
 

@@ -360,8 +360,8 @@ def test_an_editor_cannot_withdraw(client, editor):
 # history row of each kind (4); the recently published with their sources (2 per kind, 1
 # more for the parties of agreements). The test settings register one more publishable kind
 # (tests/registered), which has no records here: its drafts and its recently published
-# (1 each) find none.
-QUERIES_QUEUE = 32 + 2
+# (1 each) find none. The changes awaiting review: none here, found by one query (1).
+QUERIES_QUEUE = 32 + 2 + 1
 
 
 def _drafts_of_every_kind(count, *, by, reviewer):
