@@ -3,6 +3,11 @@
 Every write to the record (a create, an update, a delete, a publication) adds a Change
 row, so the newest rows of the change log say whether anything changed since a client
 last asked. One indexed query reads them, before a view does any work of its own.
+
+A public read counts only the changes to the public record (`Change.objects.public()`):
+saving, sending back or deleting a draft leaves its answer as it was, so its validators
+stay too, and a tool polling it keeps getting 304 until something is published. An
+editor's read with the drafts counts every change.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from django.db.models import Max, Sum
+from django.db.models import Max, QuerySet, Sum
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
@@ -22,7 +27,9 @@ from negotrack.models import Change
 # Concurrent transactions commit out of order: a change can become visible after one with
 # a higher id. The sum of the newest ids (not just the highest) changes when such a late
 # row appears among them, as long as fewer than this many later changes committed while
-# its transaction was open.
+# its transaction was open. A public read sums the newest public changes only, so there
+# the bound counts later public changes: drafts committed meanwhile take no room in the
+# window, and a late draft never enters it.
 RECENT_WINDOW = 1000
 
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
@@ -49,11 +56,21 @@ class Validators:
         return http_date(self.last_modified.timestamp())
 
 
-def change_log_state() -> ChangeLogState:
-    """The newest ids of the change log and the latest time among them, read by one
-    backward scan of the primary key; an empty log reads as the epoch."""
-    recent = Change.objects.order_by("-id")[:RECENT_WINDOW]
-    state = recent.aggregate(newest_id=Max("id"), recent_sum=Sum("id"), last_modified=Max("occurred_at"))
+def recent_changes(*, drafts: bool) -> QuerySet[Change]:
+    """The window of the change log a read's validators come from: the newest changes, of
+    the public record alone unless the read shows drafts. A backward scan of the primary
+    key, or of the index of public changes."""
+    changes = Change.objects.all() if drafts else Change.objects.public()
+    return changes.order_by("-id")[:RECENT_WINDOW]
+
+
+def change_log_state(*, drafts: bool) -> ChangeLogState:
+    """The newest ids of the window and the latest time among them, in one query; an
+    empty window reads as the epoch. For a public read that time is the newest public
+    change's, never a draft's."""
+    state = recent_changes(drafts=drafts).aggregate(
+        newest_id=Max("id"), recent_sum=Sum("id"), last_modified=Max("occurred_at")
+    )
     if state["newest_id"] is None:
         return ChangeLogState(newest_id=0, recent_sum=0, last_modified=EPOCH)
     last_modified = state["last_modified"].astimezone(datetime.UTC).replace(microsecond=0)
@@ -63,15 +80,16 @@ def change_log_state() -> ChangeLogState:
 def validators_for(
     request: HttpRequest, *, drafts: bool, record_version: int | None = None, extra: str = ""
 ) -> Validators:
-    """A weak ETag for this request's answer: the change-log state, plus everything else
-    the answer depends on (path and query, format, drafts or not, today's date for
-    answers that default to today, the signed-in user on the browsable pages).
+    """A weak ETag for this request's answer: the change-log state (of the public record
+    alone unless `drafts`), plus everything else the answer depends on (path and query,
+    format, drafts or not, today's date for answers that default to today, the signed-in
+    user on the browsable pages). Last-Modified is the time of the newest change counted.
 
     The detail of a record that the API writes to leads its ETag with the record's
     version (`W/"7-…"`), which is what a write's `If-Match` compares. `extra` is whatever
     else a view's answer depends on that the change log does not record (a timeline's
     currency)."""
-    state = change_log_state()
+    state = change_log_state(drafts=drafts)
     renderer_format = getattr(getattr(request, "accepted_renderer", None), "format", None) or ""
     parts = [
         str(state.newest_id),

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from negotrack.registry import DRAFT
+
 if TYPE_CHECKING:
     from django.db.backends.base.base import BaseDatabaseWrapper
     from django.db.models.sql.compiler import SQLCompiler
@@ -33,6 +35,19 @@ class CurrentTransactionId(models.Func):
         self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra_context: Any
     ) -> tuple[str, list[Any]]:
         return "pg_current_xact_id()::text::bigint", []
+
+
+class ChangeQuerySet(models.QuerySet["Change"]):
+    def public(self) -> ChangeQuerySet:
+        """The changes to the public record: what the public changes feed lists and what
+        the public validators count.
+
+        A change of a draft (its create, edits, send-back and delete, and a draft
+        statement's issue links) is logged with the publication state "draft", and so is
+        any other change that waits for a reviewer; publishing it logs a change that is
+        public. One rule, so the feed and the validators never disagree about a change.
+        """
+        return self.exclude(publication_state=DRAFT)
 
 
 class Change(models.Model):
@@ -77,11 +92,16 @@ class Change(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    objects = ChangeQuerySet.as_manager()
+
     class Meta:
         ordering = ["id"]
         indexes = [
             models.Index(fields=["record_type", "record_uuid"], name="change_record_idx"),
             models.Index(fields=["txid", "id"], name="change_feed_position_idx"),
+            # The newest changes to the public record, which the public validators read
+            # (negotrack.conditional), without stepping over drafts.
+            models.Index(fields=["id"], condition=~models.Q(publication_state=DRAFT), name="change_public_idx"),
         ]
 
     def __str__(self) -> str:

@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import models
 from django.db.models.expressions import RawSQL
 
-from negotrack.models import Change, ChangeLogHorizon
-from negotrack.registry import DRAFT
+from negotrack.models import Change, ChangeLogHorizon, ChangeQuerySet
 
 if TYPE_CHECKING:
     from django.db.backends.base.base import BaseDatabaseWrapper
@@ -66,19 +65,20 @@ class FeedCursor:
 START = FeedCursor(0, 0)
 
 
-def settled_changes() -> models.QuerySet:
-    """Rows whose position can be shown: no transaction before them is still open. The
-    bound is computed in the statement that uses it, from that statement's snapshot."""
-    return Change.objects.filter(txid__lt=SnapshotXmin())
+def settled_changes(*, drafts: bool) -> ChangeQuerySet:
+    """Rows whose position can be shown: no transaction before them is still open, and
+    only changes to the public record unless the reader asked for drafts. The bound is
+    computed in the statement that uses it, from that statement's snapshot."""
+    changes = Change.objects.filter(txid__lt=SnapshotXmin())
+    return changes if drafts else changes.public()
 
 
-def public_changes(changes: models.QuerySet) -> models.QuerySet:
-    """Without drafts (and a draft statement's issue links), and without send-backs."""
-    return changes.exclude(publication_state=DRAFT).exclude(action=Change.Action.SEND_BACK)
-
-
-def newest_settled_position() -> FeedCursor | None:
-    row = settled_changes().order_by("-txid", "-id").values_list("txid", "id").first()
+def newest_settled_position(*, drafts: bool) -> FeedCursor | None:
+    """The last position the reader's feed can show. Settled changes are every change
+    before a bound that only moves forward, so a new one always lands after it: the
+    position moves exactly when the feed has something new, and a draft never moves the
+    public feed's."""
+    row = settled_changes(drafts=drafts).order_by("-txid", "-id").values_list("txid", "id").first()
     return FeedCursor(*row) if row else None
 
 

@@ -11,7 +11,7 @@ from django.apps import apps
 from django.http import HttpRequest
 from django.urls import reverse
 
-from negotrack.changes.cursor import START, FeedCursor, pruned_through, public_changes, settled_changes
+from negotrack.changes.cursor import START, FeedCursor, pruned_through, settled_changes
 from negotrack.models import Change
 from negotrack.registry import feed_kinds, record_type
 
@@ -40,9 +40,7 @@ def read_feed(*, since: FeedCursor | None, limit: int, drafts: bool) -> FeedPage
     Raises CursorExpired when rows after `since` were pruned. The pruned-through position
     is read after the rows, so a prune that commits in between cannot go unnoticed.
     """
-    changes = settled_changes()
-    if not drafts:
-        changes = public_changes(changes)
+    changes = settled_changes(drafts=drafts)
     if since is not None:
         changes = changes.filter(since.after())
     rows = list(changes.order_by("txid", "id")[: limit + 1])

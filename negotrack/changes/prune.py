@@ -18,10 +18,12 @@ def prune_changes(*, older_than: datetime.timedelta, keep_newest: int = RECENT_W
     """Delete the oldest changes, a prefix of the feed, and record how far: a cursor from
     before it answers 410.
 
-    What stays: every change younger than `older_than`, the `keep_newest` newest rows by
-    id (the conditional reads hash the newest ids: pruning must not move their ETags) and
-    everything from the first position that is not settled yet. Returns the number of
-    rows deleted.
+    What stays: every change younger than `older_than`; everything from the `keep_newest`
+    newest public changes by id on, so all of it while there are fewer (the conditional
+    reads hash the newest ids, of the public changes alone or of all: pruning must not
+    move their ETags, and the public window reaches at least as far back as the other);
+    and everything from the first position that is not settled yet. Returns the number
+    of rows deleted.
     """
     cutoff = timezone.now() - older_than
     with transaction.atomic():
@@ -29,7 +31,8 @@ def prune_changes(*, older_than: datetime.timedelta, keep_newest: int = RECENT_W
         horizon, _ = ChangeLogHorizon.objects.select_for_update().get_or_create(
             pk=1, defaults={"txid": 0, "change_id": 0, "pruned_at": timezone.now()}
         )
-        floor = Change.objects.order_by("-id").values_list("id", flat=True)[keep_newest - 1 : keep_newest].first()
+        newest_public = Change.objects.public().order_by("-id").values_list("id", flat=True)
+        floor = newest_public[keep_newest - 1 : keep_newest].first()
         if floor is None:
             return 0
         # The first position that stays, and the settled bound from the same snapshot:

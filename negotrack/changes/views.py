@@ -106,12 +106,13 @@ class ChangesFeedView(ConditionalReadMixin, APIView):
     permission_classes = [AllowAny]
 
     def get_read_validators(self, request: Request) -> Validators:
-        # The answer depends on which changes have settled and on how far the log was
-        # pruned, not on the newest rows alone; no time stands for that, so ETag only.
+        # The answer depends on which of the reader's changes have settled (the public
+        # record's alone, unless drafts) and on how far the log was pruned, not on the
+        # newest rows alone; no time stands for that, so ETag only.
         self.drafts = wants_drafts(request)
         renderer_format = getattr(request.accepted_renderer, "format", None) or ""
         parts = [
-            str(newest_settled_position() or ""),
+            str(newest_settled_position(drafts=self.drafts) or ""),
             str(pruned_through() or ""),
             request.build_absolute_uri(),
             renderer_format,

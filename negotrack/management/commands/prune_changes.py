@@ -13,7 +13,8 @@ from negotrack.changes.prune import prune_changes
 class Command(BaseCommand):
     help = (
         "Delete change-log rows older than the retention (CHANGES_RETENTION_DAYS), always keeping the newest "
-        "1000 and any not yet settled. Tools whose feed cursor is older then resync from the lists."
+        "1000 public changes and all after them, and any not yet settled. Tools whose feed cursor is older then "
+        "resync from the lists."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:

@@ -393,6 +393,30 @@ def test_a_page_answers_304_until_something_is_published(client, reviewer, small
     assert after["ETag"] != etag
 
 
+@pytest.mark.parametrize("name", PAGES)
+def test_a_drafts_life_leaves_a_readers_copy_current(client, editor, reviewer, small_record, name):
+    statement, pages = small_record
+    etag = client.get(pages[name])["ETag"]
+    draft = StatementFactory(
+        process=statement.process,
+        round=statement.round,
+        speaker=statement.speaker,
+        party=statement.party,
+        issues=[statement.issues.get()],
+        sources=list(statement.sources.all()),
+        text="Waiting for review.",
+        by=editor,
+    )
+    assert client.get(pages[name], HTTP_IF_NONE_MATCH=etag).status_code == 304
+    draft.text = "Changed before review."
+    services.statement_save(draft, by=editor)
+    assert client.get(pages[name], HTTP_IF_NONE_MATCH=etag).status_code == 304
+    services.draft_send_back(draft, by=reviewer, note="Check the date.")
+    assert client.get(pages[name], HTTP_IF_NONE_MATCH=etag).status_code == 304
+    services.draft_delete(draft, by=editor)
+    assert client.get(pages[name], HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
 def test_a_reader_who_signs_in_does_not_reuse_the_anonymous_copy(client, editor, small_record):
     url = small_record[1]["home"]
     etag = client.get(url)["ETag"]

@@ -344,6 +344,48 @@ def test_the_public_and_the_editors_feed_have_their_own_etags(client, editor):
     assert client.get(URL, {"include": "drafts"})["ETag"] != public
 
 
+def test_a_drafts_life_leaves_the_public_feeds_etag_until_it_is_published(client, editor, reviewer):
+    process = ProcessFactory()
+    said = {"process": process, "round": None, "speaker": PersonFactory(), "sources": [SourceFactory()]}
+    issue = IssueFactory(process=process)
+    _, since = follow(client)
+    firsts = [(query, client.get(URL, query)["ETag"]) for query in ({}, {"since": since})]
+
+    def unmoved():
+        settle()
+        for query, etag in firsts:
+            assert client.get(URL, query, HTTP_IF_NONE_MATCH=etag).status_code == 304, query
+
+    draft = StatementFactory(**said, issues=[issue], text="Waiting for review.", by=editor)
+    unmoved()
+    draft.text = "Changed before review."
+    issue_services.statement_save(draft, by=editor, issues=[])
+    unmoved()
+    issue_services.draft_send_back(draft, by=reviewer, note="Name the source.")
+    unmoved()
+    issue_services.draft_delete(draft, by=editor)
+    unmoved()
+    issue_services.draft_publish(StatementFactory(**said, text="Published at last.", by=editor), by=reviewer)
+    settle()
+    for query, etag in firsts:
+        assert client.get(URL, query, HTTP_IF_NONE_MATCH=etag).status_code == 200, query
+    events = read(client, since)["results"]
+    assert summary(events) == [("statements", "create", "publish")]
+
+
+def test_a_draft_moves_the_editors_feed_and_not_the_publics(client, editor):
+    said = {"process": ProcessFactory(), "round": None, "speaker": PersonFactory(), "sources": [SourceFactory()]}
+    settle()
+    public = client.get(URL)["ETag"]
+    client.force_login(editor)
+    with_drafts = client.get(URL, {"include": "drafts"})["ETag"]
+    StatementFactory(**said, text="Waiting for review.", by=editor)
+    settle()
+    assert client.get(URL, {"include": "drafts"}, HTTP_IF_NONE_MATCH=with_drafts).status_code == 200
+    client.logout()
+    assert client.get(URL, HTTP_IF_NONE_MATCH=public).status_code == 304
+
+
 # --- cost ---------------------------------------------------------------------------------------
 
 

@@ -15,7 +15,7 @@ from negotrack.conditional import RECENT_WINDOW
 from negotrack.groups import system_user
 from negotrack.models import Change
 from rounds.models import Source
-from tests.factories import SourceFactory
+from tests.factories import PersonFactory, ProcessFactory, SourceFactory, StatementFactory
 from tests.feed import FEED_DB, URL, follow, read, settle
 
 pytestmark = FEED_DB
@@ -71,6 +71,24 @@ def test_pruning_keeps_the_newest_changes_and_a_cursor_from_before_them_answers_
     # From the horizon on, and from the start, the feed goes on with the oldest change kept.
     assert read(client, cursor(changes[10]), limit=1)["results"][0]["cursor"] == cursor(changes[11])
     assert read(client, limit=1)["results"][0]["cursor"] == cursor(changes[11])
+
+
+def test_pruning_keeps_the_newest_public_changes_however_many_drafts_came_after(client):
+    sources(RECENT_WINDOW + 5)
+    said = {"process": ProcessFactory(), "round": None, "speaker": PersonFactory(), "sources": [SourceFactory()]}
+    for n in range(10):
+        StatementFactory(**said, text=f"Draft {n}")
+    changes = feed_order()
+    age(changes, days=400)
+    settle()
+    sources_etag = client.get("/api/v1/sources/")["ETag"]
+
+    public = Change.objects.public().count()
+    assert prune().startswith(f"Pruned {public - RECENT_WINDOW} changes")
+
+    assert Change.objects.public().count() == RECENT_WINDOW
+    assert Change.objects.exclude(pk__in=Change.objects.public()).count() == 10
+    assert client.get("/api/v1/sources/", HTTP_IF_NONE_MATCH=sources_etag).status_code == 304
 
 
 def test_the_restart_address_of_an_editor_keeps_the_drafts(client, editor):
