@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('negotrack', '0005_imported_record'),
+        ('negotrack', '0006_pending_revision'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
