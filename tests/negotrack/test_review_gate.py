@@ -27,6 +27,7 @@ from tests.factories import (
     SourceFactory,
     StatementFactory,
 )
+from tests.feed import FEED_DB, follow
 
 GOOD_URL = "https://www.reuters.com/world/geneva-talks/"
 PHISHING_URL = "https://reuters.example.net/login"
@@ -335,10 +336,13 @@ def test_the_admin_offers_an_editor_no_delete_for_what_published_records_show(ci
     assert delete_url in signed_in(reviewer).get(url).content.decode()
 
 
-def test_editors_read_a_proposed_change_in_their_feed_as_an_update(cited, editor, token_api):
-    _, source = cited
+@FEED_DB
+def test_editors_read_a_proposed_change_in_their_feed_as_an_update(editor, token_api):
+    source = SourceFactory(url=GOOD_URL)
+    StatementFactory(sources=[source], publish=True)
+    public_before, _ = follow(token_api(None))
     token_api(editor).patch(f"/api/v1/sources/{source.uuid}/", {"title": "Proposed"}, format="json")
-    events = token_api(editor).get("/api/v1/changes/?include=drafts&limit=500").json()["results"]
+    events, _ = follow(token_api(editor), include="drafts")
     last = events[-1]
     assert (last["event"], last["action"], last["uuid"], last["version"]) == (
         "propose",
@@ -346,3 +350,4 @@ def test_editors_read_a_proposed_change_in_their_feed_as_an_update(cited, editor
         str(source.uuid),
         source.version,
     )
+    assert follow(token_api(None))[0] == public_before
