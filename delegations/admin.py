@@ -1,10 +1,23 @@
 from collections.abc import Sequence
+from typing import Any, cast
 
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from delegations.models import Attendance, Delegation, Membership, Party, Person, PersonQuerySet
-from negotrack.admin import RecordAdmin, RecordInline
+from delegations.models import (
+    Attendance,
+    Delegation,
+    DelegationQuerySet,
+    DelegationRole,
+    Membership,
+    Party,
+    Person,
+    PersonQuerySet,
+)
+from delegations.services import chair_problems
+from negotrack.admin import RecordAdmin, RecordForm, RecordInline
 from negotrack.records import Record
 from rounds.models import Session
 
@@ -44,24 +57,54 @@ class PersonAdmin(FixedSlugMixin, RecordAdmin):
         return queryset.matching(search_term), False
 
 
+class MembershipForm(RecordForm):
+    def service_checks(self) -> None:
+        """A second chair at the round, said beside the role before anything is saved."""
+        membership = cast(Membership, self.instance)
+        if membership.delegation_id:
+            problem = chair_problems([membership]).get(0)
+            if problem:
+                self.add_error("role", ValidationError(problem))
+
+
 class MembershipInline(RecordInline):
     model = Membership
+    form = MembershipForm
     fields = ("person", "role", "title", "note", "sources")
     autocomplete_fields = ("person", "sources")
+
+
+class HoldingRoleFilter(admin.SimpleListFilter):
+    """Delegations that held a role, alone or beside others."""
+
+    title = "role"
+    parameter_name = "role"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return list(DelegationRole.choices)
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        role = self.value()
+        return cast(DelegationQuerySet, queryset).holding(role) if role else queryset
 
 
 @admin.register(Delegation)
 class DelegationAdmin(RecordAdmin):
     inlines = [MembershipInline]
-    list_display = ("party", "round", "role")
-    list_filter = ("role", "round__process", "party")
+    list_display = ("party", "round", "roles_label")
+    list_filter = (HoldingRoleFilter, "round__process", "party")
     search_fields = ("party__name", "round__slug", "round__city", "note")
     autocomplete_fields = ("round", "party", "sources")
     list_select_related = ("party", "round")
 
+    @admin.display(description="roles")
+    def roles_label(self, obj: Delegation) -> str:
+        return obj.get_roles_display()
+
 
 @admin.register(Membership)
 class MembershipAdmin(RecordAdmin):
+    form = MembershipForm
     list_display = ("person", "title", "role", "delegation")
     list_filter = ("role", "delegation__party", "delegation__round__process")
     search_fields = ("person__name", "person__aliases", "title")

@@ -2,7 +2,7 @@
 
 import django_filters
 
-from delegations.models import Delegation, Membership, Party, Person, PersonQuerySet
+from delegations.models import Delegation, DelegationQuerySet, DelegationRole, Membership, Party, Person, PersonQuerySet
 from rounds.models import Process, Round
 
 
@@ -32,10 +32,18 @@ class DelegationFilter(django_filters.FilterSet):
         to_field_name="slug",
         help_text="delegations at rounds of the process with this slug",
     )
+    role = django_filters.ChoiceFilter(
+        choices=DelegationRole.choices,
+        method="filter_role",
+        help_text="delegations that held this role at their round, alone or beside others",
+    )
 
     class Meta:
         model = Delegation
-        fields = ["round", "party", "process"]
+        fields = ["round", "party", "process", "role"]
+
+    def filter_role(self, queryset: DelegationQuerySet, name: str, value: str) -> DelegationQuerySet:
+        return queryset.holding(value)
 
 
 class MembershipFilter(django_filters.FilterSet):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, IntegerField, Q, Value, When
 
+from negotrack.fields import ChoiceSetField
 from negotrack.records import Record, RecordHistory, RecordQuerySet
 from negotrack.search import contains_any_case
 from rounds.models import Round, Session, Source
@@ -72,29 +73,65 @@ class Person(Record):
 
 
 class DelegationRole(models.TextChoices):
+    """What a party does at a round; it may do several things at once (a host country
+    often mediates too). Their order is the order of importance: a delegation's roles are
+    kept in it, and a round's delegations are listed by it."""
+
     NEGOTIATING_PARTY = "negotiating_party", "negotiating party"
     MEDIATOR = "mediator", "mediator"
     HOST = "host", "host"
     OBSERVER = "observer", "observer"
 
 
+def negotiating_party() -> list[str]:
+    """A new delegation's roles until the editor says otherwise."""
+    return [DelegationRole.NEGOTIATING_PARTY.value]
+
+
+class DelegationQuerySet(RecordQuerySet):
+    def holding(self, role: str) -> DelegationQuerySet:
+        """Delegations that hold `role`, alone or beside other roles."""
+        return self.filter(Delegation._meta.get_field("roles").holding(role))
+
+    def in_role_order(self) -> DelegationQuerySet:
+        """Negotiating parties first, then mediators, hosts and observers (each delegation
+        by the first of its roles), each by the party's name: a key lookup per role in the
+        ORDER BY, no join and no subquery.
+
+        Not the model's default ordering: Django cannot follow a conditional expression
+        there from the models that order by their delegation (a membership).
+        """
+        first_role = Case(
+            *(When(roles__0=role.value, then=Value(rank)) for rank, role in enumerate(DelegationRole)),
+            default=Value(len(DelegationRole)),
+            output_field=IntegerField(),
+        )
+        return self.order_by(first_role, "party__name")
+
+
 class Delegation(Record):
-    """One party at one round, with its role there."""
+    """One party at one round, with its roles there."""
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="delegations")
     party = models.ForeignKey(Party, on_delete=models.PROTECT, related_name="delegations")
-    role = models.CharField(max_length=20, choices=DelegationRole.choices, default=DelegationRole.NEGOTIATING_PARTY)
+    roles = ChoiceSetField(
+        member_choices=DelegationRole.choices,
+        default=negotiating_party,
+        help_text="what the party did at the round: one role or several (a host that also mediates)",
+        error_messages={"blank": "Give the party at least one role at the round."},
+    )
     note = models.TextField(
         blank=True, help_text='members not named, and differing reports ("nearly two dozen other officials")'
     )
     sources = models.ManyToManyField(Source, blank=True, related_name="delegations")
 
     history = RecordHistory(m2m_fields=[sources])
+    objects = DelegationQuerySet.as_manager()  # type: ignore[misc]  # the stubs take Record's for a class variable
 
     constraint_error_fields = {"delegation_one_per_party_per_round": "party"}
 
     class Meta:
-        ordering = ["round", "role", "party__name"]
+        ordering = ["round", "party__name"]
         constraints = [
             models.UniqueConstraint(
                 fields=["round", "party"],
@@ -106,9 +143,21 @@ class Delegation(Record):
     def __str__(self) -> str:
         return f"{self.party} at {self.round}" if self.round_id and self.party_id else "new delegation"
 
+    @property
+    def first_role(self) -> str | None:
+        """The first of its roles in DelegationRole's order: the one that says most."""
+        return self.roles[0] if self.roles else None
+
+    def get_roles_display(self) -> str:
+        """Its roles in a phrase: "mediator and host"."""
+        return Delegation._meta.get_field("roles").display(self.roles)
+
 
 class MembershipRole(models.TextChoices):
     HEAD = "head", "head of delegation"
+    # The person who chaired the talks (a host country's foreign minister, say): at most
+    # one a round, across its delegations (delegations.services.chair_problems).
+    CHAIR = "chair", "chair of the talks"
     MEMBER = "member", "member"
     ADVISER = "adviser", "adviser"
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
-from delegations.models import Delegation, Membership, Party, Person
+from delegations.models import Delegation, DelegationRole, Membership, Party, Person
 from negotrack.api_writes import RecordWriteSerializer
 from rounds.models import Round
 from rounds.serializers import RECORD_EXTRA_KWARGS, RECORD_FIELDS, SourceBriefSerializer
@@ -54,6 +55,24 @@ class MemberSerializer(serializers.ModelSerializer):
         }
 
 
+ROLE_VALUES = ", ".join(f"`{value}`" for value in DelegationRole.values)
+ROLES_HELP = f"the party's roles at the round, one or several (a host that also mediates), in this order: {ROLE_VALUES}"
+ROLE_HELP = "Deprecated: the first of `roles`, for tools written when a party had one role at a round."
+
+
+def roles_field() -> serializers.ListField:
+    return serializers.ListField(
+        child=serializers.ChoiceField(choices=DelegationRole.choices), read_only=True, help_text=ROLES_HELP
+    )
+
+
+def role_field() -> serializers.ChoiceField:
+    return serializers.ChoiceField(
+        choices=DelegationRole.choices, source="first_role", read_only=True, help_text=ROLE_HELP
+    )
+
+
+@extend_schema_serializer(deprecate_fields=["role"])
 class DelegationSerializer(serializers.ModelSerializer):
     round: serializers.SlugRelatedField[Round] = serializers.SlugRelatedField(
         slug_field="slug", read_only=True, help_text="slug of the round"
@@ -65,11 +84,13 @@ class DelegationSerializer(serializers.ModelSerializer):
     members = MemberSerializer(
         source="memberships", many=True, read_only=True, help_text="the named members, with their titles then"
     )
+    roles = roles_field()
+    role = role_field()
 
     class Meta:
         model = Delegation
-        fields = [*RECORD_FIELDS, "round", "party", "role", "note", "sources", "members"]
-        extra_kwargs = {**RECORD_EXTRA_KWARGS, "role": {"help_text": "the party's role at the round"}}
+        fields = [*RECORD_FIELDS, "round", "party", "roles", "role", "note", "sources", "members"]
+        extra_kwargs = RECORD_EXTRA_KWARGS
 
 
 class MembershipSerializer(serializers.ModelSerializer):

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Sequence
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
-from delegations.models import Attendance, Delegation, Membership, Party, Person
+from delegations.models import Attendance, Delegation, Membership, MembershipRole, Party, Person
 from negotrack.records import User, save_record
-from rounds.models import Source
+from rounds.models import Round, Source
 
 
 def party_save(party: Party, *, by: User) -> Party:
@@ -46,11 +47,68 @@ def person_save(person: Person, *, by: User) -> Person:
 
 
 def delegation_save(delegation: Delegation, *, by: User, sources: Iterable[Source] | None = None) -> Delegation:
-    return save_record(delegation, by=by, m2m=None if sources is None else {"sources": sources})
+    with transaction.atomic():
+        if not delegation._state.adding:
+            # A delegation moved to another round takes its chair along.
+            chair = delegation.memberships.filter(role=MembershipRole.CHAIR).select_related("person").first()
+            if chair is not None:
+                _lock_round(delegation.round_id)
+                problem = chair_problems([chair]).get(0)
+                if problem:
+                    raise ValidationError({"round": f"{chair.person} chairs for this delegation, and {problem}"})
+        return save_record(delegation, by=by, m2m=None if sources is None else {"sources": sources})
+
+
+def chair_problems(memberships: Sequence[Membership]) -> dict[int, str]:
+    """Where one of `memberships` would give its round a second chair, why, by its index.
+
+    A round has at most one chair, across all its delegations. No database constraint
+    can say so (the round is the delegation's, not the membership's), so the services
+    ask, in one query however many memberships: the membership service one at a time,
+    the bulk loads for all they write.
+    """
+    chairs = [(index, m) for index, m in enumerate(memberships) if m.role == MembershipRole.CHAIR]
+    if not chairs:
+        return {}
+    rounds = {m.delegation.round_id for _, m in chairs}
+    on_record = (
+        Membership.objects.filter(role=MembershipRole.CHAIR, delegation__round__in=rounds)
+        .exclude(pk__in=[m.pk for _, m in chairs if m.pk])
+        .select_related("person", "delegation__party")
+    )
+    chaired: dict[int, Membership] = {m.delegation.round_id: m for m in on_record}
+    problems = {}
+    for index, membership in chairs:
+        round_id = membership.delegation.round_id
+        other = chaired.setdefault(round_id, membership)
+        if other is not membership:
+            problems[index] = (
+                f"{other.person} ({other.delegation.party}) already chairs this round: a round has one chair."
+            )
+    return problems
+
+
+def refuse_second_chairs(memberships: Sequence[Membership]) -> None:
+    """The chair rule for a bulk load (negotrack.bulk): all or nothing, as the load is."""
+    problems = chair_problems(memberships)
+    if problems:
+        raise ValidationError([f"membership {index + 1}: {problem}" for index, problem in sorted(problems.items())])
+
+
+def _lock_round(round_id: int) -> None:
+    """Two writers naming a chair at one round wait for each other (a no-op on SQLite,
+    where writes wait for each other anyway)."""
+    list(Round.objects.select_for_update().filter(pk=round_id).values_list("pk"))
 
 
 def membership_save(membership: Membership, *, by: User, sources: Iterable[Source] | None = None) -> Membership:
-    return save_record(membership, by=by, m2m=None if sources is None else {"sources": sources})
+    with transaction.atomic():
+        if membership.role == MembershipRole.CHAIR and membership.delegation_id:
+            _lock_round(membership.delegation.round_id)
+            problem = chair_problems([membership]).get(0)
+            if problem:
+                raise ValidationError({"role": problem})
+        return save_record(membership, by=by, m2m=None if sources is None else {"sources": sources})
 
 
 def attendance_save(attendance: Attendance, *, by: User) -> Attendance:

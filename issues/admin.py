@@ -35,7 +35,7 @@ class SessionInline(RecordInline):
 
 class DelegationInline(RecordInline):
     model = Delegation
-    fields = ("party", "role", "note", "sources")
+    fields = ("party", "roles", "note", "sources")
     autocomplete_fields = ("party", "sources")
 
 

@@ -26,6 +26,6 @@ def round_statuses(round_ids: Iterable[int]) -> dict[tuple[int, int], str]:
     }
 
 
-# Heads of delegation first, then members, then advisers.
-HEAD_FIRST = Case(When(role=MembershipRole.HEAD, then=Value(0)), When(role=MembershipRole.MEMBER, then=Value(1)),
-                  default=Value(2), output_field=IntegerField())  # fmt: skip
+# Heads of delegation first, then the chair of the talks, then members, then advisers.
+HEAD_FIRST = Case(*(When(role=role, then=Value(rank)) for rank, role in enumerate(MembershipRole)),
+                  output_field=IntegerField())  # fmt: skip

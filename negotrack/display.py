@@ -10,6 +10,8 @@ from typing import Any
 
 from django.db import models
 
+from negotrack.fields import ChoiceSetField
+
 
 @dataclass
 class FieldChange:
@@ -44,8 +46,10 @@ class Labels:
 
 
 def display_value(model_field: Any, value: Any, labels: Labels) -> str:
-    if value is None or value == "":
+    if value is None or value == "" or value == []:
         return "—"
+    if isinstance(model_field, ChoiceSetField) and isinstance(value, list):
+        return model_field.display(value)
     if model_field.is_relation:
         return labels.name(model_field.related_model, value)
     if model_field.choices:

@@ -10,7 +10,7 @@ out, and a field whose name starts with "_" is a note for the reader.
 - rounds.json: each round with its sessions. Only Geneva's sittings are recorded: Abu
   Dhabi II's working groups are reported without their day.
 - delegations.json: round -> party -> its delegation (a negotiating party unless its
-  role says otherwise) and its members (a member unless their role says otherwise;
+  roles say otherwise) and its members (a member unless their role says otherwise;
   their sources only where they differ from the delegation's). Attendance is left
   out: no source says who of a delegation sat in which session.
 - issues.json: each process's agenda issues, in their order.
@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from delegations.models import DelegationRole, MembershipRole
+from delegations.models import MembershipRole, negotiating_party
 
 FACTS_DIR = Path(__file__).resolve().parent / "data" / "facts"
 FILES = (
@@ -73,7 +73,7 @@ def demo_rows(facts: Facts) -> Iterator[tuple[str, str, Row]]:
         for party_key, row in by_party.items()
     ]
     for key, round_key, party_key, row in delegations:
-        delegation = {"role": DelegationRole.NEGOTIATING_PARTY.value, **_without(row, "members")}
+        delegation = {"roles": negotiating_party(), **_without(row, "members")}
         yield "delegation", key, {**delegation, "round": round_key, "party": party_key}
     for key, _, _, row in delegations:
         for seat in row.get("members", []):

@@ -24,6 +24,7 @@ from typing import Any, cast
 from django.db import models, transaction
 
 from delegations.models import Delegation, Membership, Party, Person
+from delegations.services import refuse_second_chairs
 from issues.demo.facts import Facts, Row, demo_rows, demo_uuid, read
 from issues.demo.slugs import assign_slugs
 from issues.models import Agreement, Issue, IssueStatus, Position, Publishable, Statement
@@ -134,6 +135,8 @@ class DemoLoader:
                 records.append(model(uuid=demo_uuid(kind, key), **fields))
                 related.append(values)
             assign_slugs(records)
+            if model is Membership:
+                refuse_second_chairs(cast("list[Membership]", records))
             names = {name for values in related for name in values}
             m2m = {name: [values.get(name, []) for values in related] for name in names}
             create_records(model, records, by=self.by, m2m=m2m)

@@ -1,4 +1,4 @@
-"""The round document, format version 1: its kinds of record, their keys, and their values.
+"""The round document, format version 2: its kinds of record, their keys, and their values.
 
 ```
 {"format": "negotrack-round", "version": 1,
@@ -14,6 +14,9 @@ dates, times ISO times, publication moments ISO date-times in UTC. Lists are sor
 keys come in a fixed order, so that the same record always makes the same bytes. What
 changes with every save (versions, created and updated times) and what the services
 derive (effective dates, current statuses) stays out.
+
+Version 2 gives a delegation its `roles`, a list (`["mediator", "host"]`), where version 1
+gave it one `role`; documents of version 1 are still read (`upgraded`).
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from negotrack.registry import SaveService, require_record_type
 from rounds.models import Process, Round, Session, Source
 
 FORMAT = "negotrack-round"
-VERSION = 1
+VERSION = 2
 
 SLUGGED = (Process, Round, Party, Person, Issue)
 
@@ -145,7 +148,7 @@ KINDS: tuple[DocumentPart, ...] = (
     DocumentPart(
         "delegations",
         Delegation,
-        ("round", "party", "role", "note", "sources"),
+        ("round", "party", "roles", "note", "sources"),
         refs={"round": "round", "party": "parties"},
         many=_SOURCES,
         sort=by("party", "uuid"),
@@ -250,3 +253,24 @@ DOCUMENT_KEYS = (
 # Keys whose values are not a field's plain value.
 STATEMENT_ISSUES = "issues"  # of a statement: its issue links, [{"issue": slug, "uuid": link UUID}]
 ALIASES = "aliases"  # of a person: a list of names (the model keeps them one a line)
+
+
+def upgraded(document: dict[str, Any], version: int) -> dict[str, Any]:
+    """A document of an older format version as this version writes it.
+
+    Version 1 → 2: a delegation's one `role` becomes `roles`, a set of one, in its place
+    among the keys. A value that is not right stays as it was, for the reading to refuse
+    where it stands.
+    """
+    if version < 2 and isinstance(document.get("delegations"), list):
+        delegations = [_roles_from_role(item) for item in document["delegations"]]
+        document = {**document, "version": 2, "delegations": delegations}
+    return document
+
+
+def _roles_from_role(delegation: Any) -> Any:
+    if not isinstance(delegation, dict) or "role" not in delegation or "roles" in delegation:
+        return delegation
+    return {
+        ("roles" if key == "role" else key): ([value] if key == "role" else value) for key, value in delegation.items()
+    }

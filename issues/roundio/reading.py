@@ -8,7 +8,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 
-from issues.roundio.document import DOCUMENT_KEYS, FORMAT, KIND, KINDS, VERSION, DocumentPart
+from issues.roundio.document import DOCUMENT_KEYS, FORMAT, KIND, KINDS, VERSION, DocumentPart, upgraded
 from issues.roundio.values import json_type
 from negotrack.records import Record
 
@@ -32,7 +32,8 @@ class ImportRefused(Exception):
 
 
 def parse_document(text: str) -> dict:
-    """The document's JSON object, after checking that it is one this negotrack reads."""
+    """The document's JSON object, after checking that it is one this negotrack reads,
+    brought up to this format version."""
     if not text.strip():
         raise ImportRefused(["The file is empty."])
     try:
@@ -60,6 +61,7 @@ def parse_document(text: str) -> dict:
         raise ImportRefused(
             [f"The document was made by a newer negotrack: format version {version}, this one reads up to {VERSION}."]
         )
+    document = upgraded(document, version)
     missing = [key for key in DOCUMENT_KEYS if key not in document]
     unknown = sorted(key for key in document if key not in DOCUMENT_KEYS)
     problems = []

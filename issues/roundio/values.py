@@ -9,12 +9,14 @@ import uuid
 from collections.abc import Callable, Iterable
 from typing import Any, cast, overload
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.dateparse import parse_date, parse_datetime, parse_time
 
 from delegations.models import Person
 from issues.models import PUBLIC_STATES, Statement
 from issues.roundio.document import ALIASES, KIND, SLUGGED, STATEMENT_ISSUES, DocumentPart
+from negotrack.fields import ChoiceSetField
 from negotrack.records import Record
 
 
@@ -176,7 +178,18 @@ def read_value(kind: DocumentPart, key: str, value: Any) -> Any:
         states = ", ".join(PUBLIC_STATES)
         raise ValueProblem(f"{value!r} is not a state of the public record ({states}): the document holds no drafts")
     model_field = cast("models.Field[Any, Any]", kind.model._meta.get_field(key))  # a plain field
+    if isinstance(model_field, ChoiceSetField):
+        return _choice_set(model_field, value)
     return to_document(model_field, from_document(model_field, value))
+
+
+def _choice_set(model_field: ChoiceSetField, value: Any) -> list[str]:
+    """A set of choices (a delegation's roles) by the field's own rules, in its order."""
+    try:
+        model_field.validate(value, None)
+    except ValidationError as error:
+        raise ValueProblem(" ".join(error.messages)) from None
+    return model_field.in_order(value)
 
 
 def _statement_issues(value: Any) -> list[dict[str, str]]:

@@ -97,13 +97,13 @@ def test_a_delegation_reads_with_its_round_party_sources_and_members(api):
     original = SourceFactory(outlet="TASS")
     source = SourceFactory(outlet="Reuters", via=original)
     delegation = DelegationFactory(
-        role=DelegationRole.MEDIATOR, note="nearly two dozen other officials", sources=[source]
+        roles=[DelegationRole.MEDIATOR], note="nearly two dozen other officials", sources=[source]
     )
     head = MembershipFactory(delegation=delegation, role=MembershipRole.HEAD, title="special envoy")
     body = api.get(f"/api/v1/delegations/{delegation.uuid}/").json()
     assert body["round"] == delegation.round.slug
     assert body["party"] == delegation.party.slug
-    assert body["role"] == "mediator"
+    assert (body["roles"], body["role"]) == (["mediator"], "mediator")
     assert body["note"] == "nearly two dozen other officials"
     assert body["sources"] == [
         {
@@ -149,9 +149,35 @@ def test_delegations_filter_by_round_party_and_process(api):
     assert uuids(api.get("/api/v1/delegations/", both)) == [str(wanted.uuid)]
 
 
-@pytest.mark.parametrize("name", ["round", "party", "process"])
-def test_an_unknown_slug_in_a_delegation_filter_answers_400_naming_the_filter(api, name):
-    response = api.get("/api/v1/delegations/", {name: "no-such-thing"})
+def test_a_delegation_reads_with_all_its_roles_in_their_order_the_first_as_its_deprecated_role(api):
+    delegation = DelegationFactory(roles=[DelegationRole.HOST, DelegationRole.MEDIATOR])
+    body = api.get(f"/api/v1/delegations/{delegation.uuid}/").json()
+    assert (body["roles"], body["role"]) == (["mediator", "host"], "mediator")
+
+
+def test_delegations_filter_by_a_role_they_hold_alone_or_beside_others(api):
+    talk_round = RoundFactory()
+    host_and_mediator = DelegationFactory(round=talk_round, roles=[DelegationRole.MEDIATOR, DelegationRole.HOST])
+    mediator = DelegationFactory(round=talk_round, roles=[DelegationRole.MEDIATOR])
+    DelegationFactory(round=talk_round)
+    observer = DelegationFactory(round=talk_round, roles=[DelegationRole.OBSERVER, DelegationRole.HOST])
+    assert set(uuids(api.get("/api/v1/delegations/", {"role": "mediator"}))) == {
+        str(host_and_mediator.uuid),
+        str(mediator.uuid),
+    }
+    assert set(uuids(api.get("/api/v1/delegations/", {"role": "host"}))) == {
+        str(host_and_mediator.uuid),
+        str(observer.uuid),
+    }
+    assert uuids(api.get("/api/v1/delegations/", {"role": "observer", "round": talk_round.slug})) == [
+        str(observer.uuid)
+    ]
+
+
+@pytest.mark.parametrize(("name", "value"), [("round", "no-such-thing"), ("party", "no-such-thing"),
+                                             ("process", "no-such-thing"), ("role", "chair")])  # fmt: skip
+def test_an_unknown_value_in_a_delegation_filter_answers_400_naming_the_filter(api, name, value):
+    response = api.get("/api/v1/delegations/", {name: value})
     assert response.status_code == 400
     assert name in response.json()
 

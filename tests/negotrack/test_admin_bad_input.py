@@ -4,7 +4,7 @@ and nothing is saved half-way."""
 import pytest
 from django.urls import reverse
 
-from delegations.models import Delegation
+from delegations.models import Delegation, Membership, MembershipRole
 from issues.models import IssueStatus
 from negotrack.models import Change
 from rounds.models import Round, Source
@@ -14,6 +14,9 @@ from tests.factories import (
     DelegationFactory,
     IssueFactory,
     IssueStatusFactory,
+    MembershipFactory,
+    PartyFactory,
+    PersonFactory,
     ProcessFactory,
     RoundFactory,
     SourceFactory,
@@ -83,11 +86,31 @@ def test_a_round_with_one_bad_inline_row_saves_nothing_at_all(editor):
 def test_a_duplicate_delegation_is_refused_beside_its_party(editor):
     existing = DelegationFactory()
     response = post_add(
-        signed_in(editor), Delegation, {"round": existing.round.pk, "party": existing.party.pk, "role": "mediator"}
+        signed_in(editor), Delegation, {"round": existing.round.pk, "party": existing.party.pk, "roles": ["mediator"]}
     )
     assert response.status_code == 200
     assert "already has a delegation at this round" in field_errors(response, "party")
     assert Delegation.objects.count() == 1
+
+
+def test_a_delegation_without_a_role_is_refused_beside_its_roles(editor):
+    talk_round, party = RoundFactory(), PartyFactory()
+    response = post_add(signed_in(editor), Delegation, {"round": talk_round.pk, "party": party.pk, "roles": []})
+    assert response.status_code == 200
+    assert "Give the party at least one role at the round." in field_errors(response, "roles")
+    assert not Delegation.objects.exists()
+
+
+def test_a_second_chair_of_a_round_is_refused_beside_the_role(editor):
+    chair = MembershipFactory(role=MembershipRole.CHAIR, person__name="Abdullah bin Zayed")
+    other = DelegationFactory(round=chair.delegation.round)
+    response = post_add(
+        signed_in(editor), Membership, {"delegation": other.pk, "person": PersonFactory().pk, "role": "chair"}
+    )
+    assert response.status_code == 200
+    assert "Abdullah bin Zayed" in field_errors(response, "role")
+    assert "a round has one chair" in field_errors(response, "role")
+    assert Membership.objects.count() == 1
 
 
 def test_a_duplicate_delegation_in_the_round_inline_is_refused(editor):
@@ -96,7 +119,7 @@ def test_a_duplicate_delegation_in_the_round_inline_is_refused(editor):
     client = signed_in(editor)
     change = reverse("admin:rounds_round_change", args=[talk_round.pk])
     page = client.get(change)
-    data = add_inline_row(page_form_data(page), "delegations", {"party": existing.party.pk, "role": "observer"})
+    data = add_inline_row(page_form_data(page), "delegations", {"party": existing.party.pk, "roles": ["observer"]})
     response = client.post(change, data)
     assert response.status_code == 200
     assert "Please correct the duplicate" in response.content.decode() or "already" in response.content.decode()

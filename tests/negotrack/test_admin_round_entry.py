@@ -30,7 +30,7 @@ def test_an_editor_enters_a_round_and_drafts_and_a_reviewer_publishes(editor, re
 
     def session_and_delegation(page, data):
         add_inline_row(data, inline_prefix(page, "session"), {"date": "2026-02-17", "track": "political"})
-        add_inline_row(data, inline_prefix(page, "delegation"), {"party": ukraine.pk, "role": "negotiating_party"})
+        add_inline_row(data, inline_prefix(page, "delegation"), {"party": ukraine.pk, "roles": ["negotiating_party"]})
 
     save_form(
         editing,

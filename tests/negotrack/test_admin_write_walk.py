@@ -132,7 +132,7 @@ def test_a_round_with_inline_sessions_and_delegations_writes_each_row_through_it
 
     def inlines(page, data):
         add_inline_row(data, inline_prefix(page, "session"), {"date": "2026-02-17", "track": "political"})
-        add_inline_row(data, inline_prefix(page, "delegation"), {"party": party.pk, "role": "mediator"})
+        add_inline_row(data, inline_prefix(page, "delegation"), {"party": party.pk, "roles": ["host", "mediator"]})
 
     talk_round = submit_add(
         client,
@@ -150,6 +150,7 @@ def test_a_round_with_inline_sessions_and_delegations_writes_each_row_through_it
         extra=inlines,
     )
     session, delegation = talk_round.sessions.get(), talk_round.delegations.get()
+    assert delegation.roles == ["mediator", "host"]  # two checkboxes, kept in the roles' order
     for record in (talk_round, session, delegation):
         assert Trace(record).actions == ["create"]
         assert Trace(record).history.get().history_user == editor

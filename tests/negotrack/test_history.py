@@ -7,13 +7,22 @@ import re
 import pytest
 from django.urls import reverse
 
+from delegations.models import DelegationRole
+from delegations.services import delegation_save
 from issues.models import Statement
 from issues.services import correction_start, draft_delete, draft_publish, record_withdraw, statement_save
 from negotrack.groups import system_user
 from negotrack.records import delete_record
 from rounds.models import Source
 from rounds.services import source_save
-from tests.factories import AgreementFactory, IssueFactory, PartyFactory, SourceFactory, StatementFactory
+from tests.factories import (
+    AgreementFactory,
+    DelegationFactory,
+    IssueFactory,
+    PartyFactory,
+    SourceFactory,
+    StatementFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -79,6 +88,20 @@ def test_a_change_through_the_services_shows_before_and_after(signed_in, editor)
 
     assert (newest.kind, newest.row.version) == ("changed", 2)
     assert changes(newest) == {"title": ("Talks end", "Talks end without a deal")}
+
+
+def test_a_delegations_roles_read_as_words_and_a_version_of_them_is_restored(signed_in, editor):
+    delegation = DelegationFactory(by=editor)
+    delegation.roles = [DelegationRole.HOST, DelegationRole.MEDIATOR]
+    delegation_save(delegation, by=editor)
+    page = signed_in.get(history_url(delegation))
+
+    assert changes(versions(page)[0]) == {"roles": ("negotiating party", "mediator and host")}
+
+    restore = reverse("records:restore", kwargs={"record_type": "delegations.delegation", "uuid": delegation.uuid})
+    signed_in.post(restore, restore_form(page, 1))
+    delegation.refresh_from_db()
+    assert (delegation.roles, delegation.version) == (["negotiating_party"], 3)
 
 
 def test_a_change_through_the_api_shows_its_user_and_diff(signed_in, token_api, editor):

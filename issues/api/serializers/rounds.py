@@ -1,10 +1,13 @@
 """Rounds as the API reads them; the detail nests what happened there: sessions, delegations,
 the statuses assessed and what was agreed."""
 
-from drf_spectacular.utils import extend_schema_field
+from typing import Any
+
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
-from delegations.models import Delegation, DelegationRole, Membership, MembershipRole, Person
+from delegations.models import Delegation, Membership, MembershipRole, Person
+from delegations.serializers import role_field, roles_field
 from issues.api.serializers.assessments import AgreementSerializer
 from issues.api.serializers.base import (
     PUBLICATION_FIELDS,
@@ -53,16 +56,33 @@ class RoundMemberSerializer(serializers.ModelSerializer):
         fields = [*RECORD_FIELDS, "person", "name", "title", "role"]
 
 
+@extend_schema_serializer(deprecate_fields=["role"])
 class RoundDelegationSerializer(serializers.ModelSerializer):
     party = PartyBriefSerializer(read_only=True)
-    role = serializers.CharField(
-        read_only=True, help_text=choices_help("the party's role at the round", DelegationRole.choices)
+    roles = roles_field()
+    role = role_field()
+    members = RoundMemberSerializer(
+        source="memberships", many=True, read_only=True, help_text="the head first, then the chair"
     )
-    members = RoundMemberSerializer(source="memberships", many=True, read_only=True, help_text="the head first")
 
     class Meta:
         model = Delegation
-        fields = [*RECORD_FIELDS, "party", "role", "note", "members"]
+        fields = [*RECORD_FIELDS, "party", "roles", "role", "note", "members"]
+
+
+class RoundChairSerializer(serializers.ModelSerializer):
+    """The person who chaired the round's talks, from the delegation they sat in."""
+
+    person: serializers.SlugRelatedField[Person] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, help_text="the person's slug"
+    )
+    name = serializers.CharField(source="person.name", read_only=True, help_text="the person's name")
+    party = PartyBriefSerializer(source="delegation.party", read_only=True, help_text="the party they sat for")
+
+    class Meta:
+        model = Membership
+        fields = ["person", "name", "title", "party"]
+        extra_kwargs = {"title": {"read_only": True, "help_text": "their title at the time of the round"}}
 
 
 class RoundIssueStatusSerializer(PublicationMixin, serializers.ModelSerializer):
@@ -98,6 +118,7 @@ class RoundAgreementSerializer(AgreementSerializer):
 
 class RoundDetailSerializer(RoundSerializer):
     sources = SourceBriefSerializer(many=True, read_only=True)
+    chair = serializers.SerializerMethodField(help_text="who chaired the talks, if anyone is on record as chair")
     sessions = SessionSerializer(many=True, read_only=True)
     delegations = RoundDelegationSerializer(many=True, read_only=True)
     issue_statuses = RoundIssueStatusSerializer(
@@ -111,4 +132,14 @@ class RoundDetailSerializer(RoundSerializer):
     )
 
     class Meta(RoundSerializer.Meta):
-        fields = [*RoundSerializer.Meta.fields, "sources", "sessions", "delegations", "issue_statuses", "agreements"]
+        fields = [
+            *RoundSerializer.Meta.fields,
+            "sources", "chair", "sessions", "delegations", "issue_statuses", "agreements",
+        ]  # fmt: skip
+
+    @extend_schema_field(RoundChairSerializer(allow_null=True))
+    def get_chair(self, talk_round: Round) -> dict[str, Any] | None:
+        # From the delegations and members the view loaded with the round: no query of its own.
+        members = (member for delegation in talk_round.delegations.all() for member in delegation.memberships.all())
+        chair = next((member for member in members if member.role == MembershipRole.CHAIR), None)
+        return None if chair is None else RoundChairSerializer(chair).data

@@ -28,7 +28,11 @@ class RoundViewSet(ReadOnlyRecordViewSet):
         if self.action != "retrieve":
             return rounds
         members = Membership.objects.select_related("person").order_by(HEAD_FIRST, "person__name")
-        delegations = Delegation.objects.select_related("party").prefetch_related(Prefetch("memberships", members))
+        delegations = (
+            Delegation.objects.select_related("party")
+            .prefetch_related(Prefetch("memberships", members))
+            .in_role_order()
+        )
         statuses = (
             IssueStatus.objects.public()
             .select_related("issue", "revises")

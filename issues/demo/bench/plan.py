@@ -109,7 +109,7 @@ class Plan:
 class RoundPlan:
     talk_round: Round
     template: ProcessTemplate
-    parties: list[tuple[str, str]]  # (party name, delegation role), the two sides first
+    parties: list[tuple[str, list[str]]]  # (party name, its delegation's roles), the two sides first
     report: Source | None = None
     sessions: list[Session] = field(default_factory=list)
     sessions_on: dict[datetime.date, list[Session]] = field(default_factory=dict)

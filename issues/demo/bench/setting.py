@@ -9,13 +9,19 @@ from typing import cast
 
 from django.utils.text import slugify
 
-from delegations.models import Delegation, Membership, MembershipRole, Party, Person
-from delegations.services import person_slug_base
+from delegations.models import Delegation, DelegationRole, Membership, MembershipRole, Party, Person
+from delegations.services import person_slug_base, refuse_second_chairs
 from issues.demo.bench import words
 from issues.demo.bench.base import GeneratorBase
 from issues.demo.bench.plan import MAX_DELEGATION_SIZE, ProcessPlan, RoundPlan, Speaker, proportional, spread
 from issues.demo.slugs import round_slug, unique_slug
 from rounds.models import Process, Round, Session, Source
+
+NEGOTIATING_PARTY, MEDIATOR, HOST = (
+    DelegationRole.NEGOTIATING_PARTY.value,
+    DelegationRole.MEDIATOR.value,
+    DelegationRole.HOST.value,
+)
 
 
 class SettingPhases(GeneratorBase):
@@ -52,9 +58,11 @@ class SettingPhases(GeneratorBase):
             for ordinal, (first_day, last_day) in enumerate(spans, start=1):
                 place = self.rng.choice(template.places)
                 mediator = self.rng.choice(template.mediators)
-                third = (place.host, "host") if place.host and self.rng.random() < 0.25 else (mediator, "mediator")
+                third = (place.host, [HOST]) if place.host and self.rng.random() < 0.25 else (mediator, [MEDIATOR])
                 if third[0] in template.sides:
-                    third = (mediator, "mediator")
+                    third = (mediator, [MEDIATOR])
+                elif third[1] == [HOST] and self.rng.random() < 0.5:
+                    third = (third[0], [MEDIATOR, HOST])  # a host often mediates as well
                 talk_round = Round(
                     process=item.process,
                     ordinal=ordinal,
@@ -68,7 +76,7 @@ class SettingPhases(GeneratorBase):
                     slug_is_provisional=False,
                 )
                 round_slug(talk_round, taken)
-                parties = [(side, "negotiating_party") for side in template.sides] + [third]
+                parties = [(side, [NEGOTIATING_PARTY]) for side in template.sides] + [third]
                 item.rounds.append(RoundPlan(talk_round=talk_round, template=template, parties=parties))
 
     def write_parties(self) -> None:
@@ -204,10 +212,10 @@ class SettingPhases(GeneratorBase):
         sizes = self._delegation_sizes(len(plans) * 3)
         delegations, delegation_sources, members = [], [], []
         for plan in plans:
-            for name, role in plan.parties:
+            for name, roles in plan.parties:
                 size = sizes.pop()
                 note = self.rng.choice(words.DELEGATION_NOTES) if self.rng.random() < 0.15 else ""
-                delegation = Delegation(round=plan.talk_round, party=self.parties[name], role=role, note=note)
+                delegation = Delegation(round=plan.talk_round, party=self.parties[name], roles=roles, note=note)
                 delegations.append(delegation)
                 delegation_sources.append([plan.report])
                 pool = self.speakers.get(name, [])
@@ -225,13 +233,15 @@ class SettingPhases(GeneratorBase):
             for delegation, report, chosen in members:
                 for index, speaker in enumerate(chosen):
                     if index == 0:
-                        role = MembershipRole.HEAD
+                        # A host's senior official chairs the talks; every other delegation has a head.
+                        role = MembershipRole.CHAIR if HOST in delegation.roles else MembershipRole.HEAD
                     else:
                         role = MembershipRole.ADVISER if "Adviser" in speaker.title else MembershipRole.MEMBER
                     memberships.append(
                         Membership(delegation=delegation, person=speaker.person, title=speaker.title, role=role)
                     )
                     membership_sources.append([report])
+            refuse_second_chairs(memberships)
             self.create(Membership, memberships, bar=bar, sources=membership_sources)
 
     def _delegation_sizes(self, delegations: int) -> list[int]:

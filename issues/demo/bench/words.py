@@ -152,12 +152,15 @@ def in_text(party: str) -> str:
     return f"the {party}" if party.startswith(("United ", "European ")) else party
 
 
-def round_summary(rng: random.Random, talk_round: Round, parties: list[tuple[str, str]], topics: list[Topic]) -> str:
-    (first, _), (second, _), (third, role) = parties
+def round_summary(
+    rng: random.Random, talk_round: Round, parties: list[tuple[str, list[str]]], topics: list[Topic]
+) -> str:
+    (first, _), (second, _), (third, roles) = parties
     issues = " and ".join(topic.phrase for topic in topics)
     return (
         f"Delegations of {in_text(first)} and {in_text(second)} met in {talk_round.city} with {in_text(third)} "
-        f"present as {role}. They discussed {issues}; the talks were described as {rng.choice(ADJECTIVES)}."
+        f"present as {' and '.join(roles)}. They discussed {issues}; the talks were described as "
+        f"{rng.choice(ADJECTIVES)}."
     )
 
 

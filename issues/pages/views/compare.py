@@ -1,5 +1,5 @@
-"""Two rounds of one process side by side: what moved on each issue, who joined or left
-the delegations or changed role, and what was said."""
+"""Two rounds of one process side by side: what moved on each issue, the parties' roles,
+who joined or left the delegations or changed role, and what was said."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
-from delegations.models import Membership
+from delegations.models import Delegation, Membership
 from issues.models import Issue, Statement
 from issues.pages.views.base import crumbs, page, render_page
 from issues.pages.views.overview import held, statements_for_listing
@@ -38,14 +38,22 @@ def status_moves(process: Process, earlier: Round, later: Round) -> list[dict[st
 
 
 def delegation_changes(earlier: Round, later: Round) -> list[dict[str, Any]]:
-    """Per party: who joined, who left, who changed role or title, who stayed."""
-    members = Membership.objects.filter(delegation__round__in=[earlier, later]).select_related(
-        "person", "delegation__party"
-    )
+    """Per party at either round: its roles at each (empty where it was not there), who
+    joined, who left, who changed role or title, who stayed."""
+    delegations = Delegation.objects.filter(round__in=[earlier, later]).select_related("party")
     seats: dict[int, dict[str, Any]] = {}
-    for member in members.order_by("delegation__party__name", "person__name"):
-        party = seats.setdefault(member.delegation.party_id, {"party": member.delegation.party, "rounds": ({}, {})})
-        party["rounds"][0 if member.delegation.round_id == earlier.pk else 1][member.person_id] = member
+    at: dict[int, tuple[dict[str, Any], int]] = {}  # delegation pk -> (its party's seat, 0 earlier or 1 later)
+    for delegation in delegations.order_by("party__name"):
+        party = seats.setdefault(
+            delegation.party_id, {"party": delegation.party, "rounds": ({}, {}), "roles": ["", ""]}
+        )
+        side = 0 if delegation.round_id == earlier.pk else 1
+        party["roles"][side] = delegation.get_roles_display()
+        at[delegation.pk] = (party, side)
+    members = Membership.objects.filter(delegation__in=list(at)).select_related("person")
+    for member in members.order_by("person__name"):
+        party, side = at[member.delegation_id]
+        party["rounds"][side][member.person_id] = member
     changes = []
     for party in seats.values():
         before, after = party["rounds"]
@@ -57,6 +65,7 @@ def delegation_changes(earlier: Round, later: Round) -> list[dict[str, Any]]:
         changes.append(
             {
                 "party": party["party"],
+                "roles": party["roles"],
                 "joined": [after[pk] for pk in after.keys() - before.keys()],
                 "left": [before[pk] for pk in before.keys() - after.keys()],
                 "changed": sorted(changed, key=lambda pair: pair[1].person.name),

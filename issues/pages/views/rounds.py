@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
-from delegations.models import Attendance, Delegation, DelegationRole, Membership
+from delegations.models import Attendance, Delegation, Membership, MembershipRole
 from issues.editorial.drafts import page_drafts
 from issues.models import Agreement, Issue, IssueStatus, Position, PublicationState, Statement
 from issues.pages.views.base import cited, crumbs, page, render_page
@@ -18,17 +18,17 @@ from issues.pages.views.overview import agreements_for_listing, statements_for_l
 from issues.queries import HEAD_FIRST, published_before
 from rounds.models import Round, Session
 
-# Negotiating parties first, then those who mediate, host or observe.
-ROLE_ORDER = {role: index for index, role in enumerate(DelegationRole)}
-
 # Statements shown per speaker on a round's page; the rest are one link away.
 PER_SPEAKER = 5
 
 
 def _delegations() -> QuerySet[Delegation]:
+    """Negotiating parties first, then those who mediate, host or observe; heads of delegation first."""
     members = Membership.objects.select_related("person").order_by(HEAD_FIRST, "person__name")
-    return Delegation.objects.select_related("party").prefetch_related(
-        Prefetch("memberships", members, to_attr="member_list"), cited()
+    return (
+        Delegation.objects.select_related("party")
+        .prefetch_related(Prefetch("memberships", members, to_attr="member_list"), cited())
+        .in_role_order()
     )
 
 
@@ -110,12 +110,15 @@ def round_detail(request: HttpRequest, slug: str) -> HttpResponse:
     agreements = agreements_for_listing(Agreement.objects.public().filter(round=talk_round)).order_by("id")
     groups = statements_by_speaker(talk_round)
     statements_url = reverse("pages:statements") + f"?round={talk_round.slug}"
+    delegations: list[Delegation] = talk_round.delegation_list  # type: ignore[attr-defined]  # prefetched to_attr
+    members = (member for delegation in delegations for member in delegation.member_list)  # type: ignore[attr-defined]
     return render_page(
         request,
         "pages/round_detail.html",
         {
             "round": talk_round,
-            "delegations": sorted(talk_round.delegation_list, key=lambda d: (ROLE_ORDER.get(d.role, 99), d.party.name)),  # type: ignore[attr-defined]  # prefetched to_attr
+            "delegations": delegations,
+            "chair": next((member for member in members if member.role == MembershipRole.CHAIR), None),
             "sessions": talk_round.session_list,  # type: ignore[attr-defined]  # prefetched to_attr
             "assessments": assessments(talk_round),
             "agreements": agreements,

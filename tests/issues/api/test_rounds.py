@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from delegations.models import MembershipRole
+from delegations.models import DelegationRole, MembershipRole
 from issues import services
 from tests.factories import (
     AgreementFactory,
@@ -89,6 +89,37 @@ def test_the_round_detail_nests_sessions_and_delegations_with_the_head_first(cli
         "head",
     )
     assert [member["role"] for member in nested["members"]] == ["head", "adviser"]
+
+
+def test_the_round_detail_names_its_chair_and_each_partys_roles_negotiating_parties_first(client):
+    talk_round = RoundFactory()
+    host = DelegationFactory(
+        round=talk_round, party__name="United Arab Emirates", party__slug="uae",
+        roles=[DelegationRole.HOST, DelegationRole.MEDIATOR],
+    )  # fmt: skip
+    side = DelegationFactory(round=talk_round, party__name="Zembla", party__slug="zembla")
+    chair = MembershipFactory(
+        delegation=host, person__name="Abdullah bin Zayed", title="foreign minister", role=MembershipRole.CHAIR
+    )
+    MembershipFactory(delegation=host, role=MembershipRole.HEAD)
+    body = client.get(f"/api/v1/rounds/{talk_round.slug}/").json()
+    assert body["chair"] == {
+        "person": chair.person.slug,
+        "name": "Abdullah bin Zayed",
+        "title": "foreign minister",
+        "party": {"slug": "uae", "name": "United Arab Emirates"},
+    }
+    assert [(d["party"]["slug"], d["roles"], d["role"]) for d in body["delegations"]] == [
+        (side.party.slug, ["negotiating_party"], "negotiating_party"),
+        ("uae", ["mediator", "host"], "mediator"),
+    ]
+    assert [m["role"] for m in body["delegations"][1]["members"]] == ["head", "chair"]
+
+
+def test_a_round_without_a_chair_on_record_answers_null(client):
+    talk_round = RoundFactory()
+    MembershipFactory(delegation=DelegationFactory(round=talk_round), role=MembershipRole.HEAD)
+    assert client.get(f"/api/v1/rounds/{talk_round.slug}/").json()["chair"] is None
 
 
 def test_the_round_detail_shows_each_status_with_its_change_since_the_previous_assessment(client):

@@ -180,8 +180,21 @@ class TestOneRunAtScaleFivePercent:
             assert 1 <= talk_round.sessions_held <= 3
             assert talk_round.parties == 3
         assert not Session.objects.exclude(date__gte=F("round__start_date"), date__lte=F("round__end_date")).exists()
-        heads = Counter(Membership.objects.filter(role="head").values_list("delegation_id", flat=True))
-        assert set(heads.values()) == {1}
+        leaders = Membership.objects.filter(role__in=["head", "chair"])
+        assert set(Counter(leaders.values_list("delegation_id", flat=True)).values()) == {1}
+
+    def test_two_sides_negotiate_beside_a_mediator_or_a_host_who_may_mediate_too_and_chairs(self, bench):
+        thirds = Counter()
+        for delegation in Delegation.objects.prefetch_related("memberships"):
+            leader = next(m.role for m in delegation.memberships.all() if m.role in ("head", "chair"))
+            assert leader == ("chair" if "host" in delegation.roles else "head")
+            if delegation.roles != ["negotiating_party"]:
+                thirds[tuple(delegation.roles)] += 1
+        assert set(thirds) <= {("mediator",), ("host",), ("mediator", "host")}
+        assert {("host",), ("mediator", "host")} & set(thirds), "this run has a host, so a chair"
+        assert thirds.total() == Round.objects.count()
+        chairs = Counter(Membership.objects.filter(role="chair").values_list("delegation__round", flat=True))
+        assert set(chairs.values()) == {1}
 
     def test_people_have_aliases_and_slugs_of_their_own(self, bench):
         people = list(Person.objects.all())

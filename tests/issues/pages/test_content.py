@@ -378,7 +378,7 @@ class TestTheDemoRecordOnEveryPage:
         assert (selected(markup, "from"), selected(markup, "to")) == ([ABU_DHABI_II], [GENEVA])
         assert text(markup).count("▲ improved (was discussed)") == 1
 
-    def test_compare_shows_what_moved_and_who_joined(self, client):
+    def test_compare_shows_what_moved_and_who_joined_with_each_partys_roles(self, client):
         markup = page(client, f"/processes/{PROCESS}/compare/?from={ABU_DHABI_I}&to={ABU_DHABI_II}")
         assert (selected(markup, "from"), selected(markup, "to")) == ([ABU_DHABI_I], [ABU_DHABI_II])
         moves = section(markup, "moves")
@@ -387,29 +387,32 @@ class TestTheDemoRecordOnEveryPage:
         delegations = section(markup, "delegations")
         assert in_order(
             delegations,
-            "Russia Joined Igor Kostyukov, head of delegation · head of the GRU military intelligence agency",
+            "Russia Negotiating party at both rounds Joined Igor Kostyukov, head of delegation · head of the GRU "
+            "military intelligence agency",
             "Kirill Dmitriev, member",
-            "Ukraine Joined Andrii Hnatov, member",
+            "Ukraine Negotiating party at both rounds Joined Andrii Hnatov, member",
             "Kyrylo Budanov",
             "Rustem Umerov, head of delegation",
-            "United States Joined Jared Kushner, member Steve Witkoff, member · special envoy",
+            "United Arab Emirates Host at both rounds",
+            "United States Mediator at both rounds Joined Jared Kushner, member Steve Witkoff, member · special envoy",
         )
         assert in_order(section(markup, "statements"), "Abu Dhabi, 23–24 Jan 2026", "No statement on record.")
 
-    def test_compare_shows_who_left_and_who_changed_role_or_title(self, client):
+    def test_compare_shows_each_partys_roles_who_left_and_who_changed_role_or_title(self, client):
         markup = page(client, f"/processes/{PROCESS}/compare/?from={ABU_DHABI_II}&to={GENEVA}")
         assert "Prisoner exchange agreed not assessed not assessed at the later round" in section(markup, "moves")
         delegations = section(markup, "delegations")
         assert in_order(
             delegations,
-            "Russia Joined Vladimir Medinsky, head of delegation · Kremlin adviser",
+            "Russia Negotiating party at both rounds Joined Vladimir Medinsky, head of delegation · Kremlin adviser",
             "Changed role or title Igor Kostyukov: head of delegation (head of the GRU military intelligence "
             "agency) → member (head of the GRU)",
             "Kirill Dmitriev: member (special presidential envoy; CEO of the Russian Direct Investment Fund) → "
             "member (Kremlin envoy; CEO of the Russian Direct Investment Fund)",
-            "Ukraine Left Andrii Hnatov, member · chief of the General Staff Kyrylo Budanov",
+            "Ukraine Negotiating party at both rounds Left Andrii Hnatov, member · chief of the General Staff Kyrylo",
             "At both rounds Rustem Umerov",
-            "United States At both rounds Jared Kushner, Steve Witkoff",
+            "United Arab Emirates Host; not at the later round",
+            "United States Mediator at both rounds At both rounds Jared Kushner, Steve Witkoff",
         )
         assert in_order(
             section(markup, "statements"),
@@ -517,11 +520,42 @@ def test_a_round_shows_a_statement_dated_to_a_week_as_that_week(client):
     assert "week of 16 Feb 2026 · remarks to the press · direct quote Said some day that week." in statements
 
 
+def test_a_round_says_who_chaired_it_and_each_partys_roles_negotiating_parties_first(client):
+    talk_round = RoundFactory(city="Abu Dhabi")
+    host = DelegationFactory(
+        round=talk_round, party__name="United Arab Emirates", party__slug="uae",
+        roles=[DelegationRole.HOST, DelegationRole.MEDIATOR],
+    )  # fmt: skip
+    DelegationFactory(round=talk_round, party__name="Zembla", party__slug="zembla")
+    DelegationFactory(round=talk_round, party__name="Atlantis", party__slug="atlantis", roles=[DelegationRole.OBSERVER])
+    MembershipFactory(delegation=host, person__name="Abdullah bin Zayed", title="foreign minister",
+                      role=MembershipRole.CHAIR)  # fmt: skip
+    MembershipFactory(delegation=host, person__name="Ali Adviser", role=MembershipRole.ADVISER)
+
+    markup = page(client, f"/rounds/{talk_round.slug}/")
+
+    assert "Chaired by Abdullah bin Zayed, foreign minister (United Arab Emirates)" in text(markup)
+    assert in_order(markup, 'id="delegation-zembla"', 'id="delegation-uae"', 'id="delegation-atlantis"')
+    assert section(markup, "delegation-uae").startswith(
+        "United Arab Emirates · mediator and host Abdullah bin Zayed, chair of the talks foreign minister "
+        "Ali Adviser, adviser"
+    )
+    assert "Atlantis · observer" in section(markup, "delegation-atlantis")
+    party = section(page(client, "/parties/uae/"), "delegations")
+    assert "mediator and host Abdullah bin Zayed (chair of the talks) · foreign minister" in party
+
+
+def test_a_round_without_a_chair_on_record_names_none(client):
+    talk_round = RoundFactory()
+    MembershipFactory(delegation__round=talk_round, role=MembershipRole.HEAD)
+    assert "Chaired by" not in page(client, f"/rounds/{talk_round.slug}/")
+
+
 def test_a_round_shows_who_took_part_in_each_session(client):
     talk_round = RoundFactory(venue="Palais des Nations")
     plenary = SessionFactory(round=talk_round, track=Session.Track.PLENARY)
     SessionFactory(round=talk_round, track=Session.Track.MILITARY, date=talk_round.end_date)
-    delegation = DelegationFactory(round=talk_round, party__name="Ruritania", role=DelegationRole.NEGOTIATING_PARTY)
+    delegation = DelegationFactory(round=talk_round, party__name="Ruritania", roles=[DelegationRole.NEGOTIATING_PARTY])
     member = MembershipFactory(delegation=delegation, person__name="Anna Envoy", role=MembershipRole.HEAD)
     attendance_save(Attendance(session=plenary, membership=member), by=system_user())
 

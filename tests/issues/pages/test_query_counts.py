@@ -17,7 +17,7 @@ from django.db import connection, transaction
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
-from delegations.models import Attendance, MembershipRole
+from delegations.models import Attendance, DelegationRole, Membership, MembershipRole
 from delegations.services import attendance_save
 from issues import services
 from issues.models import Issue
@@ -50,7 +50,8 @@ STATUSES = ["raised", "discussed", "progress", "stalled", "near_agreement"]
 PINNED = {
     "home": 12,
     "process": 6,
-    "compare": 14,
+    # The compare page reads the two rounds' delegations (their roles), then their members.
+    "compare": 15,
     "round": 19,
     "issue": 13,
     "people": 2,
@@ -60,7 +61,7 @@ PINNED = {
     "statements": 10,
     # Each filter that names a record by its slug looks it up once.
     "statements, filtered": 13,
-    "compare, two rounds named": 14,
+    "compare, two rounds named": 15,
 }
 
 # Queries per page, signed-in editor: the reader's, plus the session and the user; on the
@@ -70,7 +71,7 @@ PINNED = {
 EDITOR_PINNED = {
     "home": 14,
     "process": 8,
-    "compare": 16,
+    "compare": 17,
     "round": 40,
     "issue": 34,
     "people": 4,
@@ -79,7 +80,7 @@ EDITOR_PINNED = {
     "party": 13,
     "statements": 12,
     "statements, filtered": 15,
-    "compare, two rounds named": 16,
+    "compare, two rounds named": 17,
 }
 DRAFT_PAGES = {"round", "issue", "person", "party"}
 
@@ -207,8 +208,9 @@ class GrowingRecord:
         services.draft_publish(correction, by=self.by)
 
     def _round_with_everything(self, talk_round, issue, party, other, n):
-        """A session with attendance, three delegations with members, a status, positions,
-        an agreement and statements by three speakers (one unnamed), at one round."""
+        """A session with attendance, three delegations with members (one a host that also
+        mediates, whose first member chairs the round), a status, positions, an agreement
+        and statements by three speakers (one unnamed), at one round."""
         ours = talk_round.delegations.filter(party=self.party).first()
         if ours is None:
             ours = DelegationFactory(round=talk_round, party=self.party, sources=self.sources())
@@ -217,8 +219,12 @@ class GrowingRecord:
             head = MembershipRole.HEAD
             members.append(MembershipFactory(delegation=ours, person=self.person, title=f"envoy {n}", role=head))
         for side in (party, other):
-            delegation = DelegationFactory(round=talk_round, party=side, note="Others not named.")
+            roles = [DelegationRole.MEDIATOR, DelegationRole.HOST] if side is other else [DelegationRole.OBSERVER]
+            delegation = DelegationFactory(round=talk_round, party=side, roles=roles, note="Others not named.")
             members += [MembershipFactory(delegation=delegation, sources=self.sources()) for _ in range(2)]
+        if not Membership.objects.filter(delegation__round=talk_round, role=MembershipRole.CHAIR).exists():
+            chair = MembershipFactory(delegation=delegation, role=MembershipRole.CHAIR, title="foreign minister")
+            members.append(chair)
         session = SessionFactory(round=talk_round, date=talk_round.start_date)
         for member in members:
             attendance_save(Attendance(session=session, membership=member), by=self.by)

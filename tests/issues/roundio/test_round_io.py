@@ -10,8 +10,8 @@ from django.apps import apps
 from django.core.management import CommandError, call_command
 from django.db import transaction
 
-from delegations.models import Attendance, Membership, Party, Person
-from delegations.services import attendance_save, party_save
+from delegations.models import Attendance, Delegation, Membership, MembershipRole, Party, Person
+from delegations.services import attendance_save, membership_save, party_save
 from issues.management.commands import export_round
 from issues.models import IssueStatus, PublicationState, Statement, StatementIssue, TimelineEntry
 from issues.services import correction_start, draft_publish, issue_status_save, record_withdraw
@@ -25,6 +25,7 @@ from tests.factories import StatementFactory
 pytestmark = pytest.mark.django_db
 
 GENEVA, ABU_DHABI_II = "geneva-2026-02-17", "abu-dhabi-2026-02-04"
+UMEROV = "rustem-umerov"
 PROJECT_APPS = ("negotrack", "rounds", "delegations", "issues")
 
 
@@ -157,7 +158,7 @@ def assert_empty():
 def test_the_document_holds_the_round_its_contents_and_what_they_refer_to(documents):
     document = json.loads(documents[GENEVA])
 
-    assert (document["format"], document["version"]) == ("negotrack-round", 1)
+    assert (document["format"], document["version"]) == ("negotrack-round", 2)
     assert list(document) == [
         "format", "version", "round", "process", "sessions", "delegations", "memberships", "attendance",
         "statuses", "positions", "agreements", "statements", "issues", "parties", "people", "sources",
@@ -172,6 +173,53 @@ def test_the_document_holds_the_round_its_contents_and_what_they_refer_to(docume
     assert next(s for s in document["sources"] if s["uuid"] == axios["via"])["outlet"] == "The Moscow Times"
     assert {"vladimir-medinsky", "volodymyr-zelensky"} <= {p["slug"] for p in document["people"]}
     assert "created_at" not in document["round"] and "version" not in document["sessions"][0]
+
+
+def test_a_delegation_is_written_with_its_roles_as_a_list(documents):
+    document = json.loads(documents[ABU_DHABI_II])
+
+    roles = {d["party"]: d["roles"] for d in document["delegations"]}
+
+    assert roles == {
+        "russia": ["negotiating_party"],
+        "ukraine": ["negotiating_party"],
+        "united-states": ["mediator"],
+        "united-arab-emirates": ["host"],
+    }
+    assert not any("role" in d for d in document["delegations"])
+    assert list(document["delegations"][0]) == ["uuid", "round", "party", "roles", "note", "sources"]
+
+
+def as_version_1(text: str) -> str:
+    """A version 2 document as version 1 wrote it: each delegation with its one `role`."""
+    document = json.loads(text)
+    document["version"] = 1
+    document["delegations"] = [
+        {("role" if key == "roles" else key): (value[0] if key == "roles" else value) for key, value in d.items()}
+        for d in document["delegations"]
+    ]
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+@pytest.mark.parametrize("slug", [GENEVA, ABU_DHABI_II])
+def test_a_version_1_document_is_read_its_one_role_a_set_of_one(documents, tmp_path, slug):
+    old = as_version_1(documents[slug])
+    assert '"role": "mediator"' in old and '"roles"' not in old
+
+    run_import(write(tmp_path, old))
+
+    assert export(slug) == documents[slug]
+    assert Delegation.objects.get(round__slug=slug, party__slug="united-states").roles == ["mediator"]
+
+
+def test_a_version_2_document_that_gives_a_delegation_one_role_is_refused(documents, tmp_path):
+    document = json.loads(documents[GENEVA])
+    document["delegations"][0]["role"] = document["delegations"][0].pop("roles")[0]
+
+    with pytest.raises(CommandError, match=r"delegations\[0\]: missing key 'roles'.*\n.*unknown key 'role'"):
+        run_import(write(tmp_path, document))
+
+    assert_empty()
 
 
 def test_it_exports_the_public_record_with_its_correction_notices_and_never_drafts(documents):
@@ -355,6 +403,29 @@ class TestOverTheSeededGeneva:
         change = Change.objects.filter(record_uuid=updated.uuid).latest("id")
         assert (change.action, change.changed_fields) == ("update", ["outcome", "sources"])
 
+    def test_a_delegation_given_more_roles_keeps_them_in_their_order(self, geneva, tmp_path):
+        document = json.loads(export(GENEVA))
+        index = next(i for i, d in enumerate(document["delegations"]) if d["party"] == "united-states")
+        document["delegations"][index]["roles"] = ["host", "mediator"]
+
+        report = run_import(write(tmp_path, document))
+
+        assert f"(delegations[{index}]): roles" in report
+        delegation = Delegation.objects.get(round=geneva, party__slug="united-states")
+        assert delegation.roles == ["mediator", "host"]
+        assert json.loads(export(GENEVA))["delegations"][index]["roles"] == ["mediator", "host"]
+
+    def test_a_chair_round_trips(self, geneva, tmp_path):
+        witkoff = Membership.objects.get(delegation__round=geneva, person__slug="steve-witkoff")
+        witkoff.role = MembershipRole.CHAIR
+        membership_save(witkoff, by=system_user())
+        text = export(GENEVA)
+        assert '"role": "chair"' in text
+
+        report = run_import(write(tmp_path, text))
+
+        assert counted(report)["memberships"] == (0, 0, 6, 0)
+
     def test_a_record_edited_by_hand_since_the_last_import_is_kept_unless_forced(self, geneva, tmp_path):
         path = write(tmp_path, export(GENEVA))
         run_import(path)
@@ -471,11 +542,11 @@ def drop(record: dict, key: str) -> None:
 
 BAD_DOCUMENTS = {
     "malformed": (
-        lambda text: text.replace('"version": 1,', '"version": 1', 1),
+        lambda text: text.replace('"version": 2,', '"version": 2', 1),
         r"not valid JSON: Expecting ',' delimiter at line 4, column 3",
     ),
     "truncated": (
-        lambda text: text[: len(text) // 2],
+        lambda text: text[: text.index('"summary": "') + 30],
         r"ends too early, at line \d+, column \d+: is it cut short\? \(Unterminated string starting at line",
     ),
     "empty": (lambda text: "  \n", "The file is empty"),
@@ -485,8 +556,8 @@ BAD_DOCUMENTS = {
         'not a negotrack round document: "format" is "negotrack-issue"',
     ),
     "newer version": (
-        lambda text: text.replace('"version": 1,', '"version": 2,', 1),
-        "made by a newer negotrack: format version 2, this one reads up to 1",
+        lambda text: text.replace('"version": 2,', '"version": 3,', 1),
+        "made by a newer negotrack: format version 3, this one reads up to 2",
     ),
 }
 
@@ -533,6 +604,26 @@ BAD_RECORDS = {
         r"statements\[\d\]\.translation: Give an English translation",
     ),
     "a choice that is none": (lambda d: d["sessions"][2].update(track="banquet"), r"sessions\[2\]\.track: .*banquet"),
+    "a role given twice": (
+        lambda d: d["delegations"][0].update(roles=["mediator", "mediator"]),
+        r"delegations\[0\]\.roles: 'mediator' is given twice",
+    ),
+    "no role": (
+        lambda d: d["delegations"][1].update(roles=[]),
+        r"delegations\[1\]\.roles: Give the party at least one role at the round",
+    ),
+    "a role that is none": (
+        lambda d: d["delegations"][2].update(roles=["chair"]),
+        r"delegations\[2\]\.roles: 'chair' is not one of the choices",
+    ),
+    "roles that are no list": (
+        lambda d: d["delegations"][2].update(roles="mediator"),
+        r"delegations\[2\]\.roles: Give a list of choices, not 'mediator'",
+    ),
+    "two chairs": (
+        lambda d: [m.update(role="chair") for m in d["memberships"] if m["person"] in ("steve-witkoff", UMEROV)],
+        r"memberships\[\d\]\.role: .* already chairs this round: a round has one chair",
+    ),
     "a loop of corrections": (
         correct_each_other,
         r"statements\[0\], statements\[1\]: these records correct each other",
