@@ -9,8 +9,10 @@ from django.utils import timezone
 from issues.models import Agreement, IssueStatus, Position, PublicationState, Statement, StatementIssue
 from negotrack.models import Change
 from tests.factories import (
+    DelegationFactory,
     IssueFactory,
     IssueStatusFactory,
+    MembershipFactory,
     PartyFactory,
     PersonFactory,
     ProcessFactory,
@@ -465,6 +467,73 @@ def test_an_agreement_without_parties_is_refused(token_api, editor, geneva):
     response = token_api(editor).post("/api/v1/agreements/", body, format="json")
     assert response.status_code == 400
     assert "parties" in response.json()
+
+
+# --- the speaker by name ----------------------------------------------------------------------
+
+
+def named(geneva, speaker_name, **changes):
+    body = statement_body(geneva, speaker_name=speaker_name, **changes)
+    del body["speaker"]
+    return body
+
+
+def speaker_errors(response):
+    assert response.status_code == 400, response.content
+    return " ".join(response.json()["speaker_name"])
+
+
+def test_a_speaker_named_as_reports_write_them_is_the_person_on_record(token_api, editor, geneva):
+    response = token_api(editor).post(URL, named(geneva, "umerov"), format="json")
+
+    assert response.status_code == 201, response.content
+    assert response.json()["speaker"]["slug"] == "rustem-umerov"
+    assert "speaker_name" not in response.json()
+
+
+def test_a_name_two_people_go_by_names_the_rounds_delegate(token_api, editor, geneva):
+    sergei = PersonFactory(name="Sergei Umerov")
+    client = token_api(editor)
+
+    listed = speaker_errors(client.post(URL, named(geneva, "Umerov"), format="json"))
+    assert "“Umerov” names more than one person: Rustem Umerov (rustem-umerov), Sergei Umerov (sergei-umerov)" in listed
+
+    MembershipFactory(delegation=DelegationFactory(round=geneva["round"]), person=sergei)
+    response = client.post(URL, named(geneva, "Umerov"), format="json")
+    assert response.status_code == 201, response.content
+    assert response.json()["speaker"]["slug"] == "sergei-umerov"
+
+
+def test_a_change_by_name_prefers_the_delegates_of_the_statements_round(token_api, editor, geneva):
+    sergei = PersonFactory(name="Sergei Umerov")
+    MembershipFactory(delegation=DelegationFactory(round=geneva["round"]), person=sergei)
+    client = token_api(editor)
+    uuid = client.post(URL, statement_body(geneva), format="json").json()["uuid"]
+
+    response = client.patch(f"{URL}{uuid}/", {"speaker_name": "UMEROV"}, format="json")
+
+    assert response.status_code == 200, response.content
+    assert response.json()["speaker"]["slug"] == "sergei-umerov"
+
+
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [
+        ("Umerow", "No one named “Umerow” is on record. Did you mean Rustem Umerov (rustem-umerov)?"),
+        ("Kyrylo Budanov", "No one named “Kyrylo Budanov” is on record: add the person first"),
+    ],
+)
+def test_a_name_that_fits_no_one_answers_400_with_whom_it_is_close_to(token_api, editor, geneva, typed, words):
+    before = Change.objects.count()
+
+    assert words in speaker_errors(token_api(editor).post(URL, named(geneva, typed), format="json"))
+    assert nothing_saved(before)
+
+
+def test_a_speaker_by_slug_and_by_name_at_once_answers_400(token_api, editor, geneva):
+    body = statement_body(geneva, speaker_name="Umerov")
+
+    assert "not both" in speaker_errors(token_api(editor).post(URL, body, format="json"))
 
 
 # --- sources and people ------------------------------------------------------------------------
