@@ -555,6 +555,32 @@ def test_an_editor_adds_a_source_and_a_person_to_cite_and_name(token_api, editor
     assert client.delete(f"/api/v1/sources/{source.json()['uuid']}/").status_code == 405
 
 
+def test_a_new_person_who_looks_like_someone_on_record_answers_409_naming_them(token_api, editor):
+    PersonFactory(name="Vladimir Medinsky", aliases="Мединский")
+    client = token_api(editor)
+    before = Change.objects.count()
+
+    response = client.post("/api/v1/people/", {"name": "Vladimir Medinskiy"}, format="json")
+
+    assert response.status_code == 409, response.content
+    body = response.json()
+    assert body["code"] == "possible_duplicate"
+    assert "confirm_new: true" in body["detail"]
+    assert body["possible_duplicates"] == [
+        {
+            "slug": "vladimir-medinsky",
+            "name": "Vladimir Medinsky",
+            "aliases": ["Мединский"],
+            "url": "http://testserver/api/v1/people/vladimir-medinsky/",
+        }
+    ]
+    assert Change.objects.count() == before
+
+    confirmed = client.post("/api/v1/people/", {"name": "Vladimir Medinskiy", "confirm_new": True}, format="json")
+    assert confirmed.status_code == 201, confirmed.content
+    assert confirmed.json()["slug"] == "vladimir-medinskiy"
+
+
 @pytest.mark.parametrize(
     ("body", "field"),
     [
