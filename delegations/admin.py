@@ -1,11 +1,15 @@
 from collections.abc import Sequence
 from typing import Any, cast
 
+from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 
+from delegations.matching import LISTED
 from delegations.models import (
     Attendance,
     Delegation,
@@ -16,7 +20,7 @@ from delegations.models import (
     Person,
     PersonQuerySet,
 )
-from delegations.services import chair_problems
+from delegations.services import PersonLooksKnown, chair_problems, person_new_check
 from negotrack.admin import RecordAdmin, RecordForm, RecordInline
 from negotrack.records import Record
 from rounds.models import Session
@@ -42,8 +46,49 @@ class PartyAdmin(FixedSlugMixin, RecordAdmin):
     search_fields = ("name", "short_name", "slug")
 
 
+class PersonForm(RecordForm):
+    """A new person who looks like someone on record is shown the people they may be, and
+    a box to tick when they are someone else (the service holds the same rule)."""
+
+    confirm_new = forms.BooleanField(
+        required=False,
+        label="This is a new person",
+        help_text="not one of the people on record named above",
+        widget=forms.HiddenInput,  # a box once the name looks like someone's
+    )
+
+    instance: Person
+
+    def service_checks(self) -> None:
+        if not self.instance._state.adding or self.cleaned_data.get("confirm_new"):
+            return
+        try:
+            person_new_check(self.instance)
+        except PersonLooksKnown as error:
+            self.fields["confirm_new"].widget = forms.CheckboxInput()
+            people = format_html_join(
+                ", ",
+                '<a href="{}" target="_blank">{}</a> ({})',
+                (
+                    (reverse("admin:delegations_person_change", args=[person.pk]), person.name, person.slug)
+                    for person in error.people[:LISTED]
+                ),
+            )
+            self.add_error(
+                "name",
+                format_html(
+                    "“{}” looks like someone on record: {}. If this is someone else, tick “This is a new person” "
+                    "below and save again.",
+                    error.name,
+                    people,
+                ),
+            )
+
+
 @admin.register(Person)
 class PersonAdmin(FixedSlugMixin, RecordAdmin):
+    form = PersonForm
+    service_flags = ("confirm_new",)
     list_display = ("name", "description", "slug")
     list_filter = ("memberships__delegation__party", "memberships__role")
     search_fields = ("name", "aliases", "slug")

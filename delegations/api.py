@@ -2,19 +2,30 @@
 write people (a statement's speaker must exist before the statement names them)."""
 
 from django.db.models import Prefetch
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+    inline_serializer,
+)
+from rest_framework import serializers
 
 from delegations.filters import DelegationFilter, MembershipFilter, PersonFilter
+from delegations.matching import listed
 from delegations.models import Delegation, Membership, Party, Person
 from delegations.serializers import (
     DelegationSerializer,
     MembershipSerializer,
     PartySerializer,
+    PersonBriefSerializer,
     PersonSerializer,
     PersonWriteSerializer,
 )
+from delegations.services import PersonLooksKnown
 from negotrack.api import ReadOnlyRecordViewSet
-from negotrack.api_writes import RecordWriteMixin, record_write_schema
+from negotrack.api_writes import Conflict, RecordWriteMixin, record_write_schema, write_errors
 from rounds.models import Source
 
 # Cited sources with the outlet they came through, in one query for a whole page.
@@ -31,24 +42,84 @@ class PartyViewSet(ReadOnlyRecordViewSet):
     lookup_field = "slug"
 
 
+POSSIBLE_DUPLICATES = inline_serializer(
+    "PossibleDuplicates",
+    {
+        "detail": serializers.CharField(help_text="who the new person looks like, and how to add them anyway"),
+        "code": serializers.CharField(help_text="`possible_duplicate`"),
+        "possible_duplicates": PersonBriefSerializer(many=True, help_text="the people on record they may be"),
+    },
+)
+
+PERSON_WRITES = record_write_schema(
+    "a person",
+    PersonSerializer,
+    PersonWriteSerializer,
+    lookup=OpenApiParameter("slug", str, OpenApiParameter.PATH, description="the person's slug"),
+)
+PERSON_WRITES["create"] = extend_schema(
+    summary="Add a person (editors and reviewers)",
+    description="A person whose name or an alias names or nearly names someone on record (a surname, another "
+    "transliteration, a letter off) is not added: the answer is 409 with the people they may be. Use one of "
+    "them, or send the same body again with `confirm_new: true` if this is someone else.",
+    request=PersonWriteSerializer,
+    responses={
+        201: PersonSerializer,
+        **write_errors(400, 401, 403),
+        409: OpenApiResponse(
+            POSSIBLE_DUPLICATES,
+            description="The name looks like someone on record; nothing was saved",
+            examples=[
+                OpenApiExample(
+                    "looks like someone on record",
+                    value={
+                        "detail": "“Vladimir Medinskiy” looks like someone on record: Vladimir Medinsky "
+                        "(vladimir-medinsky). If this is someone else, send the same body again with "
+                        "confirm_new: true.",
+                        "code": "possible_duplicate",
+                        "possible_duplicates": [
+                            {
+                                "slug": "vladimir-medinsky",
+                                "name": "Vladimir Medinsky",
+                                "aliases": ["Мединский"],
+                                "url": "https://negotrack.example.org/api/v1/people/vladimir-medinsky/",
+                            }
+                        ],
+                    },
+                )
+            ],
+        ),
+    },
+)
+
+
 @extend_schema_view(
     list=extend_schema(summary="List named officials", tags=["people"]),
     retrieve=extend_schema(summary="One person, by slug", tags=["people"]),
-    **record_write_schema(
-        "a person",
-        PersonSerializer,
-        PersonWriteSerializer,
-        lookup=OpenApiParameter("slug", str, OpenApiParameter.PATH, description="the person's slug"),
-    ),
+    **PERSON_WRITES,
 )
 class PersonViewSet(RecordWriteMixin, ReadOnlyRecordViewSet):
-    """Named officials; editors add them, and the slug is made from the name once."""
+    """Named officials; editors add them, and the slug is made from the name once. A new
+    person who looks like someone on record answers 409 unless confirmed (`confirm_new`)."""
 
     queryset = Person.objects.all()
     serializer_class = PersonSerializer
     filterset_class = PersonFilter
     lookup_field = "slug"
     write_serializer_class = PersonWriteSerializer
+    service_flags = ("confirm_new",)
+
+    def as_api_error(self, exc: Exception) -> Exception:
+        if isinstance(exc, PersonLooksKnown):
+            return Conflict(
+                f"“{exc.name}” looks like someone on record: {listed(exc.people)}. If this is someone else, "
+                "send the same body again with confirm_new: true.",
+                code="possible_duplicate",
+                possible_duplicates=PersonBriefSerializer(
+                    exc.people, many=True, context=self.get_serializer_context()
+                ).data,
+            )
+        return super().as_api_error(exc)
 
 
 @extend_schema_view(

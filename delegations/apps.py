@@ -12,7 +12,15 @@ class DelegationsConfig(AppConfig):
 
         register(
             RecordType(Party, "parties", services.party_save, route="party", lookup="slug"),
-            RecordType(Person, "people", services.person_save, route="person", lookup="slug"),
+            RecordType(
+                Person,
+                "people",
+                services.person_save,
+                route="person",
+                lookup="slug",
+                # The person restored is the one deleted, whoever else goes by a like name now.
+                restore_options={"confirm_new": True},
+            ),
             RecordType(Delegation, "delegations", services.delegation_save, many=("sources",), route="delegation"),
             RecordType(Membership, "memberships", services.membership_save, many=("sources",), route="membership"),
             RecordType(Attendance, "attendances", services.attendance_save),

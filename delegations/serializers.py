@@ -38,6 +38,17 @@ class PersonSerializer(serializers.ModelSerializer):
         extra_kwargs = {**RECORD_EXTRA_KWARGS, "slug": {"help_text": "the person's fixed identifier"}}
 
 
+class PersonBriefSerializer(serializers.ModelSerializer):
+    """A person on record that a new one may be: enough to tell, and where to read more."""
+
+    aliases = serializers.ListField(source="alias_list", child=serializers.CharField(), read_only=True)
+    url = serializers.HyperlinkedIdentityField(view_name="person-detail", lookup_field="slug")
+
+    class Meta:
+        model = Person
+        fields = ["slug", "name", "aliases", "url"]
+
+
 class MemberSerializer(serializers.ModelSerializer):
     """A membership as it appears inside its delegation."""
 
@@ -125,10 +136,18 @@ class PersonWriteSerializer(RecordWriteSerializer):
         required=False,
         help_text="other spellings and transliterations; a write replaces the whole list",
     )
+    confirm_new = serializers.BooleanField(
+        required=False,
+        default=False,
+        write_only=True,
+        help_text="when adding a person: confirm that they are someone new. Without it, a name or alias that "
+        "names or nearly names someone on record (Medinsky, Vladimir Medinskiy, Umjerow) answers 409 with "
+        "`possible_duplicates`; changes to a person on record ignore it",
+    )
 
     class Meta(RecordWriteSerializer.Meta):
         model = Person
-        fields = ["version", "name", "aliases", "description"]
+        fields = ["version", "name", "aliases", "description", "confirm_new"]
         extra_kwargs = {"description": {"help_text": "who they are, in a line"}}
 
     def validate_aliases(self, aliases: list[str]) -> str:

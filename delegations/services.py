@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
+from delegations.matching import PersonMatcher, listed
 from delegations.models import Attendance, Delegation, Membership, MembershipRole, Party, Person
 from negotrack.records import User, save_record
 from rounds.models import Round, Source
@@ -39,8 +40,37 @@ def person_slug_base(person: Person) -> str:
     return slugify(person.name) or f"person-{person.uuid.hex[:8]}"
 
 
-def person_save(person: Person, *, by: User) -> Person:
+class PersonLooksKnown(ValidationError):
+    """A new person whose name, or an alias, names or nearly names someone on record: most
+    often the same official in another spelling. The caller shows `people` and saves
+    again with `confirm_new=True` if this is someone else."""
+
+    def __init__(self, person: Person, people: list[Person]) -> None:
+        self.name = person.name
+        self.people = people
+        message = (
+            f"“{person.name}” looks like someone on record: {listed(people)}. "
+            "If this is someone else, confirm that it is a new person."
+        )
+        super().__init__({"name": ValidationError(message, code="possible_duplicate")})
+
+
+def person_new_check(person: Person) -> None:
+    """Raise PersonLooksKnown when a person about to be added looks like someone on record
+    (delegations.matching says what looks alike). One query."""
+    people = PersonMatcher().lookalikes([person.name, *person.alias_list])
+    if people:
+        raise PersonLooksKnown(person, people)
+
+
+def person_save(person: Person, *, by: User, confirm_new: bool = False) -> Person:
+    """Add or change a person. A new person who looks like someone on record is refused
+    (PersonLooksKnown) unless `confirm_new`: one official, one record. A round import and a
+    restore confirm, the person they bring being a record of its own; the bulk path (the
+    demo, the benchmark) does not check."""
     with transaction.atomic():
+        if person._state.adding and not confirm_new:
+            person_new_check(person)
         if not person.slug:
             person.slug = unique_slug(Person, person_slug_base(person), exclude_pk=person.pk)
         return save_record(person, by=by)

@@ -116,13 +116,17 @@ class RecordWriteMixin(_WriteView):
     """Create and update through a service function.
 
     A view sets `write_serializer_class` and `service_flags` (keyword arguments of the save
-    service besides its lists, like `confirm_date`). The save service, and the lists it
-    takes (many-to-many values, linked records), come from the registry of record types.
-    Answers show the record as a read shows it, with drafts.
+    service besides its lists, like `confirm_date`), and `resolved_inputs`, the inputs it
+    reads itself before the save (overriding `save_through_service`). The save service,
+    and the lists it takes (many-to-many values, linked records), come from the registry
+    of record types. Answers show the record as a read shows it, with drafts.
     """
 
     write_serializer_class: type[serializers.ModelSerializer[Any]]
     service_flags: tuple[str, ...] = ()
+    # Inputs the view turns into field values itself (a speaker by name): a PUT that leaves
+    # one out has no field of the record to reset.
+    resolved_inputs: tuple[str, ...] = ()
 
     def write_service(self, record: Record, *, by: User, **kwargs: Any) -> Record:
         save = require_record_type(self.get_write_model()).save
@@ -183,7 +187,9 @@ class RecordWriteMixin(_WriteView):
         if not partial:
             model = self.get_write_model()
             for name, field in serializer.fields.items():
-                if field.read_only or name in values or name == "version" or name in self.service_flags:
+                if field.read_only or name in values or name == "version":
+                    continue
+                if name in self.service_flags or name in self.resolved_inputs:
                     continue
                 model_field = model._meta.get_field(field.source)  # type: ignore[arg-type]  # bound: it has a source
                 # A write serializer's fields are the model's own, never reverse relations.

@@ -6,6 +6,7 @@ Publishable records are drafts unless `publish=True`.
 """
 
 import datetime
+import functools
 
 import factory
 
@@ -20,9 +21,12 @@ from rounds.models import Process, Round, Session, Source
 def services_by_model():
     """Each model's save service (from the registry of record types), and the keyword
     arguments that go to it beside the record; a statement's factory also passes its issues
-    and date confirmation."""
+    and date confirmation. People are confirmed as new: tests set their scene with
+    look-alikes at will ("Sergei Umerov" beside Rustem); the tests of that check pass
+    `confirm_new=False`."""
     table = {entry.model: (entry.save, entry.many) for entry in record_types() if entry.save is not None}
     table[Statement] = (issue_services.statement_save, ("sources", "issues", "confirm_date"))
+    table[Person] = (functools.partial(table[Person][0], confirm_new=True), ("confirm_new",))
     return table
 
 

@@ -49,7 +49,7 @@ def test_an_editor_enters_a_session_and_a_reviewer_publishes_and_withdraws(page,
     new_source.get_by_label("Published on").fill("2026-02-18")
 
     # Three statements: one by an alias (the script brings party and title from the
-    # delegation), one by a name nobody on record goes by, one by an unnamed official.
+    # delegation), one by a misspelt name, one by an unnamed official.
     first = page.locator("#statements-0")
     first.get_by_label("Speaker", exact=True).fill("Umjerow")
     first.get_by_label("Speaker", exact=True).press("Tab")
@@ -92,7 +92,7 @@ def test_an_editor_enters_a_session_and_a_reviewer_publishes_and_withdraws(page,
     # Refused: the whole form comes back, with the row and what was wrong named at the top.
     summary = page.get_by_role("alert")
     expect(summary).to_contain_text("Nothing was saved: 1 row needs attention")
-    expect(summary).to_contain_text("No one named “Vladimir Medinskyy” is on record")
+    expect(summary).to_contain_text("No one named “Vladimir Medinskyy” is on record. Did you mean “Vladimir Medinsky”?")
     expect(summary).to_be_focused()
     assert any("400" in problem for problem in page_watch.take())  # the refusal answers 400
     expect(page.locator("#statements-0").get_by_label("Text", exact=True)).to_have_value(FIRST)

@@ -77,3 +77,16 @@ def test_reads_that_check_their_query_document_400_and_the_others_do_not():
         "type": "array",
         "items": {"type": "string"},
     }
+
+
+def test_writes_document_a_new_persons_409_with_confirm_new_and_a_speaker_by_name():
+    schema = json.loads(_schema_json())
+    create = schema["paths"]["/api/v1/people/"]["post"]
+    conflict = create["responses"]["409"]["content"]["application/json"]["schema"]
+    assert conflict == {"$ref": "#/components/schemas/PossibleDuplicates"}
+    duplicates = schema["components"]["schemas"]["PossibleDuplicates"]["properties"]["possible_duplicates"]
+    assert duplicates["items"] == {"$ref": "#/components/schemas/PersonBrief"}
+    person_write = schema["components"]["schemas"]["PersonWriteRequest"]["properties"]["confirm_new"]
+    assert person_write["writeOnly"] is True and "409" in person_write["description"]
+    speaker_name = schema["components"]["schemas"]["StatementWriteRequest"]["properties"]["speaker_name"]
+    assert speaker_name["writeOnly"] is True and "400 on `speaker_name`" in speaker_name["description"]

@@ -43,6 +43,16 @@ class StatementWriteSerializer(RecordWriteSerializer):
         required=False,
         allow_null=True,
     )
+    speaker_name = serializers.CharField(
+        required=False,
+        write_only=True,
+        max_length=200,
+        help_text="the speaker as a report names them, instead of `speaker`: a full name, an alias, a surname or "
+        "another part of a name (Umerov, Medinsky), in any script and case. When it fits several people, the "
+        "delegates of the statement's round are preferred. A name that fits several, none, or only spellings "
+        "close to it (another transliteration, a letter off) answers 400 on `speaker_name` with a message "
+        "naming the people it could be, with their slugs: send one as `speaker`. Not with `speaker`",
+    )
     party = slug_ref(Party, "the slug of the party they spoke for", required=False, allow_null=True)
     issues = issues_ref("it concerns; a write replaces the whole list")
     sources = sources_ref()
@@ -57,13 +67,20 @@ class StatementWriteSerializer(RecordWriteSerializer):
     class Meta(RecordWriteSerializer.Meta):
         model = Statement
         fields = [
-            "version", "process", "round", "session", "speaker", "speaker_description", "party", "speaker_title",
-            "date", "date_precision", "medium", "kind", "language", "text", "translation", "text_is_translation",
-            "issues", "sources", "confirm_date",
+            "version", "process", "round", "session", "speaker", "speaker_name", "speaker_description", "party",
+            "speaker_title", "date", "date_precision", "medium", "kind", "language", "text", "translation",
+            "text_is_translation", "issues", "sources", "confirm_date",
         ]  # fmt: skip
         extra_kwargs = {
             "date": {"help_text": "the day it was said, or any day of its week or month (see date_precision)"},
         }
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if "speaker" in attrs and "speaker_name" in attrs:
+            raise serializers.ValidationError(
+                {"speaker_name": "Name the speaker by `speaker` (a slug) or by `speaker_name`, not both."}
+            )
+        return attrs
 
 
 class IssueStatusWriteSerializer(RecordWriteSerializer):

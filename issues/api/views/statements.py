@@ -3,7 +3,7 @@
 import datetime
 from collections.abc import Callable, Iterable, Sequence
 from operator import itemgetter
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import StreamingHttpResponse
@@ -14,6 +14,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from delegations.matching import Outcome, listed, match_person
+from delegations.models import Membership, Person
 from issues.api import filters
 from issues.api.serializers.statements import StatementSerializer
 from issues.api.serializers.writes import StatementWriteSerializer
@@ -21,6 +23,8 @@ from issues.api.views.base import INCLUDE_DRAFTS, SOURCES, UUID, PublishableView
 from issues.api.views.csv_output import CSV_CHUNK, CSVAnswers, csv_format, csv_response, csv_responses
 from issues.api.writes import publishable_write_schema
 from issues.models import Issue, Statement
+from negotrack.records import Record
+from rounds.models import Round
 
 
 class StatementPagination(CursorPagination):
@@ -113,6 +117,31 @@ STATEMENT_COLUMNS: dict[str, Callable[[dict[str, Any]], Any]] = {
 }
 
 
+def speaker_named(typed: str, talk_round: Round | None) -> Person:
+    """The person `speaker_name` names, the round's delegates preferred; else a 400 on
+    `speaker_name` naming whom it could be."""
+    delegates = Membership.objects.filter(delegation__round=talk_round) if talk_round else Membership.objects.none()
+    found = match_person(typed, prefer=set(delegates.values_list("person_id", flat=True)))
+    if found.person is not None:
+        return found.person
+    if found.outcome is Outcome.AMBIGUOUS:
+        message = (
+            f"“{found.typed}” names more than one person: {listed(found.people)}. "
+            "Send the slug of the one meant as `speaker`."
+        )
+    elif found.outcome is Outcome.SUGGESTIONS:
+        message = (
+            f"No one named “{found.typed}” is on record. Did you mean {listed(found.people)}? Send their slug as "
+            "`speaker`, or add the person first (POST /api/v1/people/) if this is someone else."
+        )
+    else:
+        message = (
+            f"No one named “{found.typed}” is on record: add the person first (POST /api/v1/people/), or leave "
+            "the speaker out and describe them in `speaker_description`."
+        )
+    raise ValidationError({"speaker_name": [message]})
+
+
 STATEMENT_FILTERS_HELP = (
     "Statements from the public record, newest first, in pages by cursor (follow `next`). "
     "Dates of week or month precision match any date range they overlap."
@@ -139,6 +168,14 @@ class StatementViewSet(CSVAnswers, PublishableViewSet):
     pagination_class = StatementPagination
     write_serializer_class = StatementWriteSerializer
     service_flags = ("confirm_date",)
+    resolved_inputs = ("speaker_name",)
+
+    def save_through_service(self, record: Record, values: dict[str, Any]) -> Record:
+        typed = values.pop("speaker_name", None)
+        if typed is not None:
+            statement = cast(Statement, record)
+            values["speaker"] = speaker_named(typed, values.get("round", statement.round))
+        return super().save_through_service(record, values)
 
     def base_queryset(self) -> QuerySet[Statement]:
         issues = Issue.objects.order_by("sort_order", "name", "id")

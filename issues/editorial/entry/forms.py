@@ -10,6 +10,7 @@ from typing import Any, TypeVar, cast
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
+from delegations.matching import Outcome, listed
 from delegations.models import Party, Person
 from issues import services
 from issues.editorial.entry.offer import Offer
@@ -200,24 +201,26 @@ class StatementRow(RecordRow):
         self.fields["date"].initial = self.offer.default_date()
 
     def clean_speaker(self) -> Person | None:
-        typed = " ".join(self.cleaned_data["speaker"].split())
-        if not typed:
+        found = self.offer.matcher.match(self.cleaned_data["speaker"])
+        if not found.typed:
             return None
-        wanted = typed.casefold()
-        found = {
-            person.pk: person
-            for person in Person.objects.matching(typed)
-            if wanted in {label.casefold() for label in [person.name, *person.alias_list]}
-        }
-        if not found:
+        if found.outcome is Outcome.RESOLVED:
+            return found.person
+        if found.outcome is Outcome.AMBIGUOUS:
             raise ValidationError(
-                f"No one named “{typed}” is on record: pick a name from the list, add the person in the admin "
-                "first, or describe the speaker in the next field."
+                f"“{found.typed}” names more than one person: {listed(found.people)}. "
+                "Type the full name, or the slug in brackets."
             )
-        if len(found) > 1:
-            names = ", ".join(sorted(f"{person.name} ({person.slug})" for person in found.values()))
-            raise ValidationError(f"“{typed}” names more than one person ({names}): type the full name.")
-        return next(iter(found.values()))
+        if found.outcome is Outcome.SUGGESTIONS:
+            names = " or ".join(f"“{person.name}”" for person in found.people)
+            raise ValidationError(
+                f"No one named “{found.typed}” is on record. Did you mean {names}? Type the name as on record, "
+                "or add the person in the admin first if this is someone else."
+            )
+        raise ValidationError(
+            f"No one named “{found.typed}” is on record: pick a name from the list, add the person in the admin "
+            "first, or describe the speaker in the next field."
+        )
 
     def clean_party(self) -> Party | None:
         key = self.cleaned_data["party"]

@@ -10,6 +10,7 @@ from typing import Any
 from django.db.models import Q
 from django.utils import timezone
 
+from delegations.matching import PersonMatcher
 from delegations.models import Membership, Party, Person
 from issues.models import Agreement, Issue, IssueStatus, Position, Statement
 from rounds.models import Process, Round, Session, Source
@@ -40,6 +41,9 @@ class Offer:
     sources: dict[str, Source]
     members: dict[int, Membership]  # person pk -> their membership at the round
     speakers: list[SpeakerChoice] = field(default_factory=list)
+    # Finds the speaker a row names, the round's delegates first; shared by the rows, so
+    # that close spellings are looked for in one read of everyone's names.
+    matcher: PersonMatcher = field(default_factory=PersonMatcher)
 
     @classmethod
     def load(cls, talk_round: Round, session: Session | None) -> Offer:
@@ -75,6 +79,7 @@ class Offer:
             sources=_sources_offered(talk_round),
             members=members,
             speakers=speakers,
+            matcher=PersonMatcher(prefer=members),
         )
 
     def party_choices(self) -> list[Any]:

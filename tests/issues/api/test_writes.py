@@ -9,8 +9,10 @@ from django.utils import timezone
 from issues.models import Agreement, IssueStatus, Position, PublicationState, Statement, StatementIssue
 from negotrack.models import Change
 from tests.factories import (
+    DelegationFactory,
     IssueFactory,
     IssueStatusFactory,
+    MembershipFactory,
     PartyFactory,
     PersonFactory,
     ProcessFactory,
@@ -467,6 +469,73 @@ def test_an_agreement_without_parties_is_refused(token_api, editor, geneva):
     assert "parties" in response.json()
 
 
+# --- the speaker by name ----------------------------------------------------------------------
+
+
+def named(geneva, speaker_name, **changes):
+    body = statement_body(geneva, speaker_name=speaker_name, **changes)
+    del body["speaker"]
+    return body
+
+
+def speaker_errors(response):
+    assert response.status_code == 400, response.content
+    return " ".join(response.json()["speaker_name"])
+
+
+def test_a_speaker_named_as_reports_write_them_is_the_person_on_record(token_api, editor, geneva):
+    response = token_api(editor).post(URL, named(geneva, "umerov"), format="json")
+
+    assert response.status_code == 201, response.content
+    assert response.json()["speaker"]["slug"] == "rustem-umerov"
+    assert "speaker_name" not in response.json()
+
+
+def test_a_name_two_people_go_by_names_the_rounds_delegate(token_api, editor, geneva):
+    sergei = PersonFactory(name="Sergei Umerov")
+    client = token_api(editor)
+
+    listed = speaker_errors(client.post(URL, named(geneva, "Umerov"), format="json"))
+    assert "“Umerov” names more than one person: Rustem Umerov (rustem-umerov), Sergei Umerov (sergei-umerov)" in listed
+
+    MembershipFactory(delegation=DelegationFactory(round=geneva["round"]), person=sergei)
+    response = client.post(URL, named(geneva, "Umerov"), format="json")
+    assert response.status_code == 201, response.content
+    assert response.json()["speaker"]["slug"] == "sergei-umerov"
+
+
+def test_a_change_by_name_prefers_the_delegates_of_the_statements_round(token_api, editor, geneva):
+    sergei = PersonFactory(name="Sergei Umerov")
+    MembershipFactory(delegation=DelegationFactory(round=geneva["round"]), person=sergei)
+    client = token_api(editor)
+    uuid = client.post(URL, statement_body(geneva), format="json").json()["uuid"]
+
+    response = client.patch(f"{URL}{uuid}/", {"speaker_name": "UMEROV"}, format="json")
+
+    assert response.status_code == 200, response.content
+    assert response.json()["speaker"]["slug"] == "sergei-umerov"
+
+
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [
+        ("Umerow", "No one named “Umerow” is on record. Did you mean Rustem Umerov (rustem-umerov)?"),
+        ("Kyrylo Budanov", "No one named “Kyrylo Budanov” is on record: add the person first"),
+    ],
+)
+def test_a_name_that_fits_no_one_answers_400_with_whom_it_is_close_to(token_api, editor, geneva, typed, words):
+    before = Change.objects.count()
+
+    assert words in speaker_errors(token_api(editor).post(URL, named(geneva, typed), format="json"))
+    assert nothing_saved(before)
+
+
+def test_a_speaker_by_slug_and_by_name_at_once_answers_400(token_api, editor, geneva):
+    body = statement_body(geneva, speaker_name="Umerov")
+
+    assert "not both" in speaker_errors(token_api(editor).post(URL, body, format="json"))
+
+
 # --- sources and people ------------------------------------------------------------------------
 
 
@@ -484,6 +553,32 @@ def test_an_editor_adds_a_source_and_a_person_to_cite_and_name(token_api, editor
     assert renamed.status_code == 200 and renamed.json()["version"] == 2
     assert client.delete("/api/v1/people/kyrylo-budanov/").status_code == 405
     assert client.delete(f"/api/v1/sources/{source.json()['uuid']}/").status_code == 405
+
+
+def test_a_new_person_who_looks_like_someone_on_record_answers_409_naming_them(token_api, editor):
+    PersonFactory(name="Vladimir Medinsky", aliases="Мединский")
+    client = token_api(editor)
+    before = Change.objects.count()
+
+    response = client.post("/api/v1/people/", {"name": "Vladimir Medinskiy"}, format="json")
+
+    assert response.status_code == 409, response.content
+    body = response.json()
+    assert body["code"] == "possible_duplicate"
+    assert "confirm_new: true" in body["detail"]
+    assert body["possible_duplicates"] == [
+        {
+            "slug": "vladimir-medinsky",
+            "name": "Vladimir Medinsky",
+            "aliases": ["Мединский"],
+            "url": "http://testserver/api/v1/people/vladimir-medinsky/",
+        }
+    ]
+    assert Change.objects.count() == before
+
+    confirmed = client.post("/api/v1/people/", {"name": "Vladimir Medinskiy", "confirm_new": True}, format="json")
+    assert confirmed.status_code == 201, confirmed.content
+    assert confirmed.json()["slug"] == "vladimir-medinskiy"
 
 
 @pytest.mark.parametrize(

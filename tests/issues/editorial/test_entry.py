@@ -419,13 +419,42 @@ def test_an_unknown_speaker_is_refused_on_its_row_and_the_other_rows_wait(as_edi
     assert 'href="#statements-1"' in markup
 
 
-def test_a_name_two_people_go_by_is_refused_as_ambiguous(as_editor, scene):
+def test_a_speaker_typed_by_surname_as_reports_write_them_is_found(as_editor, scene):
+    data = form_data(opened(as_editor, scene), statements=[said(speaker="  medinsky ")])
+
+    assert as_editor.post(entry_url(scene.geneva), data).status_code == 302
+
+    assert Statement.objects.get().speaker == scene.medinsky
+
+
+def test_a_name_two_people_go_by_names_the_rounds_delegate(as_editor, scene):
     PersonFactory(name="Sergei Umerov", aliases="Umerov")
+    data = form_data(opened(as_editor, scene), statements=[said(speaker="umerov")])
+
+    assert as_editor.post(entry_url(scene.geneva), data).status_code == 302
+
+    assert Statement.objects.get().speaker == scene.umerov
+
+
+def test_a_name_two_delegates_go_by_is_refused_listing_them(as_editor, scene):
+    sergei = PersonFactory(name="Sergei Umerov", aliases="Umerov")
+    MembershipFactory(delegation=scene.geneva.delegations.get(party=scene.ukraine), person=sergei)
     data = form_data(opened(as_editor, scene), statements=[said(speaker="umerov")])
 
     response = refused(as_editor, scene, data)
 
-    assert "“umerov” names more than one person" in row_errors(response, "statements-0")
+    assert (
+        "“umerov” names more than one person: Rustem Umerov (rustem-umerov), Sergei Umerov (sergei-umerov). "
+        "Type the full name, or the slug in brackets." in row_errors(response, "statements-0")
+    )
+
+
+def test_a_misspelt_speaker_is_refused_with_the_names_it_is_close_to(as_editor, scene):
+    data = form_data(opened(as_editor, scene), statements=[said(speaker="Vladimir Medinskyy")])
+
+    errors = row_errors(refused(as_editor, scene, data), "statements-0")
+
+    assert "No one named “Vladimir Medinskyy” is on record. Did you mean “Vladimir Medinsky”?" in errors
 
 
 def test_a_statement_needs_a_speaker_or_a_description_and_its_words(as_editor, scene):
