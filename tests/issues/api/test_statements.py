@@ -13,6 +13,7 @@ from django.utils import timezone
 from delegations.services import person_save
 from issues import services
 from issues.api.filters import StatementFilter
+from issues.api.views import statements as statement_views
 from issues.api.views.csv_output import spreadsheet_cell
 from issues.api.views.statements import StatementPagination
 from issues.models import PublicationState, Statement
@@ -547,6 +548,18 @@ def test_the_matrix_csv_runs_as_many_queries_for_50_rounds_as_for_5(client):
     few = queries(client, f"/api/v1/status-matrix/?process={process.slug}&format=csv", 5)
     rounds(45, 5)
     assert len(queries(client, f"/api/v1/status-matrix/?process={process.slug}&format=csv", 50)) == len(few)
+
+
+def test_the_csv_reads_the_statements_a_chunk_at_a_time_each_its_own_query(client, monkeypatch):
+    monkeypatch.setattr(statement_views, "CSV_CHUNK", 4)
+    said = [between_rounds(datetime.date(2026, 1, 1) + datetime.timedelta(days=n % 3)) for n in range(10)]
+    with CaptureQueriesContext(connection) as captured:
+        rows = csv_rows(client.get(f"{URL}?format=csv"))
+    newest_first = sorted(said, key=lambda statement: (statement.date, statement.pk), reverse=True)
+    assert [row[0] for row in rows[1:]] == [str(statement.uuid) for statement in newest_first]
+    chunks = [query["sql"] for query in captured.captured_queries if query["sql"].endswith("LIMIT 4")]
+    assert len(chunks) == 3  # 4, 4 and 2 statements, each chunk after the last of the one before
+    assert all('FROM "issues_statement"' in sql for sql in chunks)
 
 
 def test_the_paging_query_filters_by_position_not_by_offset(client, analyst):
