@@ -16,12 +16,18 @@ class IssuesConfig(AppConfig):
 
     def ready(self) -> None:
         # The timeline jobs live with the timelines, not in the tasks module Celery looks for.
+        from delegations.models import Person
+        from issues.models import Statement
+        from issues.services.search import search_follows_person, search_follows_statement
         from issues.timelines import tasks  # noqa: F401
         from issues.timelines.marks import mark_affected
         from negotrack.records import record_changed
         from rounds.models import Round
 
         record_changed.connect(_round_changed, sender=Round, dispatch_uid="issues.follow_round_dates")
+        # The statements' search documents hold their speakers' names (issues.services.search).
+        record_changed.connect(search_follows_statement, sender=Statement, dispatch_uid="issues.search_statement")
+        record_changed.connect(search_follows_person, sender=Person, dispatch_uid="issues.search_person")
         # After following a round's dates, so that the marks see the moved assessments.
         record_changed.connect(mark_affected, dispatch_uid="issues.mark_timelines")
         _register_record_types()

@@ -1,9 +1,10 @@
 """The OpenAPI schema tells the whole truth about reads, errors included.
 
 drf-spectacular documents what a view answers when all goes well. Every read of this API
-can also answer 304 (the client's copy is current), 429 (too many anonymous requests)
-and 404 (an unknown slug or UUID, a page past the end, a `format` the API does not give),
-and a read that validates its query answers 400 to a bad one. `AutoSchema` adds these to
+can also answer 304 (the client's copy is current), 429 (too many anonymous requests),
+404 (an unknown slug or UUID, a page past the end, a `format` the API does not give) and
+503 (a query ran past the readers' statement timeout), and a read that validates its
+query answers 400 to a bad one. `AutoSchema` adds these to
 every GET operation, with their bodies and headers, so that clients (and Schemathesis)
 can rely on the schema's list of answers.
 
@@ -59,6 +60,12 @@ TOO_MANY_REQUESTS = OpenApiResponse(
     "address); the body and the Retry-After header say when to try again; signed-in users are not limited",
 )
 
+TOO_SLOW = OpenApiResponse(
+    ERROR,
+    description="Service Unavailable: on PostgreSQL, a query of this read ran past the readers' statement "
+    "timeout (READ_STATEMENT_TIMEOUT_MS) and was stopped; try again in a moment, or ask for less",
+)
+
 VALIDATORS = [
     OpenApiParameter(
         "ETag",
@@ -107,7 +114,7 @@ class AutoSchema(openapi.AutoSchema):
                 if code not in responses:
                     responses[code] = self._get_response_for_code(response, code, [JSON], direction)
             return dict(sorted(responses.items()))
-        errors = {"304": NOT_MODIFIED, "404": self._not_found(), "429": TOO_MANY_REQUESTS}
+        errors = {"304": NOT_MODIFIED, "404": self._not_found(), "429": TOO_MANY_REQUESTS, "503": TOO_SLOW}
         if self._validates_query():
             errors["400"] = BAD_QUERY
         for code, response in errors.items():

@@ -65,12 +65,16 @@ MIDDLEWARE = [
     "negotrack.requestlog.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads the database (static files, served above, never do).
+    "negotrack.statement_timeout.ReadStatementTimeoutMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Before any view or query: a NUL or control character in the path, the query or a form.
     "negotrack.inputs.RefuseControlCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Knows who is signed in, and comes before any page reads the record.
+    "negotrack.throttling.PageRateLimitMiddleware",
     "negotrack.authlog.RefusedWriteLogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -281,10 +285,12 @@ def _throttle_rate(name: str, default: str) -> str:
     return rate
 
 
-# Anonymous API readers, per address. The count lives in the default cache: in memory,
-# per process, on the embedded default; in Redis when REDIS_URL is set, so that every web
-# process shares one count. Short timeouts: a slow Redis must not slow reads down.
+# Anonymous API readers, per address; anonymous readers of the pages, per address, with a
+# count of their own (negotrack.throttling). The counts live in the default cache: in
+# memory, per process, on the embedded default; in Redis when REDIS_URL is set, so that
+# every web process shares one count. Short timeouts: a slow Redis must not slow reads down.
 API_ANON_RATE = _throttle_rate("API_ANON_RATE", "120/min")
+PAGE_ANON_RATE = _throttle_rate("PAGE_ANON_RATE", "60/min")
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -294,6 +300,13 @@ if REDIS_URL:
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
+
+# On PostgreSQL, no query of a request that only reads (GET, HEAD, OPTIONS) may run longer
+# than this; the reader gets a 503 instead (negotrack.statement_timeout). Writes, commands
+# and background jobs keep the database's own setting. 0 turns it off.
+READ_STATEMENT_TIMEOUT_MS = env_int("READ_STATEMENT_TIMEOUT_MS", 1000)
+if READ_STATEMENT_TIMEOUT_MS < 0:
+    raise ImproperlyConfigured(f"READ_STATEMENT_TIMEOUT_MS={READ_STATEMENT_TIMEOUT_MS} must be 0 (off) or more.")
 
 # How long the change log keeps a change (prune_changes): a tool that follows the changes
 # feed less often than this gets 410 and resyncs from the lists.

@@ -78,8 +78,8 @@ def _fast_password_hasher():
 
 @pytest.fixture(autouse=True)
 def _fresh_cache(settings):
-    """The API's anonymous rate limit counts in the default cache, which outlives a test:
-    without this, a suite that reads the API often enough gets 429s by accident. Each test
+    """The anonymous rate limits (the API's, the pages') count in the default cache, which
+    outlives a test: without this, a suite that reads often enough gets 429s by accident. Each test
     gets an empty cache in memory (never the Redis of REDIS_URL, which clearing would flush);
     the tests of the Redis cache itself set their own."""
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -14,7 +14,14 @@ from issues.models.publication import (
     one_published_per_round_and_date,
     round_or_date,
 )
-from issues.models.statements import Statement, StatementIssue, StatementKind, statement_search_vector
+from issues.models.statements import (
+    MAX_TEXT_LENGTH,
+    Statement,
+    StatementIssue,
+    StatementKind,
+    StatementSearch,
+    statement_search_document,
+)
 from issues.models.timelines import TimelineEntry, TimelineState
 
 __all__ = [
@@ -32,10 +39,12 @@ __all__ = [
     "Position",
     "Agreement",
     # statements
-    "statement_search_vector",
+    "MAX_TEXT_LENGTH",
     "Statement",
     "StatementKind",
     "StatementIssue",
+    "StatementSearch",
+    "statement_search_document",
     # timelines
     "TimelineState",
     "TimelineEntry",

@@ -3,10 +3,13 @@ the agenda issues they concern."""
 
 from __future__ import annotations
 
-from django.contrib.postgres.search import SearchVector
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Left
 
 from delegations.models import Party, Person
 from issues.models.issues import Issue
@@ -15,11 +18,29 @@ from negotrack.records import Record, RecordHistory
 from rounds.dates import DatePrecision, date_errors
 from rounds.models import Process, Round, Session, Source
 
+# A statement's text and its translation hold at most this many characters each: a long
+# speech fits, and a statement's search document stays well under PostgreSQL's limit of
+# 1 MB of distinct words (a character is at most 4 bytes).
+MAX_TEXT_LENGTH = 100_000
+# What a search document keeps of a speaker's aliases, which no limit bounds.
+MAX_SEARCHED_ALIASES = 10_000
 
-def statement_search_vector() -> SearchVector:
-    """A statement's own words for full-text search on PostgreSQL; the index of migration
-    0002 is built on this very expression, so the two must stay alike."""
-    return SearchVector("text", "translation", "speaker_description", config="simple")
+
+def statement_search_document() -> SearchVector:
+    """What `q` searches on PostgreSQL, as one text-search vector: the statement's words,
+    the description of an unnamed speaker, and the speaker's name and aliases. The `simple`
+    configuration lower-cases without stemming, so names match in any language.
+
+    Each part is cut at its limit, so that a statement saved before the limits were set
+    still makes a document PostgreSQL can store."""
+    return SearchVector(
+        Left("text", MAX_TEXT_LENGTH),
+        Left("translation", MAX_TEXT_LENGTH),
+        "speaker_description",
+        "speaker__name",
+        Left("speaker__aliases", MAX_SEARCHED_ALIASES),
+        config="simple",
+    )
 
 
 class StatementKind(models.TextChoices):
@@ -75,8 +96,18 @@ class Statement(Publishable):
     medium = models.CharField(max_length=20, choices=Medium.choices, default=Medium.PRESS_REMARKS, verbose_name="how")
     kind = models.CharField(max_length=12, choices=StatementKind.choices, default=StatementKind.QUOTE)
     language = models.CharField(max_length=12, default="en", help_text="language of the text, as a code: en, ru, uk")
-    text = models.TextField(help_text="the words as said (quote) or as reported (paraphrase), in the original language")
-    translation = models.TextField(blank=True, help_text="an English translation, when the text is in another language")
+    # A text field's max_length sizes the forms only: the validator holds it on every write.
+    text = models.TextField(
+        max_length=MAX_TEXT_LENGTH,
+        validators=[MaxLengthValidator(MAX_TEXT_LENGTH)],
+        help_text="the words as said (quote) or as reported (paraphrase), in the original language",
+    )
+    translation = models.TextField(
+        max_length=MAX_TEXT_LENGTH,
+        validators=[MaxLengthValidator(MAX_TEXT_LENGTH)],
+        blank=True,
+        help_text="an English translation, when the text is in another language",
+    )
     text_is_translation = models.BooleanField(
         default=False,
         verbose_name="text is a reported translation",
@@ -139,6 +170,28 @@ class Statement(Publishable):
             errors["translation"] = ["Give an English translation of a text in another language."]
         if errors:
             raise ValidationError(errors)
+
+
+class StatementSearch(models.Model):
+    """A statement's search document (`statement_search_document`), so that a search is
+    one query on one GIN index, however many words it has.
+
+    Derived data, on PostgreSQL only (SQLite searches the fields themselves,
+    negotrack.search): issues.services.search writes it in the transaction of every save
+    that changes the statement's words or its speaker's names. A row of its own rather
+    than a column of the statement, so that listing statements never reads it and saving a
+    statement never writes back a stale copy.
+    """
+
+    statement = models.OneToOneField(Statement, on_delete=models.CASCADE, primary_key=True, related_name="search")
+    document = SearchVectorField()
+
+    class Meta:
+        # Created on PostgreSQL only, by migration 0005.
+        indexes = [GinIndex(fields=["document"], name="statementsearch_document")]
+
+    def __str__(self) -> str:
+        return f"search document of statement {self.statement_id}"
 
 
 class StatementIssue(Record):

@@ -27,6 +27,7 @@ from issues.services.publication import (
     record_withdraw,
     withdrawal_date_problem,
 )
+from issues.services.search import search_documents_refresh
 from issues.services.statements import (
     statement_date_warning,
     statement_duplicate,
@@ -49,6 +50,7 @@ __all__ = [
     "statement_duplicate",
     "statement_save",
     "statement_link_issues",
+    "search_documents_refresh",
     # assessments
     "issue_status_save",
     "position_save",

@@ -149,6 +149,7 @@ def site_env(database_url: str, var_dir: Path) -> dict:
         NEGOTRACK_VAR_DIR=str(var_dir),
         # One server answers a whole session of tests: they must never meet a 429.
         API_ANON_RATE="100000/min",
+        PAGE_ANON_RATE="100000/min",
         PYTHONUNBUFFERED="1",
     )
     return env

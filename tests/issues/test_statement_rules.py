@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from issues.models import Agreement, Statement, StatementIssue
+from issues.models import MAX_TEXT_LENGTH, Agreement, Statement, StatementIssue
 from issues.services import (
     agreement_save,
     correction_start,
@@ -187,6 +187,18 @@ def test_it_refuses_a_text_in_another_language_without_a_translation(editor):
     statement = new_statement(language="ru", text="Есть прогресс.")
 
     assert "Give an English translation" in messages_on("translation", statement_save, statement, by=editor)
+
+
+def test_it_refuses_a_text_or_translation_longer_than_a_long_speech(editor):
+    too_long = "word " * (MAX_TEXT_LENGTH // 5) + "x"
+    assert "at most 100000 characters" in messages_on("text", statement_save, new_statement(text=too_long), by=editor)
+    statement = new_statement(language="ru", text="Переговоры продолжаются.", translation=too_long)
+    assert "at most 100000 characters" in messages_on("translation", statement_save, statement, by=editor)
+
+
+def test_it_accepts_a_text_of_the_longest_length(editor):
+    longest = ("word " * (MAX_TEXT_LENGTH // 5))[:MAX_TEXT_LENGTH]
+    assert statement_save(new_statement(text=longest), by=editor).text == longest
 
 
 def test_it_accepts_a_text_in_another_language_with_its_translation(editor):

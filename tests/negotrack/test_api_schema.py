@@ -39,12 +39,13 @@ def _schema_json() -> str:
     return out.getvalue()
 
 
-def test_every_read_documents_304_404_and_429():
+def test_every_read_documents_304_404_429_and_503():
     reads = [(path, operation) for path, method, operation in _operations() if method == "get"]
     assert len(reads) > 20
     for path, operation in reads:
         responses = operation["responses"]
-        assert {"200", "304", "404", "429"} <= set(responses), path
+        assert {"200", "304", "404", "429", "503"} <= set(responses), path
+        assert responses["503"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Error"}
         assert "content" not in responses["304"], path
         assert set(responses["304"]["headers"]) == {"ETag", "Last-Modified"}, path
         assert responses["404"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Error"}

@@ -39,6 +39,9 @@ def start(env_changes: dict, code: str = "import django; django.setup(); print('
         ("SESSION_HOURS", "0", "SESSION_HOURS=0 must be 1 or more"),
         ("SIGN_IN_FAILURE_LIMIT", "0", "SIGN_IN_FAILURE_LIMIT=0 must be 1 or more"),
         ("SIGN_IN_COOLOFF_MINUTES", "soon", "SIGN_IN_COOLOFF_MINUTES='soon' is not a whole number"),
+        ("PAGE_ANON_RATE", "lots", "PAGE_ANON_RATE='lots' is not a rate"),
+        ("READ_STATEMENT_TIMEOUT_MS", "a second", "READ_STATEMENT_TIMEOUT_MS='a second' is not a whole number"),
+        ("READ_STATEMENT_TIMEOUT_MS", "-1", "READ_STATEMENT_TIMEOUT_MS=-1 must be 0 (off) or more"),
     ],
 )
 def test_a_bad_value_stops_start_up_with_a_message_that_names_the_variable(variable, value, message):

@@ -1,7 +1,7 @@
 """Statements: the public record newest first, in pages by a (date, id) cursor, and as CSV."""
 
 import datetime
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import itemgetter
 from typing import Any, cast
 
@@ -25,6 +25,16 @@ from issues.api.writes import publishable_write_schema
 from issues.models import Issue, Statement
 from negotrack.records import Record
 from rounds.models import Round
+
+
+def older_than(day: datetime.date, pk: int) -> Q:
+    """Statements after the one at (day, pk) in the newest-first order."""
+    return Q(date__lt=day) | Q(date=day, pk__lt=pk)
+
+
+def newer_than(day: datetime.date, pk: int) -> Q:
+    """Statements before the one at (day, pk) in the newest-first order."""
+    return Q(date__gt=day) | Q(date=day, pk__gt=pk)
 
 
 class StatementPagination(CursorPagination):
@@ -71,10 +81,7 @@ class StatementPagination(CursorPagination):
         queryset = queryset.order_by(*(("date", "id") if reverse else self.ordering))
         if current_position is not None:
             day, pk = self.position_key(current_position)
-            if reverse:
-                queryset = queryset.filter(Q(date__gt=day) | Q(date=day, pk__gt=pk))
-            else:
-                queryset = queryset.filter(Q(date__lt=day) | Q(date=day, pk__lt=pk))
+            queryset = queryset.filter(newer_than(day, pk) if reverse else older_than(day, pk))
         results = list(queryset[offset : offset + self.page_size + 1])
         self.page = results[: self.page_size]
         following = (
@@ -91,6 +98,22 @@ class StatementPagination(CursorPagination):
         if (self.has_previous or self.has_next) and self.template is not None:
             self.display_page_controls = True
         return self.page
+
+
+def newest_first_in_chunks(statements: QuerySet[Statement], size: int) -> Iterator[Statement]:
+    """Every statement of `statements`, newest first, read `size` at a time, each chunk a
+    query of its own that starts after the last statement of the one before (the
+    newest-first index serves it). Each query is short, so each runs under a reader's
+    statement timeout (negotrack.statement_timeout) however long the whole list takes, and
+    none holds a transaction or a cursor open while the client reads."""
+    statements = statements.order_by(*StatementPagination.ordering)
+    chunk = list(statements[:size])
+    while chunk:
+        yield from chunk
+        if len(chunk) < size:
+            return
+        last = chunk[-1]
+        chunk = list(statements.filter(older_than(last.date, last.pk))[:size])
 
 
 def _source_cell(source: dict[str, Any]) -> str:
@@ -185,8 +208,8 @@ class StatementViewSet(CSVAnswers, PublishableViewSet):
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response | StreamingHttpResponse:  # type: ignore[override]  # a CSV streams
         if not self.wants_csv():
             return super().list(request, *args, **kwargs)
-        statements = self.filter_queryset(self.get_queryset()).order_by(*StatementPagination.ordering)
-        return self.csv(statements.iterator(chunk_size=CSV_CHUNK), "statements.csv")
+        statements = self.filter_queryset(self.get_queryset())
+        return self.csv(newest_first_in_chunks(statements, CSV_CHUNK), "statements.csv")
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response | StreamingHttpResponse:  # type: ignore[override]  # a CSV streams
         if not self.wants_csv():

@@ -14,7 +14,12 @@ from issues.demo.bench import words
 from issues.demo.bench.base import GeneratorBase
 from issues.demo.bench.plan import ProcessPlan, RoundPlan
 from issues.models import Issue, IssueStatus, Position, Statement, StatementIssue, StatementKind
-from issues.services import current_position_refresh, current_status_refresh, statement_date_warning
+from issues.services import (
+    current_position_refresh,
+    current_status_refresh,
+    search_documents_refresh,
+    statement_date_warning,
+)
 from issues.vocabulary import AssessmentStatus
 from rounds.models import Source
 
@@ -111,6 +116,8 @@ class AssessmentPhases(GeneratorBase):
                         sources.append(cited)
                         issue_lists.append(issues)
                     self.create(Statement, statements, sources=sources)
+                    # The bulk path sends no record_changed: the search documents are written here.
+                    search_documents_refresh(Statement.objects.filter(pk__in=[each.pk for each in statements]))
                     links = [
                         StatementIssue(statement=statement, issue=issue)
                         for statement, issues in zip(statements, issue_lists, strict=True)

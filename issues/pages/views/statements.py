@@ -12,7 +12,7 @@ from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 
 from delegations.models import Party, Person
-from issues.api.filters import StatementFilter
+from issues.api.filters import MAX_SEARCH_LENGTH, MAX_SEARCH_WORDS, StatementFilter
 from issues.models import Issue, Statement
 from issues.pages.views.base import crumbs, page, render_page
 from issues.pages.views.overview import statements_for_listing
@@ -67,6 +67,7 @@ def statement_search(request: HttpRequest) -> HttpResponse:
             "errors": errors,
             "statements": statements,
             "choices": choices(),
+            "search_limits": {"words": MAX_SEARCH_WORDS, "length": MAX_SEARCH_LENGTH},
             "filtered": any(query.values()),
             "kept_query": kept,
             "breadcrumbs": crumbs(("Statements", None)),

@@ -175,6 +175,8 @@ def test_a_signed_in_outsider_gets_403_and_saves_nothing(token_api, outsider, ge
         ({"date": "1899-12-31"}, "date", "1900"),
         ({"medium": "telepathy"}, "medium", "not a valid choice"),
         ({"text": ""}, "text", "may not be blank"),
+        ({"text": "word " * 20_001}, "text", "no more than 100000 characters"),
+        ({"language": "ru", "text": "Да.", "translation": "yes " * 25_001}, "translation", "no more than 100000"),
         ({"speaker": None, "speaker_description": ""}, "speaker", "describe them"),
         ({"language": "uk"}, "translation", "English translation"),
         ({"round": None, "session": None, "date": "2026-01-01"}, None, None),

@@ -371,6 +371,23 @@ class TestTheDemoRecordOnEveryPage:
         assert 'id="results"' not in markup
         assert statement_count(markup) == 0
 
+    @pytest.mark.parametrize(
+        ("words", "message"),
+        [
+            (" ".join(["progress"] * 13), "Search for at most 12 words (this has 13)."),
+            ("progress" + "s" * 193, "Ensure this value has at most 200 characters (it has 201)."),
+        ],
+    )
+    def test_a_search_past_its_limits_answers_400_with_the_limit_beside_the_words(self, client, words, message):
+        markup = page(client, f"/statements/?q={words.replace(' ', '+')}", status=400)
+        assert message in section(markup, "e-q")
+        assert 'aria-describedby="e-q"' in markup
+        assert f'name="q" value="{words}" maxlength="200"' in markup
+        assert 'id="results"' not in markup
+
+    def test_the_search_says_how_many_words_it_takes(self, client):
+        assert "every word must occur (up to 12 words)" in text(page(client, "/statements/"))
+
     # --- comparing two rounds ---------------------------------------------------------
 
     def test_compare_takes_the_last_two_rounds_by_default(self, client):
