@@ -21,16 +21,20 @@ class PersonFilter(django_filters.FilterSet):
 
 class DelegationFilter(django_filters.FilterSet):
     round = django_filters.ModelChoiceFilter(
-        queryset=Round.objects.all(), to_field_name="slug", help_text="delegations at the round with this slug"
+        queryset=Round.objects.all(),
+        to_field_name="slug",
+        help_text="delegations at the round with this slug; an unknown slug answers 400",
     )
     party = django_filters.ModelChoiceFilter(
-        queryset=Party.objects.all(), to_field_name="slug", help_text="delegations of the party with this slug"
+        queryset=Party.objects.all(),
+        to_field_name="slug",
+        help_text="delegations of the party with this slug; an unknown slug answers 400",
     )
     process = django_filters.ModelChoiceFilter(
         field_name="round__process",
         queryset=Process.objects.all(),
         to_field_name="slug",
-        help_text="delegations at rounds of the process with this slug",
+        help_text="delegations at rounds of the process with this slug; an unknown slug answers 400",
     )
     role = django_filters.ChoiceFilter(
         choices=DelegationRole.choices,
@@ -48,13 +52,15 @@ class DelegationFilter(django_filters.FilterSet):
 
 class MembershipFilter(django_filters.FilterSet):
     person = django_filters.ModelChoiceFilter(
-        queryset=Person.objects.all(), to_field_name="slug", help_text="memberships of the person with this slug"
+        queryset=Person.objects.all(),
+        to_field_name="slug",
+        help_text="memberships of the person with this slug; an unknown slug answers 400",
     )
     round = django_filters.ModelChoiceFilter(
         field_name="delegation__round",
         queryset=Round.objects.all(),
         to_field_name="slug",
-        help_text="memberships in delegations at the round with this slug",
+        help_text="memberships in delegations at the round with this slug; an unknown slug answers 400",
     )
 
     class Meta:

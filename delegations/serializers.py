@@ -6,7 +6,8 @@ from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from delegations.models import Delegation, DelegationRole, Membership, Party, Person
-from negotrack.api_writes import RecordWriteSerializer
+from negotrack.api_writes import RecordWriteSerializer, Text
+from negotrack.text import text_problem
 from rounds.models import Round
 from rounds.serializers import RECORD_EXTRA_KWARGS, RECORD_FIELDS, SourceBriefSerializer
 
@@ -132,7 +133,7 @@ class MembershipSerializer(serializers.ModelSerializer):
 
 class PersonWriteSerializer(RecordWriteSerializer):
     aliases = serializers.ListField(
-        child=serializers.CharField(max_length=200),
+        child=Text(max_length=200),
         required=False,
         help_text="other spellings and transliterations; a write replaces the whole list",
     )
@@ -151,4 +152,9 @@ class PersonWriteSerializer(RecordWriteSerializer):
         extra_kwargs = {"description": {"help_text": "who they are, in a line"}}
 
     def validate_aliases(self, aliases: list[str]) -> str:
+        # Stored a line each (Person.alias_list), so each holds what a one-line text may.
+        for alias in aliases:
+            problem = text_problem(alias, single_line=True)
+            if problem:
+                raise serializers.ValidationError(problem)
         return "\n".join(aliases)

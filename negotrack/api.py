@@ -1,21 +1,23 @@
 """What every part of the REST API shares: read-only views, the public record rule,
-conditional reads and the anonymous rate limit."""
+conditional reads, the anonymous rate limit and the answer to a body too large."""
 
 from __future__ import annotations
 
 import math
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from django.core.exceptions import RequestDataTooBig
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponseNotModified, JsonResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.csrf import csrf_exempt
-from rest_framework import exceptions, permissions, viewsets
+from rest_framework import exceptions, permissions, status, views, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from negotrack.conditional import Validators, is_not_modified, validators_for
 from negotrack.groups import is_editorial
+from negotrack.inputs import too_large_message
 
 if TYPE_CHECKING:
     _ReadView = viewsets.GenericViewSet[Any]  # what the mixin is mixed into
@@ -23,15 +25,40 @@ else:
     _ReadView = object
 
 
+INCLUDE_VALUES = ("drafts",)
+
+
 def wants_drafts(request: Request) -> bool:
-    """`?include=drafts` shows drafts too, to editors and reviewers only."""
-    return request.query_params.get("include") == "drafts" and is_editorial(request.user)
+    """`?include=drafts` shows drafts too, to editors and reviewers only.
+
+    Any other `include` is refused (400) rather than ignored: an editor's script that
+    misspells it would otherwise read the public record and take it for everything.
+    """
+    included = request.query_params.getlist("include")
+    unknown = [value for value in included if value not in INCLUDE_VALUES]
+    if unknown:
+        allowed = ", ".join(f"`{value}`" for value in INCLUDE_VALUES)
+        raise exceptions.ValidationError({"include": [f"{unknown[0][:40]!r} is not a value of include: {allowed}."]})
+    return bool(included) and is_editorial(request.user)
 
 
 def visible(queryset: QuerySet[Any], request: Request) -> QuerySet[Any]:
     """The public record (published, and withdrawn or superseded ones as correction
     notices), plus drafts for editors and reviewers who ask for them."""
     return queryset if wants_drafts(request) else queryset.public()  # type: ignore[attr-defined]  # a publishable model's
+
+
+class ContentTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_code = "content_too_large"
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    """DRF's, and a JSON 413 for a body over DATA_UPLOAD_MAX_MEMORY_SIZE: Django raises
+    RequestDataTooBig when DRF reads the body, and would answer it with its HTML 400 page."""
+    if isinstance(exc, RequestDataTooBig):
+        exc = ContentTooLarge(too_large_message())
+    return views.exception_handler(exc, context)
 
 
 class _NotModified(Exception):
@@ -49,6 +76,8 @@ class ConditionalReadMixin(_ReadView):
     """
 
     read_validators: Validators | None = None
+    # Whether the view takes `?include=drafts` (the publishable records' views do).
+    shows_drafts = False
 
     def read_version(self) -> int | None:
         """The record version a detail read leads its ETag with, where writes compare it."""
@@ -67,7 +96,7 @@ class ConditionalReadMixin(_ReadView):
                 raise _NotModified
 
     def get_read_validators(self, request: Request) -> Validators:
-        drafts = wants_drafts(request)
+        drafts = self.shows_drafts and wants_drafts(request)
         return validators_for(request, drafts=drafts, record_version=self.read_version(), extra=self.read_state())
 
     def throttled(self, request: Request, wait: float | None) -> NoReturn:

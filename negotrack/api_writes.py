@@ -41,8 +41,8 @@ IF_MATCH = OpenApiParameter(
     "If-Match",
     str,
     OpenApiParameter.HEADER,
-    description='the ETag of the record\'s detail (or its version in quotes, `"3"`): the write answers 412 '
-    "when the record is at another version",
+    description='the ETag of the record\'s detail (or its version in quotes, `"3"`), or `*` for any version: '
+    "the write answers 412 when it names no version the record is at, an empty one included",
 )
 
 
@@ -71,8 +71,43 @@ class PreconditionFailed(exceptions.APIException):
     default_code = "precondition_failed"
 
 
+class Text(serializers.CharField):
+    """A JSON string and nothing else: DRF's CharField would take `0` and save "0"."""
+
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class WholeNumber(serializers.IntegerField):
+    """A JSON number without a fraction: DRF's IntegerField would take "3" and `true`."""
+
+    def to_internal_value(self, data: Any) -> int:
+        if isinstance(data, bool) or not (isinstance(data, int) or (isinstance(data, float) and data.is_integer())):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class TrueOrFalse(serializers.BooleanField):
+    """`true` or `false`: DRF's BooleanField would take "yes", 1 and "on"."""
+
+    def to_internal_value(self, data: Any) -> bool:
+        if not isinstance(data, bool):
+            self.fail("invalid")
+        return data
+
+
+# A write takes each value in the JSON type its schema gives, never one DRF would convert.
+STRICT_FIELDS: dict[type, type] = {
+    serializers.CharField: Text,
+    serializers.IntegerField: WholeNumber,
+    serializers.BooleanField: TrueOrFalse,
+}
+
+
 def version_field() -> serializers.IntegerField:
-    return serializers.IntegerField(
+    return WholeNumber(
         required=False,
         min_value=1,
         write_only=True,
@@ -83,8 +118,13 @@ def version_field() -> serializers.IntegerField:
 
 class RecordWriteSerializer(serializers.ModelSerializer):
     """Input of a write: plain values, related records by slug or UUID. The services
-    validate the record (the model's rules and their own); this only parses."""
+    validate the record (the model's rules and their own); this only parses, each value
+    in its JSON type (STRICT_FIELDS)."""
 
+    serializer_field_mapping = {
+        model_field: STRICT_FIELDS.get(field, field)
+        for model_field, field in serializers.ModelSerializer.serializer_field_mapping.items()
+    }
     version = version_field()
 
     class Meta:
@@ -328,7 +368,8 @@ def write_errors(*codes: int) -> dict[int, OpenApiResponse]:
         404: OpenApiResponse(ERROR, description="No such record (drafts are found by editors and reviewers only)"),
         409: OpenApiResponse(CONFLICT, description="The record changed since the version you sent, or it is "
                              "published (correct or withdraw it instead), or it is a correction notice"),
-        412: OpenApiResponse(ERROR, description="`If-Match` names a version the record is no longer at"),
+        412: OpenApiResponse(ERROR, description="`If-Match` names no version the record is at (it changed since "
+                             "you read it), or names none at all"),
     }  # fmt: skip
     return {code: described[code] for code in codes}
 

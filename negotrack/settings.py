@@ -331,6 +331,8 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
+    # DRF's, with a JSON 413 for a body too large to read.
+    "EXCEPTION_HANDLER": "negotrack.api.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": ["negotrack.throttling.AnonymousReadThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": API_ANON_RATE},
     # Whom the rate limit counts: the address the proxy saw, never one the client wrote

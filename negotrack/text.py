@@ -17,7 +17,12 @@ CONTROL_MESSAGE = "This text holds a control character ({found}), which a one-li
 # The deepest JSON taken, in a body or a JSON field: an agreement's figures are three deep.
 MAX_JSON_DEPTH = 32
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_CHARACTERS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
+_CONTROL = re.compile(f"[{_CONTROL_CHARACTERS}]")
+
+# The same rules as regular expressions for the API's schema, which JSON Schema reads as ECMA 262.
+ONE_LINE_PATTERN = f"^[^{_CONTROL_CHARACTERS}]*$"
+TEXT_PATTERN = r"^[^\x00]*$"
 
 
 def text_problem(value: str, *, single_line: bool) -> str | None:

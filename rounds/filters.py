@@ -7,7 +7,9 @@ from rounds.models import Round, Session, Source
 
 class SessionFilter(django_filters.FilterSet):
     round = django_filters.ModelChoiceFilter(
-        queryset=Round.objects.all(), to_field_name="slug", help_text="sessions of the round with this slug"
+        queryset=Round.objects.all(),
+        to_field_name="slug",
+        help_text="sessions of the round with this slug; an unknown slug answers 400",
     )
     track = django_filters.ChoiceFilter(choices=Session.Track.choices, help_text="sessions of this track")
 

@@ -97,6 +97,12 @@ class UUIDRelatedField(serializers.SlugRelatedField[Any]):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(slug_field="uuid", **kwargs)
 
+    def run_validation(self, data: Any = serializers.empty) -> Any:
+        # DRF reads "" as null for a related field; a UUID field takes a UUID or null.
+        if data == "":
+            self.fail("invalid")
+        return super().run_validation(data)
+
     def to_internal_value(self, data: Any) -> Any:
         try:
             uuid.UUID(str(data))

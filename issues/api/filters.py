@@ -3,7 +3,7 @@ people; UUIDs name sessions."""
 
 import datetime
 import uuid
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django import forms
 from django.contrib.postgres.search import SearchQuery
@@ -11,6 +11,7 @@ from django.db import connections
 from django.db.models import Model, Q, QuerySet
 from django_filters import rest_framework as filters
 from django_filters.fields import ModelChoiceField
+from drf_spectacular.utils import extend_schema_field
 
 from delegations.models import Party, Person
 from issues.models import Agreement, Issue, IssueStatus, Position, Statement
@@ -18,9 +19,6 @@ from issues.vocabulary import AssessmentStatus
 from negotrack.search import contains_any_case
 from rounds.dates import DatePrecision
 from rounds.models import Process, Round, Session
-
-if TYPE_CHECKING:
-    from decimal import Decimal
 
 
 def by_slug(model: type[Model], field_name: str, what: str) -> filters.ModelChoiceFilter:
@@ -33,22 +31,29 @@ def by_slug(model: type[Model], field_name: str, what: str) -> filters.ModelChoi
     )
 
 
+class WholeNumberFilter(filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
 class RoundFilter(filters.FilterSet):
     process = by_slug(Process, "process", "the negotiation process")
     status = filters.ChoiceFilter(choices=Round.Status.choices, help_text="the round's status")
-    year = filters.NumberFilter(
-        method="in_year", min_value=1900, max_value=9999, help_text="rounds that were held (in part) in this year"
+    # The schema says what the form field checks, so that a year out of range is a bad request by both.
+    year = extend_schema_field({"type": "integer", "minimum": 1900, "maximum": 9999})(
+        WholeNumberFilter(
+            method="in_year",
+            min_value=1900,
+            max_value=9999,
+            help_text="rounds that were held (in part) in this year; another value answers 400",
+        )
     )
 
     class Meta:
         model = Round
         fields = ["process", "status", "year"]
 
-    # `value` names its type in a string drf-spectacular cannot resolve, so the schema keeps the
-    # filter's own type (a resolvable hint would turn the number into a double).
-    def in_year(self, queryset: QuerySet[Round], name: str, value: "Decimal") -> QuerySet[Round]:
-        year = int(value)
-        return queryset.filter(Q(start_date__year=year) | Q(end_date__year=year))
+    def in_year(self, queryset: QuerySet[Round], name: str, value: int) -> QuerySet[Round]:
+        return queryset.filter(Q(start_date__year=value) | Q(end_date__year=value))
 
 
 class IssueFilter(filters.FilterSet):

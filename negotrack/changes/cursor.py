@@ -39,7 +39,8 @@ class FeedCursor:
     txid: int
     change_id: int
 
-    _FORMAT = re.compile(r"([0-9]{1,19})\.([0-9]{1,19})")
+    PATTERN = r"^([0-9]{1,19})\.([0-9]{1,19})$"
+    _FORMAT = re.compile(PATTERN)
 
     def __str__(self) -> str:
         return f"{self.txid}.{self.change_id}"

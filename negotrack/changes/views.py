@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 
 from django.urls import reverse
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny
@@ -18,6 +17,7 @@ from negotrack.changes.cursor import FeedCursor, newest_settled_position, pruned
 from negotrack.changes.feed import CursorExpired, events, read_feed
 from negotrack.conditional import Validators
 from negotrack.models import Change
+from negotrack.pagination import count_asked
 from negotrack.registry import feed_names
 
 DEFAULT_LIMIT = 100
@@ -68,8 +68,8 @@ class ChangesPageSerializer(serializers.Serializer):
 
 
 class FeedQuerySerializer(serializers.Serializer):
-    since = serializers.CharField(required=False)
-    limit = serializers.IntegerField(required=False, min_value=1)
+    since = serializers.CharField(required=False, allow_blank=True)  # an empty one is no cursor either
+    limit = serializers.CharField(required=False, allow_blank=True)
 
     def validate_since(self, value: str) -> FeedCursor:
         try:
@@ -80,8 +80,8 @@ class FeedQuerySerializer(serializers.Serializer):
                 "answer, or leave `since` out to start from the oldest change kept."
             ) from None
 
-    def validate_limit(self, value: int) -> int:
-        return min(value, MAX_LIMIT)
+    def validate_limit(self, value: str) -> int:
+        return count_asked(value, maximum=MAX_LIMIT)
 
 
 class ExpiredSerializer(serializers.Serializer):
@@ -92,6 +92,7 @@ class ExpiredSerializer(serializers.Serializer):
 class InvalidQuerySerializer(serializers.Serializer):
     since = serializers.ListField(child=serializers.CharField(), required=False)
     limit = serializers.ListField(child=serializers.CharField(), required=False)
+    include = serializers.ListField(child=serializers.CharField(), required=False)
 
 
 class ChangesFeedView(ConditionalReadMixin, APIView):
@@ -104,6 +105,7 @@ class ChangesFeedView(ConditionalReadMixin, APIView):
     """
 
     permission_classes = [AllowAny]
+    shows_drafts = True
 
     def get_read_validators(self, request: Request) -> Validators:
         # The answer depends on which of the reader's changes have settled (the public
@@ -128,27 +130,29 @@ class ChangesFeedView(ConditionalReadMixin, APIView):
         parameters=[
             OpenApiParameter(
                 "since",
-                str,
+                {"type": "string", "pattern": FeedCursor.PATTERN},
                 description="a cursor from an earlier answer (`next`, or an event's `cursor`); left out, the feed "
                 "starts at the oldest change kept",
             ),
             OpenApiParameter(
                 "limit",
-                OpenApiTypes.INT,
-                description=f"changes per answer, {DEFAULT_LIMIT} by default; more than {MAX_LIMIT} reads as "
-                f"{MAX_LIMIT}",
+                {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT},
+                description=f"changes per answer: {DEFAULT_LIMIT} when left out, at most {MAX_LIMIT}; any other "
+                "value answers 400",
             ),
             OpenApiParameter(
                 "include",
                 str,
                 enum=["drafts"],
-                description="`drafts` adds changes to drafts and the review steps, for editors and reviewers only; "
-                "ignored for anyone else",
+                description="`drafts` adds changes to drafts and the review steps, for editors and reviewers only "
+                "(anyone else gets the public feed); any other value answers 400",
             ),
         ],
         responses={
             200: ChangesPageSerializer,
-            400: OpenApiResponse(InvalidQuerySerializer, description="a malformed `since` or `limit`"),
+            400: OpenApiResponse(
+                InvalidQuerySerializer, description="a malformed `since`, a `limit` out of range, or another `include`"
+            ),
             410: OpenApiResponse(
                 ExpiredSerializer,
                 description="the cursor is older than the changes kept: resync from the lists, then follow "

@@ -253,11 +253,15 @@ def test_writes_answer_405_to_anyone(api, editor, path, make_one, key, method):
         assert getattr(api, method)(detail, {}, format="json").status_code == 405
 
 
-def test_a_page_size_above_the_maximum_gives_at_most_200_rows(api):
+def test_a_page_holds_at_most_200_rows_and_a_bigger_page_size_answers_400(api):
     PartyFactory.create_batch(201)
-    body = api.get("/api/v1/parties/", {"page_size": 1000}).json()
+    body = api.get("/api/v1/parties/", {"page_size": 200}).json()
     assert body["count"] == 201
     assert len(body["results"]) == 200
+    assert body["next"] is not None
+    response = api.get("/api/v1/parties/", {"page_size": 1000})
+    assert response.status_code == 400
+    assert list(response.json()) == ["page_size"]
 
 
 def test_a_page_past_the_end_answers_404_json(api):

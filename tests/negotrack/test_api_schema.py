@@ -1,11 +1,15 @@
 """The API documents itself: an OpenAPI 3 schema that validates, and docs served from our
-own static files."""
+own static files. The schema says what the API does: who may call each operation, which
+parameters and values it takes, and every answer it can give."""
 
+import functools
 import io
 import json
 
 import pytest
 from django.core.management import call_command
+
+from negotrack.text import ONE_LINE_PATTERN, TEXT_PATTERN
 
 
 def test_the_schema_validates_without_a_warning():
@@ -27,16 +31,25 @@ def test_the_schema_and_the_docs_are_served(client):
 
 
 def _operations():
-    schema = json.loads(_schema_json())
-    for path, operations in schema["paths"].items():
+    for path, operations in _schema()["paths"].items():
         for method, operation in operations.items():
             yield path, method, operation
 
 
-def _schema_json() -> str:
+@functools.cache
+def _schema() -> dict:
     out = io.StringIO()
     call_command("spectacular", "--format", "openapi-json", stdout=out)
-    return out.getvalue()
+    return json.loads(out.getvalue())
+
+
+def _parameter(path: str, method: str, name: str) -> dict:
+    (parameter,) = [p for p in _schema()["paths"][path][method]["parameters"] if p["name"] == name]
+    return parameter
+
+
+def _component(name: str) -> dict:
+    return _schema()["components"]["schemas"][name]
 
 
 def test_every_read_documents_304_404_429_and_503():
@@ -69,10 +82,11 @@ def test_reads_that_check_their_query_document_400_and_the_others_do_not():
         "/api/v1/issues/{slug}/status/",
         "/api/v1/status-matrix/",
     } <= with_400
-    # No filter at all, or a detail read: nothing to refuse.
-    assert not with_400 & {"/api/v1/processes/", "/api/v1/rounds/{slug}/"}
-    schema = json.loads(_schema_json())
-    bad_query = schema["paths"]["/api/v1/statements/"]["get"]["responses"]["400"]["content"]
+    # A list without filters still refuses a bad `page_size`, a publishable record's detail a bad
+    # `include`; a detail read without either has nothing to refuse.
+    assert {"/api/v1/processes/", "/api/v1/statements/{uuid}/"} <= with_400
+    assert not with_400 & {"/api/v1/processes/{slug}/", "/api/v1/rounds/{slug}/"}
+    bad_query = _schema()["paths"]["/api/v1/statements/"]["get"]["responses"]["400"]["content"]
     assert list(bad_query) == ["application/json"]
     assert bad_query["application/json"]["schema"]["additionalProperties"] == {
         "type": "array",
@@ -81,7 +95,7 @@ def test_reads_that_check_their_query_document_400_and_the_others_do_not():
 
 
 def test_writes_document_a_new_persons_409_with_confirm_new_and_a_speaker_by_name():
-    schema = json.loads(_schema_json())
+    schema = _schema()
     create = schema["paths"]["/api/v1/people/"]["post"]
     conflict = create["responses"]["409"]["content"]["application/json"]["schema"]
     assert conflict == {"$ref": "#/components/schemas/PossibleDuplicates"}
@@ -91,3 +105,101 @@ def test_writes_document_a_new_persons_409_with_confirm_new_and_a_speaker_by_nam
     assert person_write["writeOnly"] is True and "409" in person_write["description"]
     speaker_name = schema["components"]["schemas"]["StatementWriteRequest"]["properties"]["speaker_name"]
     assert speaker_name["writeOnly"] is True and "400 on `speaker_name`" in speaker_name["description"]
+
+
+def test_a_timeline_entry_between_rounds_has_a_round_the_schema_calls_nullable():
+    assert _component("TimelineEntry")["properties"]["round"]["nullable"] is True
+
+
+def test_every_read_is_open_to_anonymous_readers_and_every_write_needs_a_token_or_a_session():
+    for path, method, operation in _operations():
+        security = operation["security"]
+        assert {"tokenAuth": []} in security and {"cookieAuth": []} in security, (method, path)
+        # `{}`: no credentials at all. The publishable records, sources and people have write
+        # routes for editors beside their public reads.
+        assert ({} in security) == (method == "get"), (method, path)
+
+
+def test_every_write_that_takes_if_match_documents_its_412_an_empty_one_included():
+    takes_if_match = [
+        (path, method, operation)
+        for path, method, operation in _operations()
+        if any(parameter["name"] == "If-Match" for parameter in operation.get("parameters", []))
+    ]
+    assert len(takes_if_match) > 20
+    for path, method, operation in takes_if_match:
+        assert "412" in operation["responses"], (method, path)
+        assert "an empty one" in _parameter(path, method, "If-Match")["description"]
+
+
+def test_every_filter_that_takes_a_slug_documents_the_400_of_an_unknown_one():
+    slug_filters = [
+        (path, parameter)
+        for path, method, operation in _operations()
+        if method == "get"
+        for parameter in operation.get("parameters", [])
+        if parameter["in"] == "query" and parameter["name"] != "format" and "slug" in parameter.get("description", "")
+    ]
+    assert {path for path, _ in slug_filters} >= {
+        "/api/v1/statements/", "/api/v1/delegations/", "/api/v1/sessions/", "/api/v1/status-matrix/"
+    }  # fmt: skip
+    for path, parameter in slug_filters:
+        assert "an unknown slug answers 400" in parameter["description"], (path, parameter["name"])
+        assert "400" in _schema()["paths"][path]["get"]["responses"], path
+
+
+def test_the_changes_feed_documents_the_bounds_of_limit_and_the_shape_of_since():
+    assert _parameter("/api/v1/changes/", "get", "limit")["schema"] == {"type": "integer", "minimum": 1, "maximum": 200}
+    assert _parameter("/api/v1/changes/", "get", "since")["schema"]["pattern"] == r"^([0-9]{1,19})\.([0-9]{1,19})$"
+
+
+def test_every_page_size_is_documented_with_its_bounds_and_the_400_of_another():
+    lists = [(path, operation) for path, method, operation in _operations() if method == "get" and path.endswith("s/")]
+    paged = [(path, operation) for path, operation in lists if "page_size" in str(operation.get("parameters"))]
+    assert {"/api/v1/processes/", "/api/v1/statements/", "/api/v1/sources/"} <= {path for path, _ in paged}
+    for path, operation in paged:
+        assert _parameter(path, "get", "page_size")["schema"] == {"type": "integer", "minimum": 1, "maximum": 200}
+        assert "400" in operation["responses"], path
+
+
+def test_include_takes_drafts_only_and_every_read_that_takes_it_documents_the_400_of_another():
+    takes_include = [
+        (path, operation)
+        for path, method, operation in _operations()
+        if method == "get" and any(parameter["name"] == "include" for parameter in operation["parameters"])
+    ]
+    assert {"/api/v1/statements/{uuid}/", "/api/v1/statuses/", "/api/v1/changes/"} <= {p for p, _ in takes_include}
+    for path, operation in takes_include:
+        assert _parameter(path, "get", "include")["schema"]["enum"] == ["drafts"], path
+        assert "400" in operation["responses"], path
+
+
+def test_every_operation_that_takes_a_body_documents_the_413_of_one_too_large():
+    for path, method, operation in _operations():
+        if method in ("post", "put", "patch"):
+            too_large = operation["responses"]["413"]
+            assert too_large["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Error"}
+        else:
+            assert "413" not in operation["responses"], (method, path)
+
+
+def test_texts_say_which_characters_they_take():
+    """One-line texts take no control character, longer ones no NUL (negotrack.text)."""
+    assert _parameter("/api/v1/statements/", "get", "q")["schema"]["pattern"] == ONE_LINE_PATTERN
+    assert _parameter("/api/v1/status-matrix/", "get", "process")["schema"]["pattern"] == ONE_LINE_PATTERN
+    statement = _component("StatementWriteRequest")["properties"]
+    assert statement["text"]["pattern"] == TEXT_PATTERN
+    assert statement["language"]["pattern"] == ONE_LINE_PATTERN
+    assert _component("PersonWriteRequest")["properties"]["aliases"]["items"]["pattern"] == ONE_LINE_PATTERN
+    assert _component("WithdrawRequest")["properties"]["note"]["pattern"] == TEXT_PATTERN
+
+
+def test_a_filter_left_empty_is_documented_as_no_filter():
+    assert _parameter("/api/v1/statements/", "get", "session")["schema"] == {
+        "oneOf": [{"type": "string", "format": "uuid"}, {"type": "string", "maxLength": 0}]
+    }
+
+
+def test_the_year_of_rounds_is_documented_with_the_range_it_takes():
+    year = _parameter("/api/v1/rounds/", "get", "year")["schema"]["oneOf"][0]
+    assert year == {"type": "integer", "minimum": 1900, "maximum": 9999}

@@ -120,7 +120,7 @@ class TimelineEntrySerializer(serializers.ModelSerializer):
         "with the one before), `agreement`, or `correction` (a record withdrawn or corrected)",
     )
     round: serializers.SlugRelatedField[Round] = serializers.SlugRelatedField(
-        slug_field="slug", read_only=True, help_text="the round; null between rounds"
+        slug_field="slug", read_only=True, allow_null=True, help_text="the round; null between rounds"
     )
     party = PartyBriefSerializer(read_only=True, allow_null=True, help_text="the party it concerns, where one does")
     record = serializers.SerializerMethodField(help_text="the record the entry comes from")

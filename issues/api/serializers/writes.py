@@ -10,7 +10,7 @@ from issues.api.serializers.base import STATUS_HELP
 from issues.models import Agreement, Issue, IssueStatus, Position, Statement
 from issues.services import withdrawal_date_problem
 from issues.vocabulary import AssessmentStatus
-from negotrack.api_writes import RecordWriteSerializer, version_field
+from negotrack.api_writes import RecordWriteSerializer, Text, TrueOrFalse, version_field
 from rounds.models import Process, Round, Session, Source
 from rounds.serializers import UUIDRelatedField, slug_ref, uuid_ref
 
@@ -56,7 +56,7 @@ class StatementWriteSerializer(RecordWriteSerializer):
     party = slug_ref(Party, "the slug of the party they spoke for", required=False, allow_null=True)
     issues = issues_ref("it concerns; a write replaces the whole list")
     sources = sources_ref()
-    confirm_date = serializers.BooleanField(
+    confirm_date = TrueOrFalse(
         required=False,
         default=False,
         write_only=True,
@@ -130,7 +130,7 @@ class VersionOnlySerializer(serializers.Serializer):
 
 
 class WithdrawSerializer(VersionOnlySerializer):
-    note = serializers.CharField(help_text="the public note: why the record is withdrawn")
+    note = Text(help_text="the public note: why the record is withdrawn", style={"base_template": "textarea.html"})
     on = serializers.DateField(required=False, help_text="the day of the withdrawal; today when left out")
 
     def validate_on(self, value: datetime.date) -> datetime.date:
@@ -141,4 +141,4 @@ class WithdrawSerializer(VersionOnlySerializer):
 
 
 class SendBackSerializer(VersionOnlySerializer):
-    note = serializers.CharField(help_text="what the editor should change")
+    note = Text(help_text="what the editor should change", style={"base_template": "textarea.html"})

@@ -18,7 +18,8 @@ INCLUDE_DRAFTS = OpenApiParameter(
     "include",
     str,
     enum=["drafts"],
-    description="`drafts` adds drafts to the list, for editors and reviewers only; ignored for anyone else",
+    description="`drafts` adds drafts, for editors and reviewers only (anyone else gets the public record); "
+    "any other value answers 400",
 )
 
 
@@ -45,6 +46,7 @@ class PublishableViewSet(PublishableWriteMixin, ReadOnlyRecordViewSet):
 
     lookup_field = "uuid"
     queryset = None
+    shows_drafts = True
 
     def base_queryset(self) -> QuerySet[Any]:
         """All the records of the kind, drafts included, with what the serializer reads."""

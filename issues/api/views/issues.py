@@ -28,7 +28,7 @@ from issues.models import Issue, IssueStatus, Position, TimelineState
 from issues.queries import round_statuses
 from issues.vocabulary import AssessmentStatus
 from negotrack.api import ConditionalReadMixin, ReadOnlyRecordViewSet
-from negotrack.schema import BAD_QUERY
+from negotrack.schema import BAD_QUERY, one_line
 from rounds.models import Round
 
 
@@ -109,7 +109,12 @@ class StatusMatrixView(CSVAnswers, ConditionalReadMixin, APIView):
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("process", str, required=True, description="the process's slug (required)"),
+            OpenApiParameter(
+                "process",
+                one_line({"type": "string"}),
+                required=True,
+                description="the process's slug (required); an unknown slug answers 400",
+            ),
             csv_format("the matrix: a row per round, a column per agenda issue (by slug)"),
         ],
         responses={

@@ -23,6 +23,7 @@ from issues.api.views.base import INCLUDE_DRAFTS, SOURCES, UUID, PublishableView
 from issues.api.views.csv_output import CSV_CHUNK, CSVAnswers, csv_format, csv_response, csv_responses
 from issues.api.writes import publishable_write_schema
 from issues.models import Issue, Statement
+from negotrack.pagination import StrictPageSize
 from negotrack.records import Record
 from rounds.models import Round
 
@@ -37,7 +38,7 @@ def newer_than(day: datetime.date, pk: int) -> Q:
     return Q(date__gt=day) | Q(date=day, pk__gt=pk)
 
 
-class StatementPagination(CursorPagination):
+class StatementPagination(StrictPageSize, CursorPagination):
     """Pages by position in (date, id), newest first: a deep page costs what the first one
     costs, and statements sharing a date are neither repeated nor skipped between pages.
 
@@ -73,7 +74,7 @@ class StatementPagination(CursorPagination):
     ) -> list[Statement]:
         # DRF's own method, with the filter on the position made a (date, id) keyset.
         self.request = request
-        self.page_size = self.get_page_size(request)  # type: ignore[assignment]  # never None: the class sets one
+        self.page_size = self.get_page_size(request)
         self.base_url = request.build_absolute_uri()
         self.cursor = self.decode_cursor(request)
         current_position: str | None  # DRF decodes the position as a string; the stubs say int

@@ -286,24 +286,24 @@ def test_the_writing_transaction_numbers_its_changes(client):
         assert txids == [0, 0]
 
 
-@pytest.mark.parametrize("since", ["abc", "1", "1.2.3", "-1.5", "1.", ".1", "1.5x", "１.５"])
+@pytest.mark.parametrize("since", ["abc", "1", "1.2.3", "-1.5", "1.", ".1", "1.5x", "１.５", ""])
 def test_a_malformed_cursor_answers_400_naming_since(client, since):
     response = client.get(URL, {"since": since})
     assert response.status_code == 400
     assert list(response.json()) == ["since"]
 
 
-@pytest.mark.parametrize("limit", ["ten", "0", "-3", "1.5"])
-def test_a_limit_that_is_not_a_positive_number_answers_400(client, limit):
+@pytest.mark.parametrize("limit", ["ten", "0", "-3", "1.5", "201", "1000", "", "null"])
+def test_a_limit_that_is_not_from_1_to_200_answers_400_saying_so(client, limit):
     response = client.get(URL, {"limit": limit})
     assert response.status_code == 400
-    assert list(response.json()) == ["limit"]
+    assert response.json() == {"limit": [f"{limit!r} is not a whole number from 1 to 200."]}
 
 
-def test_a_limit_above_200_reads_as_200(client):
+def test_a_limit_reads_up_to_200_changes_and_100_when_left_out(client):
     create_records(Source, [Source(outlet=f"Outlet {n}") for n in range(201)], by=system_user())
     settle()
-    page = read(client, limit=1000)
+    page = read(client, limit=200)
     assert (len(page["results"]), page["has_more"]) == (200, True)
     assert len(read(client)["results"]) == 100
 
