@@ -6,7 +6,7 @@ from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from delegations.models import Delegation, DelegationRole, Membership, Party, Person
-from negotrack.api_writes import RecordWriteSerializer, Text
+from negotrack.api_writes import RecordWriteSerializer, Text, TrueOrFalse
 from negotrack.text import text_problem
 from rounds.models import Round
 from rounds.serializers import RECORD_EXTRA_KWARGS, RECORD_FIELDS, SourceBriefSerializer
@@ -137,7 +137,7 @@ class PersonWriteSerializer(RecordWriteSerializer):
         required=False,
         help_text="other spellings and transliterations; a write replaces the whole list",
     )
-    confirm_new = serializers.BooleanField(
+    confirm_new = TrueOrFalse(
         required=False,
         default=False,
         write_only=True,

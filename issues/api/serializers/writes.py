@@ -43,7 +43,7 @@ class StatementWriteSerializer(RecordWriteSerializer):
         required=False,
         allow_null=True,
     )
-    speaker_name = serializers.CharField(
+    speaker_name = Text(
         required=False,
         write_only=True,
         max_length=200,

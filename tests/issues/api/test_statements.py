@@ -336,11 +336,11 @@ def test_the_schema_states_the_limits_of_q(client):
     assert "at most 12 words and 200 characters, more answers 400" in q["description"]
 
 
-def test_q_follows_a_speakers_new_name_and_aliases_and_a_new_speaker(client, editor):
+def test_q_follows_a_speakers_new_name_and_aliases_and_a_new_speaker(client, editor, reviewer):
     speaker = PersonFactory(name="Kirill Dmitriev")
     said = published(speaker=speaker, text="The meeting was constructive.")
     speaker.name, speaker.aliases = "Kirill A. Dmitriev", "Дмитриев"
-    person_save(speaker, by=editor)
+    person_save(speaker, by=reviewer)  # an editor's change would wait for review, and the search with it
     assert uuids(client.get(URL, {"q": "дмитриев constructive"})) == {str(said.uuid)}
 
     draft = StatementFactory(speaker=speaker, text="A draft by Dmitriev's office.")
@@ -349,6 +349,14 @@ def test_q_follows_a_speakers_new_name_and_aliases_and_a_new_speaker(client, edi
     services.draft_publish(draft, by=system_user())
     assert uuids(client.get(URL, {"q": "witkoff office"})) == {str(draft.uuid)}
     assert uuids(client.get(URL, {"q": "дмитриев office"})) == set()
+
+
+def test_q_does_not_follow_a_new_name_that_awaits_review(client, editor):
+    speaker = PersonFactory(name="Kirill Dmitriev")
+    published(speaker=speaker, text="The meeting was constructive.")
+    speaker.aliases = "Дмитриев"
+    assert person_save(speaker, by=editor).pending_revision is not None
+    assert uuids(client.get(URL, {"q": "дмитриев"})) == set()
 
 
 def test_statements_written_through_the_bulk_path_are_searchable_once_refreshed(client):
