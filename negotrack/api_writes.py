@@ -29,6 +29,7 @@ from negotrack.records import Record, RecordLocked, User, VersionConflict
 from negotrack.registry import require_record_type
 from negotrack.revisions import AWAITS_REVIEW
 from negotrack.schema import ERROR
+from negotrack.text import text_problem
 
 if TYPE_CHECKING:
     from rest_framework.viewsets import GenericViewSet
@@ -72,11 +73,16 @@ class PreconditionFailed(exceptions.APIException):
 
 
 class Text(serializers.CharField):
-    """A JSON string and nothing else: DRF's CharField would take `0` and save "0"."""
+    """A JSON string and nothing else (DRF's CharField would take `0` and save "0"), with
+    the characters its record takes, as the schema says (negotrack.schema.TextExtension):
+    refused while parsing, so that bad input answers 400 before the version is compared."""
 
     def to_internal_value(self, data: Any) -> str:
         if not isinstance(data, str):
             self.fail("invalid")
+        problem = text_problem(data, single_line=self.style.get("base_template") != "textarea.html")
+        if problem:
+            raise serializers.ValidationError(problem, code="control_character")
         return super().to_internal_value(data)
 
 

@@ -131,3 +131,16 @@ def test_an_empty_if_match_names_no_version_and_answers_412(token_api, editor):
     response = token_api(editor).patch(f"{API}/people/{person.slug}/", {"name": "New"}, format="json",
                                        HTTP_IF_MATCH='"1"')  # fmt: skip
     assert response.status_code == 200
+
+
+def test_a_character_a_text_cannot_hold_answers_400_before_any_if_match_is_compared(token_api, editor):
+    person = PersonFactory()
+    client = token_api(editor)
+    for body, field in (({"description": "a\x03b"}, "description"), ({"name": "Name\x07"}, "name")):
+        response = client.patch(f"{API}/people/{person.slug}/", body, format="json", HTTP_IF_MATCH='"99"')
+        assert response.status_code == 400, response.content
+        assert list(response.json()) == [field]
+    statement = StatementFactory()
+    response = client.patch(f"{API}/statements/{statement.uuid}/", {"text": "Two\nlines\tand a tab."},
+                            format="json")  # fmt: skip
+    assert response.status_code == 200, response.content
