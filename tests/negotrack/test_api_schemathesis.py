@@ -62,8 +62,8 @@ pytestmark = pytest.mark.postgres_pass
 
 SCHEMA_URL = "/api/v1/schema/"
 SCHEMATHESIS_HOST = "localhost"  # the Host header of Schemathesis' WSGI client
-READ_EXAMPLES = 10
-WRITE_EXAMPLES = 5
+READ_EXAMPLES = 4
+WRITE_EXAMPLES = 3
 SEED = 20260217
 WRITE_METHODS = ["POST", "PUT", "PATCH", "DELETE"]
 
