@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from django.core import serializers
@@ -126,8 +127,9 @@ class DescribedRevision:
     def kind(self) -> str:
         return str(require_record_type(self.revision.record_type).model._meta.verbose_name)
 
-    @property
+    @cached_property
     def stale(self) -> bool:
+        """Read once a revision however often a page asks (the queue's template asks twice)."""
         return self.record is not None and serialized_values(self.record, list(self.revision.before)) != (
             self.revision.before
         )
