@@ -12,7 +12,10 @@ at PostgreSQL, REDIS_URL is set) and the SQLite pass (the embedded default a new
     they need its services (the worker faults, pg_dump, concurrent writers), or exercise
     the API as deployed and take minutes (Schemathesis). Elsewhere they are deselected;
   - tests marked `sqlite_pass` run in the SQLite pass only: the browser tests, which drive
-    the site as the embedded default serves it.
+    the site as the embedded default serves it;
+  - tests that cannot reach the database (pytest-django blocks it: no `django_db` mark and
+    no fixture that opens it) run in the SQLite pass only, unless marked for the other: the
+    database cannot change what they find, so a second run would only cost time.
 
 The pass is chosen by the database the tests run on, nothing else; the line after
 "collected" says what was left to the other pass.
@@ -40,11 +43,26 @@ def this_pass() -> str:
     return "PostgreSQL" if connection.vendor == "postgresql" else "SQLite"
 
 
+def reaches_the_database(item: pytest.Item) -> bool:
+    # `fixturenames` holds every fixture the test needs, those its fixtures need included;
+    # each fixture that opens the database (db, transactional_db, live_server, shared data
+    # per module) needs django_db_setup.
+    return item.get_closest_marker("django_db") is not None or "django_db_setup" in getattr(item, "fixturenames", ())
+
+
+def runs_elsewhere(item: pytest.Item) -> bool:
+    if this_pass() == "SQLite":
+        return any(item.get_closest_marker(name) for name in POSTGRES_PASS_ONLY)
+    if any(item.get_closest_marker(name) for name in SQLITE_PASS_ONLY):
+        return True
+    marked_here = any(item.get_closest_marker(name) for name in POSTGRES_PASS_ONLY)
+    return not marked_here and not reaches_the_database(item)
+
+
 def pytest_collection_modifyitems(config, items):
-    other = SQLITE_PASS_ONLY if this_pass() == "PostgreSQL" else POSTGRES_PASS_ONLY
     kept, left = [], []
     for item in items:
-        (left if any(item.get_closest_marker(name) for name in other) else kept).append(item)
+        (left if runs_elsewhere(item) else kept).append(item)
     if left:
         config.hook.pytest_deselected(items=left)
         items[:] = kept
