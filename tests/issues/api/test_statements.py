@@ -6,7 +6,8 @@ import io
 import uuid
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -18,9 +19,10 @@ from issues.api.views.csv_output import spreadsheet_cell
 from issues.api.views.statements import StatementPagination
 from issues.models import PublicationState, Statement
 from negotrack.bulk import create_records
-from negotrack.groups import system_user
+from negotrack.groups import EDITORS, system_user
 from negotrack.records import service_write
 from rounds.dates import DatePrecision, span_end
+from tests.conftest import _user
 from tests.factories import (
     IssueFactory,
     IssueStatusFactory,
@@ -522,24 +524,35 @@ def statement_queries(sql: list[str]) -> int:
     return sum('"issues_statement' in query for query in sql)
 
 
-@pytest.mark.parametrize(
-    ("query", "pinned"),
-    [
-        ("", 3),  # the page, its issues, its sources
-        ("?format=csv", 3),  # one chunk of 500: the statements, their issues, their sources
-        ("?q=official&date_from=2026-01-01&issue={issue}", 3),
-    ],
-)
-def test_statements_run_as_many_queries_for_50_as_for_5(client, editor, query, pinned):
-    client.force_login(editor)
-    issue = IssueFactory()
-    statements_of(issue, 5)
-    path = URL + query.format(issue=issue.slug)
-    few = queries(client, path, 5)
-    statements_of(issue, 45)
-    many = queries(client, path, 50)
+STATEMENT_READS = {
+    "": 3,  # the page, its issues, its sources
+    "?format=csv": 3,  # one chunk of 500: the statements, their issues, their sources
+    "?q=official&date_from=2026-01-01&issue={issue}": 3,
+}
+
+
+@pytest.fixture(scope="module")
+def statement_reads(django_db_setup, django_db_blocker):
+    """The queries of each read over 5 statements, then over 50, by an editor: the record is
+    made once for the module and rolled back after it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        client = Client()
+        client.force_login(_user("statement-reader", groups=[EDITORS]))
+        issue = IssueFactory()
+        paths = {query: URL + query.format(issue=issue.slug) for query in STATEMENT_READS}
+        statements_of(issue, 5)
+        few = {query: queries(client, path, 5) for query, path in paths.items()}
+        statements_of(issue, 45)
+        many = {query: queries(client, path, 50) for query, path in paths.items()}
+        yield few, many
+        transaction.set_rollback(True)
+
+
+@pytest.mark.parametrize("query", STATEMENT_READS)
+def test_statements_run_as_many_queries_for_50_as_for_5(statement_reads, query):
+    few, many = statement_reads[0][query], statement_reads[1][query]
     assert len(many) == len(few)
-    assert statement_queries(many) == statement_queries(few) == pinned
+    assert statement_queries(many) == statement_queries(few) == STATEMENT_READS[query]
 
 
 def test_the_matrix_csv_runs_as_many_queries_for_50_rounds_as_for_5(client):
