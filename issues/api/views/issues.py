@@ -1,5 +1,5 @@
-"""Agenda issues (with the status on a day and the timeline), and the status matrix of a
-process."""
+"""Agenda issues (with the status on a day and the timeline), which editors and reviewers
+add and change, and the status matrix of a process."""
 
 from django.db.models import Prefetch, QuerySet
 from django.http import StreamingHttpResponse
@@ -22,23 +22,31 @@ from issues.api.serializers.issues import (
     StatusMatrixSerializer,
     TimelineSerializer,
 )
+from issues.api.serializers.writes import IssueWriteSerializer
 from issues.api.views.base import SLUG
 from issues.api.views.csv_output import CSVAnswers, csv_format, csv_response, csv_responses
 from issues.models import Issue, IssueStatus, Position, TimelineState
 from issues.queries import round_statuses
 from issues.vocabulary import AssessmentStatus
 from negotrack.api import ConditionalReadMixin, ReadOnlyRecordViewSet
+from negotrack.api_writes import RecordWriteMixin, record_write_schema
 from negotrack.schema import BAD_QUERY, one_line
 from rounds.models import Round
 
 
-@extend_schema_view(retrieve=extend_schema(parameters=[SLUG["issues"]]))
-class IssueViewSet(ReadOnlyRecordViewSet):
-    """Agenda issues with their current status and each party's latest position."""
+@extend_schema_view(
+    retrieve=extend_schema(parameters=[SLUG["issues"]]),
+    **record_write_schema("an agenda issue", IssueSerializer, IssueWriteSerializer, lookup=SLUG["issues"]),
+)
+class IssueViewSet(RecordWriteMixin, ReadOnlyRecordViewSet):
+    """Agenda issues with their current status and each party's latest position. Their
+    process and topic make the slug, so they are given once, when the issue is made."""
 
     lookup_field = "slug"
     serializer_class = IssueSerializer
     filterset_class = filters.IssueFilter
+    write_serializer_class = IssueWriteSerializer
+    fixed_fields = ("process", "topic")
 
     def get_queryset(self) -> QuerySet[Issue]:
         # Position.is_current marks the latest published position, kept by the services.
