@@ -126,7 +126,9 @@ def test_a_chair_moved_with_their_delegation_to_a_chaired_round_is_refused(scene
 
 def test_the_chair_changes_role_and_another_member_may_chair(scene, token_api, reviewer):
     client = token_api(reviewer)
-    assert client.patch(f"/api/v1/memberships/{scene.chair.uuid}/", {"role": "member"}, format="json").status_code == 200
+    assert (
+        client.patch(f"/api/v1/memberships/{scene.chair.uuid}/", {"role": "member"}, format="json").status_code == 200
+    )
     body = {"role": "chair"}
     response = client.patch(f"/api/v1/memberships/{scene.quiet_member.uuid}/", body, format="json")
     assert response.status_code == 200, response.content
