@@ -23,25 +23,8 @@ def issue_slug_taken(clash: Issue) -> ValidationError:
     return ValidationError({"topic": f"This topic would make the slug {clash.slug!r}, {taken}."})
 
 
-def issue_fixed_problem(issue: Issue) -> ValidationError | None:
-    """An agenda issue's process and topic make its slug, which never changes: once the
-    issue is made, they stay. Says which of the two moved."""
-    if not issue.slug or not issue.process_id or not issue.topic or issue_slug(issue) == issue.slug:
-        return None
-    moved = "topic" if issue.slug.startswith(f"{issue.process.slug}-") else "process"
-    return ValidationError(
-        {
-            moved: f"An agenda issue keeps the {moved} it was made with: its slug, {issue.slug!r}, is made of its "
-            "process and topic, and slugs never change. Make a new agenda issue instead."
-        }
-    )
-
-
 def issue_save(issue: Issue, *, by: User) -> Issue:
     with transaction.atomic():
-        problem = issue_fixed_problem(issue)
-        if problem:
-            raise problem
         if issue.process_id and issue.topic and not issue.slug:
             slug = issue_slug(issue)
             clash = Issue.objects.filter(slug=slug).exclude(process=issue.process).first()

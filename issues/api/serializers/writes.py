@@ -35,7 +35,7 @@ def issues_ref(what: str) -> serializers.SlugRelatedField[Any]:
 
 class IssueWriteSerializer(RecordWriteSerializer):
     """An agenda issue; its slug is made of its process and topic, so both are fixed once it
-    is made (issues.services.issue_save refuses a change)."""
+    is made (the view refuses a change, as the admin shows them read-only)."""
 
     process = slug_ref(Process, "the slug of the negotiation process; given when the issue is made, fixed after",
                        required=False)  # fmt: skip

@@ -1,12 +1,15 @@
 """Agenda issues (with the status on a day and the timeline), which editors and reviewers
 add and change, and the status matrix of a process."""
 
+from typing import Any, cast
+
 from django.db.models import Prefetch, QuerySet
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.generics import get_object_or_404
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -30,6 +33,7 @@ from issues.queries import round_statuses
 from issues.vocabulary import AssessmentStatus
 from negotrack.api import ConditionalReadMixin, ReadOnlyRecordViewSet
 from negotrack.api_writes import RecordWriteMixin, record_write_schema
+from negotrack.records import Record
 from negotrack.schema import BAD_QUERY, one_line
 from rounds.models import Round
 
@@ -47,6 +51,21 @@ class IssueViewSet(RecordWriteMixin, ReadOnlyRecordViewSet):
     filterset_class = filters.IssueFilter
     write_serializer_class = IssueWriteSerializer
     fixed_fields = ("process", "topic")
+
+    def save_through_service(self, record: Record, values: dict[str, Any]) -> Record:
+        """As in the admin, where they are read-only once the issue is made: its process and
+        topic made its slug, which never changes, so a change to them is refused here."""
+        if not record._state.adding:
+            issue = cast(Issue, record)
+            stored = {"process": issue.process, "topic": issue.topic}
+            moved = {name: value for name, value in values.items() if name in stored and value != stored[name]}
+            if moved:
+                raise ValidationError(
+                    {name: [f"An agenda issue keeps the {name} it was made with: its slug, “{issue.slug}”, is made "
+                            "of its process and topic, and slugs never change. Make a new agenda issue instead."]
+                     for name in moved}
+                )  # fmt: skip
+        return super().save_through_service(record, values)
 
     def get_queryset(self) -> QuerySet[Issue]:
         # Position.is_current marks the latest published position, kept by the services.
