@@ -1,7 +1,9 @@
-"""API views of the delegations app: parties, people, delegations, memberships; editors
-write people (a statement's speaker must exist before the statement names them)."""
+"""API views of the delegations app: parties, people, delegations, memberships and
+attendance, which editors and reviewers add and change, so that a tool can set up who sat
+where before the first statement (deleting stays in the admin)."""
 
 from django.db.models import Prefetch
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiExample,
     OpenApiParameter,
@@ -12,13 +14,18 @@ from drf_spectacular.utils import (
 )
 from rest_framework import serializers
 
-from delegations.filters import DelegationFilter, MembershipFilter, PersonFilter
+from delegations.filters import AttendanceFilter, DelegationFilter, MembershipFilter, PersonFilter
 from delegations.matching import listed
-from delegations.models import Delegation, Membership, Party, Person
+from delegations.models import Attendance, Delegation, Membership, Party, Person
 from delegations.serializers import (
+    AttendanceSerializer,
+    AttendanceWriteSerializer,
     DelegationSerializer,
+    DelegationWriteSerializer,
     MembershipSerializer,
+    MembershipWriteSerializer,
     PartySerializer,
+    PartyWriteSerializer,
     PersonBriefSerializer,
     PersonSerializer,
     PersonWriteSerializer,
@@ -32,14 +39,28 @@ from rounds.models import Source
 SOURCES = Prefetch("sources", queryset=Source.objects.select_related("via"))
 
 
+def by_uuid(what: str) -> OpenApiParameter:
+    return OpenApiParameter("uuid", OpenApiTypes.UUID, OpenApiParameter.PATH, description=f"the {what}'s UUID")
+
+
 @extend_schema_view(
     list=extend_schema(summary="List parties: sides, mediators and hosts", tags=["parties"]),
     retrieve=extend_schema(summary="One party, by slug", tags=["parties"]),
+    **record_write_schema(
+        "a party",
+        PartySerializer,
+        PartyWriteSerializer,
+        lookup=OpenApiParameter("slug", str, OpenApiParameter.PATH, description="the party's slug"),
+    ),
 )
-class PartyViewSet(ReadOnlyRecordViewSet):
+class PartyViewSet(RecordWriteMixin, ReadOnlyRecordViewSet):
+    """Sides, mediators and hosts; the slug is given (or made from the name) once, and fixed."""
+
     queryset = Party.objects.all()
     serializer_class = PartySerializer
     lookup_field = "slug"
+    write_serializer_class = PartyWriteSerializer
+    fixed_fields = ("slug",)
 
 
 POSSIBLE_DUPLICATES = inline_serializer(
@@ -125,24 +146,58 @@ class PersonViewSet(RecordWriteMixin, ReadOnlyRecordViewSet):
 @extend_schema_view(
     list=extend_schema(summary="List delegations, with their members", tags=["delegations"]),
     retrieve=extend_schema(summary="One delegation, by UUID", tags=["delegations"]),
+    **record_write_schema(
+        "a delegation", DelegationSerializer, DelegationWriteSerializer, lookup=by_uuid("delegation")
+    ),
 )
-class DelegationViewSet(ReadOnlyRecordViewSet):
+class DelegationViewSet(RecordWriteMixin, ReadOnlyRecordViewSet):
+    """One party at one round with its roles there; its members are memberships."""
+
     queryset = Delegation.objects.select_related("round", "party").prefetch_related(
         SOURCES, Prefetch("memberships", queryset=Membership.objects.select_related("person"))
     )
     serializer_class = DelegationSerializer
     filterset_class = DelegationFilter
     lookup_field = "uuid"
+    write_serializer_class = DelegationWriteSerializer
 
 
 @extend_schema_view(
     list=extend_schema(summary="List memberships: who sat in which delegation", tags=["memberships"]),
     retrieve=extend_schema(summary="One membership, by UUID", tags=["memberships"]),
+    **record_write_schema(
+        "a membership", MembershipSerializer, MembershipWriteSerializer, lookup=by_uuid("membership")
+    ),
 )
-class MembershipViewSet(ReadOnlyRecordViewSet):
+class MembershipViewSet(RecordWriteMixin, ReadOnlyRecordViewSet):
+    """One person in one delegation; a second head of a delegation, or a second chair of a
+    round, answers 400 on `role` naming the one on record."""
+
     queryset = Membership.objects.select_related("delegation__round", "delegation__party", "person").prefetch_related(
         SOURCES
     )
     serializer_class = MembershipSerializer
     filterset_class = MembershipFilter
     lookup_field = "uuid"
+    write_serializer_class = MembershipWriteSerializer
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List attendance: who of a delegation took part in which session", tags=["attendances"]
+    ),  # fmt: skip
+    retrieve=extend_schema(summary="One attendance, by UUID", tags=["attendances"]),
+    **record_write_schema(
+        "an attendance", AttendanceSerializer, AttendanceWriteSerializer, lookup=by_uuid("attendance")
+    ),
+)
+class AttendanceViewSet(RecordWriteMixin, ReadOnlyRecordViewSet):
+    """A member of a delegation at one session of the delegation's round, where that is known."""
+
+    queryset = Attendance.objects.select_related("session__round", "membership__person").order_by(
+        "session__date", "session_id", "id"
+    )
+    serializer_class = AttendanceSerializer
+    filterset_class = AttendanceFilter
+    lookup_field = "uuid"
+    write_serializer_class = AttendanceWriteSerializer

@@ -23,5 +23,5 @@ class DelegationsConfig(AppConfig):
             ),
             RecordType(Delegation, "delegations", services.delegation_save, many=("sources",), route="delegation"),
             RecordType(Membership, "memberships", services.membership_save, many=("sources",), route="membership"),
-            RecordType(Attendance, "attendances", services.attendance_save),
+            RecordType(Attendance, "attendances", services.attendance_save, route="attendance"),
         )

@@ -2,7 +2,16 @@
 
 import django_filters
 
-from delegations.models import Delegation, DelegationQuerySet, DelegationRole, Membership, Party, Person, PersonQuerySet
+from delegations.models import (
+    Attendance,
+    Delegation,
+    DelegationQuerySet,
+    DelegationRole,
+    Membership,
+    Party,
+    Person,
+    PersonQuerySet,
+)
 from rounds.models import Process, Round
 
 
@@ -66,3 +75,22 @@ class MembershipFilter(django_filters.FilterSet):
     class Meta:
         model = Membership
         fields = ["person", "round"]
+
+
+class AttendanceFilter(django_filters.FilterSet):
+    round = django_filters.ModelChoiceFilter(
+        field_name="session__round",
+        queryset=Round.objects.all(),
+        to_field_name="slug",
+        help_text="attendance at sessions of the round with this slug; an unknown slug answers 400",
+    )
+    person = django_filters.ModelChoiceFilter(
+        field_name="membership__person",
+        queryset=Person.objects.all(),
+        to_field_name="slug",
+        help_text="attendance of the person with this slug; an unknown slug answers 400",
+    )
+
+    class Meta:
+        model = Attendance
+        fields = ["round", "person"]

@@ -1,15 +1,23 @@
-"""How parties, people, delegations and memberships read in the API, and how people are written."""
+"""How parties, people, delegations, memberships and attendance read in the API, and how
+they are written."""
 
 from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
-from delegations.models import Delegation, DelegationRole, Membership, Party, Person
+from delegations.models import Attendance, Delegation, DelegationRole, Membership, MembershipRole, Party, Person
 from negotrack.api_writes import RecordWriteSerializer, Text, TrueOrFalse
 from negotrack.text import text_problem
-from rounds.models import Round
-from rounds.serializers import RECORD_EXTRA_KWARGS, RECORD_FIELDS, SourceBriefSerializer
+from rounds.models import Round, Session, Source
+from rounds.serializers import (
+    RECORD_EXTRA_KWARGS,
+    RECORD_FIELDS,
+    SourceBriefSerializer,
+    UUIDRelatedField,
+    slug_ref,
+    uuid_ref,
+)
 
 
 class PartySerializer(serializers.ModelSerializer):
@@ -158,3 +166,98 @@ class PersonWriteSerializer(RecordWriteSerializer):
             if problem:
                 raise serializers.ValidationError(problem)
         return "\n".join(aliases)
+
+
+class AttendanceSerializer(serializers.ModelSerializer):
+    session: serializers.SlugRelatedField[Session] = serializers.SlugRelatedField(
+        slug_field="uuid", read_only=True, help_text="UUID of the session"
+    )
+    membership: serializers.SlugRelatedField[Membership] = serializers.SlugRelatedField(
+        slug_field="uuid", read_only=True, help_text="UUID of the membership: who, in which delegation"
+    )
+    # Denormalized so that a reader can place the attendance without a second request.
+    person: serializers.SlugRelatedField[Person] = serializers.SlugRelatedField(
+        source="membership.person", slug_field="slug", read_only=True, help_text="slug of the person"
+    )
+    round: serializers.SlugRelatedField[Round] = serializers.SlugRelatedField(
+        source="session.round", slug_field="slug", read_only=True, help_text="slug of the session's round"
+    )
+
+    class Meta:
+        model = Attendance
+        fields = [*RECORD_FIELDS, "session", "membership", "person", "round"]
+        extra_kwargs = RECORD_EXTRA_KWARGS
+
+
+# --- writes ------------------------------------------------------------------------------
+
+
+def sources_ref(what: str) -> UUIDRelatedField:
+    return uuid_ref(Source, f"UUIDs of the sources that report the {what}; a write replaces the whole list",
+                    many=True, required=False)  # fmt: skip
+
+
+class PartyWriteSerializer(RecordWriteSerializer):
+    class Meta(RecordWriteSerializer.Meta):
+        model = Party
+        fields = ["version", "slug", "name", "short_name", "kind"]
+        extra_kwargs = {
+            "slug": {
+                "required": False,
+                "help_text": "the party's fixed identifier (ukraine), given when it is made: made from the name "
+                "when left out, and never changed after (a PUT may leave it out)",
+            },
+            "name": {"help_text": "the party's full name, unique"},
+            "short_name": {"help_text": "a short label (UAE), may be empty"},
+            "kind": {"help_text": "a state, an international organization, or other"},
+        }
+
+
+class DelegationWriteSerializer(RecordWriteSerializer):
+    round = slug_ref(Round, "the slug of the round")
+    party = slug_ref(Party, "the slug of the party; one delegation a party at a round")
+    roles = serializers.ListField(
+        child=serializers.ChoiceField(choices=DelegationRole.choices),
+        required=False,
+        help_text=f"{ROLES_HELP}; a new delegation is a negotiating party when left out",
+    )
+    sources = sources_ref("delegation")
+
+    class Meta(RecordWriteSerializer.Meta):
+        model = Delegation
+        fields = ["version", "round", "party", "roles", "note", "sources"]
+        extra_kwargs = {
+            "note": {"help_text": 'members not named, and differing reports ("12 members in all")'},
+        }
+
+
+MEMBERSHIP_ROLE_HELP = (
+    "the person's role: "
+    + ", ".join(f"`{value}` ({label})" for value, label in MembershipRole.choices)
+    + "; a delegation has one head, and a round one chair across all its delegations"
+)
+
+
+class MembershipWriteSerializer(RecordWriteSerializer):
+    delegation = uuid_ref(Delegation, "UUID of the delegation")
+    person = slug_ref(Person, "the person's slug (add them first with POST /api/v1/people/)")
+    sources = sources_ref("membership")
+
+    class Meta(RecordWriteSerializer.Meta):
+        model = Membership
+        fields = ["version", "delegation", "person", "title", "role", "note", "sources"]
+        extra_kwargs = {
+            "title": {"help_text": "the title held at the time of the round"},
+            "role": {"help_text": MEMBERSHIP_ROLE_HELP},
+            "note": {"help_text": "anything reports differ on, or leave open"},
+        }
+
+
+class AttendanceWriteSerializer(RecordWriteSerializer):
+    session = uuid_ref(Session, "UUID of the session")
+    membership = uuid_ref(Membership, "UUID of the membership of the one who took part, in a delegation at the "
+                          "session's round")  # fmt: skip
+
+    class Meta(RecordWriteSerializer.Meta):
+        model = Attendance
+        fields = ["version", "session", "membership"]

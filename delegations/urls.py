@@ -1,11 +1,12 @@
 from rest_framework.routers import SimpleRouter
 
-from delegations.api import DelegationViewSet, MembershipViewSet, PartyViewSet, PersonViewSet
+from delegations.api import AttendanceViewSet, DelegationViewSet, MembershipViewSet, PartyViewSet, PersonViewSet
 
 router = SimpleRouter()
 router.register("parties", PartyViewSet, basename="party")
 router.register("people", PersonViewSet, basename="person")
 router.register("delegations", DelegationViewSet, basename="delegation")
 router.register("memberships", MembershipViewSet, basename="membership")
+router.register("attendances", AttendanceViewSet, basename="attendance")
 
 urlpatterns = router.urls

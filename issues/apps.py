@@ -128,7 +128,8 @@ def _register_record_types() -> None:
 def _round_changed(
     sender: type[Round], record: Round, action: str, changed_fields: Collection[str], **kwargs: Any
 ) -> None:
-    if action != "delete" and {"start_date", "end_date"} & set(changed_fields):
+    # Nothing is assessed at a round just made, nor at one deleted.
+    if action not in ("create", "delete") and {"start_date", "end_date"} & set(changed_fields):
         from issues.services import assessments_follow_round
 
         assessments_follow_round(record)

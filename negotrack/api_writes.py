@@ -20,6 +20,7 @@ from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiRespo
 from rest_framework import exceptions, permissions, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.validators import UniqueValidator
 from rest_framework.views import APIView
 
 from negotrack.conditional import if_match_versions
@@ -86,6 +87,10 @@ class Text(serializers.CharField):
         return super().to_internal_value(data)
 
 
+class Slug(Text, serializers.SlugField):
+    """A slug as a JSON string: letters, digits, hyphens and underscores (the schema's pattern)."""
+
+
 class WholeNumber(serializers.IntegerField):
     """A JSON number without a fraction: DRF's IntegerField would take "3" and `true`."""
 
@@ -107,6 +112,7 @@ class TrueOrFalse(serializers.BooleanField):
 # A write takes each value in the JSON type its schema gives, never one DRF would convert.
 STRICT_FIELDS: dict[type, type] = {
     serializers.CharField: Text,
+    serializers.SlugField: Slug,
     serializers.IntegerField: WholeNumber,
     serializers.BooleanField: TrueOrFalse,
 }
@@ -137,6 +143,12 @@ class RecordWriteSerializer(serializers.ModelSerializer):
         # Uniqueness and the other constraints are the services' to check, with their messages.
         validators: list[Any] = []
 
+    def build_standard_field(self, field_name: str, model_field: Any) -> tuple[type, dict[str, Any]]:
+        field_class, kwargs = super().build_standard_field(field_name, model_field)
+        # A unique field's uniqueness too (a party's name, a slug): the services say it.
+        kwargs["validators"] = [v for v in kwargs.get("validators", []) if not isinstance(v, UniqueValidator)]
+        return field_class, kwargs
+
 
 def expected_version(request: Request, stored_version: int, body_version: int | None) -> tuple[int, bool]:
     """The version the client says it read, and whether it said so with `If-Match`.
@@ -163,7 +175,9 @@ class RecordWriteMixin(_WriteView):
 
     A view sets `write_serializer_class` and `service_flags` (keyword arguments of the save
     service besides its lists, like `confirm_date`), and `resolved_inputs`, the inputs it
-    reads itself before the save (overriding `save_through_service`). The save service,
+    reads itself before the save (overriding `save_through_service`), and `fixed_fields`,
+    those a client gives when it creates a record and never changes after (a slug, an
+    agenda issue's process and topic). The save service,
     and the lists it takes (many-to-many values, linked records), come from the registry
     of record types. Answers show the record as a read shows it, with drafts.
     """
@@ -173,6 +187,9 @@ class RecordWriteMixin(_WriteView):
     # Inputs the view turns into field values itself (a speaker by name): a PUT that leaves
     # one out has no field of the record to reset.
     resolved_inputs: tuple[str, ...] = ()
+    # Fields set when the record is made and fixed after: a PUT that leaves one out keeps
+    # it (it is not reset to empty), and a change is the services' to refuse, with why.
+    fixed_fields: tuple[str, ...] = ()
 
     def write_service(self, record: Record, *, by: User, **kwargs: Any) -> Record:
         save = require_record_type(self.get_write_model()).save
@@ -235,7 +252,7 @@ class RecordWriteMixin(_WriteView):
             for name, field in serializer.fields.items():
                 if field.read_only or name in values or name == "version":
                     continue
-                if name in self.service_flags or name in self.resolved_inputs:
+                if name in self.service_flags or name in self.resolved_inputs or name in self.fixed_fields:
                     continue
                 model_field = model._meta.get_field(field.source)  # type: ignore[arg-type]  # bound: it has a source
                 # A write serializer's fields are the model's own, never reverse relations.

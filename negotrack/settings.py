@@ -360,6 +360,11 @@ SPECTACULAR_SETTINGS = {
         "DatePrecisionEnum": "rounds.dates.DatePrecision",
         "PendingRevisionStateEnum": "negotrack.models.PendingRevision.State",
         "StateEnum": "issues.models.PublicationState",
+        # The vocabulary keeps the plain name it had before a round's status came to be written.
+        "StatusEnum": "issues.vocabulary.AssessmentStatus",
+        "RoundStatusEnum": "rounds.models.Round.Status",
+        "RoundFormatEnum": "rounds.models.Round.Format",
+        "SessionTrackEnum": "rounds.models.Session.Track",
     },
 }
 

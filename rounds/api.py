@@ -1,4 +1,5 @@
-"""API views of the rounds app: processes, sessions and sources; editors write sources.
+"""API views of the rounds app: processes, sessions and sources, which editors and
+reviewers add and change (deleting stays in the admin).
 
 Rounds themselves are served by issues.api.views, since a round's detail nests the issue statuses.
 """
@@ -10,28 +11,52 @@ from negotrack.api import ReadOnlyRecordViewSet
 from negotrack.api_writes import RecordWriteMixin, record_write_schema
 from rounds.filters import SessionFilter, SourceFilter
 from rounds.models import Process, Session, Source
-from rounds.serializers import ProcessSerializer, SessionSerializer, SourceSerializer, SourceWriteSerializer
+from rounds.serializers import (
+    ProcessSerializer,
+    ProcessWriteSerializer,
+    SessionSerializer,
+    SessionWriteSerializer,
+    SourceSerializer,
+    SourceWriteSerializer,
+)
 
 
 @extend_schema_view(
     list=extend_schema(summary="List negotiation processes", tags=["processes"]),
     retrieve=extend_schema(summary="One negotiation process, by slug", tags=["processes"]),
+    **record_write_schema(
+        "a negotiation process",
+        ProcessSerializer,
+        ProcessWriteSerializer,
+        lookup=OpenApiParameter("slug", str, OpenApiParameter.PATH, description="the process's slug"),
+    ),
 )
-class ProcessViewSet(ReadOnlyRecordViewSet):
+class ProcessViewSet(RecordWriteMixin, ReadOnlyRecordViewSet):
+    """Negotiation processes; the slug is given (or made from the name) once, and fixed."""
+
     queryset = Process.objects.all()
     serializer_class = ProcessSerializer
     lookup_field = "slug"
+    write_serializer_class = ProcessWriteSerializer
+    fixed_fields = ("slug",)
 
 
 @extend_schema_view(
     list=extend_schema(summary="List the sessions (sittings) of rounds", tags=["sessions"]),
     retrieve=extend_schema(summary="One session, by UUID", tags=["sessions"]),
+    **record_write_schema(
+        "a session",
+        SessionSerializer,
+        SessionWriteSerializer,
+        lookup=OpenApiParameter("uuid", OpenApiTypes.UUID, OpenApiParameter.PATH, description="the session's UUID"),
+    ),
 )
-class SessionViewSet(ReadOnlyRecordViewSet):
+class SessionViewSet(RecordWriteMixin, ReadOnlyRecordViewSet):
     queryset = Session.objects.select_related("round")
     serializer_class = SessionSerializer
     filterset_class = SessionFilter
     lookup_field = "uuid"
+    write_serializer_class = SessionWriteSerializer
 
 
 @extend_schema_view(

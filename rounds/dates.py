@@ -11,6 +11,9 @@ from django.db import models
 from django.utils import timezone
 
 EARLIEST = datetime.date(1900, 1, 1)
+# Scheduled rounds lie ahead, but not by centuries: a year past this is a typing slip, and
+# the date arithmetic of the rules (a round's last day plus 30 days) stays within Python's.
+LATEST = datetime.date(2099, 12, 31)
 
 
 class DatePrecision(models.TextChoices):
@@ -46,6 +49,8 @@ def date_errors(
     problems = []
     if value < EARLIEST:
         problems.append("Dates before 1900 are refused: check the year.")
+    if value > LATEST:
+        problems.append("Dates after 2099 are refused: check the year.")
     if not allow_future and value > timezone.localdate():
         problems.append(f"{value:%d %b %Y} is in the future: only what has already been said can be recorded.")
     start = span_start(value, precision)

@@ -135,3 +135,54 @@ class SourceWriteSerializer(RecordWriteSerializer):
     class Meta(RecordWriteSerializer.Meta):
         model = Source
         fields = ["version", "outlet", "title", "url", "published_on", "via"]
+
+
+class ProcessWriteSerializer(RecordWriteSerializer):
+    class Meta(RecordWriteSerializer.Meta):
+        model = Process
+        fields = ["version", "slug", "name", "short_name", "description"]
+        extra_kwargs = {
+            "slug": {
+                "required": False,
+                "help_text": "the process's fixed identifier (russia-ukraine), given when it is made: made from "
+                "the name when left out, and never changed after (a PUT may leave it out)",
+            },
+            "name": {"help_text": "the process's full name, unique (Russia–Ukraine peace talks, US-brokered)"},
+            "short_name": {"help_text": "a short label for tables and charts, may be empty"},
+            "description": {"help_text": "what the process is, who brokers it"},
+        }
+
+
+class RoundWriteSerializer(RecordWriteSerializer):
+    """A round's fields; its slug is the services' to make (city and first day, the
+    process in front when another process met there that day), never the client's."""
+
+    process = slug_ref(Process, "the slug of the negotiation process")
+    sources = uuid_ref(Source, "UUIDs of the sources that report the round", many=True, required=False)
+
+    class Meta(RecordWriteSerializer.Meta):
+        model = Round
+        fields = [
+            "version", "process", "ordinal", "city", "country", "venue", "start_date", "end_date", "format",
+            "status", "summary", "outcome", "sources",
+        ]  # fmt: skip
+        extra_kwargs = {
+            "ordinal": {"help_text": "the round's number in its process, if counted; unique in the process"},
+            "start_date": {"help_text": "the first day; a scheduled round may lack it (its slug is then "
+                           "provisional, fixed once the first day is known)"},
+            "end_date": {"help_text": "the last day, if the round lasted more than one"},
+        }  # fmt: skip
+
+
+class SessionWriteSerializer(RecordWriteSerializer):
+    round = slug_ref(Round, "the slug of the round it belongs to")
+
+    class Meta(RecordWriteSerializer.Meta):
+        model = Session
+        fields = ["version", "round", "date", "start_time", "end_time", "time_zone", "track", "summary"]
+        extra_kwargs = {
+            "date": {"help_text": "the local day of the sitting, within the round's dates"},
+            "start_time": {"help_text": "local start time in `time_zone`, if known"},
+            "end_time": {"help_text": "local end time in `time_zone`, if known"},
+            "time_zone": {"help_text": "IANA name (Europe/Istanbul), needed when a time is given"},
+        }

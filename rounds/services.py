@@ -16,6 +16,10 @@ def source_save(source: Source, *, by: User) -> Source:
 
 
 def process_save(process: Process, *, by: User) -> Process:
+    """A process named without a slug gets one made from its name; once saved, the slug is
+    fixed (negotrack.records keeps it)."""
+    if not process.slug:
+        process.slug = slugify(process.name)
     return save_record(process, by=by)
 
 

@@ -8,6 +8,7 @@ from drf_spectacular.generators import SchemaGenerator
 
 from tests.factories import (
     AgreementFactory,
+    AttendanceFactory,
     DelegationFactory,
     IssueFactory,
     IssueStatusFactory,
@@ -49,6 +50,12 @@ class World:
         self.source = SourceFactory()
         self.delegation = DelegationFactory(round=self.round, party=self.party)
         self.membership = MembershipFactory(delegation=self.delegation, person=self.person)
+        self.attendance = AttendanceFactory(session=self.session, membership=self.membership)
+        # What the bodies of the set-up writes name besides: a party without a delegation at
+        # the round, a person who is no member yet, a member not yet at the session.
+        self.other_party = PartyFactory(slug="russia", name="Russia")
+        self.newcomer = PersonFactory(name="Hakan Fidan")
+        self.other_member = MembershipFactory(delegation=self.delegation, person=PersonFactory(name="Oleh Luhovskyi"))
         common = {"sources": [self.source]}
         makers = {
             "statements": lambda **kw: StatementFactory(process=self.process, speaker=self.person, issues=[self.issue],
@@ -69,11 +76,13 @@ class World:
         record = {
             "processes": self.process, "rounds": self.round, "sessions": self.session, "parties": self.party,
             "people": self.person, "issues": self.issue, "sources": self.source, "delegations": self.delegation,
-            "memberships": self.membership,
+            "memberships": self.membership, "attendances": self.attendance,
         }[collection]  # fmt: skip
         return getattr(record, "slug", None) or str(record.uuid)
 
-    def body(self, collection: str, route: str | None) -> dict:
+    def body(self, collection: str, route: str | None, method: str = "POST") -> dict:
+        """A body that the route takes: for a set-up record, one that makes a new record
+        (POST) or changes the world's (PUT, PATCH)."""
         if route == "withdraw":
             return {"note": "Withdrawn for the test."}
         if route == "send-back":
@@ -91,6 +100,17 @@ class World:
                            "parties": ["ukraine"], "sources": source},
             "sources": {"outlet": "Reuters", "title": "Talks end"},
             "people": {"name": "Someone New"},
+            "processes": {"name": "Russia–Ukraine direct talks"},
+            "rounds": {"process": "ru-ua", "city": "Istanbul", "start_date": "2026-02-17", "end_date": "2026-02-17",
+                       "status": "concluded"},
+            "sessions": {"round": self.round.slug, "date": "2026-02-17", "track": "political"},
+            "parties": {"name": "Turkey"},
+            "delegations": {"round": self.round.slug, "party": "russia", "roles": ["negotiating_party"]},
+            "memberships": {"delegation": str(self.delegation.uuid), "person": self.newcomer.slug, "role": "member"},
+            "attendances": {"session": str(self.session.uuid), "membership": str(self.other_member.uuid)},
+            # An agenda issue's process and topic are given once, when it is made.
+            "issues": {"process": "ru-ua", "topic": "ceasefire", "name": "Ceasefire"} if method == "POST"
+            else {"name": "Territorial questions"},
         }.get(collection, {})  # fmt: skip
 
 

@@ -26,7 +26,7 @@ import os
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.test import override_settings
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
@@ -169,3 +169,15 @@ def token_api(db):
         return client
 
     return client_for
+
+
+@pytest.fixture(scope="module")
+def scene(django_db_setup, django_db_blocker):
+    """Two rounds to set up through the API, one that published records show and one that
+    nothing published shows yet (tests.record_writes), made once for the module and rolled
+    back after it."""
+    from tests.record_writes import build_scene
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_scene()
+        transaction.set_rollback(True)

@@ -10,7 +10,7 @@ import functools
 
 import factory
 
-from delegations.models import Delegation, Membership, Party, Person
+from delegations.models import Attendance, Delegation, Membership, Party, Person
 from issues import services as issue_services
 from issues.models import Agreement, Issue, IssueStatus, Position, Statement
 from negotrack.groups import system_user
@@ -115,6 +115,14 @@ class MembershipFactory(ServiceFactory):
     delegation = factory.SubFactory(DelegationFactory)
     person = factory.SubFactory(PersonFactory)
     title = "special envoy"
+
+
+class AttendanceFactory(ServiceFactory):
+    class Meta:
+        model = Attendance
+
+    membership = factory.SubFactory(MembershipFactory)
+    session = factory.SubFactory(SessionFactory, round=factory.SelfAttribute("..membership.delegation.round"))
 
 
 class IssueFactory(ServiceFactory):

@@ -88,4 +88,6 @@ def mark_affected(
     """`record_changed` receiver."""
     if action == "update" and not changed_fields:
         return
+    if action == "create" and isinstance(record, Source | Round | Party | Person):
+        return  # nothing cites a record just made (a tool setting up a round makes many)
     rebuild.mark(affected_issues(record))

@@ -41,8 +41,8 @@ class ChangeEventSerializer(serializers.Serializer):
     )
     type = serializers.ChoiceField(
         choices=feed_names(),
-        help_text="the kind of record, named as its API collection; `statement_issue_links` and "
-        "`attendances` have no route of their own; `timelines`: an issue's timeline was rebuilt (the UUID "
+        help_text="the kind of record, named as its API collection; `statement_issue_links` have no "
+        "route of their own; `timelines`: an issue's timeline was rebuilt (the UUID "
         "is the issue's, the url its timeline)",
     )
     uuid = serializers.UUIDField(help_text="the record's UUID")

@@ -72,7 +72,10 @@ def test_a_304_skips_the_work_of_the_view(client, record, django_assert_max_num_
     for path in paths(record):
         with CaptureQueriesContext(connection) as full:
             etag = client.get(path)["ETag"]
-        with django_assert_max_num_queries(1) as conditional:
+        # The change log; for the detail of a record that tools write, its version too (the
+        # ETag leads with it, for If-Match).
+        detail = path.rstrip("/").count("/") == 4 and "?" not in path
+        with django_assert_max_num_queries(2 if detail else 1) as conditional:
             assert client.get(path, headers={"if-none-match": etag}).status_code == 304
         assert len(conditional) < len(full), path
 

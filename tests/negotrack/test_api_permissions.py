@@ -22,9 +22,11 @@ pytestmark = pytest.mark.django_db
 METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"]
 PERSONAS = ["anonymous", "outsider", "editor", "reviewer"]
 REVIEWER_ROUTES = {"publish", "withdraw", "send-back"}
-# The world's published records show its source and its person: an editor's change to
-# them waits for review (202), a reviewer's is saved at once.
-SHOWN_BY_PUBLISHED = {"sources", "people"}
+# The world's published records show its source, its person, and its process, round, and
+# what the round holds: an editor's change to them waits for review (202), a reviewer's is
+# saved at once.
+SHOWN_BY_PUBLISHED = {"sources", "people", "processes", "rounds", "sessions", "parties", "delegations",
+                      "memberships", "attendances", "issues"}  # fmt: skip
 
 
 def expected_status(path: str, offered: frozenset[str], method: str, persona: str, *, published: bool) -> int:
@@ -97,7 +99,7 @@ def test_every_route_answers_each_method_as_the_persona_may(clients, path, offer
         for method in METHODS:
             for persona in PERSONAS:
                 sends_body = method in ("POST", "PUT", "PATCH")
-                body = json.dumps(world.body(collection, action_of(path))) if sends_body else ""
+                body = json.dumps(world.body(collection, action_of(path), method)) if sends_body else ""
                 with rolled_back():
                     response = clients[persona].generic(method, url, body, content_type="application/json")
                 want = expected_status(path, offered, method, persona, published=published)
@@ -111,6 +113,10 @@ def test_the_walk_covers_every_write_route():
         assert paths[f"/api/v1/{kind}/{{uuid}}/"] == {"GET", "PUT", "PATCH", "DELETE"}
         for route in ("publish", "withdraw", "send-back", "correction"):
             assert paths[f"/api/v1/{kind}/{{uuid}}/{route}/"] == {"POST"}
-    assert paths["/api/v1/people/{slug}/"] == {"GET", "PUT", "PATCH"}
-    assert paths["/api/v1/sources/{uuid}/"] == {"GET", "PUT", "PATCH"}
-    assert paths["/api/v1/rounds/{slug}/"] == {"GET"}
+    for kind in ("sources", "sessions", "delegations", "memberships", "attendances"):
+        assert paths[f"/api/v1/{kind}/"] == {"GET", "POST"}
+        assert paths[f"/api/v1/{kind}/{{uuid}}/"] == {"GET", "PUT", "PATCH"}
+    for kind in ("people", "processes", "rounds", "parties", "issues"):
+        assert paths[f"/api/v1/{kind}/"] == {"GET", "POST"}
+        assert paths[f"/api/v1/{kind}/{{slug}}/"] == {"GET", "PUT", "PATCH"}
+    assert paths["/api/v1/issues/{slug}/status/"] == {"GET"}

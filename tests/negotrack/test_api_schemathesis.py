@@ -75,6 +75,24 @@ _NAMES_NO_RECORD = "a slug or UUID in a filter that names no record"
 _WRITE_NAMES_NO_RECORD = "a slug or UUID in the body that names no record"
 _SOURCE_VIA = "a `via` that names no source"
 _WITHDRAWN_ON = "a withdrawal dated after today (or before 1900), which no date format can say"
+_UNIQUE = "a slug or name that another record holds"
+_SET_UP = (
+    f"{_WRITE_NAMES_NO_RECORD}; what the record already holds (a party's delegation at the round, a "
+    "person in the delegation, a delegation's head, a round's chair, a member at the session, a round's "
+    "number or an issue's topic in the process); a date outside the round's, or after 2099, which no date "
+    "format can say; a session's end before its start; a change to what is fixed once made (a slug, an "
+    "agenda issue's process and topic)"
+)
+_SET_UP_ROUTES = {
+    "processes": ("/api/v1/processes/", "/api/v1/processes/{slug}/", _UNIQUE),
+    "parties": ("/api/v1/parties/", "/api/v1/parties/{slug}/", _UNIQUE),
+    "rounds": ("/api/v1/rounds/", "/api/v1/rounds/{slug}/", _SET_UP),
+    "sessions": ("/api/v1/sessions/", "/api/v1/sessions/{uuid}/", _SET_UP),
+    "delegations": ("/api/v1/delegations/", "/api/v1/delegations/{uuid}/", _SET_UP),
+    "memberships": ("/api/v1/memberships/", "/api/v1/memberships/{uuid}/", _SET_UP),
+    "attendances": ("/api/v1/attendances/", "/api/v1/attendances/{uuid}/", _SET_UP),
+    "issues": ("/api/v1/issues/", "/api/v1/issues/{slug}/", f"{_SET_UP}; {_UNIQUE}"),
+}
 REFUSED_FOR_STORED_DATA = {
     "GET /api/v1/rounds/": _NAMES_NO_RECORD,
     "GET /api/v1/issues/": _NAMES_NO_RECORD,
@@ -98,6 +116,9 @@ REFUSED_FOR_STORED_DATA = {
     "POST /api/v1/statuses/{uuid}/withdraw/": _WITHDRAWN_ON,
     "POST /api/v1/positions/{uuid}/withdraw/": _WITHDRAWN_ON,
     "POST /api/v1/agreements/{uuid}/withdraw/": _WITHDRAWN_ON,
+    "GET /api/v1/attendances/": _NAMES_NO_RECORD,
+    **{f"POST {listed}": why for listed, _, why in _SET_UP_ROUTES.values()},
+    **{f"{method} {detail}": why for _, detail, why in _SET_UP_ROUTES.values() for method in ("PUT", "PATCH")},
 }
 
 # The demo's records by the slug or UUID its loader gives them, known before it is loaded, and
@@ -108,8 +129,10 @@ NAMED_BY = {
     "round": ["query.round", "body.round"],
     "issue": ["query.issue", "body.issue", "body.issues[*]"],
     "party": ["query.party", "body.party", "body.parties[*]"],
-    "person": ["query.speaker", "query.person", "body.speaker"],
+    "person": ["query.speaker", "query.person", "body.speaker", "body.person"],
     "session": ["query.session", "body.session"],
+    "delegation": ["body.delegation"],
+    "membership": ["body.membership"],
     "source": ["body.sources[*]", "body.via"],
 }
 ROUTES = {

@@ -27,13 +27,19 @@ def generations() -> dict[int, int]:
     return dict(TimelineState.objects.values_list("issue_id", "generation"))
 
 
+# What published records show in a timeline: a change to it marks the issues they concern
+# (the world's issue). A process's name is on no timeline.
+SHOWN_ON_TIMELINES = ("sources", "people", "rounds", "parties", "issues")
+SLUGGED = ("processes", "rounds", "parties", "people", "issues")
+
+
 def marks_expected(path: str, method: str) -> bool:
-    """Whether the write moves a timeline: publishing or withdrawing, or changing a source or
-    a person that published records cite and name."""
+    """Whether the write moves the world issue's timeline: publishing or withdrawing, or
+    changing a record that its published records cite, name or sit in."""
     route = action_of(path)
     if route in ("publish", "withdraw"):
         return True
-    return collection_of(path) in ("sources", "people") and method in ("PUT", "PATCH")
+    return collection_of(path) in SHOWN_ON_TIMELINES and method in ("PUT", "PATCH")
 
 
 def trace(model, uuid) -> tuple[int, list[str]]:
@@ -46,7 +52,11 @@ def trace(model, uuid) -> tuple[int, list[str]]:
 def model_of(world: World, collection: str):
     if collection in PUBLISHABLE:
         return type(world.published[collection])
-    return {"sources": type(world.source), "people": type(world.person)}[collection]
+    return {
+        "sources": world.source, "people": world.person, "processes": world.process, "rounds": world.round,
+        "sessions": world.session, "parties": world.party, "delegations": world.delegation,
+        "memberships": world.membership, "attendances": world.attendance, "issues": world.issue,
+    }[collection].__class__  # fmt: skip
 
 
 @pytest.mark.parametrize(("path", "method"), WRITES, ids=[f"{method} {path}" for path, method in WRITES])
@@ -59,17 +69,21 @@ def test_each_api_write_leaves_history_a_version_and_a_change(token_api, reviewe
     target = url.rstrip("/").split("/")[-1 if route is None else -2] if "{" in path else None
     target_uuid = None
     if target is not None:
-        found = model.objects.filter(**({"slug": target} if collection == "people" else {"uuid": target}))
+        found = model.objects.filter(**({"slug": target} if collection in SLUGGED else {"uuid": target}))
         target_uuid = found.values_list("uuid", flat=True).get()
     before = trace(model, target_uuid) if target_uuid else (0, [])
     version_before = model.objects.get(uuid=target_uuid).version if target_uuid else 0
 
-    body = json.dumps(world.body(collection, route)) if method != "DELETE" else ""
+    body = json.dumps(world.body(collection, route, method)) if method != "DELETE" else ""
     marked_before = generations()
     response = token_api(reviewer).generic(method, url, body, content_type="application/json")
     assert response.status_code in (200, 201, 204), response.content[:300]
     bumped = {issue for issue, generation in generations().items() if generation != marked_before.get(issue)}
-    assert bumped == ({world.issue.pk} if marks_expected(path, method) else set())
+    if collection == "issues" and method == "POST":
+        # A new agenda issue is marked for its first (empty) timeline, and nothing else.
+        assert bumped == {model.objects.get(uuid=response.json()["uuid"]).pk}
+    else:
+        assert bumped == ({world.issue.pk} if marks_expected(path, method) else set())
 
     if method == "DELETE":
         history, actions = trace(model, target_uuid)
@@ -89,8 +103,9 @@ def test_each_api_write_leaves_history_a_version_and_a_change(token_api, reviewe
 
 
 def test_the_walk_covers_every_write_route():
-    # Publishable records: POST, PUT, PATCH, DELETE and four routes; sources and people: POST, PUT, PATCH.
-    assert len(WRITES) == 4 * 8 + 2 * 3
+    # Publishable records: POST, PUT, PATCH, DELETE and four routes; sources, people and the
+    # eight kinds of a round's set-up: POST, PUT, PATCH.
+    assert len(WRITES) == 4 * 8 + 10 * 3
 
 
 def test_publishing_a_correction_through_the_api_logs_the_supersession(token_api, reviewer):

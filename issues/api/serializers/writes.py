@@ -1,4 +1,4 @@
-"""The input of the writes to statements and assessments, and of their publication."""
+"""The input of the writes to agenda issues, statements and assessments, and of their publication."""
 
 import datetime
 from typing import Any
@@ -31,6 +31,27 @@ def sources_ref() -> UUIDRelatedField:
 def issues_ref(what: str) -> serializers.SlugRelatedField[Any]:
     return slug_ref(Issue, f"slugs of the agenda issues {what}, all of the record's process", many=True,
                     required=False)  # fmt: skip
+
+
+class IssueWriteSerializer(RecordWriteSerializer):
+    """An agenda issue; its slug is made of its process and topic, so both are fixed once it
+    is made (the view refuses a change, as the admin shows them read-only)."""
+
+    process = slug_ref(Process, "the slug of the negotiation process; given when the issue is made, fixed after",
+                       required=False)  # fmt: skip
+
+    class Meta(RecordWriteSerializer.Meta):
+        model = Issue
+        fields = ["version", "process", "topic", "name", "description", "sort_order"]
+        extra_kwargs = {
+            "topic": {
+                "required": False,
+                "help_text": "what the issue is about, as a slug (territory, prisoner-exchange), unique in the "
+                "process; its slug is {process}-{topic}. Given when the issue is made, fixed after",
+            },
+            "name": {"help_text": "the issue's name as readers see it"},
+            "sort_order": {"help_text": "where it stands in the process's agenda"},
+        }
 
 
 class StatementWriteSerializer(RecordWriteSerializer):

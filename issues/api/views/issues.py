@@ -1,5 +1,7 @@
-"""Agenda issues (with the status on a day and the timeline), and the status matrix of a
-process."""
+"""Agenda issues (with the status on a day and the timeline), which editors and reviewers
+add and change, and the status matrix of a process."""
+
+from typing import Any, cast
 
 from django.db.models import Prefetch, QuerySet
 from django.http import StreamingHttpResponse
@@ -7,6 +9,7 @@ from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.generics import get_object_or_404
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -22,23 +25,47 @@ from issues.api.serializers.issues import (
     StatusMatrixSerializer,
     TimelineSerializer,
 )
+from issues.api.serializers.writes import IssueWriteSerializer
 from issues.api.views.base import SLUG
 from issues.api.views.csv_output import CSVAnswers, csv_format, csv_response, csv_responses
 from issues.models import Issue, IssueStatus, Position, TimelineState
 from issues.queries import round_statuses
 from issues.vocabulary import AssessmentStatus
 from negotrack.api import ConditionalReadMixin, ReadOnlyRecordViewSet
+from negotrack.api_writes import RecordWriteMixin, record_write_schema
+from negotrack.records import Record
 from negotrack.schema import BAD_QUERY, one_line
 from rounds.models import Round
 
 
-@extend_schema_view(retrieve=extend_schema(parameters=[SLUG["issues"]]))
-class IssueViewSet(ReadOnlyRecordViewSet):
-    """Agenda issues with their current status and each party's latest position."""
+@extend_schema_view(
+    retrieve=extend_schema(parameters=[SLUG["issues"]]),
+    **record_write_schema("an agenda issue", IssueSerializer, IssueWriteSerializer, lookup=SLUG["issues"]),
+)
+class IssueViewSet(RecordWriteMixin, ReadOnlyRecordViewSet):
+    """Agenda issues with their current status and each party's latest position. Their
+    process and topic make the slug, so they are given once, when the issue is made."""
 
     lookup_field = "slug"
     serializer_class = IssueSerializer
     filterset_class = filters.IssueFilter
+    write_serializer_class = IssueWriteSerializer
+    fixed_fields = ("process", "topic")
+
+    def save_through_service(self, record: Record, values: dict[str, Any]) -> Record:
+        """As in the admin, where they are read-only once the issue is made: its process and
+        topic made its slug, which never changes, so a change to them is refused here."""
+        if not record._state.adding:
+            issue = cast(Issue, record)
+            stored = {"process": issue.process, "topic": issue.topic}
+            moved = {name: value for name, value in values.items() if name in stored and value != stored[name]}
+            if moved:
+                raise ValidationError(
+                    {name: [f"An agenda issue keeps the {name} it was made with: its slug, “{issue.slug}”, is made "
+                            "of its process and topic, and slugs never change. Make a new agenda issue instead."]
+                     for name in moved}
+                )  # fmt: skip
+        return super().save_through_service(record, values)
 
     def get_queryset(self) -> QuerySet[Issue]:
         # Position.is_current marks the latest published position, kept by the services.

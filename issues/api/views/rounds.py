@@ -1,4 +1,5 @@
-"""Rounds of talks; a round's detail nests what happened there."""
+"""Rounds of talks; a round's detail nests what happened there. Editors and reviewers add
+and change rounds (deleting stays in the admin)."""
 
 from typing import Any
 
@@ -13,15 +14,29 @@ from issues.api.views.base import SLUG, SOURCES
 from issues.models import Agreement, IssueStatus
 from issues.queries import HEAD_FIRST, published_before
 from negotrack.api import ReadOnlyRecordViewSet
+from negotrack.api_writes import RecordWriteMixin, record_write_schema, write_errors
 from rounds.models import Round
+from rounds.serializers import RoundWriteSerializer
+
+ROUND_WRITES = record_write_schema("a round", RoundSerializer, RoundWriteSerializer, lookup=SLUG["rounds"])
+ROUND_WRITES["create"] = extend_schema(
+    summary="Create a round (editors and reviewers)",
+    description="The slug is made by the services, never sent: city and first day (istanbul-2025-05-16), the "
+    "process in front when another process met in that city that day, provisional while the first day is "
+    "unknown. Read it from the answer's `slug` or its `Location`.",
+    request=RoundWriteSerializer,
+    responses={201: RoundSerializer, **write_errors(400, 401, 403)},
+)
 
 
-@extend_schema_view(retrieve=extend_schema(parameters=[SLUG["rounds"]]))
-class RoundViewSet(ReadOnlyRecordViewSet):
-    """Rounds of talks in chronological order; the detail nests what happened there."""
+@extend_schema_view(retrieve=extend_schema(parameters=[SLUG["rounds"]]), **ROUND_WRITES)
+class RoundViewSet(RecordWriteMixin, ReadOnlyRecordViewSet):
+    """Rounds of talks in chronological order; the detail nests what happened there. A
+    write answers with the round as the list shows it, its new slug included."""
 
     lookup_field = "slug"
     filterset_class = filters.RoundFilter
+    write_serializer_class = RoundWriteSerializer
 
     def get_queryset(self) -> QuerySet[Round]:
         rounds = Round.objects.select_related("process").chronological()
@@ -52,4 +67,6 @@ class RoundViewSet(ReadOnlyRecordViewSet):
         )
 
     def get_serializer_class(self) -> type[serializers.BaseSerializer[Any]]:
+        if self.describing_writes:
+            return RoundWriteSerializer
         return RoundDetailSerializer if self.action == "retrieve" else RoundSerializer

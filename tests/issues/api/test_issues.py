@@ -136,11 +136,13 @@ def test_a_malformed_as_of_answers_400_naming_it(client, value):
 
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
-def test_issues_are_read_only(client, editor, method):
+def test_an_issues_status_on_a_day_is_read_only_and_the_issue_is_not_deleted_here(client, editor, method):
+    """Editors create and change agenda issues through the API (test_setup_writes.py);
+    deleting stays in the admin."""
     issue = IssueFactory()
     client.force_login(editor)
-    assert getattr(client, method)("/api/v1/issues/").status_code == 405
-    assert getattr(client, method)(f"/api/v1/issues/{issue.slug}/").status_code == 405
+    assert client.delete("/api/v1/issues/").status_code == 405
+    assert client.delete(f"/api/v1/issues/{issue.slug}/").status_code == 405
     assert getattr(client, method)(f"/api/v1/issues/{issue.slug}/status/").status_code == 405
 
 

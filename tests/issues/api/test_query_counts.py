@@ -113,10 +113,10 @@ def test_issues_with_positions_run_as_many_queries_for_50_as_for_5(client):
     assert queries(client, "/api/v1/issues/", 50) == few
 
 
-# The change log (ETag), the round, then its sources, sessions, delegations, their members,
-# statuses, their sources, agreements, their parties, issues and sources. The chair comes
-# from the members already read.
-ROUND_DETAIL_QUERIES = 12
+# The change log and the round's version (ETag: writes compare it with If-Match), the round,
+# then its sources, sessions, delegations, their members, statuses, their sources,
+# agreements, their parties, issues and sources. The chair comes from the members already read.
+ROUND_DETAIL_QUERIES = 13
 
 
 def test_the_round_detail_runs_as_many_queries_for_50_rows_as_for_5(client):
