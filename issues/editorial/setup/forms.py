@@ -181,9 +181,9 @@ class SessionRow(SetupPart):
         return data
 
     def label(self) -> str:
-        """What the member rows call this session, from what was typed."""
-        parts = [str(self[name].data or "") for name in ("date", "start_time")]
-        track = dict(Session.Track.choices).get(str(self["track"].data or Session.Track.PLENARY), "")
+        """What the member rows call this session, from what was typed or is on record."""
+        parts = [str(self["date"].value() or "")[:10], str(self["start_time"].value() or "")[:5]]
+        track = dict(Session.Track.choices).get(str(self["track"].value() or Session.Track.PLENARY), "")
         return " ".join(part for part in [*parts, track] if part)
 
     def save(self, *, by: User, talk_round: Round) -> Session:
@@ -242,8 +242,8 @@ class DelegationRow(SetupPart):
 
     def label(self) -> str:
         """What the member rows call this delegation: its party, as picked or typed."""
-        party = self.offer.parties.get(str(self["party"].data or ""))
-        return party.name if party else " ".join(str(self["new_party"].data or "").split())
+        party = self.offer.parties.get(str(self["party"].value() or ""))
+        return party.name if party else " ".join(str(self["new_party"].value() or "").split())
 
     def save(self, *, by: User, talk_round: Round, new_parties: dict[str, Party]) -> Delegation:
         data = self.cleaned_data
