@@ -76,11 +76,13 @@ def main() -> None:
         f"/processes/{process.slug}/compare/?from={rounds[-2]}&to={rounds[-1]}",
     ]
     # The same round and issue as an editor sees them (with their drafts), the entry page
-    # of the busiest round, and the review queue.
+    # and the set-up of the busiest round, a new round's set-up, and the review queue.
     editors_paths = [
         f"/rounds/{busiest_round.slug}/",
         f"/issues/{issue.slug}/",
         f"/entry/{busiest_round.slug}/",
+        f"/entry/{busiest_round.slug}/set-up/",
+        "/entry/new/",
         "/review/",
     ]
     reader = Client(HTTP_HOST="localhost")
