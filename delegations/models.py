@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
 
@@ -119,6 +120,12 @@ class Delegation(Record):
         default=negotiating_party,
         help_text="what the party did at the round: one role or several (a host that also mediates)",
         error_messages={"blank": "Give the party at least one role at the round."},
+    )
+    unnamed_members = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(999)],
+        help_text="how many members the reports count but do not name; empty when not known",
     )
     note = models.TextField(
         blank=True, help_text='members not named, and differing reports ("nearly two dozen other officials")'

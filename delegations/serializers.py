@@ -109,7 +109,7 @@ class DelegationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Delegation
-        fields = [*RECORD_FIELDS, "round", "party", "roles", "role", "note", "sources", "members"]
+        fields = [*RECORD_FIELDS, "round", "party", "roles", "role", "unnamed_members", "note", "sources", "members"]
         extra_kwargs = RECORD_EXTRA_KWARGS
 
 
@@ -225,9 +225,9 @@ class DelegationWriteSerializer(RecordWriteSerializer):
 
     class Meta(RecordWriteSerializer.Meta):
         model = Delegation
-        fields = ["version", "round", "party", "roles", "note", "sources"]
+        fields = ["version", "round", "party", "roles", "unnamed_members", "note", "sources"]
         extra_kwargs = {
-            "note": {"help_text": 'members not named, and differing reports ("12 members in all")'},
+            "note": {"help_text": 'differing reports, and members not named told in words ("nearly two dozen")'},
         }
 
 

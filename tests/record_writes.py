@@ -160,6 +160,11 @@ class WriteRouteTests:
         assert list(Change.objects.filter(record_uuid=answer["uuid"]).values_list("action", flat=True)) == ["create"]
         read = token_api(None).get(response["Location"])
         assert read.status_code == 200 and read.json()["uuid"] == answer["uuid"]
+        # What was sent is what is read, where a read shows the value as it was sent.
+        plain = {name: value for name, value in body.items() if isinstance(value, (str, int, bool)) or value is None}
+        assert {name: read.json()[name] for name in plain if name in read.json()} == {
+            name: value for name, value in plain.items() if name in read.json()
+        }
 
     def test_an_editor_changes_one_with_if_match_answering_200(
         self, scene, writes, token_api, editor, django_assert_num_queries

@@ -1,4 +1,4 @@
-"""The round document, format version 2: its kinds of record, their keys, and their values.
+"""The round document, format version 3: its kinds of record, their keys, and their values.
 
 ```
 {"format": "negotrack-round", "version": 1,
@@ -16,7 +16,9 @@ changes with every save (versions, created and updated times) and what the servi
 derive (effective dates, current statuses) stays out.
 
 Version 2 gives a delegation its `roles`, a list (`["mediator", "host"]`), where version 1
-gave it one `role`; documents of version 1 are still read (`upgraded`).
+gave it one `role`. Version 3 gives it `unnamed_members`, how many members the reports
+count but do not name (null when not known). Documents of versions 1 and 2 are still read
+(`upgraded`).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from negotrack.registry import SaveService, require_record_type
 from rounds.models import Process, Round, Session, Source
 
 FORMAT = "negotrack-round"
-VERSION = 2
+VERSION = 3
 
 SLUGGED = (Process, Round, Party, Person, Issue)
 
@@ -148,7 +150,7 @@ KINDS: tuple[DocumentPart, ...] = (
     DocumentPart(
         "delegations",
         Delegation,
-        ("round", "party", "roles", "note", "sources"),
+        ("round", "party", "roles", "unnamed_members", "note", "sources"),
         refs={"round": "round", "party": "parties"},
         many=_SOURCES,
         sort=by("party", "uuid"),
@@ -259,13 +261,26 @@ def upgraded(document: dict[str, Any], version: int) -> dict[str, Any]:
     """A document of an older format version as this version writes it.
 
     Version 1 → 2: a delegation's one `role` becomes `roles`, a set of one, in its place
-    among the keys. A value that is not right stays as it was, for the reading to refuse
-    where it stands.
+    among the keys. Version 2 → 3: a delegation gains `unnamed_members`, not known (null).
+    A value that is not right stays as it was, for the reading to refuse where it stands.
     """
     if version < 2 and isinstance(document.get("delegations"), list):
         delegations = [_roles_from_role(item) for item in document["delegations"]]
         document = {**document, "version": 2, "delegations": delegations}
+    if version < 3 and isinstance(document.get("delegations"), list):
+        delegations = [_unnamed_not_known(item) for item in document["delegations"]]
+        document = {**document, "version": 3, "delegations": delegations}
     return document
+
+
+def _unnamed_not_known(delegation: Any) -> Any:
+    if not isinstance(delegation, dict) or "unnamed_members" in delegation:
+        return delegation
+    return {
+        **{key: value for key, value in delegation.items() if key != "note" and key != "sources"},
+        "unnamed_members": None,
+        **{key: value for key, value in delegation.items() if key in ("note", "sources")},
+    }
 
 
 def _roles_from_role(delegation: Any) -> Any:

@@ -24,8 +24,8 @@ PARTIES = Writes(
 DELEGATIONS = Writes(
     "delegations",
     "uuid",
-    create=lambda s: {"round": s.istanbul.slug, "party": "ukraine", "note": "12 members in all"},
-    change=lambda s: (s.turkey_at_istanbul, {"roles": ["mediator", "host"], "note": "Hakan Fidan chaired."}),
+    create=lambda s: {"round": s.istanbul.slug, "party": "ukraine", "unnamed_members": 11},
+    change=lambda s: (s.turkey_at_istanbul, {"roles": ["mediator", "host"], "unnamed_members": 0, "note": "Fidan"}),
     shown=lambda s: (s.shown_delegation, {"note": "nearly two dozen other officials"}),
     bad=[
         (lambda s: {"round": "atlantis-2025-05-16", "party": "ukraine"}, "round", "No round has the slug"),
@@ -34,6 +34,9 @@ DELEGATIONS = Writes(
         (lambda s: {"round": s.istanbul.slug, "party": "ukraine", "roles": ["chair"]}, "roles", "valid choice"),
         (lambda s: {"round": s.istanbul.slug, "party": "ukraine", "roles": []}, "roles", "at least one role"),
         (lambda s: {"round": s.istanbul.slug, "party": "ukraine", "roles": "host"}, "roles", "list"),
+        (lambda s: {"round": s.istanbul.slug, "party": "ukraine", "unnamed_members": -1}, "unnamed_members", "0"),
+        (lambda s: {"round": s.istanbul.slug, "party": "ukraine", "unnamed_members": 1000}, "unnamed_members", "999"),
+        (lambda s: {"round": s.istanbul.slug, "party": "ukraine", "unnamed_members": "11"}, "unnamed_members", "valid"),
     ],
 )
 MEMBERSHIPS = Writes(

@@ -28,7 +28,7 @@ SESSIONS = Writes(
         "round": s.istanbul.slug,
         "date": "2025-05-16",
         "track": "political",
-        "start_time": "12:30",
+        "start_time": "12:30:00",
         "time_zone": "Europe/Istanbul",
     },  # fmt: skip
     change=lambda s: (s.quiet_session, {"summary": "About two hours.", "track": "plenary"}),

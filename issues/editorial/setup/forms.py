@@ -208,11 +208,18 @@ class DelegationRow(SetupPart):
         required=False,
         label="Roles at this round",
     )
+    unnamed_members = forms.IntegerField(
+        min_value=0,
+        max_value=999,
+        required=False,
+        label="Members not named",
+        help_text="how many the reports count but do not name; blank when not known",
+    )
     note = forms.CharField(
         max_length=1000,
         required=False,
-        label="Members not named",
-        help_text="how many, as reported: “nearly two dozen other officials”",
+        label="Note",
+        help_text="what reports differ on: “nearly two dozen other officials”",
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -223,7 +230,7 @@ class DelegationRow(SetupPart):
 
     @property
     def is_blank(self) -> bool:
-        return not any(self[name].data for name in ("record", "party", "new_party", "note"))
+        return not any(self[name].data for name in ("record", "party", "new_party", "unnamed_members", "note"))
 
     def clean_party(self) -> Party | None:
         key = self.cleaned_data["party"]
@@ -251,6 +258,7 @@ class DelegationRow(SetupPart):
         delegation = self.on_record(self.offer.delegations, "delegation") or Delegation(round=talk_round)
         delegation.party = party
         delegation.roles = data["roles"]
+        delegation.unnamed_members = data["unnamed_members"]
         delegation.note = data["note"].strip()
         return delegation_save(delegation, by=by)
 

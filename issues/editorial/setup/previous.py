@@ -45,7 +45,14 @@ def with_previous(rows: dict[str, Any], previous: Round) -> dict[str, Any]:
     number_of_party = {str(row["party"]): n for n, row in enumerate(delegations, start=1) if row.get("party")}
     for delegation in Delegation.objects.filter(round=previous).in_role_order():
         if str(delegation.party_id) not in number_of_party:
-            delegations.append({"party": str(delegation.party_id), "roles": delegation.roles, "note": delegation.note})
+            delegations.append(
+                {
+                    "party": str(delegation.party_id),
+                    "roles": delegation.roles,
+                    "unnamed_members": delegation.unnamed_members,
+                    "note": delegation.note,
+                }
+            )
             number_of_party[str(delegation.party_id)] = len(delegations)
     named = {(row["delegation"], spelled(str(row.get("person") or "")).casefold()) for row in members}
     copied = (

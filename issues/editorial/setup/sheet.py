@@ -57,7 +57,14 @@ def recorded_rows(offer: SetupOffer) -> Typed:
     ]  # fmt: skip
     delegation_number = {d.pk: number for number, d in enumerate(offer.delegations.values(), start=1)}
     delegations = [
-        {"record": str(d.uuid), "version": d.version, "party": str(d.party_id), "roles": d.roles, "note": d.note}
+        {
+            "record": str(d.uuid),
+            "version": d.version,
+            "party": str(d.party_id),
+            "roles": d.roles,
+            "unnamed_members": d.unnamed_members,
+            "note": d.note,
+        }
         for d in offer.delegations.values()
     ]
     members = sorted(offer.memberships.values(), key=lambda m: delegation_number[m.delegation_id])

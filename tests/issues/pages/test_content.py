@@ -562,6 +562,21 @@ def test_a_round_says_who_chaired_it_and_each_partys_roles_negotiating_parties_f
     assert "mediator and host Abdullah bin Zayed (chair of the talks) · foreign minister" in party
 
 
+def test_a_delegation_says_how_many_members_were_not_named_when_that_is_known(client):
+    talk_round = RoundFactory()
+    named = DelegationFactory(round=talk_round, party__slug="ukraine", unnamed_members=11)
+    MembershipFactory(delegation=named, role=MembershipRole.HEAD)
+    DelegationFactory(round=talk_round, party__slug="russia", unnamed_members=1)
+    DelegationFactory(round=talk_round, party__slug="turkey", unnamed_members=None)
+
+    markup = page(client, f"/rounds/{talk_round.slug}/")
+
+    assert "And 11 members not named." in section(markup, "delegation-ukraine")
+    assert "1 member, none named." in section(markup, "delegation-russia")
+    assert "not named." not in section(markup, "delegation-turkey")
+    assert "And 11 members not named." in section(page(client, "/parties/ukraine/"), "delegations")
+
+
 def test_a_round_without_a_chair_on_record_names_none(client):
     talk_round = RoundFactory()
     MembershipFactory(delegation__round=talk_round, role=MembershipRole.HEAD)

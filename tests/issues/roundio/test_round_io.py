@@ -158,7 +158,7 @@ def assert_empty():
 def test_the_document_holds_the_round_its_contents_and_what_they_refer_to(documents):
     document = json.loads(documents[GENEVA])
 
-    assert (document["format"], document["version"]) == ("negotrack-round", 2)
+    assert (document["format"], document["version"]) == ("negotrack-round", 3)
     assert list(document) == [
         "format", "version", "round", "process", "sessions", "delegations", "memberships", "attendance",
         "statuses", "positions", "agreements", "statements", "issues", "parties", "people", "sources",
@@ -187,18 +187,38 @@ def test_a_delegation_is_written_with_its_roles_as_a_list(documents):
         "united-arab-emirates": ["host"],
     }
     assert not any("role" in d for d in document["delegations"])
-    assert list(document["delegations"][0]) == ["uuid", "round", "party", "roles", "note", "sources"]
+    assert list(document["delegations"][0]) == ["uuid", "round", "party", "roles", "unnamed_members", "note", "sources"]
+
+
+def as_version_2(text: str) -> str:
+    """A version 3 document as version 2 wrote it: no delegation says how many members it
+    had unnamed."""
+    document = json.loads(text)
+    document["version"] = 2
+    for delegation in document["delegations"]:
+        assert delegation.pop("unnamed_members") is None
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
 def as_version_1(text: str) -> str:
-    """A version 2 document as version 1 wrote it: each delegation with its one `role`."""
-    document = json.loads(text)
+    """A version 3 document as version 1 wrote it: each delegation with its one `role`."""
+    document = json.loads(as_version_2(text))
     document["version"] = 1
     document["delegations"] = [
         {("role" if key == "roles" else key): (value[0] if key == "roles" else value) for key, value in d.items()}
         for d in document["delegations"]
     ]
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def test_a_version_2_document_is_read_its_delegations_unnamed_members_not_known(documents, tmp_path):
+    old = as_version_2(documents[GENEVA])
+    assert '"unnamed_members"' not in old
+
+    run_import(write(tmp_path, old))
+
+    assert export(GENEVA) == documents[GENEVA]
+    assert not Delegation.objects.filter(round__slug=GENEVA, unnamed_members__isnull=False).exists()
 
 
 @pytest.mark.parametrize("slug", [GENEVA, ABU_DHABI_II])
@@ -212,7 +232,7 @@ def test_a_version_1_document_is_read_its_one_role_a_set_of_one(documents, tmp_p
     assert Delegation.objects.get(round__slug=slug, party__slug="united-states").roles == ["mediator"]
 
 
-def test_a_version_2_document_that_gives_a_delegation_one_role_is_refused(documents, tmp_path):
+def test_a_version_3_document_that_gives_a_delegation_one_role_is_refused(documents, tmp_path):
     document = json.loads(documents[GENEVA])
     document["delegations"][0]["role"] = document["delegations"][0].pop("roles")[0]
 
@@ -542,7 +562,7 @@ def drop(record: dict, key: str) -> None:
 
 BAD_DOCUMENTS = {
     "malformed": (
-        lambda text: text.replace('"version": 2,', '"version": 2', 1),
+        lambda text: text.replace('"version": 3,', '"version": 3', 1),
         r"not valid JSON: Expecting ',' delimiter at line 4, column 3",
     ),
     "truncated": (
@@ -556,8 +576,8 @@ BAD_DOCUMENTS = {
         'not a negotrack round document: "format" is "negotrack-issue"',
     ),
     "newer version": (
-        lambda text: text.replace('"version": 2,', '"version": 3,', 1),
-        "made by a newer negotrack: format version 3, this one reads up to 2",
+        lambda text: text.replace('"version": 3,', '"version": 4,', 1),
+        "made by a newer negotrack: format version 4, this one reads up to 3",
     ),
 }
 
