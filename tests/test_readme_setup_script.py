@@ -17,7 +17,9 @@ from issues.models import Statement
 from rounds.models import Round
 
 # A server in a thread, a demo load and two runs of the script: a few seconds.
-pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
+# Serialized rollback: the flush after a committing test would also take the Editors and
+# Reviewers groups made by a data migration; this puts them back first.
+pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 BLOCK = re.compile(r"<!-- setup-script -->\s*```python\n(?P<script>.*?)```\s*<!-- /setup-script -->", re.DOTALL)

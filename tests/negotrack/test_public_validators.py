@@ -132,13 +132,15 @@ def test_the_public_validators_come_from_the_index_of_public_changes(record):
     assert "change_public_idx" in recent_changes(drafts=False).explain()
 
 
-def test_a_conditional_read_costs_one_query_for_the_public_and_four_for_an_editor(
+def test_a_conditional_read_costs_a_query_or_two_for_the_public_and_four_for_an_editor(
     client, editor, record, django_assert_num_queries
 ):
     etags = {path: client.get(path)["ETag"] for path in public_paths(record)}
     StatementFactory(**record["said"], text="Waiting for review.", by=editor)
     for path, etag in etags.items():
-        with django_assert_num_queries(1):  # the change log
+        # the change log; a writable record's detail also reads its version, which its ETag leads with
+        queries = 2 if path.startswith("/api/v1/issues/") else 1
+        with django_assert_num_queries(queries):
             assert client.get(path, headers={"if-none-match": etag}).status_code == 304
     client.force_login(editor)
     path = "/api/v1/statements/?include=drafts"

@@ -67,11 +67,11 @@ LISTS = ["rounds/", "statuses/", "positions/", "agreements/?include=drafts", "st
 MATRIX = "status-matrix/?process={process}"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="class")
 def counted(django_db_setup, django_db_blocker):
     """The queries of every list and of the matrix over 5 rounds with everything, then over
-    50: the record is made once for the module (the lists are read by an editor, who also
-    sees drafts), and rolled back after it."""
+    50: the record is made once for the class that reads them (the lists are read by an
+    editor, who also sees drafts), and rolled back after it."""
     with django_db_blocker.unblock(), transaction.atomic():
         client = Client()
         client.force_login(_user("query-counter", groups=[EDITORS]))
@@ -86,15 +86,15 @@ def counted(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
-@pytest.mark.parametrize("path", LISTS)
-def test_a_list_runs_as_many_queries_for_50_rows_as_for_5(counted, path):
-    assert counted["rows"][path] >= 45
-    assert counted["many"][path] == counted["few"][path]
+class TestListsAndTheMatrix:
+    @pytest.mark.parametrize("path", LISTS)
+    def test_a_list_runs_as_many_queries_for_50_rows_as_for_5(self, counted, path):
+        assert counted["rows"][path] >= 45
+        assert counted["many"][path] == counted["few"][path]
 
-
-def test_the_matrix_runs_as_many_queries_for_50_rounds_as_for_5(counted):
-    matrix = counted["matrix"]
-    assert counted["many"][matrix] == counted["few"][matrix]
+    def test_the_matrix_runs_as_many_queries_for_50_rounds_as_for_5(self, counted):
+        matrix = counted["matrix"]
+        assert counted["many"][matrix] == counted["few"][matrix]
 
 
 def test_issues_with_positions_run_as_many_queries_for_50_as_for_5(client):

@@ -531,10 +531,10 @@ STATEMENT_READS = {
 }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="class")
 def statement_reads(django_db_setup, django_db_blocker):
     """The queries of each read over 5 statements, then over 50, by an editor: the record is
-    made once for the module and rolled back after it."""
+    made once for the class that reads them and rolled back after it."""
     with django_db_blocker.unblock(), transaction.atomic():
         client = Client()
         client.force_login(_user("statement-reader", groups=[EDITORS]))
@@ -548,11 +548,12 @@ def statement_reads(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
-@pytest.mark.parametrize("query", STATEMENT_READS)
-def test_statements_run_as_many_queries_for_50_as_for_5(statement_reads, query):
-    few, many = statement_reads[0][query], statement_reads[1][query]
-    assert len(many) == len(few)
-    assert statement_queries(many) == statement_queries(few) == STATEMENT_READS[query]
+class TestStatementReadsRunAFixedNumberOfQueries:
+    @pytest.mark.parametrize("query", STATEMENT_READS)
+    def test_statements_run_as_many_queries_for_50_as_for_5(self, statement_reads, query):
+        few, many = statement_reads[0][query], statement_reads[1][query]
+        assert len(many) == len(few)
+        assert statement_queries(many) == statement_queries(few) == STATEMENT_READS[query]
 
 
 def test_the_matrix_csv_runs_as_many_queries_for_50_rounds_as_for_5(client):

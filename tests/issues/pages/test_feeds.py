@@ -375,10 +375,10 @@ def counted_read(client, path: str) -> tuple[int, int]:
     return entries, len(captured)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="class")
 def feeds_counted(django_db_setup, django_db_blocker):
-    """Every feed read over 2 records of each kind, then over 30: made once for the module,
-    rolled back after it."""
+    """Every feed read over 2 records of each kind, then over 30: made once for the class
+    that reads them, rolled back after it."""
     with django_db_blocker.unblock(), transaction.atomic():
         client, reviewer = Client(), _user("feed-reviewer", groups=[REVIEWERS])
         process = ProcessFactory(slug="russia-ukraine", name="Russia–Ukraine peace talks")
@@ -392,8 +392,9 @@ def feeds_counted(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
-@by_feed
-def test_a_feed_runs_as_many_queries_for_30_records_as_for_2(feeds_counted, feed):
-    few, many = feeds_counted
-    assert few[feed] == (2, 3)
-    assert many[feed] == (30, 3)
+class TestEveryFeedRunsAFixedNumberOfQueries:
+    @by_feed
+    def test_a_feed_runs_as_many_queries_for_30_records_as_for_2(self, feeds_counted, feed):
+        few, many = feeds_counted
+        assert few[feed] == (2, 3)
+        assert many[feed] == (30, 3)
