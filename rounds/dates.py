@@ -52,7 +52,7 @@ def date_errors(
     if value > LATEST:
         problems.append("Dates after 2099 are refused: check the year.")
     if not allow_future and value > timezone.localdate():
-        problems.append(f"{value:%d %b %Y} is in the future: only what has already been said can be recorded.")
+        problems.append(f"{format_day(value)} is in the future: only what has already been said can be recorded.")
     start = span_start(value, precision)
     if start != value:
         label = "week" if precision == DatePrecision.WEEK else "month"
@@ -70,11 +70,24 @@ def validate_reported_date(
         raise ValidationError({field: problems})
 
 
+# English month names, fixed: strftime's %b and %B follow the C locale of the process.
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def format_day(value: datetime.date, *, year: bool = True) -> str:
+    """A day as the site writes it everywhere: "6 Dec 2026" (no leading zero), or "6 Dec"."""
+    short = f"{value.day} {MONTHS[value.month - 1][:3]}"
+    return f"{short} {value.year}" if year else short
+
+
 def format_reported_date(value: datetime.date | None, precision: str = DatePrecision.DAY) -> str:
     if value is None:
         return "date not known"
     if precision == DatePrecision.WEEK:
-        return f"week of {value.day} {value:%b %Y}"
+        return f"week of {format_day(value)}"
     if precision == DatePrecision.MONTH:
-        return f"{value:%B %Y}"
-    return f"{value.day} {value:%b %Y}"
+        return f"{MONTHS[value.month - 1]} {value.year}"
+    return format_day(value)

@@ -11,7 +11,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from negotrack.records import Record, RecordHistory, RecordQuerySet
-from rounds.dates import DatePrecision, date_errors
+from rounds.dates import DatePrecision, date_errors, format_day
 
 
 class Source(Record):
@@ -39,7 +39,7 @@ class Source(Record):
         indexes = [models.Index(fields=["outlet"])]
 
     def __str__(self) -> str:
-        when = f", {self.published_on:%d %b %Y}" if self.published_on else ""
+        when = f", {format_day(self.published_on)}" if self.published_on else ""
         title = f": {self.title}" if self.title else ""
         return f"{self.outlet}{title}{when}"
 
@@ -161,10 +161,12 @@ class Round(Record):
             return "dates to be announced"
         end = self.end_date or self.start_date
         if end == self.start_date:
-            return f"{self.start_date.day} {self.start_date:%b %Y}"
+            return format_day(end)
         if (end.year, end.month) == (self.start_date.year, self.start_date.month):
-            return f"{self.start_date.day}–{end.day} {end:%b %Y}"
-        return f"{self.start_date.day} {self.start_date:%b} – {end.day} {end:%b %Y}"
+            return f"{self.start_date.day}–{format_day(end)}"
+        if end.year == self.start_date.year:
+            return f"{format_day(self.start_date, year=False)} – {format_day(end)}"
+        return f"{format_day(self.start_date)} – {format_day(end)}"
 
     @property
     def effective_date(self) -> datetime.date | None:
@@ -179,7 +181,7 @@ class Round(Record):
                 errors[name] = problems
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors.setdefault("end_date", []).append(
-                f"The round cannot end ({self.end_date:%d %b %Y}) before it starts ({self.start_date:%d %b %Y})."
+                f"The round cannot end ({format_day(self.end_date)}) before it starts ({format_day(self.start_date)})."
             )
         if self.status == self.Status.CONCLUDED and self.start_date and self.start_date > timezone.localdate():
             errors.setdefault("status", []).append("A round that has not started yet cannot be concluded.")
@@ -225,7 +227,7 @@ class Session(Record):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_track_display()}, {self.date:%d %b %Y}"
+        return f"{self.get_track_display()}, {format_day(self.date)}"
 
     def clean(self) -> None:
         errors: dict[str, list[str]] = {}

@@ -51,7 +51,8 @@ def notice_title(record: Publishable, title: str) -> str:
 
 def notice_html(record: Publishable) -> SafeString:
     if record.state == PublicationState.WITHDRAWN:
-        return format_html("<p><strong>Withdrawn:</strong> {}</p>", record.correction_note)
+        on = format_reported_date(record.withdrawn_on)
+        return format_html("<p><strong>Withdrawn on {}:</strong> {}</p>", on, record.correction_note)
     if record.state == PublicationState.SUPERSEDED:
         return mark_safe("<p><strong>Corrected:</strong> a correction replaced this record.</p>")
     return mark_safe("")
@@ -124,19 +125,23 @@ class StatementFeed(AtomFeed):
 
     def item_title(self, statement: Statement) -> str:
         party = f" ({statement.party.name})" if statement.party is not None else ""
+        if statement.state != PublicationState.PUBLISHED:
+            # Withdrawn or corrected: who spoke stays, the words go.
+            return notice_title(statement, f"{statement.speaker_label}{party}")
         text = Truncator(" ".join(statement.text.split())).chars(80)
-        return notice_title(statement, f"{statement.speaker_label}{party}: {text}")
+        return f"{statement.speaker_label}{party}: {text}"
 
     def item_description(self, statement: Statement) -> str:
-        translation = ""
-        if statement.translation:
-            translation = format_html("<p>Translation:</p>{}", paragraphs(statement.translation))
         said = [f"Reported date: {format_reported_date(statement.date, statement.date_precision)}"]
         if statement.round_id:
             said.append(f"Round: {statement.round}")
+        if statement.state != PublicationState.PUBLISHED:
+            return format_html("{}<p>{}</p>", notice_html(statement), " · ".join(said))
+        translation = ""
+        if statement.translation:
+            translation = format_html("<p>Translation:</p>{}", paragraphs(statement.translation))
         return format_html(
-            "{}{}{}<p>{}</p>{}",
-            notice_html(statement),
+            "{}{}<p>{}</p>{}",
             paragraphs(statement.text),
             translation,
             " · ".join(said),

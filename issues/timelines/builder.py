@@ -18,11 +18,11 @@ from django.utils import timezone
 
 from issues.models import Agreement, Issue, IssueStatus, Position, PublicationState, Publishable, Statement
 from issues.vocabulary import AssessmentStatus
-from rounds.dates import DatePrecision
+from rounds.dates import DatePrecision, format_day
 
 # Bumped when the builder changes what it makes: every fingerprint changes with it, so
 # reconciliation rebuilds every timeline once after such a release.
-BUILDER_VERSION = 1
+BUILDER_VERSION = 2
 
 
 class EntryKind:
@@ -187,20 +187,24 @@ def _entry(record: Input, kind: str, title: str, text: str, *, before: str = "",
 
 
 def _correction(record: Input) -> BuiltEntry:
+    """The notice of a record that left the public record, dated where that record stood
+    in the story (its round, or its own date between rounds), not on the day of the notice:
+    a correction of an assessment made at a round is part of that round's story, and its
+    title says when it was withdrawn or corrected."""
     notice = record.notice
     assert notice is not None  # build() hands over only the records with a notice
     what = {"status": "status", "position": "position", "agreement": "agreement", "statement": "statement"}[record.kind]
     if notice.state == PublicationState.WITHDRAWN:
-        title = f"Withdrawn on {notice.on:%d %b %Y}: the {what} “{record.title or record.value}”"
+        title = f"Withdrawn on {format_day(notice.on)}: the {what} “{record.title or record.value}”"
         text = notice.note
     else:
-        title = f"Corrected on {notice.on:%d %b %Y}: the {what} “{record.title or record.value}”"
+        title = f"Corrected on {format_day(notice.on)}: the {what} “{record.title or record.value}”"
         text = "A correction replaced this record; the corrected version is on the timeline."
     return BuiltEntry(
         key=f"{EntryKind.CORRECTION}:{record.uuid}",
         kind=EntryKind.CORRECTION,
-        date=notice.on,
-        date_precision=DatePrecision.DAY,
+        date=record.date,
+        date_precision=record.date_precision,
         round_id=record.round_id,
         title=title,
         text=text,

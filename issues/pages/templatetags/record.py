@@ -68,6 +68,17 @@ def move(previous: str | None, current: str | None) -> str:
 
 
 @register.filter
+def number(value: Any) -> Any:
+    """A figure or a count as English writes it, "1,000", whatever the locale: the pages'
+    own filter, so that the API and the CSV keep their plain numbers."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}"
+
+
+@register.filter
 def reported(value: datetime.date | None, precision: str | None = "day") -> str:
     """A reported date as reported: "17 Feb 2026", "week of 16 Feb 2026", "February 2026"."""
     return format_reported_date(value, precision or "day")

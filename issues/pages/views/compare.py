@@ -123,7 +123,7 @@ def compare_rounds(request: HttpRequest, slug: str) -> HttpResponse:
             "statement_columns": [
                 {
                     "round": talk_round,
-                    "count": public.filter(round=talk_round).count(),
+                    "count": public.filter(round=talk_round).published().count(),
                     "items": statements_for_listing(public.filter(round=talk_round)).order_by("-date", "-id")[
                         :STATEMENTS_PER_ROUND
                     ],

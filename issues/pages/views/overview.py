@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from delegations.models import Party, Person
-from issues.models import Agreement, Issue, Statement
+from issues.models import Agreement, Issue, IssueStatus, Statement
 from issues.pages.views.base import cited, crumbs, page, render_page
 from issues.pages.views.matrix import matrices
 from rounds.models import Process, Round
@@ -86,11 +86,47 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+_When = TypeVar("_When")
+
+
+def start_of_latest_run(assessments: Sequence[tuple[str, _When]]) -> _When | None:
+    """Where an issue's current status was first reached: the first of the latest unbroken
+    run of assessments at that status ("raised since Abu Dhabi", not since the latest round
+    that said so again). `assessments` are (status, when) in effective order; a round that
+    did not assess the issue breaks no run, for a status holds until the next assessment.
+    None when there is no assessment."""
+    if not assessments:
+        return None
+    current, since = assessments[-1]
+    for status, when in reversed(assessments):
+        if status != current:
+            break
+        since = when
+    return since
+
+
+def held_since(issues: Iterable[Issue]) -> dict[int, IssueStatus | None]:
+    """Per issue, the published assessment its current status has held since, in one query."""
+    runs: dict[int, list[tuple[str, IssueStatus]]] = {issue.pk: [] for issue in issues}
+    published = (
+        IssueStatus.objects.published()
+        .filter(issue__in=list(runs))
+        .select_related("round")
+        .order_by("issue_id", "effective_date", "id")
+    )
+    for status in published:
+        runs[status.issue_id].append((status.status, status))
+    return {pk: start_of_latest_run(run) for pk, run in runs.items()}
+
+
 @page
 def process_detail(request: HttpRequest, slug: str) -> HttpResponse:
     process = get_object_or_404(Process, slug=slug)
     rounds = list(Round.objects.filter(process=process).chronological())
     issues = list(Issue.objects.filter(process=process).select_related("current_status__round"))
+    since = held_since(issues)
+    for issue in issues:
+        issue.held_since = since[issue.pk]  # type: ignore[attr-defined]  # read by the template
     rows = matrices({process.pk: rounds}, {process.pk: issues})[process.pk]
     parties = Party.objects.filter(delegations__round__process=process).annotate(
         rounds=Count("delegations", filter=Q(delegations__round__process=process))

@@ -39,7 +39,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "person": person,
             "memberships": memberships,
             "statements": statements,
-            "statement_count": public.count(),
+            "statement_count": public.published().count(),
             "statements_url": reverse("pages:statements") + f"?speaker={person.slug}",
             "drafts": page_drafts(request, {Statement: Q(speaker=person)}),
             "breadcrumbs": crumbs(("People", reverse("pages:people")), (person, None)),

@@ -71,11 +71,14 @@ def speaker_key(statement: Statement) -> tuple[int, str]:
 
 
 def statements_by_speaker(talk_round: Round) -> list[dict[str, Any]]:
-    """The round's statements grouped by speaker, the newest few of each with a count of all."""
+    """The round's statements grouped by speaker, the newest few of each, withdrawn and
+    corrected ones as their notices; the counts count the published statements alone, for a
+    notice is no longer something that was said."""
     public = Statement.objects.public().filter(round=talk_round)
+    published = Count("id", filter=Q(state=PublicationState.PUBLISHED))
     counts = {
         (row["speaker_id"] or 0, row["speaker_description"]): row["count"]
-        for row in public.values("speaker_id", "speaker_description").annotate(count=Count("id")).order_by()
+        for row in public.values("speaker_id", "speaker_description").annotate(count=published).order_by()
     }
     newest = public.annotate(
         rank=Window(
@@ -92,8 +95,9 @@ def statements_by_speaker(talk_round: Round) -> list[dict[str, Any]]:
         )
         group["items"].append(statement)
     for key, group in groups.items():
-        group["count"] = counts.get(key, len(group["items"]))
-        group["more"] = group["count"] - len(group["items"])
+        shown = sum(statement.state == PublicationState.PUBLISHED for statement in group["items"])
+        group["count"] = counts.get(key, shown)
+        group["more"] = group["count"] - shown
     return sorted(groups.values(), key=lambda g: (g["party"].name if g["party"] else "~", g["label"]))
 
 

@@ -8,12 +8,12 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import F
+from django.db.models import Count, F, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 
 from delegations.models import Party, Person
 from issues.api.filters import MAX_SEARCH_LENGTH, MAX_SEARCH_WORDS, StatementFilter
-from issues.models import Issue, Statement
+from issues.models import Issue, PublicationState, Statement
 from issues.pages.views.base import crumbs, page, render_page
 from issues.pages.views.overview import statements_for_listing
 from rounds.models import Process, Round
@@ -47,6 +47,16 @@ def choices() -> dict[str, Any]:
     }
 
 
+def paged(found: QuerySet[Statement], number: str | None) -> tuple[Any, int]:
+    """A page of the statements found, and how many of them are published: the list shows
+    withdrawn and corrected ones as their notices, the count only what stands. Both counts
+    in the one query the paginator would make for its own."""
+    counts = found.aggregate(total=Count("id"), published=Count("id", filter=Q(state=PublicationState.PUBLISHED)))
+    paginator = Paginator(statements_for_listing(found).order_by("-date", "-id"), PER_PAGE)
+    paginator.count = counts["total"]  # the paginator's own count, already known
+    return paginator.get_page(number), counts["published"]
+
+
 @page
 def statement_search(request: HttpRequest) -> HttpResponse:
     query = {name: request.GET.get(name, "").strip() for name in FILTERS}
@@ -54,10 +64,9 @@ def statement_search(request: HttpRequest) -> HttpResponse:
         data={name: value for name, value in query.items() if value}, queryset=Statement.objects.public()
     )
     errors = {} if found.is_valid() else found.errors
-    statements = None
+    statements, published = None, 0
     if not errors:
-        paginator = Paginator(statements_for_listing(found.qs).order_by("-date", "-id"), PER_PAGE)
-        statements = paginator.get_page(request.GET.get("page"))
+        statements, published = paged(found.qs, request.GET.get("page"))
     kept = urlencode({name: value for name, value in query.items() if value})
     response = render_page(
         request,
@@ -66,6 +75,7 @@ def statement_search(request: HttpRequest) -> HttpResponse:
             "query": query,
             "errors": errors,
             "statements": statements,
+            "published_count": published,
             "choices": choices(),
             "search_limits": {"words": MAX_SEARCH_WORDS, "length": MAX_SEARCH_LENGTH},
             "filtered": any(query.values()),

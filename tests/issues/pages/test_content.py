@@ -630,8 +630,10 @@ def test_an_issue_timeline_shows_a_withdrawal_and_a_correction_as_corrections(
         f"{first}",
         "status change · 10 Jan 2026 discussed ● new",
         "position change · 10 Jan 2026 Ruritania: softens its stance",
-        "correction · 20 Feb 2026 Withdrawn on 20 Feb 2026: the status “agreed” No agreement was announced.",
-        f"correction · {today.day} {today:%b %Y} Corrected on {today:%d %b %Y}: the position “holds firm”",
+        # Each correction in the group of the round its record was made at.
+        f"correction · 10 Jan 2026 Corrected on {today.day} {today:%b %Y}: the position “holds firm”",
+        f"{second}",
+        "correction · 10 Feb 2026 Withdrawn on 20 Feb 2026: the status “agreed” No agreement was announced.",
     )
     assert "Ruritania: holds firm" not in timeline
     assert 'class="entry entry-correction"' in fragment(markup, "timeline")

@@ -49,7 +49,8 @@ STATUSES = ["raised", "discussed", "progress", "stalled", "near_agreement"]
 # (for its ETag); the issue page reads its timeline's currency for the ETag as well.
 PINNED = {
     "home": 12,
-    "process": 6,
+    # The process page reads each issue's published statuses, to say since when it holds.
+    "process": 7,
     # The compare page reads the two rounds' delegations (their roles), then their members.
     "compare": 15,
     "round": 19,
@@ -70,7 +71,7 @@ PINNED = {
 # parties, those of the records they correct, and who made them).
 EDITOR_PINNED = {
     "home": 14,
-    "process": 8,
+    "process": 9,
     "compare": 17,
     "round": 40,
     "issue": 34,

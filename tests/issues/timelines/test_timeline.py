@@ -106,9 +106,11 @@ def test_a_withdrawn_statement_shows_as_a_correction_only():
     statement = StatementFactory(process=issue.process, issues=[issue], publish=True)
     services.record_withdraw(statement, by=system_user(), note="Misattributed.", on_date=FEB_17)
     entries = built(issue)
+    # Dated where the statement stood in the story; its title says when it was withdrawn.
     assert [(entry.kind, entry.date, entry.text) for entry in entries] == [
-        (EntryKind.CORRECTION, FEB_17, "Misattributed.")
+        (EntryKind.CORRECTION, statement.date, "Misattributed.")
     ]
+    assert entries[0].title.startswith("Withdrawn on 17 Feb 2026: the statement")
 
 
 def test_a_published_correction_replaces_the_entry_and_leaves_a_notice():
