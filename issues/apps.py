@@ -84,7 +84,7 @@ def _register_record_types() -> None:
             services.issue_status_save,
             route="issuestatus",
             describe=descriptions.describe_status,
-            related=("issue", "round"),
+            related=("issue__process", "round"),
         ),
         publishable(
             Position,
@@ -92,7 +92,7 @@ def _register_record_types() -> None:
             services.position_save,
             route="position",
             describe=descriptions.describe_position,
-            related=("issue", "party", "round"),
+            related=("issue__process", "party", "round"),
         ),
         publishable(
             Agreement,
@@ -102,7 +102,7 @@ def _register_record_types() -> None:
             route="agreement",
             describe=descriptions.describe_agreement,
             related=("process", "round"),
-            prefetch=("parties",),
+            prefetch=("parties", "issues"),
         ),
         publishable(
             Statement,
@@ -110,7 +110,8 @@ def _register_record_types() -> None:
             services.statement_save,
             route="statement",
             describe=descriptions.describe_statement,
-            related=("speaker", "party", "round"),
+            related=("process", "speaker", "party", "round"),
+            prefetch=("issues",),
             links=LinkedRecords("issue_links", "issues", "issues.statementissue", "statement", "issue"),
             # It was accepted once: a date far from its round was confirmed then.
             restore_options={"confirm_date": True},

@@ -402,7 +402,8 @@ CONFLICT = inline_serializer(
     {
         "detail": serializers.CharField(help_text="what went wrong, and what to do"),
         "code": serializers.CharField(
-            help_text="`version_conflict`, `published_record`, `correction_notice`, `not_published` or `write_conflict`"
+            help_text="`version_conflict`, `published_record`, `correction_notice`, `not_published`, `sent_back` "
+            "or `write_conflict`"
         ),
         "current_version": serializers.IntegerField(required=False, help_text="for a version conflict"),
         "correction": serializers.URLField(required=False, help_text="for a published record: start a correction"),

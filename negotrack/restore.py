@@ -28,8 +28,8 @@ from negotrack.registry import record_type as registry_entry
 # of the content), and values the services derive.
 NOT_RESTORED = {
     "id", "uuid", "version", "created_at", "updated_at",
-    "state", "revises", "published_at", "published_by", "review_note", "withdrawn_on", "correction_note",
-    "superseded_at", "is_current", "current_status",
+    "state", "revises", "published_at", "published_by", "review_note", "sent_back_at", "sent_back_version",
+    "withdrawn_on", "correction_note", "superseded_at", "is_current", "current_status",
 }  # fmt: skip
 # Slugs never change once fixed: they come back only with a deleted record.
 SLUG_FIELDS = {"slug", "slug_is_provisional"}

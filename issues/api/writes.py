@@ -17,7 +17,7 @@ from rest_framework.response import Response
 from issues import services
 from issues.api.serializers.writes import SendBackSerializer, VersionOnlySerializer, WithdrawSerializer
 from issues.models import Publishable
-from negotrack.api_writes import IF_MATCH, RecordWriteMixin, record_write_schema, write_errors
+from negotrack.api_writes import CONFLICT, IF_MATCH, RecordWriteMixin, record_write_schema, write_errors
 from negotrack.records import Record
 
 
@@ -86,6 +86,23 @@ PUBLICATION_ROUTES = {
 }  # fmt: skip
 
 
+# Publishing refuses one more thing than the other routes: a draft sent back that nobody
+# has changed since.
+PUBLISH_CONFLICT = OpenApiResponse(
+    CONFLICT,
+    description="The draft changed since the version you sent (`version_conflict`), it is no draft "
+    "(`published_record`, `correction_notice`), the record it corrects is no longer published, or a "
+    "reviewer sent it back and nobody has changed it since (`sent_back`: an editor must change it first)",
+)
+
+
+def _errors(route: str) -> dict[int, OpenApiResponse]:
+    errors = write_errors(400, 401, 403, 404, 409, 412)
+    if route == "publish":
+        errors[409] = PUBLISH_CONFLICT
+    return errors
+
+
 def publishable_write_schema(write_serializer: Any, read_serializer: Any) -> dict[str, Any]:
     """extend_schema_view arguments for the write routes of a publishable record."""
     uuid = OpenApiParameter("uuid", str, OpenApiParameter.PATH, description="the record's UUID")
@@ -94,7 +111,7 @@ def publishable_write_schema(write_serializer: Any, read_serializer: Any) -> dic
             summary=summary,
             parameters=[uuid, IF_MATCH],
             request=body,
-            responses={code: read_serializer, **write_errors(400, 401, 403, 404, 409, 412)},
+            responses={code: read_serializer, **_errors(name)},
         )
         for name, (summary, body, code) in PUBLICATION_ROUTES.items()
     }

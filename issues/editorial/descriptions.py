@@ -4,6 +4,7 @@ description in issues/apps.py (negotrack.registry.Review)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TypeAlias
 
 from issues.models import Agreement, IssueStatus, Position, Publishable, Statement
@@ -28,6 +29,10 @@ def _sources_label(record: Described) -> str:
     return "; ".join(sorted(str(source) for source in record.sources.all())) or "—"
 
 
+def _names(records: Iterable[object]) -> str:
+    return ", ".join(sorted(str(record) for record in records))
+
+
 def describe_statement(statement: Statement) -> list[tuple[str, str]]:
     speaker = statement.speaker_label
     if statement.party_id:
@@ -35,7 +40,10 @@ def describe_statement(statement: Statement) -> list[tuple[str, str]]:
     return [
         ("Speaker", speaker),
         ("Title", statement.speaker_title),
+        ("Issues", _names(statement.issues.all())),
+        ("Language", statement.language),
         ("Text", statement.text),
+        ("The report's own translation", "yes" if statement.text_is_translation else "no"),
         ("Translation", statement.translation),
         ("How", f"{statement.get_medium_display()}, {statement.get_kind_display()}"),
         *_when_and_sources(statement),
@@ -61,12 +69,24 @@ def describe_position(position: Position) -> list[tuple[str, str]]:
     ]
 
 
+def _figures_label(figures: object) -> str:
+    if not isinstance(figures, list):
+        return str(figures or "")
+    return "; ".join(
+        f"{figure.get('label', '')}: {figure.get('value', '')}" if isinstance(figure, dict) else str(figure)
+        for figure in figures
+    )
+
+
 def describe_agreement(agreement: Agreement) -> list[tuple[str, str]]:
-    parties = ", ".join(sorted(str(party) for party in agreement.parties.all()))
+    carried_out = agreement.carried_out_on
     return [
         ("Title", agreement.title),
-        ("Parties", parties),
+        ("Parties", _names(agreement.parties.all())),
+        ("Issues", _names(agreement.issues.all())),
         ("Terms", agreement.terms),
+        ("Figures", _figures_label(agreement.figures)),
+        ("Carried out", format_reported_date(carried_out, agreement.carried_out_precision) if carried_out else ""),
         *_when_and_sources(agreement),
     ]
 

@@ -61,6 +61,13 @@ class Publishable(Record):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )
     review_note = models.TextField(blank=True, editable=False, help_text="why a reviewer sent the draft back")
+    sent_back_at = models.DateTimeField(null=True, blank=True, editable=False, help_text="when it was last sent back")
+    sent_back_version = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="its version once sent back: it is published only after a save moves it past this",
+    )
     withdrawn_on = models.DateField(null=True, blank=True, editable=False)
     correction_note = models.TextField(blank=True, editable=False, help_text="the public note of a withdrawal")
     superseded_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -79,6 +86,11 @@ class Publishable(Record):
     @property
     def is_draft(self) -> bool:
         return self.state == PublicationState.DRAFT
+
+    @property
+    def awaits_editor(self) -> bool:
+        """Sent back, and saved by nobody since: an editor must change it before it is published."""
+        return self.sent_back_version is not None and self.sent_back_version == self.version
 
     @property
     def notice_on(self) -> datetime.date | None:

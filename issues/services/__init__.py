@@ -25,6 +25,7 @@ from issues.services.publication import (
     draft_send_back,
     record_supersede,
     record_withdraw,
+    sent_back_problem,
     withdrawal_date_problem,
 )
 from issues.services.search import search_documents_refresh
@@ -63,4 +64,5 @@ __all__ = [
     "record_withdraw",
     "withdrawal_date_problem",
     "draft_send_back",
+    "sent_back_problem",
 ]

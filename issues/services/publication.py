@@ -26,7 +26,8 @@ P = TypeVar("P", bound=Publishable)
 # its publication history.
 _NOT_COPIED = {
     "id", "uuid", "version", "created_at", "updated_at", "state", "revises", "published_at", "published_by",
-    "review_note", "withdrawn_on", "correction_note", "superseded_at", "is_current",
+    "review_note", "sent_back_at", "sent_back_version", "withdrawn_on", "correction_note", "superseded_at",
+    "is_current",
 }  # fmt: skip
 
 
@@ -71,6 +72,26 @@ def _refresh_current(record: Publishable) -> None:
         current_position_refresh(issue_id=record.issue_id, party_id=record.party_id)
 
 
+def sent_back_problem(record: Publishable) -> str | None:
+    """Why `record` (as read) cannot be published yet: a reviewer sent it back and nobody
+    has saved it since, so the reviewer's note is still unanswered. None otherwise."""
+    if not record.awaits_editor:
+        return None
+    when = f" on {timezone.localdate(record.sent_back_at):%-d %B %Y}" if record.sent_back_at else ""
+    return (
+        f"This {record._meta.verbose_name} was sent back{when} with the note “{record.review_note}”: "
+        "an editor must change it before it is published."
+    )
+
+
+def _refuse_if_sent_back(record: Publishable) -> None:
+    """The stored row decides, not the caller's copy, which may be older."""
+    stored = type(record).objects.only("version", "review_note", "sent_back_at", "sent_back_version").get(pk=record.pk)
+    problem = sent_back_problem(stored)
+    if problem:
+        raise RecordLocked(problem, code="sent_back")
+
+
 def draft_publish(record: P, *, by: User, at: datetime.datetime | None = None) -> P:
     """Publish a draft; a draft that revises a published record supersedes it.
 
@@ -83,6 +104,7 @@ def draft_publish(record: P, *, by: User, at: datetime.datetime | None = None) -
         raise ValidationError("Save the draft before publishing it.", code="unsaved")
     with transaction.atomic():
         refuse_unless_draft(record, "published again")
+        _refuse_if_sent_back(record)
         if not record.sources.exists():
             raise ValidationError({"sources": "Cite at least one source before publishing."}, code="no_source")
         if isinstance(record, Agreement) and not record.parties.exists():
@@ -101,6 +123,7 @@ def draft_publish(record: P, *, by: User, at: datetime.datetime | None = None) -
         record.published_at = now
         record.published_by = cast("Account | None", by if getattr(by, "pk", None) else None)
         record.review_note = ""
+        record.sent_back_at = record.sent_back_version = None
         save_record(record, by=by, action=Change.Action.PUBLISH)
         _refresh_current(record)
     return record
@@ -163,12 +186,15 @@ def record_withdraw(record: P, *, by: User, note: str, on_date: datetime.date | 
 
 
 def draft_send_back(record: P, *, by: User, note: str) -> P:
-    """Return a draft to its editors with a reviewer's note."""
+    """Return a draft to its editors with a reviewer's note; it is published only once
+    someone has saved it since (the save that follows moves its version on)."""
     _require_reviewer(by, record)
     if not note or not note.strip():
         raise ValidationError({"review_note": "Tell the editor what to change."})
     with transaction.atomic():
         refuse_unless_draft(record, "sent back")
         record.review_note = note.strip()
+        record.sent_back_at = timezone.now()
+        record.sent_back_version = record.version + 1  # the version this write gives it
         save_record(record, by=by, action=Change.Action.SEND_BACK)
     return record

@@ -348,11 +348,55 @@ def test_sending_back_needs_a_note(reviewer):
     assert "Tell the editor what to change" in messages_on("review_note", draft_send_back, draft, by=reviewer, note=" ")
 
 
-def test_publishing_clears_the_note_of_a_draft_sent_back(reviewer):
+def test_publishing_clears_the_note_of_a_draft_sent_back_and_changed(reviewer, editor):
     draft = AgreementFactory()
     draft_send_back(draft, by=reviewer, note="Add the figures.")
+    draft.figures = [{"label": "prisoners of war exchanged", "value": 314}]
+    agreement_save(draft, by=editor)
     draft_publish(draft, by=reviewer)
-    assert stored(draft).review_note == ""
+    assert (stored(draft).review_note, stored(draft).sent_back_version) == ("", None)
+
+
+@by_model
+def test_a_draft_sent_back_is_not_published_until_someone_saves_it(factory, reviewer, editor):
+    draft = factory()
+    draft_send_back(draft, by=reviewer, note="Cite the official readout.")
+    sent_back = stored(draft)
+
+    with pytest.raises(RecordLocked) as refused:
+        draft_publish(sent_back, by=reviewer)
+    assert refused.value.code == "sent_back"
+    when = f"{timezone.localdate(sent_back.sent_back_at):%-d %B %Y}"
+    assert refused.value.messages == [
+        f"This {draft._meta.verbose_name} was sent back on {when} with the note “Cite the official readout.”: "
+        "an editor must change it before it is published."
+    ]
+    assert stored(draft).state == PublicationState.DRAFT
+
+    save, many = services_by_model()[type(draft)]
+    confirm = {"confirm_date": True} if "confirm_date" in many else {}
+    save(sent_back, by=editor, sources=[*sent_back.sources.all(), SourceFactory()], **confirm)
+    assert stored(draft).version == sent_back.version > draft.version
+    draft_publish(stored(draft), by=reviewer)
+    assert stored(draft).state == PublicationState.PUBLISHED
+
+
+def test_a_draft_sent_back_twice_waits_for_a_save_after_the_second(reviewer, editor):
+    draft = IssueStatusFactory()
+    draft_send_back(draft, by=reviewer, note="Which readout?")
+    draft.summary = "Both sides confirmed the monitoring mission."
+    issue_status_save(draft, by=editor)
+    draft_send_back(draft, by=reviewer, note="Date it.")
+    with pytest.raises(RecordLocked, match="with the note “Date it.”"):
+        draft_publish(draft, by=reviewer)
+
+
+def test_a_copy_read_before_the_send_back_is_refused_too(reviewer):
+    draft = PositionFactory()
+    read_before = stored(draft)
+    draft_send_back(draft, by=reviewer, note="Which outlet?")
+    with pytest.raises(RecordLocked, match="sent back"):
+        draft_publish(read_before, by=reviewer)
 
 
 def test_a_published_record_cannot_be_sent_back(reviewer):

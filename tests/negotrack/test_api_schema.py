@@ -107,6 +107,13 @@ def test_writes_document_a_new_persons_409_with_confirm_new_and_a_speaker_by_nam
     assert speaker_name["writeOnly"] is True and "400 on `speaker_name`" in speaker_name["description"]
 
 
+def test_publishing_documents_its_409_for_a_draft_sent_back_and_unchanged():
+    for kind in ("statements", "statuses", "positions", "agreements"):
+        conflict = _schema()["paths"][f"/api/v1/{kind}/{{uuid}}/publish/"]["post"]["responses"]["409"]
+        assert "`sent_back`" in conflict["description"]
+        assert conflict["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Conflict"}
+
+
 def test_a_timeline_entry_between_rounds_has_a_round_the_schema_calls_nullable():
     assert _component("TimelineEntry")["properties"]["round"]["nullable"] is True
 

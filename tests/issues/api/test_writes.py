@@ -390,6 +390,20 @@ def test_a_draft_sent_back_carries_the_note(token_api, editor, reviewer, draft):
     assert token_api(editor).get(f"{URL}{draft.uuid}/?include=drafts").json()["review_note"] == "Which outlet?"
 
 
+def test_publishing_a_draft_sent_back_and_unchanged_answers_409_with_its_code(token_api, editor, reviewer, draft):
+    client = token_api(reviewer)
+    client.post(f"{URL}{draft.uuid}/send-back/", {"note": "Which outlet?"}, format="json")
+
+    refused = client.post(f"{URL}{draft.uuid}/publish/", {}, format="json")
+    assert refused.status_code == 409
+    assert refused.json()["code"] == "sent_back"
+    assert "with the note “Which outlet?”: an editor must change it" in refused.json()["detail"]
+    assert Statement.objects.get(pk=draft.pk).state == PublicationState.DRAFT
+
+    token_api(editor).patch(f"{URL}{draft.uuid}/", {"text": "Better wording."}, format="json")
+    assert client.post(f"{URL}{draft.uuid}/publish/", {}, format="json").status_code == 200
+
+
 def test_a_correction_is_a_new_draft_that_supersedes_the_record_once_published(token_api, editor, reviewer, geneva):
     statement = StatementFactory(process=geneva["process"], sources=[geneva["source"]], publish=True)
     started = token_api(editor).post(f"{URL}{statement.uuid}/correction/", {}, format="json")

@@ -5,13 +5,15 @@ import datetime
 import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from issues.models import IssueStatus, PublicationState, Statement
-from issues.services import correction_start, draft_publish, statement_save
+from issues.services import correction_start, draft_publish, draft_send_back, statement_save
 from tests.factories import (
     AgreementFactory,
+    IssueFactory,
     IssueStatusFactory,
     PositionFactory,
     RoundFactory,
@@ -238,7 +240,9 @@ def test_sending_back_needs_a_note_and_shows_it_on_the_draft(as_reviewer):
     )
     assert fresh(statement).state == PublicationState.DRAFT
     assert fresh(statement).review_note == "Name the outlet's source."
-    assert "Sent back: Name the outlet&#x27;s source." in re.sub(r"<[^>]+>", "", response.content.decode())
+    assert "with the note “Name the outlet&#x27;s source.”: an editor must change it before it is published." in (
+        re.sub(r"<[^>]+>", "", response.content.decode())
+    )
 
 
 def test_a_stale_version_is_refused_and_changes_nothing(as_reviewer, editor):
@@ -356,12 +360,15 @@ def test_an_editor_cannot_withdraw(client, editor):
 
 # The session and the user (2), the user's groups (1) and permissions (2); per kind of
 # draft the drafts with what they show and the records they correct (1), their sources and
-# those of the corrected records (2), for agreements the parties of both (2 more); the first
-# history row of each kind (4); the recently published with their sources (2 per kind, 1
-# more for the parties of agreements). The test settings register one more publishable kind
-# (tests/registered), which has no records here: its drafts and its recently published
-# (1 each) find none. The changes awaiting review: none here, found by one query (1).
-QUERIES_QUEUE = 32 + 2 + 1
+# those of the corrected records (2), for agreements the parties of both (2 more), for
+# statements and agreements the issues of both (4 more); the first history row of each
+# kind (4); the recently published with their sources (2 per kind, 1 more for the parties
+# of agreements, 2 more for the issues of statements and agreements). The test settings
+# register one more publishable kind (tests/registered), which has no records here: its
+# drafts and its recently published (1 each) find none. The changes awaiting review: none
+# here, found by one query (1). Grouping by round and the sent-back notices read what is
+# already loaded (a statement's process and an assessment's issue's are joined).
+QUERIES_QUEUE = 38 + 2 + 1
 
 
 def _drafts_of_every_kind(count, *, by, reviewer):
@@ -390,3 +397,143 @@ def test_the_queue_costs_the_same_queries_for_few_drafts_or_many(client, reviewe
     assert len(response.context["queue"]) == 8 + 4 * 11
     assert len(response.context["published"]) == 8
     assert IssueStatus.objects.drafts().count() + Statement.objects.drafts().count() == 2 * 13
+
+
+# --- what each draft shows -------------------------------------------------------------------
+
+LONG_TERMS = "Each side releases the prisoners of war named on its list. " * 8  # over 300 characters
+
+
+def fields_of(response, record):
+    return {row.label: row.new for row in item_for(response, record).fields}
+
+
+def test_each_draft_shows_every_field_that_goes_public(as_reviewer):
+    talk_round = RoundFactory()
+    issue = IssueFactory(process=talk_round.process, name="Prisoner exchange")
+    statement = StatementFactory(
+        process=talk_round.process, round=talk_round, issues=[issue], language="ru", text="Обмен состоится.",
+        text_is_translation=True, translation="The exchange will take place.", speaker_title="Minister",
+        kind="paraphrase",
+    )  # fmt: skip
+    agreement = AgreementFactory(
+        process=talk_round.process, round=talk_round, issues=[issue], terms=LONG_TERMS,
+        figures=[{"label": "prisoners of war exchanged", "value": 314}],
+    )  # fmt: skip
+    position = PositionFactory(issue=issue, round=talk_round, stance="all for all")
+    status = IssueStatusFactory(issue=issue, round=talk_round, status="agreed", summary="An exchange was agreed.")
+
+    response = as_reviewer.get(QUEUE)
+
+    said = fields_of(response, statement)
+    assert (said["Issues"], said["Language"], said["Translation"]) == (
+        "Prisoner exchange", "ru", "The exchange will take place."
+    )  # fmt: skip
+    assert (said["The report's own translation"], said["Title"]) == ("yes", "Minister")
+    assert "paraphrase" in said["How"] and said["Speaker"] == str(statement.speaker_label)
+    agreed = fields_of(response, agreement)
+    assert (agreed["Issues"], agreed["Figures"]) == ("Prisoner exchange", "prisoners of war exchanged: 314")
+    assert agreed["Parties"] and agreed["Terms"] == LONG_TERMS
+    assert fields_of(response, position)["Stance"] == "all for all"
+    assert fields_of(response, status)["Summary"] == "An exchange was agreed."
+    page = response.content.decode()
+    folded = re.search(r'<details class="folded"><summary>(.*?)</summary>', page, re.S)
+    assert folded and LONG_TERMS[:250] in folded.group(1) and LONG_TERMS not in folded.group(1)
+
+
+def test_a_draft_sent_back_and_unchanged_says_why_on_its_row_and_offers_no_publish(as_reviewer, reviewer, editor):
+    waiting = StatementFactory(by=editor)
+    draft_send_back(waiting, by=reviewer, note="Which outlet?")
+    answered = StatementFactory(by=editor)
+    draft_send_back(answered, by=reviewer, note="Which date?")
+    answered.speaker_title = "Minister"
+    statement_save(answered, by=editor, confirm_date=True)
+
+    page = as_reviewer.get(QUEUE).content.decode()
+
+    row = page[page.index(f'id="row-{waiting.uuid}"') :].split("</article>")[0]
+    assert "with the note “Which outlet?”: an editor must change it before it is published." in row
+    assert action_url("publish", waiting) not in row
+    other = page[page.index(f'id="row-{answered.uuid}"') :].split("</article>")[0]
+    assert "an editor must change it" not in other and action_url("publish", answered) in other
+
+
+# --- groups by round, and publishing the checked drafts of a round ---------------------------
+
+
+def test_the_queue_groups_drafts_by_round_and_between_rounds_by_process(as_reviewer):
+    first = StatementFactory()
+    between = StatementFactory(process=first.process, round=None, date=datetime.date(2026, 2, 10))
+    other_round = RoundFactory(process=first.process)
+    status = IssueStatusFactory(issue=IssueFactory(process=first.process), round=first.round)
+    later = StatementFactory(process=first.process, round=other_round)
+
+    groups = as_reviewer.get(QUEUE).context["groups"]
+
+    assert [[item.record for item in group.items] for group in groups] == [[first, status], [between], [later]]
+    assert [group.label for group in groups] == [str(first.round), "Between rounds", str(other_round)]
+    assert {group.process for group in groups} == {str(first.process)}
+
+
+CHECKED = "/review/publish-checked/"
+
+
+def checked(*records):
+    return {"draft": [f"{r._meta.model_name}:{r.uuid}:{fresh(r).version}" for r in records]}
+
+
+def test_a_reviewer_publishes_the_checked_drafts_of_a_round_each_on_its_own(as_reviewer, reviewer):
+    talk_round = RoundFactory()
+    drafts = [StatementFactory(process=talk_round.process, round=talk_round) for _ in range(3)]
+    drafts.append(AgreementFactory(process=talk_round.process, round=talk_round))
+    refused = drafts[1]
+    draft_send_back(refused, by=reviewer, note="Which outlet?")
+
+    response = as_reviewer.post(CHECKED, checked(*drafts))
+
+    assert response.status_code == 200
+    assert [fresh(d).state for d in drafts] == ["published", "draft", "published", "published"]
+    assert "3 published, 1 refused." in page_text(response)
+    sent_back_on = timezone.localdate(fresh(refused).sent_back_at)
+    assert [str(m) for m in item_for(response, refused).notices] == [
+        f"Nothing was published: This statement was sent back on {sent_back_on:%-d %B %Y} "
+        "with the note “Which outlet?”: an editor must change it before it is published."
+    ]
+
+
+def test_a_stale_checked_draft_is_refused_on_its_row_and_the_others_published(as_reviewer, editor):
+    first, second = StatementFactory(), StatementFactory()
+    seen = checked(first, second)
+    second.speaker_title = "Minister"
+    statement_save(second, by=editor, confirm_date=True)
+
+    response = as_reviewer.post(CHECKED, seen)
+
+    assert (fresh(first).state, fresh(second).state) == ("published", "draft")
+    assert "changed by someone else meanwhile" in str(item_for(response, second).notices[0])
+    assert "1 published, 1 refused." in page_text(response)
+
+
+def test_nothing_checked_answers_400_and_publishes_nothing(as_reviewer):
+    draft = StatementFactory()
+    response = as_reviewer.post(CHECKED, {})
+    assert response.status_code == 400
+    assert "check the drafts to publish first" in page_text(response)
+    assert fresh(draft).state == "draft"
+
+
+def test_editors_see_no_checkboxes_and_cannot_publish_the_checked_drafts(client, editor):
+    draft = StatementFactory(by=editor)
+    client.force_login(editor)
+    page = client.get(QUEUE).content.decode()
+    assert 'name="draft"' not in page and CHECKED not in page
+    assert client.post(CHECKED, checked(draft)).status_code == 403
+    assert fresh(draft).state == "draft"
+
+
+def test_publishing_the_checked_drafts_needs_the_csrf_token(reviewer):
+    draft = StatementFactory()
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(reviewer)
+    assert client.post(CHECKED, checked(draft)).status_code == 403
+    assert fresh(draft).state == "draft"

@@ -476,6 +476,9 @@ def test_an_editors_copy_goes_stale_when_someone_else_touches_a_draft(client, ed
     etag = refetched(client, url, etag, says="Changed by someone else.")["ETag"]
     services.draft_send_back(draft, by=reviewer, note="Check the date.")
     etag = refetched(client, url, etag, says="Sent back: Check the date.")["ETag"]
+    draft.speaker_title = "Head of the delegation"  # the note answered: only then may it be published
+    services.statement_save(draft, by=reviewer, confirm_date=True)
+    etag = refetched(client, url, etag, says="Changed by someone else.")["ETag"]
     services.draft_publish(draft, by=reviewer)
     published = refetched(client, url, etag, says="").content.decode()
     assert 'id="drafts"' not in published

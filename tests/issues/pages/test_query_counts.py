@@ -67,18 +67,19 @@ PINNED = {
 
 # Queries per page, signed-in editor: the reader's, plus the session and the user; on the
 # pages with drafts, whether the user is an editor (once, for the ETag and the page) and
-# the drafts of each kind the page shows (the drafts, their sources and an agreement's
-# parties, those of the records they correct, and who made them).
+# the drafts of each kind the page shows (the drafts, their sources, a statement's and an
+# agreement's issues and an agreement's parties, those of the records they correct, and
+# who made them).
 EDITOR_PINNED = {
     "home": 14,
     "process": 9,
     "compare": 17,
-    "round": 40,
-    "issue": 34,
+    "round": 44,
+    "issue": 38,
     "people": 4,
-    "person": 14,
+    "person": 16,
     "parties": 4,
-    "party": 13,
+    "party": 15,
     "statements": 12,
     "statements, filtered": 15,
     "compare, two rounds named": 17,
