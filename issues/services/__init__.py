@@ -32,6 +32,7 @@ from issues.services.statements import (
     statement_date_warning,
     statement_duplicate,
     statement_link_issues,
+    statement_party_warning,
     statement_save,
 )
 
@@ -47,6 +48,7 @@ __all__ = [
     "draft_delete",
     # statements
     "statement_date_warning",
+    "statement_party_warning",
     "statement_duplicate",
     "statement_save",
     "statement_link_issues",

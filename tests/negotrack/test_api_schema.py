@@ -107,6 +107,12 @@ def test_writes_document_a_new_persons_409_with_confirm_new_and_a_speaker_by_nam
     assert speaker_name["writeOnly"] is True and "400 on `speaker_name`" in speaker_name["description"]
 
 
+def test_a_statement_write_documents_confirm_party_as_a_strict_boolean():
+    confirm = _schema()["components"]["schemas"]["StatementWriteRequest"]["properties"]["confirm_party"]
+    assert confirm["type"] == "boolean" and confirm["writeOnly"] is True
+    assert "without it such a party answers 400 on `party`" in confirm["description"]
+
+
 def test_a_timeline_entry_between_rounds_has_a_round_the_schema_calls_nullable():
     assert _component("TimelineEntry")["properties"]["round"]["nullable"] is True
 
