@@ -107,6 +107,19 @@ def test_writes_document_a_new_persons_409_with_confirm_new_and_a_speaker_by_nam
     assert speaker_name["writeOnly"] is True and "400 on `speaker_name`" in speaker_name["description"]
 
 
+def test_the_schema_states_how_long_texts_may_be():
+    schemas = _schema()["components"]["schemas"]
+
+    def most(record, field):
+        shape = schemas[f"{record}WriteRequest"]["properties"][field]
+        return shape.get("maxLength") or shape["oneOf"][0]["maxLength"]  # a field that may be blank: one of two
+
+    assert most("Statement", "text") == most("Statement", "translation") == 50_000
+    assert most("Agreement", "terms") == most("IssueStatus", "summary") == most("Position", "text") == 10_000
+    assert most("Person", "name") == 200
+    assert most("Statement", "speaker_title") == most("Membership", "title") == 300
+
+
 def test_a_statement_write_documents_confirm_party_as_a_strict_boolean():
     confirm = _schema()["components"]["schemas"]["StatementWriteRequest"]["properties"]["confirm_party"]
     assert confirm["type"] == "boolean" and confirm["writeOnly"] is True
