@@ -42,9 +42,13 @@ def statement_date_warning(statement: Statement) -> str | None:
 def statement_party_warning(statement: Statement) -> str | None:
     """Why a named speaker's party needs the editor's confirmation, if it does: no
     delegation of that party on record ever counted them, so the party is likely left over
-    from another speaker (a row whose speaker was changed) or picked by mistake."""
+    from another speaker (a row whose speaker was changed) or picked by mistake. Asked
+    once: a speaker and party kept from the statement as saved, or from the one a
+    correction revises, were accepted then."""
     if not statement.speaker_id or not statement.party_id:
         return None  # an unnamed official speaks for whatever side the report says
+    if _speaker_and_party_kept(statement):
+        return None
     held = Membership.objects.filter(person_id=statement.speaker_id).values_list("delegation__party__name", flat=True)
     parties = sorted(set(held))
     party = statement.party
@@ -56,6 +60,12 @@ def statement_party_warning(statement: Statement) -> str | None:
         f"{speaker.name if speaker else 'The speaker'} never sat in a delegation of {party.name} ({on_record}). "
         "Pick the party they spoke for, or confirm the party if it is right."
     )
+
+
+def _speaker_and_party_kept(statement: Statement) -> bool:
+    earlier = [pk for pk in (statement.pk, statement.revises_id) if pk]
+    same = {"speaker_id": statement.speaker_id, "party_id": statement.party_id}
+    return bool(earlier) and Statement.objects.filter(pk__in=earlier, **same).exists()
 
 
 def _said_alike(text: str) -> str:

@@ -6,8 +6,15 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from issues.models import Statement
-from issues.services import statement_save
-from tests.factories import DelegationFactory, MembershipFactory, PartyFactory, PersonFactory, RoundFactory
+from issues.services import correction_start, draft_publish, statement_save
+from tests.factories import (
+    DelegationFactory,
+    MembershipFactory,
+    PartyFactory,
+    PersonFactory,
+    RoundFactory,
+    SourceFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -76,3 +83,20 @@ def test_a_date_and_a_party_both_unconfirmed_are_refused_together(geneva, editor
         statement_save(statement, by=editor)
 
     assert set(refused.value.message_dict) == {"date", "party"}
+
+
+def test_a_party_once_confirmed_is_not_asked_again_when_the_draft_or_a_correction_is_saved(geneva, editor, reviewer):
+    talks, russia, _, _, fidan = geneva
+    statement = said(talks, speaker=fidan, party=russia)
+    statement_save(statement, by=editor, sources=[SourceFactory()], confirm_party=True)
+    statement.text = "We met for three hours."
+    statement_save(statement, by=editor)
+    statement.party = PartyFactory(name="Iran")  # another party he never sat for: asked again
+    with pytest.raises(ValidationError, match="never sat in a delegation of Iran"):
+        statement_save(statement, by=editor)
+
+    statement.party = russia
+    draft_publish(statement, by=reviewer)
+    correction = correction_start(statement, by=editor)
+    correction.text = "We met for four hours."
+    assert statement_save(correction, by=editor).party == russia
