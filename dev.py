@@ -2,6 +2,7 @@
 """negotrack's two commands for a newcomer: `run` the site, or `test` it.
 
     python3 dev.py run     # a virtual environment, the demo data, http://127.0.0.1:8000/
+                           # (--port 8001, --host 0.0.0.0 to serve elsewhere)
     python3 dev.py test    # the whole test suite (pass pytest options after it)
 
 and, for production on a machine with PostgreSQL and Redis (no Docker):

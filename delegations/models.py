@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
 
 from negotrack.fields import ChoiceSetField
+from negotrack.limits import SUMMARY_LENGTH, limited_text
 from negotrack.records import Record, RecordHistory, RecordQuerySet
 from negotrack.search import contains_any_case
 from rounds.models import Round, Session, Source
@@ -48,7 +49,8 @@ class Person(Record):
 
     slug = models.SlugField(max_length=80, unique=True)
     name = models.CharField(max_length=200, help_text="as usually written in English")
-    aliases = models.TextField(
+    aliases = limited_text(
+        SUMMARY_LENGTH,
         blank=True,
         help_text="other spellings and transliterations, one a line (Umerov, Umjerow, Умєров)",
     )
@@ -127,8 +129,10 @@ class Delegation(Record):
         validators=[MaxValueValidator(999)],
         help_text="how many members the reports count but do not name; empty when not known",
     )
-    note = models.TextField(
-        blank=True, help_text='members not named, and differing reports ("nearly two dozen other officials")'
+    note = limited_text(
+        SUMMARY_LENGTH,
+        blank=True,
+        help_text='members not named, and differing reports ("nearly two dozen other officials")',
     )
     sources = models.ManyToManyField(Source, blank=True, related_name="delegations")
 

@@ -284,6 +284,10 @@ class StatementForm(PublishableForm):
         required=False, label="Confirm the date", help_text="the date lies more than 30 days from the round's dates"
     )
 
+    confirm_party = forms.BooleanField(
+        required=False, label="Confirm the party", help_text="the speaker never sat in a delegation of this party"
+    )
+
     instance: Statement
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -297,6 +301,10 @@ class StatementForm(PublishableForm):
             warning = services.statement_date_warning(self.instance)
             if warning:
                 self.add_error("date", f"{warning} (tick “Confirm the date” below.)")
+        if not self.cleaned_data.get("confirm_party"):
+            warning = services.statement_party_warning(self.instance)
+            if warning:
+                self.add_error("party", f"{warning} (tick “Confirm the party” below.)")
 
 
 @admin.register(Statement)
@@ -315,6 +323,7 @@ class StatementAdmin(PublishableAdmin):
         "speaker",
         "speaker_description",
         "party",
+        "confirm_party",
         "speaker_title",
         "date",
         "date_precision",
@@ -335,4 +344,5 @@ class StatementAdmin(PublishableAdmin):
             issues=form.cleaned_data["agenda_issues"],
             sources=form.cleaned_data["sources"],
             confirm_date=form.cleaned_data["confirm_date"],
+            confirm_party=form.cleaned_data["confirm_party"],
         )

@@ -113,8 +113,8 @@ def _register_record_types() -> None:
             related=("process", "speaker", "party", "round"),
             prefetch=("issues",),
             links=LinkedRecords("issue_links", "issues", "issues.statementissue", "statement", "issue"),
-            # It was accepted once: a date far from its round was confirmed then.
-            restore_options={"confirm_date": True},
+            # It was accepted once: a date far from its round, or a party, was confirmed then.
+            restore_options={"confirm_date": True, "confirm_party": True},
         ),
         RecordType(StatementIssue, "statement_issue_links", part_of="issues.statement"),
     )

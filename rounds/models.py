@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
+from negotrack.limits import SUMMARY_LENGTH, limited_text
 from negotrack.records import Record, RecordHistory, RecordQuerySet
 from rounds.dates import DatePrecision, date_errors, format_day
 
@@ -57,7 +58,7 @@ class Process(Record):
     slug = models.SlugField(max_length=80, unique=True, help_text="fixed once chosen, e.g. russia-ukraine")
     name = models.CharField(max_length=200, unique=True)
     short_name = models.CharField(max_length=60, blank=True)
-    description = models.TextField(blank=True)
+    description = limited_text(SUMMARY_LENGTH, blank=True)
 
     history = RecordHistory()
 
@@ -111,8 +112,8 @@ class Round(Record):
     end_date = models.DateField(null=True, blank=True)
     format = models.CharField(max_length=16, choices=Format.choices, default=Format.TRILATERAL)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.SCHEDULED)
-    summary = models.TextField(blank=True)
-    outcome = models.TextField(blank=True)
+    summary = limited_text(SUMMARY_LENGTH, blank=True)
+    outcome = limited_text(SUMMARY_LENGTH, blank=True)
     sources = models.ManyToManyField(Source, blank=True, related_name="rounds")
 
     history = RecordHistory(m2m_fields=[sources])
@@ -210,7 +211,7 @@ class Session(Record):
         max_length=64, blank=True, help_text="IANA name (Asia/Dubai, Europe/Zurich), needed when a time is given"
     )
     track = models.CharField(max_length=16, choices=Track.choices, default=Track.PLENARY)
-    summary = models.TextField(blank=True)
+    summary = limited_text(SUMMARY_LENGTH, blank=True)
 
     history = RecordHistory()
 

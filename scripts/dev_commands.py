@@ -5,6 +5,7 @@ Kept apart from dev.py so that dev.py itself parses on any Python and can say wh
 it needs.
 """
 
+import argparse
 import contextlib
 import hashlib
 import os
@@ -64,7 +65,19 @@ def manage(*args: str, env: dict[str, str] | None = None) -> None:
     run(PYTHON, "manage.py", *args, env=env)
 
 
-def command_run() -> None:
+def run_options(args: list[str]) -> argparse.Namespace:
+    """Where `run` serves: 127.0.0.1:8000 unless told otherwise, as 8000 is often taken."""
+    parser = argparse.ArgumentParser(prog="dev.py run", description="Run negotrack on the embedded default.")
+    parser.add_argument("--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000, help="the port to listen on (default 8000)")
+    options = parser.parse_args(args)
+    if not 0 < options.port < 65536:
+        parser.error(f"--port: {options.port} is not a port (1 to 65535)")
+    return options
+
+
+def command_run(args: list[str]) -> None:
+    options = run_options(args)  # refuses a bad option before installing anything
     ensure_environment()
     env = dict(os.environ)
     env.setdefault("DEBUG", "1")
@@ -72,9 +85,10 @@ def command_run() -> None:
     manage("migrate", "--no-input", "-v", "0", env=env)
     manage("seed_demo", env=env)
     manage("create_demo_users", env=env)
-    say("serving http://127.0.0.1:8000/ (the admin at http://127.0.0.1:8000/admin/); Ctrl-C stops it")
+    address = f"[{options.host}]:{options.port}" if ":" in options.host else f"{options.host}:{options.port}"
+    say(f"serving http://{address}/ (the admin at http://{address}/admin/); Ctrl-C stops it")
     with contextlib.suppress(KeyboardInterrupt):
-        manage("runserver", "127.0.0.1:8000", env=env)
+        manage("runserver", address, env=env)
 
 
 def command_test(pytest_args: list[str]) -> None:
@@ -173,7 +187,7 @@ def main(usage: str) -> None:
     if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
         sys.exit(usage)
     if sys.argv[1] == "run":
-        command_run()
+        command_run(sys.argv[2:])
     elif sys.argv[1] == "stack":
         command_stack()
     else:

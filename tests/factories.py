@@ -23,9 +23,12 @@ def services_by_model():
     arguments that go to it beside the record; a statement's factory also passes its issues
     and date confirmation. People are confirmed as new: tests set their scene with
     look-alikes at will ("Sergei Umerov" beside Rustem); the tests of that check pass
-    `confirm_new=False`."""
+    `confirm_new=False`. A statement's party is confirmed likewise: a made-up speaker
+    speaks for the party a test gives without a delegation of it (the rule's own tests call
+    the service)."""
     table = {entry.model: (entry.save, entry.many) for entry in record_types() if entry.save is not None}
-    table[Statement] = (issue_services.statement_save, ("sources", "issues", "confirm_date"))
+    statement_save = functools.partial(issue_services.statement_save, confirm_party=True)
+    table[Statement] = (statement_save, ("sources", "issues", "confirm_date", "confirm_party"))
     table[Person] = (functools.partial(table[Person][0], confirm_new=True), ("confirm_new",))
     return table
 

@@ -74,6 +74,9 @@ REFERENCES = {
     "issues": "issue",
 }
 MANY = {"sources", "parties", "issues"}
+# Row fields that are an editor's confirmation, passed to the save service as they are: a
+# head of state speaks for their country without sitting in any delegation.
+CONFIRMATIONS = {"confirm_party"}
 
 
 def load_demo(*, by: User, facts: Facts | None = None) -> str:
@@ -151,7 +154,8 @@ class DemoLoader:
         model = MODELS[kind]
         fields, related = self.resolve(model, row)
         record = model(uuid=demo_uuid(kind, key), **fields)
-        SAVE_SERVICES[kind](record, by=self.by, **related)
+        confirmed = {name: bool(row[name]) for name in CONFIRMATIONS if name in row}
+        SAVE_SERVICES[kind](record, by=self.by, **related, **confirmed)
         draft_publish(cast(Publishable, record), by=self.by)  # the kinds with a save service are publishable
         self.records[kind][key] = record
         self.created[kind] += 1
@@ -170,8 +174,8 @@ class DemoLoader:
         fields: dict[str, Any] = {}
         related: dict[str, list[Record]] = {}
         for name, value in row.items():
-            if name.startswith("_"):
-                continue  # a note for the reader
+            if name.startswith("_") or name in CONFIRMATIONS:
+                continue  # a note for the reader, or a confirmation for the service
             if name in MANY:
                 related[name] = [self.records[REFERENCES[name]][key] for key in value]
             elif name in REFERENCES:

@@ -12,6 +12,7 @@ from django.db.models import Q
 from delegations.models import Party
 from issues.models.publication import Dated, Publishable, one_published_per_round_and_date, round_or_date
 from issues.vocabulary import AssessmentStatus
+from negotrack.limits import SUMMARY_LENGTH, limited_text
 from negotrack.records import Record, RecordHistory
 from rounds.dates import DatePrecision, date_errors
 from rounds.models import Process, Source
@@ -26,7 +27,7 @@ class Issue(Record):
     )
     slug = models.SlugField(max_length=140, unique=True, editable=False, help_text="{process}-{topic}, fixed once made")
     name = models.CharField(max_length=200)
-    description = models.TextField(blank=True)
+    description = limited_text(SUMMARY_LENGTH, blank=True)
     sort_order = models.PositiveSmallIntegerField(default=0, help_text="where it stands in the process's agenda")
     current_status = models.ForeignKey(
         "IssueStatus",
@@ -67,7 +68,7 @@ class IssueStatus(Publishable, Dated):
 
     issue = models.ForeignKey(Issue, on_delete=models.PROTECT, related_name="statuses")
     status = models.CharField(max_length=16, choices=AssessmentStatus.choices)
-    summary = models.TextField(blank=True, help_text="what the reports say, in a few sentences")
+    summary = limited_text(SUMMARY_LENGTH, blank=True, help_text="what the reports say, in a few sentences")
     sources = models.ManyToManyField(Source, blank=True, related_name="issue_statuses")
 
     history = RecordHistory(m2m_fields=[sources])
@@ -112,7 +113,7 @@ class Position(Publishable, Dated):
     issue = models.ForeignKey(Issue, on_delete=models.PROTECT, related_name="positions")
     party = models.ForeignKey(Party, on_delete=models.PROTECT, related_name="positions")
     stance = models.CharField(max_length=200, help_text='a short label: "demands all of Donbas"')
-    text = models.TextField(blank=True, help_text="the position in full, as reported")
+    text = limited_text(SUMMARY_LENGTH, blank=True, help_text="the position in full, as reported")
     sources = models.ManyToManyField(Source, blank=True, related_name="positions")
     is_current = models.BooleanField(
         default=False,
@@ -161,7 +162,7 @@ class Agreement(Publishable, Dated):
 
     process = models.ForeignKey(Process, on_delete=models.PROTECT, related_name="agreements")
     title = models.CharField(max_length=300)
-    terms = models.TextField(help_text="what was agreed, as reported")
+    terms = limited_text(SUMMARY_LENGTH, help_text="what was agreed, as reported")
     figures = models.JSONField(
         default=list,
         blank=True,

@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Left
@@ -14,6 +13,7 @@ from django.db.models.functions import Left
 from delegations.models import Party, Person
 from issues.models.issues import Issue
 from issues.models.publication import Publishable
+from negotrack.limits import TEXT_LENGTH, limited_text
 from negotrack.records import Record, RecordHistory
 from rounds.dates import DatePrecision, date_errors
 from rounds.models import Process, Round, Session, Source
@@ -21,7 +21,7 @@ from rounds.models import Process, Round, Session, Source
 # A statement's text and its translation hold at most this many characters each: a long
 # speech fits, and a statement's search document stays well under PostgreSQL's limit of
 # 1 MB of distinct words (a character is at most 4 bytes).
-MAX_TEXT_LENGTH = 100_000
+MAX_TEXT_LENGTH = TEXT_LENGTH
 # What a search document keeps of a speaker's aliases, which no limit bounds.
 MAX_SEARCHED_ALIASES = 10_000
 
@@ -96,15 +96,12 @@ class Statement(Publishable):
     medium = models.CharField(max_length=20, choices=Medium.choices, default=Medium.PRESS_REMARKS, verbose_name="how")
     kind = models.CharField(max_length=12, choices=StatementKind.choices, default=StatementKind.QUOTE)
     language = models.CharField(max_length=12, default="en", help_text="language of the text, as a code: en, ru, uk")
-    # A text field's max_length sizes the forms only: the validator holds it on every write.
-    text = models.TextField(
-        max_length=MAX_TEXT_LENGTH,
-        validators=[MaxLengthValidator(MAX_TEXT_LENGTH)],
+    text = limited_text(
+        MAX_TEXT_LENGTH,
         help_text="the words as said (quote) or as reported (paraphrase), in the original language",
     )
-    translation = models.TextField(
-        max_length=MAX_TEXT_LENGTH,
-        validators=[MaxLengthValidator(MAX_TEXT_LENGTH)],
+    translation = limited_text(
+        MAX_TEXT_LENGTH,
         blank=True,
         help_text="an English translation, when the text is in another language",
     )

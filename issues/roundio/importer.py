@@ -295,6 +295,7 @@ class RoundImport(PublicationSteps):
             values["issues"] = [issue for issue, _ in issues]
             values["issue_link_uuids"] = {cast(Issue, issue).pk: uuid.UUID(link_uuid) for issue, link_uuid in issues}
             values["confirm_date"] = True  # its editor confirmed the date where it was made
+            values["confirm_party"] = True  # and the party, against the delegations on record there
         if kind.model is Person:
             values["confirm_new"] = True  # a person of its own where it was made, with its own UUID
         return values

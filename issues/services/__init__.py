@@ -33,6 +33,7 @@ from issues.services.statements import (
     statement_date_warning,
     statement_duplicate,
     statement_link_issues,
+    statement_party_warning,
     statement_save,
 )
 
@@ -48,6 +49,7 @@ __all__ = [
     "draft_delete",
     # statements
     "statement_date_warning",
+    "statement_party_warning",
     "statement_duplicate",
     "statement_save",
     "statement_link_issues",

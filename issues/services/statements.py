@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from delegations.models import Membership
 from issues.models import Issue, PublicationState, Statement, StatementIssue
 from issues.services.drafts import issues_outside_process, refuse_unless_draft, save_draft
 from negotrack.records import User, delete_record, save_record
@@ -36,6 +37,35 @@ def statement_date_warning(statement: Statement) -> str | None:
             "Confirm the date if it is right."
         )
     return None
+
+
+def statement_party_warning(statement: Statement) -> str | None:
+    """Why a named speaker's party needs the editor's confirmation, if it does: no
+    delegation of that party on record ever counted them, so the party is likely left over
+    from another speaker (a row whose speaker was changed) or picked by mistake. Asked
+    once: a speaker and party kept from the statement as saved, or from the one a
+    correction revises, were accepted then."""
+    if not statement.speaker_id or not statement.party_id:
+        return None  # an unnamed official speaks for whatever side the report says
+    if _speaker_and_party_kept(statement):
+        return None
+    held = Membership.objects.filter(person_id=statement.speaker_id).values_list("delegation__party__name", flat=True)
+    parties = sorted(set(held))
+    party = statement.party
+    if party is None or party.name in parties:
+        return None
+    speaker = statement.speaker
+    on_record = f"on record only for {', '.join(parties)}" if parties else "in no delegation on record"
+    return (
+        f"{speaker.name if speaker else 'The speaker'} never sat in a delegation of {party.name} ({on_record}). "
+        "Pick the party they spoke for, or confirm the party if it is right."
+    )
+
+
+def _speaker_and_party_kept(statement: Statement) -> bool:
+    earlier = [pk for pk in (statement.pk, statement.revises_id) if pk]
+    same = {"speaker_id": statement.speaker_id, "party_id": statement.party_id}
+    return bool(earlier) and Statement.objects.filter(pk__in=earlier, **same).exists()
 
 
 def _said_alike(text: str) -> str:
@@ -71,11 +101,14 @@ def statement_save(
     issues: Iterable[Issue] | None = None,
     sources: Iterable[Source] | None = None,
     confirm_date: bool = False,
+    confirm_party: bool = False,
     issue_link_uuids: Mapping[int, uuid.UUID] | None = None,
 ) -> Statement:
     """Save a draft statement, with the issues it concerns (each link a record of its own).
 
-    `issue_link_uuids` (issue pk -> UUID) gives new links their UUIDs, for the importer.
+    `confirm_date` and `confirm_party` are the editor's word that a date far from the
+    round, or a party the speaker never sat for, is right. `issue_link_uuids` (issue pk ->
+    UUID) gives new links their UUIDs, for the importer.
     """
     with transaction.atomic():
         if statement.session_id and not statement.round_id:
@@ -87,10 +120,7 @@ def statement_save(
             problem = issues_outside_process(statement.process_id, issues)
             if problem:
                 raise ValidationError({"issues": problem})
-        if not confirm_date:
-            warning = statement_date_warning(statement)
-            if warning:
-                raise ValidationError({"date": ValidationError(warning, code="confirm_date")})
+        _refuse_unconfirmed(statement, confirm_date=confirm_date, confirm_party=confirm_party)
         duplicate = statement_duplicate(statement)
         if duplicate:
             where = f" at {duplicate.round}" if duplicate.round_id else ""
@@ -104,6 +134,19 @@ def statement_save(
         if issues is not None:
             statement_link_issues(statement, issues=issues, by=by, uuids=issue_link_uuids)
     return statement
+
+
+def _refuse_unconfirmed(statement: Statement, *, confirm_date: bool, confirm_party: bool) -> None:
+    """Refuse what needs the editor's word and lacks it, the date and the party at once, so
+    that one round trip shows both."""
+    unconfirmed: dict[str, ValidationError] = {}
+    checks = (("date", confirm_date, statement_date_warning), ("party", confirm_party, statement_party_warning))
+    for field, confirmed, warning_of in checks:
+        warning = None if confirmed else warning_of(statement)
+        if warning:
+            unconfirmed[field] = ValidationError(warning, code=f"confirm_{field}")
+    if unconfirmed:
+        raise ValidationError(unconfirmed)
 
 
 def statement_link_issues(

@@ -1,7 +1,8 @@
 // The after-session entry form, quicker: "Another …" adds its row in place instead of
-// posting the form back, every row's choice of source follows the sources as they are
+// posting the form back, every row's choice of sources follows the sources as they are
 // picked or typed, and a speaker picked from the list brings the party and title they
-// hold in the round's delegations. The form works the same without it.
+// hold in the round's delegations, in place of another speaker's. The form works the same
+// without it ("Remove this row" always posts the form back without the row).
 "use strict";
 
 const MOST_ROWS = 60;
@@ -35,22 +36,38 @@ function sourceLabel(row) {
     .join(" — ");
 }
 
+// The box of one source in a row's choice of sources, made when the source is new.
+function citeBox(cites, value) {
+  const boxes = [...cites.querySelectorAll("input[type=checkbox]")];
+  const found = boxes.find((box) => box.value === value);
+  if (found) return found;
+  const box = document.createElement("input");
+  box.type = "checkbox";
+  box.name = cites.dataset.name;
+  box.value = value;
+  box.id = `id_${cites.dataset.name}_${Number(value) - 1}`;
+  const label = document.createElement("label");
+  label.htmlFor = box.id;
+  label.append(box);
+  const line = document.createElement("div");
+  line.append(label);
+  const last = boxes.at(-1);
+  if (last) last.closest("div").after(line);
+  else (cites.querySelector("div[id]") || cites).append(line);
+  return box;
+}
+
 function labelSources() {
   const labels = [...document.querySelectorAll("fieldset.source-row")].map(sourceLabel);
-  const choices = [...document.querySelectorAll("select[data-cites]")];
+  const choices = [...document.querySelectorAll("[data-cites]")];
   for (const template of document.querySelectorAll("template")) {
-    choices.push(...template.content.querySelectorAll("select[data-cites]"));
+    choices.push(...template.content.querySelectorAll("[data-cites]"));
   }
-  for (const select of choices) {
+  for (const cites of choices) {
     labels.forEach((label, index) => {
       const value = String(index + 1);
-      let option = [...select.options].find((each) => each.value === value);
-      if (!option) {
-        option = document.createElement("option");
-        option.value = value;
-        select.append(option);
-      }
-      option.text = label ? `${value}: ${label}` : `Source ${value}`;
+      const box = citeBox(cites, value);
+      box.closest("label").replaceChildren(box, ` ${label ? `${value}: ${label}` : `Source ${value}`}`);
     });
   }
 }
@@ -77,13 +94,16 @@ document.addEventListener("change", (event) => {
   if (event.target.closest && event.target.closest("fieldset.source-row")) labelSources();
   const input = event.target;
   if (!input.matches || !input.matches("input[list=speakers]")) return;
-  const option = speakerOption(input.value);
   const row = input.closest(".entry-row");
-  if (!option || !row) return;
+  if (!row || input.dataset.speaker === input.value.trim()) return;
+  input.dataset.speaker = input.value.trim();
+  // Another speaker: the party and title shown were the last one's, so they follow this
+  // one, or clear for the server to fill in from the round's delegations.
+  const option = speakerOption(input.value);
   const party = row.querySelector("select[name$='-party']");
   const title = row.querySelector("input[name$='-speaker_title']");
-  if (party && !party.value && option.dataset.party) party.value = option.dataset.party;
-  if (title && !title.value && option.dataset.title) title.value = option.dataset.title;
+  if (party) party.value = (option && option.dataset.party) || "";
+  if (title) title.value = (option && option.dataset.title) || "";
 });
 
 document.addEventListener("DOMContentLoaded", () => {

@@ -191,9 +191,9 @@ def test_it_refuses_a_text_in_another_language_without_a_translation(editor):
 
 def test_it_refuses_a_text_or_translation_longer_than_a_long_speech(editor):
     too_long = "word " * (MAX_TEXT_LENGTH // 5) + "x"
-    assert "at most 100000 characters" in messages_on("text", statement_save, new_statement(text=too_long), by=editor)
+    assert "at most 50000 characters" in messages_on("text", statement_save, new_statement(text=too_long), by=editor)
     statement = new_statement(language="ru", text="Переговоры продолжаются.", translation=too_long)
-    assert "at most 100000 characters" in messages_on("translation", statement_save, statement, by=editor)
+    assert "at most 50000 characters" in messages_on("translation", statement_save, statement, by=editor)
 
 
 def test_it_accepts_a_text_of_the_longest_length(editor):

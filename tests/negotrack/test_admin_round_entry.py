@@ -96,3 +96,31 @@ def test_an_editor_enters_a_round_and_drafts_and_a_reviewer_publishes(editor, re
     issue.refresh_from_db()
     assert issue.current_status == status
     assert list(statement.issues.all()) == [issue]
+
+
+def test_the_admin_asks_to_confirm_a_party_the_speaker_never_sat_for(editor):
+    issue, russia, fidan = IssueFactory(), PartyFactory(name="Russia"), PersonFactory(name="Hakan Fidan")
+    editing = signed_in(editor)
+    path = reverse("admin:issues_statement_add")
+    values = {
+        "process": issue.process.pk,
+        "speaker": fidan.pk,
+        "party": russia.pk,
+        "date": "2026-02-18",
+        "date_precision": "day",
+        "medium": "press_remarks",
+        "kind": "quote",
+        "language": "en",
+        "text": "We are ready to host the next round.",
+    }
+    data = {**page_form_data(editing.get(path)), **values}
+
+    refused = editing.post(path, data)
+
+    assert refused.status_code == 200
+    assert "Hakan Fidan never sat in a delegation of Russia" in " ".join(
+        refused.context["adminform"].form.errors["party"]
+    )
+    assert not Statement.objects.exists()
+    assert editing.post(path, {**data, "confirm_party": "on"}).status_code == 302
+    assert Statement.objects.get().party == russia

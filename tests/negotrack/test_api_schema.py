@@ -114,6 +114,25 @@ def test_publishing_documents_its_409_for_a_draft_sent_back_and_unchanged():
         assert conflict["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Conflict"}
 
 
+def test_the_schema_states_how_long_texts_may_be():
+    schemas = _schema()["components"]["schemas"]
+
+    def most(record, field):
+        shape = schemas[f"{record}WriteRequest"]["properties"][field]
+        return shape.get("maxLength") or shape["oneOf"][0]["maxLength"]  # a field that may be blank: one of two
+
+    assert most("Statement", "text") == most("Statement", "translation") == 50_000
+    assert most("Agreement", "terms") == most("IssueStatus", "summary") == most("Position", "text") == 10_000
+    assert most("Person", "name") == 200
+    assert most("Statement", "speaker_title") == most("Membership", "title") == 300
+
+
+def test_a_statement_write_documents_confirm_party_as_a_strict_boolean():
+    confirm = _schema()["components"]["schemas"]["StatementWriteRequest"]["properties"]["confirm_party"]
+    assert confirm["type"] == "boolean" and confirm["writeOnly"] is True
+    assert "without it such a party answers 400 on `party`" in confirm["description"]
+
+
 def test_a_timeline_entry_between_rounds_has_a_round_the_schema_calls_nullable():
     assert _component("TimelineEntry")["properties"]["round"]["nullable"] is True
 

@@ -105,7 +105,7 @@ REFUSED_FOR_STORED_DATA = {
     "GET /api/v1/memberships/": _NAMES_NO_RECORD,
     "GET /api/v1/status-matrix/": "a process slug that names no process",
     "POST /api/v1/statements/": f"{_WRITE_NAMES_NO_RECORD}; a statement that repeats one on record; a date "
-    "far from its round's",
+    "far from its round's; a party its speaker never sat for",
     "POST /api/v1/statuses/": _WRITE_NAMES_NO_RECORD,
     "POST /api/v1/positions/": _WRITE_NAMES_NO_RECORD,
     "POST /api/v1/agreements/": _WRITE_NAMES_NO_RECORD,

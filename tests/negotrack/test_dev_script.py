@@ -5,6 +5,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from scripts import dev_commands
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -30,3 +34,30 @@ def test_the_stack_says_which_settings_it_needs_before_starting_anything():
     )
     assert result.returncode == 1
     assert "the stack needs DATABASE_URL, REDIS_URL, SECRET_KEY" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "served"),
+    [
+        ([], "127.0.0.1:8000"),
+        (["--port", "8001"], "127.0.0.1:8001"),
+        (["--host", "0.0.0.0", "--port", "9000"], "0.0.0.0:9000"),
+        (["--host", "::1"], "[::1]:8000"),
+    ],
+)
+def test_run_serves_on_the_port_and_host_it_is_given(args, served, monkeypatch):
+    commands = []
+    monkeypatch.setattr(dev_commands, "ensure_environment", lambda: None)
+    monkeypatch.setattr(dev_commands, "manage", lambda *command, env=None: commands.append(command))
+
+    dev_commands.command_run(args)
+
+    assert commands[-1] == ("runserver", served)
+
+
+def test_run_refuses_a_port_that_is_none():
+    result = subprocess.run(
+        [sys.executable, "dev.py", "run", "--port", "http"], cwd=ROOT, capture_output=True, text=True, timeout=30
+    )
+    assert result.returncode == 2
+    assert "--port: invalid int value" in result.stderr

@@ -12,7 +12,7 @@ from negotrack.records import VersionConflict
 from negotrack.restore import restore_version
 from rounds.models import Source
 from rounds.services import source_save
-from tests.factories import IssueFactory, IssueStatusFactory, SourceFactory, StatementFactory
+from tests.factories import IssueFactory, IssueStatusFactory, PartyFactory, SourceFactory, StatementFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -79,6 +79,17 @@ def test_it_restores_a_draft_statements_text_and_issue_links(editor):
     assert statement.text == "First words."
     assert statement.state == PublicationState.DRAFT
     assert list(statement.issues.all()) == [first_issue]
+
+
+def test_a_statement_whose_party_the_editor_confirmed_is_restored_without_asking_again(editor):
+    statement = StatementFactory(party=PartyFactory(name="Ukraine"), text="First words.", by=editor)
+    statement.text = "Second words."
+    statement_save(statement, by=editor, confirm_party=True)
+
+    restore(statement, versions_of(statement)[0], by=editor)
+
+    statement.refresh_from_db()
+    assert (statement.text, statement.party.name) == ("First words.", "Ukraine")
 
 
 def test_a_published_statement_is_corrected_not_edited(editor, reviewer):

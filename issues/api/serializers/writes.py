@@ -84,13 +84,20 @@ class StatementWriteSerializer(RecordWriteSerializer):
         help_text="confirm a date more than 30 days from the statement's round; without it such a date answers "
         "400 on `date`",
     )
+    confirm_party = TrueOrFalse(
+        required=False,
+        default=False,
+        write_only=True,
+        help_text="confirm a `party` the speaker never sat for (no delegation of that party on record counts "
+        "them); without it such a party answers 400 on `party`. Not asked of an unnamed speaker",
+    )
 
     class Meta(RecordWriteSerializer.Meta):
         model = Statement
         fields = [
             "version", "process", "round", "session", "speaker", "speaker_name", "speaker_description", "party",
             "speaker_title", "date", "date_precision", "medium", "kind", "language", "text", "translation",
-            "text_is_translation", "issues", "sources", "confirm_date",
+            "text_is_translation", "issues", "sources", "confirm_date", "confirm_party",
         ]  # fmt: skip
         extra_kwargs = {
             "date": {"help_text": "the day it was said, or any day of its week or month (see date_precision)"},

@@ -191,7 +191,7 @@ class StatementViewSet(CSVAnswers, PublishableViewSet):
     filterset_class = filters.StatementFilter
     pagination_class = StatementPagination
     write_serializer_class = StatementWriteSerializer
-    service_flags = ("confirm_date",)
+    service_flags = ("confirm_date", "confirm_party")
     resolved_inputs = ("speaker_name",)
 
     def save_through_service(self, record: Record, values: dict[str, Any]) -> Record:

@@ -14,6 +14,7 @@ from issues import services
 from issues.editorial.entry.forms import RecordRow, date_input, picked
 from issues.models import Agreement, Issue, IssueStatus, Position, PublicationState, Publishable
 from issues.vocabulary import AssessmentStatus
+from negotrack.limits import SUMMARY_LENGTH, TITLE_LENGTH, help_up_to
 from negotrack.records import User
 from rounds.models import Source
 
@@ -24,7 +25,7 @@ def _correcting(model: type[Publishable], **same: Any) -> Publishable | None:
 
 
 class StatusRow(RecordRow):
-    error_fields = {"sources": "source", "issue": NON_FIELD_ERRORS, "round": NON_FIELD_ERRORS}
+    error_fields = {"issue": NON_FIELD_ERRORS, "round": NON_FIELD_ERRORS}
 
     issue = forms.ChoiceField(
         widget=forms.HiddenInput,
@@ -32,7 +33,13 @@ class StatusRow(RecordRow):
     )
     seen = forms.CharField(widget=forms.HiddenInput, required=False)
     status = forms.ChoiceField(required=False, label="Status after this round")
-    summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False, label="What the reports say")
+    summary = forms.CharField(
+        max_length=SUMMARY_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        label="What the reports say",
+        help_text=help_up_to(SUMMARY_LENGTH),
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -67,14 +74,20 @@ class StatusRow(RecordRow):
 
 
 class PositionRow(RecordRow):
-    error_fields = {"sources": "source", "round": NON_FIELD_ERRORS}
+    error_fields = {"round": NON_FIELD_ERRORS}
 
     party = forms.ChoiceField(label="Party")
     issue = forms.ChoiceField(
         label="Issue", error_messages={"invalid_choice": "Not an agenda issue of this round's process."}
     )
     stance = forms.CharField(max_length=200, label="Stance", help_text="a short label: “demands all of Donbas”")
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False, label="In full, as reported")
+    text = forms.CharField(
+        max_length=SUMMARY_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        label="In full, as reported",
+        help_text=help_up_to(SUMMARY_LENGTH),
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -120,10 +133,15 @@ def parse_figures(text: str) -> list[dict[str, Any]]:
 
 
 class AgreementRow(RecordRow):
-    error_fields = {"sources": "source", "round": NON_FIELD_ERRORS}
+    error_fields = {"round": NON_FIELD_ERRORS}
 
-    title = forms.CharField(max_length=300, label="Title")
-    terms = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label="Terms, as reported")
+    title = forms.CharField(max_length=TITLE_LENGTH, label="Title", help_text=help_up_to(TITLE_LENGTH))
+    terms = forms.CharField(
+        max_length=SUMMARY_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Terms, as reported",
+        help_text=help_up_to(SUMMARY_LENGTH),
+    )
     figures = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,

@@ -15,6 +15,7 @@ from delegations.models import Party, Person
 from issues import services
 from issues.editorial.entry.offer import Offer
 from issues.models import Issue, Statement, StatementKind
+from negotrack.limits import NAME_LENGTH, TEXT_LENGTH, TITLE_LENGTH, help_up_to
 from negotrack.records import User
 from rounds.dates import DatePrecision, date_errors
 from rounds.models import Source
@@ -39,7 +40,7 @@ class BaseRow(forms.Form):
         # source (RecordRow, below) read `source_labels`.
         super().__init__(*args, label_suffix="", **kwargs)  # type: ignore[misc]  # the rows take no positional label_suffix
         self.offer = offer
-        self.asks_confirmation = False
+        self.unconfirmed: set[str] = set()  # the fields whose confirmation the services asked for
 
     def choice_field(self, name: str) -> forms.ChoiceField:
         """One of the row's choice fields (`fields` holds them as plain fields)."""
@@ -63,8 +64,8 @@ class BaseRow(forms.Form):
             self.add_error(None, error)
             return
         for name, errors in error.error_dict.items():
-            if name == "date" and any(e.code == "confirm_date" for e in errors):
-                self.asks_confirmation = True
+            if any(e.code == f"confirm_{name}" for e in errors):
+                self.unconfirmed.add(name)
             target = self.error_fields.get(name, name)
             self.add_error(target if target in self.fields else None, errors)
 
@@ -110,11 +111,13 @@ class SourceRow(BaseRow):
         return data
 
     def label(self) -> str:
-        """What the rows below call this source, from what was picked or typed."""
-        key = self["existing"].data
+        """What the rows below call this source, from what was picked or typed (posted, or
+        kept when the form comes back for another row or without one)."""
+        key = str(self["existing"].value() or "")
         if key in self.offer.sources:
             return str(self.offer.sources[key])
-        return " — ".join(str(self[name].data).strip() for name in ("outlet", "title") if self[name].data)
+        typed = (str(self[name].value() or "").strip() for name in ("outlet", "title"))
+        return " — ".join(part for part in typed if part)
 
     def save(self, *, by: User, known: dict[tuple[Any, ...], Source]) -> Source:
         """The source on record, or the new one: one for every row that gives the same URL
@@ -136,22 +139,23 @@ class SourceRow(BaseRow):
 
 
 class RecordRow(BaseRow):
-    """A row of one record, citing one of the entry's sources by its number."""
+    """A row of one record, citing any of the entry's sources by their numbers (a fact is
+    often reported by several outlets)."""
 
-    source = forms.ChoiceField(required=False, label="Source")
+    sources = forms.MultipleChoiceField(
+        required=False, widget=forms.CheckboxSelectMultiple, label="Sources", help_text="one or several"
+    )
 
     def __init__(self, *args: Any, source_labels: list[str], **kwargs: Any) -> None:
         super().__init__(*args, source_labels=source_labels, **kwargs)
-        self.choice_field("source").choices = [("", "none yet")] + [
+        self.choice_field("sources").choices = [
             (str(number), f"{number}: {label}" if label else f"Source {number}")
             for number, label in enumerate(source_labels, start=1)
         ]
-        self.fields["source"].initial = "1" if source_labels else ""
-        self.fields["source"].widget.attrs["data-cites"] = "sources"
+        self.fields["sources"].initial = ["1"] if source_labels else []
 
-    def clean_source(self) -> int | None:
-        number = self.cleaned_data["source"]
-        return int(number) if number else None
+    def clean_sources(self) -> list[int]:
+        return [int(number) for number in self.cleaned_data["sources"]]
 
 
 def picked(offer_items: Mapping[str, T], keys: Iterable[str]) -> list[T]:
@@ -161,25 +165,28 @@ def picked(offer_items: Mapping[str, T], keys: Iterable[str]) -> list[T]:
 
 class StatementRow(RecordRow):
     error_fields = {
-        "sources": "source",
         "kind": "statement_kind",
         "round": NON_FIELD_ERRORS,
         "session": NON_FIELD_ERRORS,
     }
 
     speaker = forms.CharField(
-        max_length=200,
+        max_length=NAME_LENGTH,
         required=False,
         label="Speaker",
         help_text="a name or an alias, as it was reported",
         widget=forms.TextInput(attrs={"list": "speakers", "autocomplete": "off"}),
     )
     speaker_description = forms.CharField(
-        max_length=200, required=False, label="or, when not named", help_text="e.g. a senior Russian official"
+        max_length=NAME_LENGTH, required=False, label="or, when not named", help_text="e.g. a senior Russian official"
     )
     party = forms.ChoiceField(required=False, label="Speaks for", help_text="blank: their delegation at this round")
+    confirm_party = forms.BooleanField(required=False, label="The party is right")
     speaker_title = forms.CharField(
-        max_length=300, required=False, label="Title", help_text="blank: their title in the delegation"
+        max_length=TITLE_LENGTH,
+        required=False,
+        label="Title",
+        help_text=help_up_to(TITLE_LENGTH, "blank: their title in the delegation"),
     )
     date = forms.DateField(label="Date", widget=date_input())
     date_precision = forms.ChoiceField(choices=DatePrecision.choices, initial=DatePrecision.DAY, label="Known to the")
@@ -189,8 +196,20 @@ class StatementRow(RecordRow):
         choices=StatementKind.choices, initial=StatementKind.QUOTE, label="Quote or paraphrase"
     )
     language = forms.CharField(max_length=12, initial="en", label="Language", help_text="a code: en, ru, uk")
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label="Text", required=False)
-    translation = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False, label="English translation")
+    text = forms.CharField(
+        max_length=TEXT_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Text",
+        required=False,
+        help_text=help_up_to(TEXT_LENGTH),
+    )
+    translation = forms.CharField(
+        max_length=TEXT_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        label="English translation",
+        help_text=help_up_to(TEXT_LENGTH),
+    )
     text_is_translation = forms.BooleanField(required=False, label="The text is the report's own translation")
     issues = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple, label="Issues")
 
@@ -199,6 +218,22 @@ class StatementRow(RecordRow):
         self.choice_field("party").choices = self.offer.party_choices()
         self.choice_field("issues").choices = self.offer.issue_choices()
         self.fields["date"].initial = self.offer.default_date()
+
+    # What an editor types of a statement; the rest of a row (party, title, date, source)
+    # may be filled in for them, and a row with none of these is blank whatever it holds.
+    TYPED = ("speaker", "speaker_description", "text", "translation")
+
+    def has_changed(self) -> bool:
+        return any(str(self[name].data or "").strip() for name in self.TYPED)
+
+    def said(self) -> tuple[Any, ...] | None:
+        """Who said what on which day, as the services tell a duplicate: None unless the
+        row is valid."""
+        if not self.is_valid() or self.is_blank:
+            return None
+        data = self.cleaned_data
+        speaker = data["speaker"].pk if data["speaker"] else data["speaker_description"].strip().lower()
+        return (speaker, data["date"], " ".join(data["text"].split()))
 
     def clean_speaker(self) -> Person | None:
         found = self.offer.matcher.match(self.cleaned_data["speaker"])
@@ -263,7 +298,12 @@ class StatementRow(RecordRow):
             text_is_translation=data["text_is_translation"],
         )
         return services.statement_save(
-            statement, by=by, issues=data["issues"], sources=sources, confirm_date=data["confirm_date"]
+            statement,
+            by=by,
+            issues=data["issues"],
+            sources=sources,
+            confirm_date=data["confirm_date"],
+            confirm_party=data["confirm_party"],
         )
 
 

@@ -124,16 +124,46 @@ class Sheet:
                     name = f"{label} {number}"
                 yield f"{prefix}-{number - 1}", name, form
 
-    def typed(self) -> dict[str, list[dict[str, Any]]]:
-        """What was typed in each row, to open the form again with it."""
-        return {
-            prefix: [{name: form[name].data for name in form.fields} for form in formset.forms]
+    def typed(self, *, without: str = "") -> dict[str, list[dict[str, Any]]]:
+        """What was typed in each row, to open the form again with it; `without` names a
+        row to leave out ("statements-2"), and the rows citing a source left out cite the
+        sources after it by their new numbers."""
+        typed = {
+            prefix: [
+                {name: form[name].data for name in form.fields}
+                for form in formset.forms
+                if form.prefix != without or prefix == "statuses"  # a status row is one an issue
+            ]
             for prefix, formset in self.formsets.items()
         }
+        if without.startswith("sources-") and without in {form.prefix for form in self.formsets["sources"].forms}:
+            gone = int(without.rsplit("-", 1)[1]) + 1
+            for rows in typed.values():
+                for row in rows:
+                    if "sources" in row:
+                        row["sources"] = _renumbered(row["sources"], gone)
+        return typed
 
     def is_valid(self) -> bool:
         valid = all([formset.is_valid() for formset in self.formsets.values()])
-        return self.check_seen() and valid
+        repeats = self.check_repeats()
+        return self.check_seen() and valid and repeats
+
+    def check_repeats(self) -> bool:
+        """A statement row that says what an earlier row says (the same speaker, day and
+        words) is refused as a repeat, before anything is saved."""
+        first: dict[tuple[Any, ...], int] = {}
+        alone = True
+        for form in self.formsets["statements"].forms:
+            said = form.said()
+            if said is None:
+                continue
+            if said in first:
+                form.add_error("text", f"The same statement as row {first[said]}: enter it once.")
+                alone = False
+            else:
+                first[said] = form.number
+        return alone
 
     def check_seen(self) -> bool:
         """A status row refuses to save over statuses that changed since the form was opened."""
@@ -180,8 +210,9 @@ class Sheet:
                         if isinstance(form, SourceRow):
                             cited[form.number] = form.save(by=by, known=known)
                         else:
-                            number = form.cleaned_data["source"]
-                            saved.append(form.save(by=by, sources=[cited[number]] if number in cited else []))
+                            numbers = form.cleaned_data["sources"]
+                            sources = [cited[number] for number in numbers if number in cited]
+                            saved.append(form.save(by=by, sources=sources))
                 except ValidationError as error:
                     form.refuse(error)
                 except (RecordLocked, VersionConflict, PermissionDenied) as error:
@@ -190,6 +221,12 @@ class Sheet:
                 transaction.set_rollback(True)
                 return None
         return saved
+
+
+def _renumbered(numbers: list[str] | None, gone: int) -> list[str]:
+    """Source numbers picked, once source `gone` is left out: it goes, those after it move up."""
+    kept = [int(number) for number in numbers or [] if str(number).isdigit() and int(number) != gone]
+    return [str(number - 1 if number > gone else number) for number in kept]
 
 
 def _status_label(status: IssueStatus) -> str:

@@ -46,9 +46,11 @@ def round_entry(request: HttpRequest, slug: str) -> HttpResponse:
     status = 200
     if request.method == "POST":
         sheet = Sheet(offer, request.POST)
-        more = request.POST.get("more", "")
+        more, remove = request.POST.get("more", ""), request.POST.get("remove", "")
         if more in SECTIONS:
             sheet = Sheet(offer, typed=sheet.typed(), more=more)
+        elif remove:
+            sheet = Sheet(offer, typed=sheet.typed(without=remove))
         elif (saved := sheet.save(by=request.user)) is not None:
             messages.success(request, _saved_message(saved))
             return HttpResponseRedirect(entry_url(talk_round, session))

@@ -2,6 +2,7 @@
 4xx that says what and where, and nothing saved half-way."""
 
 import datetime
+import json
 
 import pytest
 from django.utils import timezone
@@ -30,15 +31,19 @@ FEB_17 = datetime.date(2026, 2, 17)
 
 @pytest.fixture
 def geneva():
-    """A round with a session, a speaker, a party, two issues and a source to cite."""
+    """A round with a session, a speaker (of the party's delegation at an earlier round), a
+    party, two issues and a source to cite."""
     process = ProcessFactory(slug="ru-ua", name="Russia–Ukraine talks")
     talk_round = RoundFactory(process=process, city="Geneva", start_date=FEB_17, end_date=FEB_17)
+    speaker, party = PersonFactory(name="Rustem Umerov"), PartyFactory(slug="ukraine", name="Ukraine")
+    earlier = RoundFactory(process=process, city="Istanbul", start_date=datetime.date(2025, 5, 16), end_date=None)
+    MembershipFactory(delegation=DelegationFactory(round=earlier, party=party), person=speaker)  # not a delegate here
     return {
         "process": process,
         "round": talk_round,
         "session": SessionFactory(round=talk_round, date=FEB_17),
-        "speaker": PersonFactory(name="Rustem Umerov"),
-        "party": PartyFactory(slug="ukraine", name="Ukraine"),
+        "speaker": speaker,
+        "party": party,
         "issues": [IssueFactory(process=process, topic="territory"), IssueFactory(process=process, topic="zpp")],
         "source": SourceFactory(outlet="Reuters"),
     }
@@ -175,8 +180,8 @@ def test_a_signed_in_outsider_gets_403_and_saves_nothing(token_api, outsider, ge
         ({"date": "1899-12-31"}, "date", "1900"),
         ({"medium": "telepathy"}, "medium", "not a valid choice"),
         ({"text": ""}, "text", "may not be blank"),
-        ({"text": "word " * 20_001}, "text", "no more than 100000 characters"),
-        ({"language": "ru", "text": "Да.", "translation": "yes " * 25_001}, "translation", "no more than 100000"),
+        ({"text": "word " * 10_001}, "text", "no more than 50000 characters"),
+        ({"language": "ru", "text": "Да.", "translation": "yes " * 12_501}, "translation", "no more than 50000"),
         ({"speaker": None, "speaker_description": ""}, "speaker", "describe them"),
         ({"language": "uk"}, "translation", "English translation"),
         ({"round": None, "session": None, "date": "2026-01-01"}, None, None),
@@ -218,6 +223,36 @@ def test_a_date_far_from_its_round_needs_confirm_date(token_api, editor, geneva)
     assert "Confirm the date" in refused.json()["date"][0]
     accepted = token_api(editor).post(URL, {**body, "confirm_date": True}, format="json")
     assert accepted.status_code == 201, accepted.content
+
+
+def test_the_longest_texts_in_characters_of_four_bytes_escaped_fit_in_a_body_the_api_reads(token_api, editor, geneva):
+    longest = "\U0001d11e" * 50_000  # a musical sign: 4 bytes in UTF-8, 12 as a JSON escape
+    body = statement_body(geneva, language="ru", text=longest, translation=longest)
+    payload = json.dumps(body, ensure_ascii=True)
+    assert len(payload) > 1_200_000
+
+    response = token_api(editor).generic("POST", URL, payload, content_type="application/json")
+
+    assert response.status_code == 201, response.content[:300]
+    assert len(Statement.objects.get().text) == 50_000
+
+
+def test_a_party_the_speaker_never_sat_for_needs_confirm_party(token_api, editor, geneva):
+    body = statement_body(geneva, party=PartyFactory(slug="russia", name="Russia").slug)
+    refused = token_api(editor).post(URL, body, format="json")
+    assert refused.status_code == 400
+    assert (
+        "Rustem Umerov never sat in a delegation of Russia (on record only for Ukraine)" in refused.json()["party"][0]
+    )
+    assert token_api(editor).post(URL, {**body, "confirm_party": "yes"}, format="json").status_code == 400
+    accepted = token_api(editor).post(URL, {**body, "confirm_party": True}, format="json")
+    assert accepted.status_code == 201, accepted.content
+    assert accepted.json()["party"] == "russia"
+
+
+def test_a_statement_by_an_unnamed_official_is_not_asked_to_confirm_its_party(token_api, editor, geneva):
+    body = statement_body(geneva, speaker=None, speaker_description="a senior Russian official", party="ukraine")
+    assert token_api(editor).post(URL, body, format="json").status_code == 201
 
 
 @pytest.mark.parametrize(
@@ -514,7 +549,7 @@ def test_a_name_two_people_go_by_names_the_rounds_delegate(token_api, editor, ge
     listed = speaker_errors(client.post(URL, named(geneva, "Umerov"), format="json"))
     assert "“Umerov” names more than one person: Rustem Umerov (rustem-umerov), Sergei Umerov (sergei-umerov)" in listed
 
-    MembershipFactory(delegation=DelegationFactory(round=geneva["round"]), person=sergei)
+    MembershipFactory(delegation=DelegationFactory(round=geneva["round"], party=geneva["party"]), person=sergei)
     response = client.post(URL, named(geneva, "Umerov"), format="json")
     assert response.status_code == 201, response.content
     assert response.json()["speaker"]["slug"] == "sergei-umerov"
@@ -522,7 +557,7 @@ def test_a_name_two_people_go_by_names_the_rounds_delegate(token_api, editor, ge
 
 def test_a_change_by_name_prefers_the_delegates_of_the_statements_round(token_api, editor, geneva):
     sergei = PersonFactory(name="Sergei Umerov")
-    MembershipFactory(delegation=DelegationFactory(round=geneva["round"]), person=sergei)
+    MembershipFactory(delegation=DelegationFactory(round=geneva["round"], party=geneva["party"]), person=sergei)
     client = token_api(editor)
     uuid = client.post(URL, statement_body(geneva), format="json").json()["uuid"]
 
