@@ -149,7 +149,9 @@ def test_an_editor_enters_a_session_and_a_reviewer_publishes_and_withdraws(page,
     expect(page.get_by_role("status")).to_contain_text("withdrawn")
 
     page.goto(f"/rounds/{ROUND}/")
-    withdrawn = page.locator("article.statement").filter(has_text=THIRD)
+    # The words are gone from the page; the notice stands where they stood.
+    expect(page.locator("article.statement").filter(has_text=THIRD)).to_have_count(0)
+    withdrawn = page.locator("article.statement").filter(has_text=NOTE)
     expect(withdrawn).to_have_class(re.compile(r"\bstatement-withdrawn\b"))
     expect(withdrawn.locator(".correction")).to_contain_text("Withdrawn on")
     expect(withdrawn.locator(".correction")).to_contain_text(NOTE)

@@ -1,14 +1,16 @@
-"""A round in Ankara, in Chromium against the running site: an editor changes a row's
-speaker (Medinsky, then Fidan) and the page brings the new speaker's party and title;
-a row that gives Fidan a party he never sat for is refused for its party until the
-editor says it is right."""
+"""A round in Ankara, in Chromium against the running site, from the entry page to the
+public record: an editor changes a row's speaker (Medinsky, then Fidan) and the page brings
+the new speaker's party and title; a row that gives Fidan a party he never sat for is
+refused for its party until the editor says it is right. A reviewer sends that one back
+with a question, then publishes the round's drafts at once from the queue: the other is
+published, the one sent back is refused on its row."""
 
 import re
 
 import pytest
 
 from tests.browser.harness import expect, screenshot
-from tests.browser.test_after_session import sign_in
+from tests.browser.test_after_session import sign_in, sign_out
 
 # The site as the embedded default serves it: the SQLite pass only (tests/conftest.py).
 pytestmark = pytest.mark.sqlite_pass
@@ -37,7 +39,9 @@ def ankara_round(page, token) -> str:
     return talks["slug"]
 
 
-def test_the_party_follows_the_speaker_and_a_party_never_held_asks_the_editor(page, page_watch, site):
+def test_the_party_follows_the_speaker_a_party_never_held_asks_the_editor_and_the_round_is_published_at_once(
+    page, page_watch, site
+):
     editor = site.logins["editor"]
     token = {"Authorization": f"Token {editor.token}"}
     slug = ankara_round(page, token)
@@ -86,3 +90,31 @@ def test_the_party_follows_the_speaker_and_a_party_never_held_asks_the_editor(pa
     drafts = page.request.get(f"/api/v1/statements/?round={slug}&include=drafts", headers=token).json()["results"]
     saved = {row["text"]: (row["party"], row["speaker_title"]) for row in drafts}
     assert saved == {SAID_BY_FIDAN: ("turkiye", "foreign minister"), MISATTRIBUTED: ("russia", "foreign minister")}
+
+    # The reviewer asks about the second row, then publishes the round's drafts at once.
+    reviewer = {"Authorization": f"Token {site.logins['reviewer'].token}"}
+    uuids = {row["text"]: row["uuid"] for row in drafts}
+    question = "Did Fidan speak for Russia here?"
+    sent = page.request.post(
+        f"/api/v1/statements/{uuids[MISATTRIBUTED]}/send-back/", headers=reviewer, data={"note": question}
+    )
+    expect(sent).to_be_ok()
+    sign_out(page)
+    sign_in(page, site.logins["reviewer"])
+    page.goto("/review/")
+    group = page.locator("section.review-group", has=page.get_by_role("heading", name=re.compile("Ankara")))
+    boxes = group.get_by_role("checkbox")
+    expect(boxes).to_have_count(2)
+    for index in range(2):
+        boxes.nth(index).check()
+    group.get_by_role("button", name="Publish the checked drafts of this round").click()
+
+    expect(page.locator(".notices")).to_contain_text("1 published, 1 refused.")
+    refused_row = page.locator(f"#row-{uuids[MISATTRIBUTED]}")
+    expect(refused_row.get_by_role("alert")).to_contain_text(f"with the note “{question}”")
+    screenshot(page, "review-queue-ankara-published-at-once")
+    states = {
+        text: page.request.get(f"/api/v1/statements/{uuid}/?include=drafts", headers=token).json()["state"]
+        for text, uuid in uuids.items()
+    }
+    assert states == {SAID_BY_FIDAN: "published", MISATTRIBUTED: "draft"}

@@ -27,6 +27,7 @@ from rounds.services import source_save
 from tests import processes
 from tests.factories import (
     IssueFactory,
+    MembershipFactory,
     PartyFactory,
     PersonFactory,
     ProcessFactory,
@@ -134,11 +135,15 @@ def stack(transactional_db, tmp_path, settings):
 def talks(stack):
     """A round, a speaker, a party, a source to cite, and agenda issues to talk about."""
     process = ProcessFactory(slug="ru-ua", name="Russia–Ukraine talks")
+    talk_round = RoundFactory(process=process, city="Geneva", start_date=FEB_17, end_date=FEB_17)
+    speaker, party = PersonFactory(name="Rustem Umerov"), PartyFactory(slug="ukraine", name="Ukraine")
+    # He heads his party's delegation there, so the statements' party is his.
+    MembershipFactory(delegation__round=talk_round, delegation__party=party, person=speaker, role="head")
     return {
         "process": process,
-        "round": RoundFactory(process=process, city="Geneva", start_date=FEB_17, end_date=FEB_17),
-        "speaker": PersonFactory(name="Rustem Umerov"),
-        "party": PartyFactory(slug="ukraine", name="Ukraine"),
+        "round": talk_round,
+        "speaker": speaker,
+        "party": party,
         "issues": [IssueFactory(process=process, topic=f"topic-{n}") for n in range(6)],
         "source": SourceFactory(outlet="Reuters"),
     }

@@ -143,6 +143,9 @@ def test_editors_asking_for_drafts_see_everything_and_publication_steps_read_as_
     _, since = follow(client, include="drafts")
     statement = draft_statement(process=process, issues=[issue])
     issue_services.draft_send_back(statement, by=system_user(), note="name the source")
+    statement.refresh_from_db()
+    statement.translation = "Named: Reuters."  # an editor answers the note: it may now be published
+    issue_services.statement_save(statement, by=system_user(), issues=[issue], sources=list(statement.sources.all()))
     issue_services.draft_publish(statement, by=system_user())
     issue_services.record_withdraw(statement, by=system_user(), note="misattributed")
     other = draft_statement(process=process)
@@ -153,6 +156,7 @@ def test_editors_asking_for_drafts_see_everything_and_publication_steps_read_as_
         ("statements", "create", "create"),
         ("statement_issue_links", "create", "create"),
         ("statements", "update", "send_back"),
+        ("statements", "update", "update"),
         ("statements", "update", "publish"),
         ("statements", "update", "withdraw"),
         ("statements", "create", "create"),
