@@ -112,6 +112,7 @@ def test_the_party_follows_the_speaker_a_party_never_held_asks_the_editor_and_th
     expect(page.locator(".notices")).to_contain_text("1 published, 1 refused.")
     refused_row = page.locator(f"#row-{uuids[MISATTRIBUTED]}")
     expect(refused_row.get_by_role("alert")).to_contain_text(f"with the note “{question}”")
+    expect(refused_row).not_to_contain_text("changed since")  # it was not: that is why it was refused
     screenshot(page, "review-queue-ankara-published-at-once")
     states = {
         text: page.request.get(f"/api/v1/statements/{uuid}/?include=drafts", headers=token).json()["state"]
