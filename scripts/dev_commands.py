@@ -10,14 +10,13 @@ import contextlib
 import hashlib
 import os
 import secrets
-import signal
 import subprocess
 import sys
-import time
 import venv
 from pathlib import Path
-from types import FrameType
-from typing import Any, NoReturn
+from typing import Any
+
+from scripts.supervisor import Supervisor
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
@@ -105,79 +104,46 @@ def command_test(pytest_args: list[str]) -> None:
     run(PYTHON, "-m", "pytest", *pytest_args, env=env)
 
 
-class _Stop(Exception):
-    """SIGTERM: stop the stack as Ctrl-C does."""
-
-
-def _raise_stop(signum: int, frame: FrameType | None) -> NoReturn:
-    raise _Stop
-
-
 STOP_SECONDS = 25  # gunicorn's graceful timeout is 20: a request in flight may finish
+MOST_WORKERS = 32
 
 
-def stack_processes(var_dir: Path) -> dict[str, list]:
+def worker_concurrency(env: dict[str, str]) -> list[str]:
+    """NEGOTRACK_WORKERS, the worker's --concurrency; unset, Celery's own default (one per
+    CPU). Checked before anything starts, so a typo does not leave a worker that never comes up."""
+    value = env.get("NEGOTRACK_WORKERS", "").strip()
+    if not value:
+        return []
+    if not (value.isascii() and value.isdigit() and 1 <= int(value) <= MOST_WORKERS):
+        sys.exit(f"negotrack: NEGOTRACK_WORKERS must be a whole number from 1 to {MOST_WORKERS}, not {value!r}")
+    return ["--concurrency", str(int(value))]
+
+
+def stack_processes(var_dir: Path, concurrency: list[str]) -> dict[str, list]:
     return {
         "web": [BIN / "gunicorn", "negotrack.wsgi"],
-        "worker": [BIN / "celery", "-A", "negotrack", "worker", "--loglevel", "INFO"],
+        "worker": [BIN / "celery", "-A", "negotrack", "worker", "--loglevel", "INFO", *concurrency],
         "beat": [BIN / "celery", "-A", "negotrack", "beat", "--loglevel", "INFO",
                  "--schedule", var_dir / "celerybeat-schedule"],
     }  # fmt: skip
 
 
 def command_stack() -> None:
-    """gunicorn, a worker and beat against DATABASE_URL and REDIS_URL, until Ctrl-C or SIGTERM
-    (or until one of them stops, which stops the others)."""
+    """gunicorn, a worker and beat against DATABASE_URL and REDIS_URL, until Ctrl-C or SIGTERM;
+    one that dies is started again after a back-off (scripts/supervisor.py)."""
     missing = [name for name in ("DATABASE_URL", "REDIS_URL", "SECRET_KEY") if not os.environ.get(name)]
     if missing:
         sys.exit(f"negotrack: the stack needs {', '.join(missing)} in the environment (see .env.example)")
-    ensure_environment()
     env = dict(os.environ)
+    concurrency = worker_concurrency(env)
+    ensure_environment()
     var_dir = Path(env.get("NEGOTRACK_VAR_DIR") or ROOT / "var")
     var_dir.mkdir(parents=True, exist_ok=True)
     say("migrating the database and collecting the static files")
     manage("migrate", "--no-input", "-v", "0", env=env)
     manage("collectstatic", "--no-input", "-v", "0", env=env)
-    signal.signal(signal.SIGTERM, _raise_stop)
-    running: dict[str, subprocess.Popen] = {}
-    failed = False
-    try:
-        for name, args in stack_processes(var_dir).items():
-            # Each in a session of its own: Ctrl-C reaches only this process, which then
-            # stops each of them in order, gracefully.
-            running[name] = subprocess.Popen([str(a) for a in args], cwd=ROOT, env=env, start_new_session=True)
-        say(f"web on http://{env.get('GUNICORN_BIND', '127.0.0.1:8000')}/, a worker and beat; Ctrl-C stops them")
-        while True:
-            for name, process in running.items():
-                if process.poll() is not None:
-                    say(f"{name} stopped (exit code {process.returncode}): stopping the others")
-                    failed = True
-                    raise _Stop
-            time.sleep(0.5)
-    except (KeyboardInterrupt, _Stop):
-        pass
-    finally:
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        _stop_all(running)
-    sys.exit(1 if failed else 0)
-
-
-def _stop_all(running: dict[str, subprocess.Popen]) -> None:
-    for process in running.values():
-        if process.poll() is None:
-            process.terminate()
-    deadline = time.monotonic() + STOP_SECONDS
-    for name, process in running.items():
-        try:
-            process.wait(timeout=max(deadline - time.monotonic(), 0.1))
-        except subprocess.TimeoutExpired:
-            say(f"{name} did not stop in {STOP_SECONDS} s: killing it")
-        # Whatever it left behind in its session (gunicorn's or the pool's workers) goes too.
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-    say("stopped")
+    say(f"web on http://{env.get('GUNICORN_BIND', '127.0.0.1:8000')}/, a worker and beat; Ctrl-C stops them")
+    Supervisor(stack_processes(var_dir, concurrency), env=env, cwd=ROOT).run(STOP_SECONDS)
 
 
 COMMANDS = ("run", "test", "stack")

@@ -61,3 +61,43 @@ def test_run_refuses_a_port_that_is_none():
     )
     assert result.returncode == 2
     assert "--port: invalid int value" in result.stderr
+
+
+@pytest.mark.parametrize("value", ["0", "33", "two", "1.5", "-1", "²"])
+def test_the_stack_refuses_a_number_of_workers_that_is_not_1_to_32(value):
+    env = dict(os.environ, DATABASE_URL="postgres://nobody@127.0.0.1:1/none", REDIS_URL="redis://127.0.0.1:1/0")
+    env |= {"SECRET_KEY": "x", "NEGOTRACK_WORKERS": value}
+    result = subprocess.run(
+        [sys.executable, "dev.py", "stack"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=30
+    )
+    assert result.returncode == 1
+    assert f"NEGOTRACK_WORKERS must be a whole number from 1 to 32, not {value!r}" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "concurrency"), [("", []), ("1", ["--concurrency", "1"]), ("32", ["--concurrency", "32"])]
+)
+def test_the_number_of_workers_is_the_workers_concurrency(value, concurrency, tmp_path):
+    worker = dev_commands.stack_processes(tmp_path, dev_commands.worker_concurrency({"NEGOTRACK_WORKERS": value}))[
+        "worker"
+    ]
+    assert worker[worker.index("INFO") + 1 :] == concurrency
+
+
+def test_a_process_that_keeps_dying_is_restarted_ever_later_up_to_30_s_and_sooner_once_it_ran_a_minute(monkeypatch):
+    """The back-off: 1 s, doubling to at most 30 s, back to 1 s after a run of 60 s."""
+    from scripts import supervisor
+
+    killed = []
+    monkeypatch.setattr(supervisor.os, "killpg", lambda pid, number: killed.append(pid))
+    child = supervisor.Child("worker", ["celery"])
+    stack = supervisor.Supervisor({}, env={}, cwd=ROOT)
+    dead = subprocess.Popen([sys.executable, "-c", "raise SystemExit(3)"])
+    dead.wait()
+    delays = []
+    for ran in [1, 1, 1, 1, 1, 1, 1, 60, 1]:
+        stack._exited(child, dead, now=child.started + ran)
+        assert child.restart_at is not None
+        delays.append(child.restart_at - (child.started + ran))
+    assert delays == [1, 2, 4, 8, 16, 30, 30, 1, 2]
+    assert killed == [dead.pid] * 9  # what it left in its session goes too
