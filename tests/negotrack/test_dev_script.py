@@ -1,8 +1,10 @@
 """dev.py on an old Python says which Python it needs, instead of failing on syntax."""
 
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -101,3 +103,28 @@ def test_a_process_that_keeps_dying_is_restarted_ever_later_up_to_30_s_and_soone
         delays.append(child.restart_at - (child.started + ran))
     assert delays == [1, 2, 4, 8, 16, 30, 30, 1, 2]
     assert killed == [dead.pid] * 9  # what it left in its session goes too
+
+
+def test_sigterm_during_a_back_off_stops_everything_at_once_without_a_restart():
+    supervise = (
+        "import sys; from pathlib import Path; from scripts.supervisor import Supervisor;"
+        "Supervisor({'steady': ['sleep', '60'], 'crashing': [sys.executable, '-c', 'raise SystemExit(3)']},"
+        " env={}, cwd=Path('.')).run(5)"
+    )
+    stack = subprocess.Popen(
+        [sys.executable, "-c", supervise], cwd=ROOT, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    try:
+        assert stack.stderr is not None
+        first = stack.stderr.readline()
+        assert first.startswith("negotrack stack: crashing exited with 3 after ")
+        assert first.endswith("; restarting in 1 s\n")
+        stopping = time.monotonic()
+        stack.send_signal(signal.SIGTERM)
+        assert stack.wait(timeout=5) == 0
+        assert time.monotonic() - stopping < 2
+        assert stack.stderr.read() == "negotrack stack: stopped\n"
+    finally:
+        if stack.poll() is None:
+            os.killpg(stack.pid, signal.SIGKILL)
+            stack.wait()
