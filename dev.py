@@ -8,7 +8,8 @@
 and, for production on a machine with PostgreSQL and Redis (no Docker):
 
     python3 dev.py stack   # gunicorn, a Celery worker and beat, with DATABASE_URL,
-                           # REDIS_URL and SECRET_KEY set; Ctrl-C stops them all
+                           # REDIS_URL and SECRET_KEY set; one that dies is
+                           # restarted; Ctrl-C stops them all
 
 Needs only Python 3.11+ and git: everything else is installed into .venv from
 pyproject.toml, pinned by requirements.lock.
