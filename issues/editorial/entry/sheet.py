@@ -15,8 +15,9 @@ from django.http import QueryDict
 
 from issues.editorial.descriptions import when_label
 from issues.editorial.entry.assessment_forms import AgreementRow, PositionRow, StatusRow
-from issues.editorial.entry.forms import BaseRow, NewRows, SourceRow, StatementRow
+from issues.editorial.entry.forms import BaseRow, NewRows, StatementRow
 from issues.editorial.entry.offer import Offer
+from issues.editorial.entry.source_rows import SourceRow
 from issues.models import Issue, IssueStatus, PublicationState, Publishable
 from negotrack.records import RecordLocked, User, VersionConflict
 from rounds.models import Source
