@@ -12,6 +12,7 @@ from delegations.models import (
     Person,
     PersonQuerySet,
 )
+from negotrack.filtering import slug_filter
 from rounds.models import Process, Round
 
 
@@ -29,22 +30,9 @@ class PersonFilter(django_filters.FilterSet):
 
 
 class DelegationFilter(django_filters.FilterSet):
-    round = django_filters.ModelChoiceFilter(
-        queryset=Round.objects.all(),
-        to_field_name="slug",
-        help_text="delegations at the round with this slug; an unknown slug answers 400",
-    )
-    party = django_filters.ModelChoiceFilter(
-        queryset=Party.objects.all(),
-        to_field_name="slug",
-        help_text="delegations of the party with this slug; an unknown slug answers 400",
-    )
-    process = django_filters.ModelChoiceFilter(
-        field_name="round__process",
-        queryset=Process.objects.all(),
-        to_field_name="slug",
-        help_text="delegations at rounds of the process with this slug; an unknown slug answers 400",
-    )
+    round = slug_filter(Round, "delegations at the round with this slug")
+    party = slug_filter(Party, "delegations of the party with this slug")
+    process = slug_filter(Process, "delegations at rounds of the process with this slug", field_name="round__process")
     role = django_filters.ChoiceFilter(
         choices=DelegationRole.choices,
         method="filter_role",
@@ -60,17 +48,8 @@ class DelegationFilter(django_filters.FilterSet):
 
 
 class MembershipFilter(django_filters.FilterSet):
-    person = django_filters.ModelChoiceFilter(
-        queryset=Person.objects.all(),
-        to_field_name="slug",
-        help_text="memberships of the person with this slug; an unknown slug answers 400",
-    )
-    round = django_filters.ModelChoiceFilter(
-        field_name="delegation__round",
-        queryset=Round.objects.all(),
-        to_field_name="slug",
-        help_text="memberships in delegations at the round with this slug; an unknown slug answers 400",
-    )
+    person = slug_filter(Person, "memberships of the person with this slug")
+    round = slug_filter(Round, "memberships in delegations at the round with this slug", field_name="delegation__round")
 
     class Meta:
         model = Membership
@@ -78,18 +57,8 @@ class MembershipFilter(django_filters.FilterSet):
 
 
 class AttendanceFilter(django_filters.FilterSet):
-    round = django_filters.ModelChoiceFilter(
-        field_name="session__round",
-        queryset=Round.objects.all(),
-        to_field_name="slug",
-        help_text="attendance at sessions of the round with this slug; an unknown slug answers 400",
-    )
-    person = django_filters.ModelChoiceFilter(
-        field_name="membership__person",
-        queryset=Person.objects.all(),
-        to_field_name="slug",
-        help_text="attendance of the person with this slug; an unknown slug answers 400",
-    )
+    round = slug_filter(Round, "attendance at sessions of the round with this slug", field_name="session__round")
+    person = slug_filter(Person, "attendance of the person with this slug", field_name="membership__person")
 
     class Meta:
         model = Attendance

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
+from django_filters import ModelChoiceFilter
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -36,3 +37,15 @@ class SlugField(serializers.SlugRelatedField):
         if isinstance(data, str) and text_problem(data, single_line=True):
             self.fail("does_not_exist", slug_name=self.slug_field, value=data)
         return super().to_internal_value(data)
+
+
+def slug_filter(model: type[Model], described: str, *, field_name: str | None = None) -> ModelChoiceFilter:
+    """A filter that takes a record's slug (`described` says what it selects) and answers
+    400 when no record has it. `field_name` is the path to the record, when it is not the
+    filter's own name."""
+    return ModelChoiceFilter(
+        field_name=field_name,
+        to_field_name="slug",
+        queryset=model._default_manager.all(),
+        help_text=f"{described}; an unknown slug answers 400",
+    )

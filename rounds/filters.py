@@ -2,15 +2,12 @@
 
 import django_filters
 
+from negotrack.filtering import slug_filter
 from rounds.models import Round, Session, Source
 
 
 class SessionFilter(django_filters.FilterSet):
-    round = django_filters.ModelChoiceFilter(
-        queryset=Round.objects.all(),
-        to_field_name="slug",
-        help_text="sessions of the round with this slug; an unknown slug answers 400",
-    )
+    round = slug_filter(Round, "sessions of the round with this slug")
     track = django_filters.ChoiceFilter(choices=Session.Track.choices, help_text="sessions of this track")
 
     class Meta:

@@ -16,19 +16,15 @@ from drf_spectacular.utils import extend_schema_field
 from delegations.models import Party, Person
 from issues.models import Agreement, Issue, IssueStatus, Position, Statement
 from issues.vocabulary import AssessmentStatus
+from negotrack.filtering import slug_filter
 from negotrack.search import contains_any_case
 from rounds.dates import DatePrecision
 from rounds.models import Process, Round, Session
 
 
 def by_slug(model: type[Model], field_name: str, what: str) -> filters.ModelChoiceFilter:
-    """A filter that takes a slug and answers 400 when nothing has it."""
-    return filters.ModelChoiceFilter(
-        field_name=field_name,
-        to_field_name="slug",
-        queryset=model._default_manager.all(),
-        help_text=f"the slug of {what}; an unknown slug answers 400",
-    )
+    """A filter that takes the slug of `what` and answers 400 when nothing has it."""
+    return slug_filter(model, f"the slug of {what}", field_name=field_name)
 
 
 class WholeNumberFilter(filters.NumberFilter):
