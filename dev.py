@@ -10,6 +10,8 @@ and, for production on a machine with PostgreSQL and Redis (no Docker):
     python3 dev.py stack   # gunicorn, a Celery worker and beat, with DATABASE_URL,
                            # REDIS_URL and SECRET_KEY set; one that dies is
                            # restarted; Ctrl-C stops them all
+    python3 dev.py soak    # the stack under load while faults arrive (--ci: CI's
+                           # four-minute run); prints its figures
 
 Needs only Python 3.11+ and git: everything else is installed into .venv from
 pyproject.toml, pinned by requirements.lock.

@@ -7,6 +7,9 @@ from negotrack.api import not_found
 from negotrack.changes.views import ChangesFeedView
 from negotrack.health import healthz
 
+# A database that cannot be reached answers 503 with Retry-After; anything else, Django's 500.
+handler500 = "negotrack.unavailable.server_error"
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),

@@ -146,7 +146,13 @@ def command_stack() -> None:
     Supervisor(stack_processes(var_dir, concurrency), env=env, cwd=ROOT).run(STOP_SECONDS)
 
 
-COMMANDS = ("run", "test", "stack")
+def command_soak(args: list[str]) -> None:
+    """The soak test (scripts/soak.py): the stack on a PostgreSQL and a Redis of its own,
+    under load, while faults arrive one at a time; `--ci` for CI's shorter run."""
+    run(sys.executable, ROOT / "scripts" / "soak.py", *args)
+
+
+COMMANDS = ("run", "test", "stack", "soak")
 
 
 def main(usage: str) -> None:
@@ -156,5 +162,7 @@ def main(usage: str) -> None:
         command_run(sys.argv[2:])
     elif sys.argv[1] == "stack":
         command_stack()
+    elif sys.argv[1] == "soak":
+        command_soak(sys.argv[2:])
     else:
         command_test(sys.argv[2:])

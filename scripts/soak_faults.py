@@ -1,0 +1,140 @@
+"""The faults the soak test (scripts/soak.py) injects, one at a time, each noted as a window
+of time for the figures: Redis frozen, a pool process of the worker killed while it
+rebuilds, the worker's main process killed, PostgreSQL restarted."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from scripts.ci_tools import Failed, wait_for
+from scripts.soak_services import LocalPostgres, LocalRedis, child_pids, cpu_ticks, stack_processes
+
+# What the worker's log says when a pool process died with a task in hand (Celery's
+# WorkerLostError), when it takes a task from the queue, and when it is ready for tasks.
+LOST_TASK = "WorkerLostError"
+RECEIVED = re.compile(r'"Task ([\w.]+)\[([0-9a-f-]+)\] received"')
+READY = "ready."
+REBUILDS = ("issues.rebuild_timeline", "issues.reconcile_timelines")
+
+
+@dataclass
+class Window:
+    """A fault's time, as wall-clock seconds: from its start to the end of its recovery."""
+
+    name: str
+    start: float
+    end: float
+    note: str = ""
+
+
+class Faults:
+    def __init__(
+        self, stack: subprocess.Popen[bytes], log: Path, postgres: LocalPostgres, redis: LocalRedis, port: int,
+        say: Callable[[str], None],
+    ) -> None:  # fmt: skip
+        self.stack, self.log, self.postgres, self.redis, self.port, self.say = stack, log, postgres, redis, port, say
+        self.windows: list[Window] = []
+
+    def _log_size(self) -> int:
+        return self.log.stat().st_size
+
+    def _log_since(self, offset: int) -> str:
+        with self.log.open("rb") as file:
+            file.seek(offset)
+            return file.read().decode(errors="replace")
+
+    def _processes(self) -> dict[str, int]:
+        if self.stack.poll() is not None:
+            raise Failed(f"dev.py stack exited with {self.stack.returncode}")
+        return stack_processes(self.stack.pid)
+
+    def wait_for_the_worker(self, since: int = 0, seconds: float = 60) -> None:
+        """Until the worker says it is ready and has both pool processes."""
+
+        def ready() -> bool:
+            worker = self._processes().get("worker")
+            return worker is not None and READY in self._log_since(since) and len(child_pids(worker)) >= 2
+
+        wait_for("the worker is ready", ready, seconds=seconds, every=0.2)
+
+    def calm(self, seconds: float) -> None:
+        time.sleep(seconds)
+
+    def freeze_redis(self, seconds: float, *, recover: float) -> None:
+        start = time.time()
+        self.redis.freeze()
+        self.say(f"Redis frozen (SIGSTOP) for {seconds:g} s")
+        try:
+            time.sleep(seconds)
+        finally:
+            self.redis.thaw()
+        self.say("Redis thawed")
+        time.sleep(recover)
+        self.windows.append(Window("redis_frozen", start, time.time()))
+
+    def _redelivered(self) -> set[tuple[str, str]]:
+        """The tasks the worker received more than once: (name, id)."""
+        received = Counter(RECEIVED.findall(self._log_since(0)))
+        return {task for task, times in received.items() if times > 1}
+
+    def kill_pool_process_while_it_rebuilds(self, *, recover: float, seconds: float = 60) -> None:
+        """SIGKILL to a pool process of the worker caught using the CPU. It counts when the
+        worker's log reports the task lost and the same rebuild received again (requeued,
+        as acks_late and reject_on_worker_lost say); else it is tried again."""
+        deadline = time.monotonic() + seconds
+        attempts = 0
+        while time.monotonic() < deadline:
+            worker = self._processes()["worker"]
+            pool = child_pids(worker)
+            before = {pid: cpu_ticks(pid) for pid in pool}
+            time.sleep(0.02)
+            busy = [pid for pid in pool if cpu_ticks(pid) > before[pid] >= 0]
+            if not busy:
+                continue
+            attempts += 1
+            offset, start, redelivered = self._log_size(), time.time(), self._redelivered()
+            os.kill(busy[0], signal.SIGKILL)
+            time.sleep(2)
+            lost = LOST_TASK in self._log_since(offset)
+            again = [name for name, _ in self._redelivered() - redelivered if name in REBUILDS]
+            if lost and again:
+                self.say(f"killed pool process {busy[0]} while it ran {again[0]} (attempt {attempts}); "
+                         "the worker reported it lost and received it again")  # fmt: skip
+                self.wait_for_the_worker(since=0)
+                time.sleep(recover)
+                self.windows.append(Window("pool_process_killed", start, time.time(), note=f"attempts={attempts}"))
+                return
+            self.wait_for_the_worker(since=0)
+        raise Failed(f"no pool process was caught running a task in {seconds:g} s ({attempts} killed idle)")
+
+    def kill_worker_main_process(self, *, recover: float) -> None:
+        worker = self._processes()["worker"]
+        offset, start = self._log_size(), time.time()
+        os.kill(worker, signal.SIGKILL)
+        self.say(f"killed the worker's main process ({worker})")
+        wait_for("the supervisor restarts the worker", lambda: self._processes().get("worker", worker) != worker,
+                 seconds=40, every=0.2)  # fmt: skip
+        self.wait_for_the_worker(since=offset)
+        back = time.time()
+        self.say(f"the worker is back and ready after {back - start:.1f} s")
+        time.sleep(recover)
+        self.windows.append(Window("worker_main_killed", start, time.time(), note=f"back={back - start:.1f}"))
+
+    def restart_postgres(self, *, down: float, recover: float) -> None:
+        start = time.time()
+        self.postgres.stop()
+        self.say(f"PostgreSQL stopped (fast shutdown); it starts again in {down:g} s")
+        time.sleep(down)
+        self.postgres.start()
+        up = time.time()
+        self.say(f"PostgreSQL is back after {up - start:.1f} s")
+        time.sleep(recover)
+        self.windows.append(Window("postgres_restart", start, up + recover, note=f"down={up - start:.1f}"))
