@@ -9,6 +9,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.core.cache import cache
+from django.core.cache.backends.redis import RedisCache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from redis.exceptions import RedisError
@@ -22,19 +24,72 @@ logger = logging.getLogger(__name__)
 
 
 class AnonymousReadThrottle(AnonRateThrottle):
-    """DRF's limit per address for readers who are not signed in, counted in the default
-    cache (Redis when REDIS_URL is set, so that every web process shares one count).
+    """A limit per address for readers who are not signed in (DRF's `anon` scope), counted
+    in the default cache: Redis when REDIS_URL is set, so that every web process shares one
+    count.
 
-    When that cache cannot be reached, the request goes through and the failure is
-    logged: losing the limit for a while is better than refusing every reader.
+    A sliding window made of two fixed ones: the requests of this window, plus those of the
+    previous window weighted by the share of it still within the last `duration` seconds.
+    Two counters a reader, one round trip to Redis a request (INCR, EXPIRE and GET in one
+    pipeline), whatever the rate; DRF's own throttle keeps a list of every request's time
+    and writes it back whole each time. A refused request is taken back out of the count,
+    so a reader who waits as told is let in again.
+
+    When the cache cannot be reached, the request goes through and the failure is logged:
+    losing the limit for a while is better than refusing every reader.
     """
 
+    num_requests: int  # set by DRF from the rate, as is the duration in seconds
+    duration: int
+    wait_seconds: float | None = None
+
     def allow_request(self, request: Request, view: APIView) -> bool:
+        if self.rate is None:
+            return True
+        key = self.get_cache_key(request, view)
+        if key is None:  # signed in
+            return True
+        window, elapsed = divmod(self.timer(), self.duration)
         try:
-            return super().allow_request(request, view)
+            current, previous = _count_one_more(key, int(window), self.duration)
+            weight = 1 - elapsed / self.duration
+            if previous * weight + current <= self.num_requests:
+                return True
+            _take_back(key, int(window))
         except (RedisError, OSError) as error:
             logger.warning("rate limit skipped: its cache is unreachable (%s)", type(error).__name__)
             return True
+        # Until the previous window's share has shrunk enough, at most to this window's end.
+        excess = previous * weight + current - 1 - self.num_requests
+        left = self.duration - elapsed
+        self.wait_seconds = left if previous == 0 else min(left, max(excess, 0) * self.duration / previous)
+        return False
+
+    def wait(self) -> float | None:
+        return self.wait_seconds
+
+
+def _keys(key: str, window: int) -> tuple[str, str]:
+    return f"{key}:{window}", f"{key}:{window - 1}"
+
+
+def _count_one_more(key: str, window: int, duration: int) -> tuple[int, int]:
+    """This window's count after adding one, and the previous window's count."""
+    this, last = _keys(key, window)
+    if isinstance(cache, RedisCache):
+        this, last = cache.make_and_validate_key(this), cache.make_and_validate_key(last)
+        pipeline = cache._cache.get_client(this, write=True).pipeline(transaction=False)
+        pipeline.incr(this)
+        pipeline.expire(this, duration * 2)
+        pipeline.get(last)
+        current, _, previous = pipeline.execute()
+        return int(current), int(previous or 0)
+    cache.add(this, 0, duration * 2)
+    return cache.incr(this), cache.get(last, 0)
+
+
+def _take_back(key: str, window: int) -> None:
+    cache.decr(_keys(key, window)[0])
 
 
 class PageReadThrottle(AnonymousReadThrottle):

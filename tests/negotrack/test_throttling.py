@@ -58,3 +58,42 @@ def test_an_unreachable_rate_limit_cache_lets_readers_through(client, two_a_minu
     }
     assert {client.get("/").status_code for _ in range(3)} == {200}
     assert "rate limit skipped" in caplog.text
+
+
+def test_the_count_slides_with_the_clock_and_a_refusal_is_not_counted(client, two_a_minute, monkeypatch):
+    """Two windows of a minute: the previous one's count weighs what is left of it in the
+    last minute. Refused requests are taken back out, so waiting as told is enough."""
+    from negotrack.throttling import AnonymousReadThrottle
+
+    now = [6_000_000.0]  # the start of a minute
+    monkeypatch.setattr(AnonymousReadThrottle, "timer", lambda self: now[0])
+    assert [client.get("/").status_code for _ in range(4)] == [200, 200, 429, 429]
+    now[0] += 75  # a quarter into the next minute: 2 × 0.75 of the last one still counts
+    refused = client.get("/")
+    assert refused.status_code == 429
+    assert 1 <= int(refused["Retry-After"]) <= 45
+    now[0] += 15  # halfway: 2 × 0.5 + 1 fits
+    assert [client.get("/").status_code for _ in range(2)] == [200, 429]
+    now[0] += 120  # two minutes on, nothing of the last minute was counted
+    assert [client.get("/").status_code for _ in range(3)] == [200, 200, 429]
+
+
+def test_a_reader_costs_two_small_counters_whatever_the_rate(client, settings):
+    from django.core.cache import cache
+
+    settings.PAGE_ANON_RATE = "100000/min"
+    for _ in range(30):
+        assert client.get("/").status_code == 200
+    counts = [value for key in cache_keys(cache) if (value := cache.get(key)) is not None]
+    assert 30 in counts and all(isinstance(value, int) for value in counts)
+
+
+def cache_keys(cache):
+    """The keys the pages' limit wrote (the cache's own listing, on either backend)."""
+    from django.core.cache.backends.redis import RedisCache
+
+    if isinstance(cache, RedisCache):
+        client = cache._cache.get_client()
+        prefix = cache.make_key("")
+        return [key.decode().removeprefix(prefix) for key in client.scan_iter(f"{prefix}*throttle_pages*")]
+    return [key.split(":", 2)[2] for key in cache._cache if "throttle_pages" in key]
