@@ -29,13 +29,15 @@ from rounds.models import Round
 
 
 def older_than(day: datetime.date, pk: int) -> Q:
-    """Statements after the one at (day, pk) in the newest-first order."""
-    return Q(date__lt=day) | Q(date=day, pk__lt=pk)
+    """Statements after the one at (day, pk) in the newest-first order. The bound on the
+    date alone is implied by the rest; it is what lets the newest-first index start at the
+    position instead of reading and discarding every statement before it."""
+    return Q(date__lte=day) & (Q(date__lt=day) | Q(date=day, pk__lt=pk))
 
 
 def newer_than(day: datetime.date, pk: int) -> Q:
-    """Statements before the one at (day, pk) in the newest-first order."""
-    return Q(date__gt=day) | Q(date=day, pk__gt=pk)
+    """Statements before the one at (day, pk) in the newest-first order (bounded likewise)."""
+    return Q(date__gte=day) & (Q(date__gt=day) | Q(date=day, pk__gt=pk))
 
 
 class StatementPagination(StrictPageSize, CursorPagination):
