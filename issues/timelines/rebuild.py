@@ -118,6 +118,11 @@ def _issue_lock(issue_id: int) -> Iterator[None]:
             cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [_LOCK_NAMESPACE, issue_id])
 
 
+def is_marked(issue_id: int) -> bool:
+    """An edit marked the issue since its timeline was last built."""
+    return TimelineState.objects.filter(issue_id=issue_id).exclude(built_generation=F("generation")).exists()
+
+
 def rebuild_issue(issue_id: int, *, force: bool = False, unless_current: bool = False) -> Rebuilt | None:
     """Rebuild one issue's timeline if its inputs changed (or `force`), and clear its mark
     if no edit came in meanwhile. None when the issue no longer exists, or when an edit

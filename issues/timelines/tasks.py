@@ -16,10 +16,11 @@ from issues.timelines import rebuild
 
 logger = logging.getLogger(__name__)
 
-# While a rebuild of an issue waits in the queue, more edits to it enqueue nothing more:
-# a burst of edits costs one rebuild, or two when edits go on while it runs. The rebuild
-# waits GATHER_SECONDS before it starts, so that the edits of a burst land in that window
-# (started at once, each rebuild would free the slot while the burst goes on).
+# An edit's rebuild starts at once. While it waits in the queue or runs, the issue's slot
+# is taken and more edits to it enqueue nothing. Once it is done it frees the slot, and
+# if edits came in while it ran (a burst), it queues one more rebuild that waits
+# GATHER_SECONDS, so that the rest of the burst lands in that window: a burst of edits
+# costs two rebuilds, or three when it outlasts the wait, and a lone edit waits for none.
 QUEUED_KEY = "negotrack:timeline-queued:{}"
 QUEUED_FOR_SECONDS = 600  # a lost message frees the slot by then; the reconciliation does not wait for it
 GATHER_SECONDS = 1
@@ -34,22 +35,29 @@ def _redis() -> Redis:
     return Redis.from_url(url, socket_connect_timeout=1, socket_timeout=1)
 
 
-def enqueue_rebuild(issue_id: int) -> bool:
-    """Queue a rebuild of the issue unless one is already waiting. Raises when Redis cannot
-    be reached; the caller logs it and the issue stays marked for the reconciliation."""
+def enqueue_rebuild(issue_id: int, *, gather: bool = False) -> bool:
+    """Queue a rebuild of the issue unless one is already waiting or running; `gather` to
+    let it wait GATHER_SECONDS first. Raises when Redis cannot be reached; the caller logs
+    it and the issue stays marked for the reconciliation."""
     if not _redis().set(QUEUED_KEY.format(issue_id), 1, nx=True, ex=QUEUED_FOR_SECONDS):
         return False
-    rebuild_timeline.apply_async(args=[issue_id], countdown=GATHER_SECONDS, retry=False)
+    rebuild_timeline.apply_async(args=[issue_id], countdown=GATHER_SECONDS if gather else 0, retry=False)
     return True
 
 
 @shared_task(name="issues.rebuild_timeline", ignore_result=True, acks_late=True)
 def rebuild_timeline(issue_id: int) -> None:
     try:
-        _redis().delete(QUEUED_KEY.format(issue_id))  # edits from now on queue another rebuild
-    except RedisError:
-        logger.warning("could not free the queue slot of issue %s; it expires by itself", issue_id)
-    rebuild.rebuild_issue(issue_id, unless_current=True)
+        rebuild.rebuild_issue(issue_id, unless_current=True)
+    finally:
+        try:
+            # Edits from now on queue a rebuild of their own; one that came in before the
+            # slot was free, while this one ran, is found marked here.
+            _redis().delete(QUEUED_KEY.format(issue_id))
+            if rebuild.is_marked(issue_id):
+                enqueue_rebuild(issue_id, gather=True)
+        except RedisError:
+            logger.warning("could not free the queue slot of issue %s; it expires by itself", issue_id)
 
 
 @shared_task(name="issues.reconcile_timelines", ignore_result=True)
