@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from django.core.exceptions import RequestDataTooBig
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponseNotModified, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, permissions, status, views, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from negotrack.answers import keep_answer, kept_answer
 from negotrack.conditional import Validators, is_not_modified, validators_for
 from negotrack.groups import is_editorial
 from negotrack.inputs import too_large_message
@@ -65,6 +66,13 @@ class _NotModified(Exception):
     """Raised from `initial()` to skip the view when the client's copy is current."""
 
 
+class _Kept(Exception):
+    """Raised from `initial()` to skip the view when its answer is kept (negotrack.answers)."""
+
+    def __init__(self, response: HttpResponse) -> None:
+        self.response = response
+
+
 class ConditionalReadMixin(_ReadView):
     """ETag and Last-Modified on every read, and 304 before the view does any work.
 
@@ -94,6 +102,10 @@ class ConditionalReadMixin(_ReadView):
             self.read_validators = self.get_read_validators(request)
             if is_not_modified(request, self.read_validators):
                 raise _NotModified
+            if getattr(request.accepted_renderer, "format", None) != "api" and (
+                kept := kept_answer(request, self.read_validators)
+            ):
+                raise _Kept(kept)
 
     def get_read_validators(self, request: Request) -> Validators:
         drafts = self.shows_drafts and wants_drafts(request)
@@ -112,6 +124,8 @@ class ConditionalReadMixin(_ReadView):
     def handle_exception(self, exc: Exception) -> Response:
         if isinstance(exc, _NotModified):
             return HttpResponseNotModified()  # type: ignore[return-value]  # a 304 has nothing to render
+        if isinstance(exc, _Kept):
+            return exc.response  # type: ignore[return-value]  # rendered already
         response = super().handle_exception(exc)
         if isinstance(exc, exceptions.Throttled):
             response.data = {"detail": exc.detail, "retry_after": exc.wait}  # type: ignore[attr-defined]
@@ -121,6 +135,9 @@ class ConditionalReadMixin(_ReadView):
         response = super().finalize_response(request, response, *args, **kwargs)
         patch_vary_headers(response, ["Cookie", "Authorization"])
         if self.read_validators is not None and response.status_code in (200, 304):
+            validators = self.read_validators
+            if isinstance(response, Response) and getattr(response.accepted_renderer, "format", None) != "api":
+                response.add_post_render_callback(lambda rendered: keep_answer(request, validators, rendered))
             response["ETag"] = self.read_validators.etag
             if self.read_validators.last_modified is not None:
                 response["Last-Modified"] = self.read_validators.last_modified_header

@@ -310,6 +310,11 @@ if READ_STATEMENT_TIMEOUT_MS < 0:
 
 # How long the change log keeps a change (prune_changes): a tool that follows the changes
 # feed less often than this gets 410 and resyncs from the lists.
+# How long a public answer is kept under its ETag (negotrack.answers); 0 keeps none.
+ANSWERS_KEPT_SECONDS = env_int("ANSWERS_KEPT_SECONDS", 600)
+if ANSWERS_KEPT_SECONDS < 0:
+    raise ImproperlyConfigured(f"ANSWERS_KEPT_SECONDS={ANSWERS_KEPT_SECONDS} must be 0 (off) or more.")
+
 CHANGES_RETENTION_DAYS = env_int("CHANGES_RETENTION_DAYS", 365)
 if CHANGES_RETENTION_DAYS < 1:
     raise ImproperlyConfigured(f"CHANGES_RETENTION_DAYS={CHANGES_RETENTION_DAYS} must be 1 or more (days).")

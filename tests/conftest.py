@@ -105,6 +105,14 @@ def _fresh_cache(settings):
 
 
 @pytest.fixture(autouse=True)
+def _answers_built(settings):
+    """Every answer built, never served kept (negotrack.answers): the query counts pinned
+    across the suite are what building an answer costs. The tests of kept answers, and the
+    golden answers' second reading, turn keeping on."""
+    settings.ANSWERS_KEPT_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def _tasks_in_process(settings):
     """Background jobs run in the test's process after each commit, even where REDIS_URL
     is set: no test leaves tasks for a worker that is not there in a shared Redis. The

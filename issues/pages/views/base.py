@@ -1,5 +1,6 @@
-"""What every analyst page shares: conditional reads from the change log, and no cache
-that could keep a page for someone else."""
+"""What every analyst page shares: conditional reads from the change log, answers kept
+under their ETag for readers who are not signed in (negotrack.answers), and no cache that
+could keep a page for someone else."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from issues.editorial.drafts import shows_drafts
+from negotrack.answers import keep_answer, kept_answer
 from negotrack.conditional import is_not_modified, validators_for
 from rounds.models import Source
 
@@ -54,8 +56,14 @@ def page(
                 and is_not_modified(request, validators)
             ):
                 response: HttpResponse = HttpResponseNotModified()
+            elif (kept := kept_answer(request, validators)) is not None:
+                response = kept
             else:
                 response = view(request, *args, **kwargs)
+                if isinstance(response, TemplateResponse):
+                    response.add_post_render_callback(lambda rendered: keep_answer(request, validators, rendered))
+                else:
+                    keep_answer(request, validators, response)
             if response.status_code in (200, 304):
                 response["ETag"] = validators.etag
                 response["Last-Modified"] = validators.last_modified_header

@@ -1,0 +1,95 @@
+"""Public answers kept under their ETag (negotrack.answers): the second reader of a page or
+an API read gets the same answer without it being built again, and the first write after
+it is never hidden by what was kept."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from negotrack.groups import system_user
+from rounds.services import process_save
+from tests.factories import ProcessFactory
+
+pytestmark = pytest.mark.django_db
+
+PATHS = ["/", "/api/v1/processes/"]
+
+
+@pytest.fixture
+def keeping(settings):
+    settings.ANSWERS_KEPT_SECONDS = 600
+
+
+def read(client, path, **extra):
+    with CaptureQueriesContext(connection) as queries:
+        answer = client.get(path, **extra)
+    assert answer.status_code == 200, answer.content
+    return answer, len(queries)
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_the_second_reader_gets_the_kept_answer_for_the_change_logs_query_alone(client, keeping, path):
+    ProcessFactory(name="Geneva talks")
+    first, built = read(client, path)
+    second, kept = read(client, path)
+    assert second.content == first.content and second["Content-Type"] == first["Content-Type"]
+    assert second["ETag"] == first["ETag"]
+    assert kept == 1 < built  # the change log's state, which the ETag is made of
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_a_write_after_an_answer_was_kept_shows_at_once(client, keeping, path):
+    process = ProcessFactory(name="Geneva talks")
+    read(client, path)
+    process.name = "Abu Dhabi talks"
+    process_save(process, by=system_user())
+    answer, _ = read(client, path)
+    assert "Abu Dhabi talks" in answer.content.decode()
+    assert "Geneva talks" not in answer.content.decode()
+
+
+def test_signed_in_readers_get_answers_built_for_them(client, keeping, editor):
+    ProcessFactory()
+    client.force_login(editor)
+    _, built = read(client, "/")
+    _, again = read(client, "/")
+    assert again == built
+
+
+def test_each_host_gets_its_own_answer_because_links_carry_it(client, keeping, settings):
+    settings.ALLOWED_HOSTS = ["one.example", "two.example"]
+    ProcessFactory.create_batch(2)  # two pages of one: the first links the next
+    first, _ = read(client, "/api/v1/processes/?page_size=1", HTTP_HOST="one.example")
+    second, _ = read(client, "/api/v1/processes/?page_size=1", HTTP_HOST="two.example")
+    assert "http://one.example/" in first.content.decode()
+    assert "http://two.example/" in second.content.decode()
+    assert "one.example" not in second.content.decode()
+
+
+def test_the_browsable_api_is_never_kept(client, keeping):
+    ProcessFactory()
+    _, built = read(client, "/api/v1/processes/?format=api")
+    _, again = read(client, "/api/v1/processes/?format=api")
+    assert again == built
+
+
+def test_nothing_is_kept_when_keeping_is_off(client):
+    ProcessFactory()
+    _, built = read(client, "/api/v1/processes/")
+    _, again = read(client, "/api/v1/processes/")
+    assert again == built
+
+
+def test_an_unreachable_cache_builds_every_answer(client, keeping, settings, caplog):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    ProcessFactory(name="Geneva talks")
+    for _ in range(2):
+        answer, _ = read(client, "/api/v1/processes/")
+        assert "Geneva talks" in answer.content.decode()
+    assert "cache is unreachable" in caplog.text
