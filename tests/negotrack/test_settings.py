@@ -184,6 +184,15 @@ def test_check_deploy_passes_with_the_settings_of_env_example(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_check_deploy_warns_of_postgresql_without_redis_which_several_processes_share(tmp_path):
+    on_postgresql = production(tmp_path) | {"DATABASE_URL": PRIMARY}
+    without_redis = check_deploy(on_postgresql)
+    assert without_redis.returncode != 0 and "negotrack.W001" in without_redis.stderr
+    assert "REDIS_URL is not set" in without_redis.stderr
+    with_redis = check_deploy(on_postgresql | {"REDIS_URL": "redis://redis.internal:6379/0"})
+    assert with_redis.returncode == 0, with_redis.stdout + with_redis.stderr
+
+
 def test_check_deploy_fails_in_debug_mode_or_without_https(tmp_path):
     assert check_deploy(production(tmp_path) | {"DEBUG": "1"}).returncode != 0
     without_https = check_deploy(production(tmp_path) | {"HTTPS_ONLY": "0"})
