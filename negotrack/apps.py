@@ -13,7 +13,8 @@ class NegotrackConfig(AppConfig):
         from django.apps import apps
         from django.db.models.signals import m2m_changed
 
-        from negotrack import authlog  # noqa: F401  (connects the sign-in and sign-out loggers)
+        # authlog connects the sign-in and sign-out loggers; checks registers check --deploy's.
+        from negotrack import authlog, checks  # noqa: F401
         from negotrack.records import Record, refuse_m2m_writes_outside_services
 
         for model in apps.get_models():

@@ -3,6 +3,7 @@
 import os
 from typing import overload
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -59,3 +60,22 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if value is None:
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+DATABASE_ENGINES = ("django.db.backends.postgresql", "django.db.backends.sqlite3")
+
+
+def env_database(name: str, url: str, *, conn_max_age: int) -> dj_database_url.DBConfig:
+    """A database's settings from its URL (`url`, read from the variable `name`): PostgreSQL
+    or SQLite, nothing else. Connections are checked before they are reused."""
+    try:
+        config = dj_database_url.parse(url, conn_max_age=conn_max_age, conn_health_checks=True)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} is not a database URL this project can use: {error}") from None
+    engine = config.get("ENGINE", "")
+    if engine not in DATABASE_ENGINES:
+        raise ImproperlyConfigured(f"{name} must name PostgreSQL or SQLite, not {engine or url!r}.")
+    if engine.endswith("sqlite3"):
+        # Wait for a writer instead of failing at once, and allow concurrent readers.
+        config["OPTIONS"] = {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+    return config

@@ -14,7 +14,7 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from negotrack.env import env_bool, env_float, env_int, env_list, env_str
+from negotrack.env import env_bool, env_database, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("NEGOTRACK_VAR_DIR", str(BASE_DIR / "var")))
@@ -73,6 +73,9 @@ MIDDLEWARE = [
     "negotrack.inputs.RefuseControlCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Knows who is signed in, and comes before any query of the record: a public read goes
+    # to the replica, when there is one.
+    "negotrack.replica.PublicReadMiddleware",
     # Knows who is signed in, and comes before any page reads the record.
     "negotrack.throttling.PageRateLimitMiddleware",
     "negotrack.authlog.RefusedWriteLogMiddleware",
@@ -107,29 +110,31 @@ TEMPLATES = [
 ]
 
 
-def _database() -> dj_database_url.DBConfig:
+def _databases() -> dict[str, dj_database_url.DBConfig]:
+    """The primary (`default`), and with DATABASE_REPLICA_URL a read replica of it
+    (`replica`), which serves the public's reads (negotrack.replica)."""
     url = env_str("DATABASE_URL")
     if not url:
         VAR_DIR.mkdir(parents=True, exist_ok=True)
         url = f"sqlite:///{VAR_DIR / 'negotrack.sqlite3'}"
-    try:
-        config = dj_database_url.parse(
-            url,
-            conn_max_age=env_int("CONN_MAX_AGE", 0 if DEBUG else 60),
-            conn_health_checks=True,
-        )
-    except ValueError as error:
-        raise ImproperlyConfigured(f"DATABASE_URL is not a database URL this project can use: {error}") from None
-    engine = config.get("ENGINE", "")
-    if engine not in ("django.db.backends.postgresql", "django.db.backends.sqlite3"):
-        raise ImproperlyConfigured(f"DATABASE_URL must name PostgreSQL or SQLite, not {engine or url!r}.")
-    if engine.endswith("sqlite3"):
-        # Wait for a writer instead of failing at once, and allow concurrent readers.
-        config["OPTIONS"] = {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
-    return config
+    conn_max_age = env_int("CONN_MAX_AGE", 0 if DEBUG else 60)
+    databases = {"default": env_database("DATABASE_URL", url, conn_max_age=conn_max_age)}
+    replica_url = env_str("DATABASE_REPLICA_URL")
+    if replica_url:
+        databases["replica"] = env_database("DATABASE_REPLICA_URL", replica_url, conn_max_age=conn_max_age)
+        if any(config["ENGINE"] != "django.db.backends.postgresql" for config in databases.values()):
+            raise ImproperlyConfigured(
+                "DATABASE_REPLICA_URL needs PostgreSQL, for the replica and for DATABASE_URL: "
+                "a replica is a PostgreSQL standby of the primary."
+            )
+    return databases
 
 
-DATABASES = {"default": _database()}
+DATABASES = _databases()
+# Reads by readers who are not signed in go to the replica when there is one; everything
+# else, and everything without one, to the primary (negotrack.replica says what and why).
+PUBLIC_READS_FROM_REPLICA = "replica" in DATABASES
+DATABASE_ROUTERS = ["negotrack.replica.PublicReadRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-axes first: it refuses a locked-out sign-in before any password is checked.

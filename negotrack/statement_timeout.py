@@ -1,8 +1,9 @@
 """A reader's request never holds the database for long.
 
 On PostgreSQL, a request that only reads (GET, HEAD, OPTIONS, whoever sends it) runs with
-`statement_timeout` set to READ_STATEMENT_TIMEOUT_MS, and a query that the timeout cancels
-answers 503 with a plain message instead of an error page. Every other request (an
+`statement_timeout` set to READ_STATEMENT_TIMEOUT_MS, on the primary and on the read
+replica alike (public reads go there when there is one: negotrack.replica), and a query
+that the timeout cancels answers 503 with a plain message instead of an error page. Every other request (an
 editor's write, an admin save) keeps the database's own setting, and so do the commands
 and the background jobs, which no request runs.
 
@@ -19,7 +20,8 @@ from contextlib import ExitStack
 from typing import Any
 
 from django.conf import settings
-from django.db import DatabaseError, OperationalError, connection
+from django.db import DatabaseError, OperationalError, connections
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from psycopg.errors import QueryCanceled
@@ -35,7 +37,7 @@ MESSAGE = (
 )
 
 
-def _driver_execute(sql: str, params: tuple[str, ...] = ()) -> None:
+def _driver_execute(connection: BaseDatabaseWrapper, sql: str, params: tuple[str, ...] = ()) -> None:
     """A setting of the connection, through the driver's own cursor: it is no query of
     the page, so the pages' pinned query counts stay the same on both databases."""
     with connection.wrap_database_errors, connection.connection.cursor() as cursor:
@@ -43,31 +45,35 @@ def _driver_execute(sql: str, params: tuple[str, ...] = ()) -> None:
 
 
 class ReadLimit:
-    """An execute wrapper that puts the reader's limit on the connection just before the
-    request's first query: a request that reads nothing (the schema, a redirect, a probe
-    while the database is down) never opens a connection for it."""
+    """An execute wrapper that puts the reader's limit on a connection just before the
+    request's first query there: a request that reads nothing (the schema, a redirect, a
+    probe while the database is down) never opens a connection for it, and a public read
+    that goes to the replica sets nothing on the primary."""
 
-    def __init__(self) -> None:
+    def __init__(self, connection: BaseDatabaseWrapper) -> None:
+        self.connection = connection
         self.applied = False
 
     def __call__(self, execute: Callable[..., Any], sql: str, params: Any, many: bool, context: dict[str, Any]) -> Any:
         if not self.applied:
             self.applied = True
             _driver_execute(
-                "SELECT set_config('statement_timeout', %s, false)", (str(settings.READ_STATEMENT_TIMEOUT_MS),)
+                self.connection,
+                "SELECT set_config('statement_timeout', %s, false)",
+                (str(settings.READ_STATEMENT_TIMEOUT_MS),),
             )
         return execute(sql, params, many, context)
 
     def lift(self) -> None:
         """Back to the database's own setting, before the connection serves anything else."""
-        if not self.applied or connection.connection is None:
+        if not self.applied or self.connection.connection is None:
             return  # never set, or the connection is closed: a new one starts without it
         try:
-            _driver_execute("RESET statement_timeout")
+            _driver_execute(self.connection, "RESET statement_timeout")
         except DatabaseError:
-            if not connection.in_atomic_block:
+            if not self.connection.in_atomic_block:
                 # A connection that cannot take the limit back must not serve a write with it.
-                connection.close()
+                self.connection.close()
             # Inside a transaction that failed (only a test wraps a request in one), the
             # rollback takes the setting back with everything else.
 
@@ -85,19 +91,23 @@ def cancelled(exception: BaseException) -> bool:
 
 
 class ReadStatementTimeoutMiddleware:
-    """READ_STATEMENT_TIMEOUT_MS on every query of a reading request, and 503 for a query
-    that runs past it."""
+    """READ_STATEMENT_TIMEOUT_MS on every query of a reading request, on every database it
+    reads, and 503 for a query that runs past it."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.method not in READING or connection.vendor != "postgresql" or not settings.READ_STATEMENT_TIMEOUT_MS:
+        if request.method not in READING or not settings.READ_STATEMENT_TIMEOUT_MS:
             return self.get_response(request)
-        limit = ReadLimit()
+        limited_connections = [each for each in connections.all() if each.vendor == "postgresql"]
+        if not limited_connections:
+            return self.get_response(request)
         limited = ExitStack()
-        limited.enter_context(connection.execute_wrapper(limit))
-        limited.callback(limit.lift)
+        for connection in limited_connections:
+            limit = ReadLimit(connection)
+            limited.enter_context(connection.execute_wrapper(limit))
+            limited.callback(limit.lift)
         try:
             response = self.get_response(request)
         except BaseException:

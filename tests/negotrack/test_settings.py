@@ -12,7 +12,15 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-_SET_BY_TESTS = {"DATABASE_URL", "REDIS_URL", "DEBUG", "HTTPS_ONLY", "BEHIND_TLS_PROXY", "HSTS_SECONDS"}
+_SET_BY_TESTS = {
+    "DATABASE_URL",
+    "DATABASE_REPLICA_URL",
+    "REDIS_URL",
+    "DEBUG",
+    "HTTPS_ONLY",
+    "BEHIND_TLS_PROXY",
+    "HSTS_SECONDS",
+}
 
 
 def start(env_changes: dict, code: str = "import django; django.setup(); print('started')"):
@@ -27,6 +35,10 @@ def start(env_changes: dict, code: str = "import django; django.setup(); print('
         ("DEBUG", "perhaps", "DEBUG='perhaps' is not a boolean"),
         ("DATABASE_URL", "mysql://root@localhost/negotrack", "DATABASE_URL must name PostgreSQL or SQLite"),
         ("DATABASE_URL", "nonsense", "DATABASE_URL"),
+        ("DATABASE_REPLICA_URL", "nonsense", "DATABASE_REPLICA_URL is not a database URL"),
+        ("DATABASE_REPLICA_URL", "mysql://root@replica/negotrack", "DATABASE_REPLICA_URL must name PostgreSQL"),
+        # Beside the embedded SQLite default: a replica is a PostgreSQL standby.
+        ("DATABASE_REPLICA_URL", "postgres://negotrack@replica/negotrack", "DATABASE_REPLICA_URL needs PostgreSQL"),
         ("CONN_MAX_AGE", "a minute", "CONN_MAX_AGE='a minute' is not a whole number"),
         ("TIMELINE_RECONCILE_SECONDS", "soon", "TIMELINE_RECONCILE_SECONDS='soon' is not a positive number"),
         ("TIMELINE_RECONCILE_SECONDS", "0", "is not a positive number"),
@@ -91,6 +103,32 @@ def test_redis_url_makes_the_rate_limit_count_in_redis():
     assert embedded.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache", embedded.stderr
 
 
+DATABASES = (
+    "from django.conf import settings as s; import json;"
+    "print(json.dumps({'aliases': sorted(s.DATABASES), 'public_reads_from_replica': s.PUBLIC_READS_FROM_REPLICA,"
+    "'replica': {key: s.DATABASES.get('replica', {}).get(key) for key in ('HOST', 'NAME', 'CONN_MAX_AGE')},"
+    "'routers': s.DATABASE_ROUTERS}))"
+)
+PRIMARY = "postgres://negotrack@primary.internal:5432/negotrack"
+
+
+def test_a_replica_url_adds_a_replica_that_serves_the_public_reads():
+    replica = "postgres://negotrack_reader@replica.internal:5432/negotrack"
+    result = start({"SECRET_KEY": "x", "DATABASE_URL": PRIMARY, "DATABASE_REPLICA_URL": replica}, DATABASES)
+    assert json.loads(result.stdout) == {
+        "aliases": ["default", "replica"],
+        "public_reads_from_replica": True,
+        "replica": {"HOST": "replica.internal", "NAME": "negotrack", "CONN_MAX_AGE": 60},
+        "routers": ["negotrack.replica.PublicReadRouter"],
+    }, result.stderr
+
+
+def test_without_a_replica_url_there_is_the_primary_alone():
+    result = start({"SECRET_KEY": "x", "DATABASE_URL": PRIMARY}, DATABASES)
+    settings = json.loads(result.stdout)
+    assert settings["aliases"] == ["default"] and settings["public_reads_from_replica"] is False, result.stderr
+
+
 def test_beat_reconciles_timelines_at_the_interval_from_the_environment():
     code = (
         "from negotrack.celery import app; entry = app.conf.beat_schedule['reconcile-timelines'];"
@@ -144,6 +182,15 @@ def test_env_example_and_the_readme_settings_table_name_the_same_variables():
 def test_check_deploy_passes_with_the_settings_of_env_example(tmp_path):
     result = check_deploy(production(tmp_path))
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_check_deploy_warns_of_postgresql_without_redis_which_several_processes_share(tmp_path):
+    on_postgresql = production(tmp_path) | {"DATABASE_URL": PRIMARY}
+    without_redis = check_deploy(on_postgresql)
+    assert without_redis.returncode != 0 and "negotrack.W001" in without_redis.stderr
+    assert "REDIS_URL is not set" in without_redis.stderr
+    with_redis = check_deploy(on_postgresql | {"REDIS_URL": "redis://redis.internal:6379/0"})
+    assert with_redis.returncode == 0, with_redis.stdout + with_redis.stderr
 
 
 def test_check_deploy_fails_in_debug_mode_or_without_https(tmp_path):

@@ -1,12 +1,12 @@
 """On PostgreSQL no reader's request holds the database for long: every query of a GET
 runs under READ_STATEMENT_TIMEOUT_MS and one that runs past it answers 503, while
 editors' writes are never cut. Slow views of this module's own stand in for a slow page
-and a slow API read (`pg_sleep`)."""
+and a slow API read (`pg_sleep`), on the primary and on the read replica."""
 
 import time
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 from django.http import HttpRequest, HttpResponse
 from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
@@ -25,13 +25,18 @@ pytestmark = [
 ]
 
 
-def sleep(request: HttpRequest) -> None:
-    with connection.cursor() as cursor:
+def sleep(request: HttpRequest, database: str = "default") -> None:
+    with connections[database].cursor() as cursor:
         cursor.execute("SELECT pg_sleep(%s)", [float(request.GET.get("seconds", "2"))])
 
 
 def slow_page(request: HttpRequest) -> HttpResponse:
     sleep(request)
+    return HttpResponse("slept")
+
+
+def slow_page_on_the_replica(request: HttpRequest) -> HttpResponse:
+    sleep(request, "replica")
     return HttpResponse("slept")
 
 
@@ -49,6 +54,7 @@ def slow_write(request: HttpRequest) -> HttpResponse:
 
 urlpatterns = [
     path("slow/", slow_page),
+    path("slow-replica/", slow_page_on_the_replica),
     path("slow-write/", slow_write),
     path("api/v1/slow/", slow_read),
     *urls.urlpatterns,
@@ -78,6 +84,13 @@ def test_a_readers_query_is_stopped_after_a_second_and_answers_503(client, db):
     assert 1.0 <= seconds < 1.8
     assert response["Content-Type"].startswith("text/html")
     assert MESSAGE in response.content.decode()
+
+
+@pytest.mark.django_db(databases=["default", "replica"])
+def test_a_query_on_the_read_replica_is_stopped_too(client, short_timeout):
+    response, seconds = timed(lambda: client.get("/slow-replica/"))
+    assert response.status_code == 503
+    assert seconds < 1.5
 
 
 def test_under_the_api_the_503_is_json(client, db, short_timeout):
