@@ -93,3 +93,28 @@ def test_an_unreachable_cache_builds_every_answer(client, keeping, settings, cap
         answer, _ = read(client, "/api/v1/processes/")
         assert "Geneva talks" in answer.content.decode()
     assert "cache is unreachable" in caplog.text
+
+
+@pytest.mark.redis
+def test_with_redis_every_web_process_reads_the_same_kept_answers(client, keeping, settings):
+    import os
+    import uuid
+
+    from django.core.cache import caches
+    from redis import Redis
+
+    from tests.negotrack.test_api_conditional import redis_cache
+
+    prefix = f"negotrack-test-{uuid.uuid4().hex}"
+    settings.CACHES = redis_cache(os.environ["REDIS_URL"], prefix)
+    redis = Redis.from_url(os.environ["REDIS_URL"])
+    try:
+        ProcessFactory(name="Geneva talks")
+        first, built = read(client, "/api/v1/processes/")
+        assert any(b"answer:" in key for key in redis.scan_iter(f"{prefix}:*"))
+        caches.close_all()  # another web process: a fresh connection, the same answers
+        second, kept = read(client, "/api/v1/processes/")
+        assert second.content == first.content and kept == 1 < built
+    finally:
+        for key in redis.scan_iter(f"{prefix}:*"):
+            redis.delete(key)
