@@ -13,11 +13,14 @@ editor's read with the drafts counts every change.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Max, QuerySet, Sum
+from django.db import connections, router
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
@@ -64,17 +67,31 @@ def recent_changes(*, drafts: bool) -> QuerySet[Change]:
     return changes.order_by("-id")[:RECENT_WINDOW]
 
 
+@functools.cache
+def _state_sql(*, drafts: bool) -> tuple[str, tuple[Any, ...]]:
+    """`recent_changes` aggregated, as SQL compiled once: every read asks it first, and the
+    ORM took ten times as long to build the query as PostgreSQL took to answer it."""
+    window, params = recent_changes(drafts=drafts).values("id", "occurred_at").query.sql_with_params()
+    return f"SELECT MAX(id), SUM(id), MAX(occurred_at) FROM ({window}) recent", tuple(params)
+
+
 def change_log_state(*, drafts: bool) -> ChangeLogState:
     """The newest ids of the window and the latest time among them, in one query; an
     empty window reads as the epoch. For a public read that time is the newest public
-    change's, never a draft's."""
-    state = recent_changes(drafts=drafts).aggregate(
-        newest_id=Max("id"), recent_sum=Sum("id"), last_modified=Max("occurred_at")
-    )
-    if state["newest_id"] is None:
+    change's, never a draft's. Read from the database the router gives the change log to
+    (a public read's replica, like the answer it stands for)."""
+    with connections[router.db_for_read(Change)].cursor() as cursor:
+        sql, params = _state_sql(drafts=drafts)
+        cursor.execute(sql, params)
+        newest_id, recent_sum, last_modified = cursor.fetchone()
+    if newest_id is None:
         return ChangeLogState(newest_id=0, recent_sum=0, last_modified=EPOCH)
-    last_modified = state["last_modified"].astimezone(datetime.UTC).replace(microsecond=0)
-    return ChangeLogState(state["newest_id"], int(state["recent_sum"]), last_modified)
+    if isinstance(last_modified, str):  # SQLite's raw answer: UTC, as text
+        last_modified = datetime.datetime.fromisoformat(last_modified)
+        if last_modified.tzinfo is None:
+            last_modified = last_modified.replace(tzinfo=datetime.UTC)
+    last_modified = last_modified.astimezone(datetime.UTC).replace(microsecond=0)
+    return ChangeLogState(newest_id, int(recent_sum), last_modified)
 
 
 def validators_for(
