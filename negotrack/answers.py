@@ -17,7 +17,6 @@ nothing). When the cache cannot be reached, the answer is built as if nothing we
 from __future__ import annotations
 
 import hashlib
-import logging
 
 from django.conf import settings
 from django.core.cache import cache
@@ -25,9 +24,8 @@ from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from redis.exceptions import RedisError
 
+from negotrack.cache_breaker import cache_failed, cache_usable
 from negotrack.conditional import Validators
-
-logger = logging.getLogger(__name__)
 
 MAX_BYTES = 2_000_000
 
@@ -38,8 +36,14 @@ def _key(request: HttpRequest, validators: Validators) -> str:
 
 
 def _for_anyone(request: HttpRequest) -> bool:
-    """A reader who is not signed in (the user of a DRF request, who may have a token)."""
-    return settings.ANSWERS_KEPT_SECONDS > 0 and request.method in ("GET", "HEAD") and not request.user.is_authenticated
+    """A reader who is not signed in (the user of a DRF request, who may have a token), while
+    the cache answers."""
+    return (
+        settings.ANSWERS_KEPT_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and not request.user.is_authenticated
+        and cache_usable()
+    )
 
 
 def kept_answer(request: HttpRequest, validators: Validators) -> HttpResponse | None:
@@ -49,7 +53,7 @@ def kept_answer(request: HttpRequest, validators: Validators) -> HttpResponse | 
     try:
         kept = cache.get(_key(request, validators))
     except (RedisError, OSError) as error:
-        logger.warning("kept answers skipped: their cache is unreachable (%s)", type(error).__name__)
+        cache_failed("kept answers skipped", error)
         return None
     if kept is None:
         return None
@@ -74,4 +78,4 @@ def keep_answer(request: HttpRequest, validators: Validators, response: HttpResp
             _key(request, validators), (response["Content-Type"], response.content), settings.ANSWERS_KEPT_SECONDS
         )
     except (RedisError, OSError) as error:
-        logger.warning("answer not kept: its cache is unreachable (%s)", type(error).__name__)
+        cache_failed("answer not kept", error)

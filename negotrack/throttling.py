@@ -3,7 +3,6 @@ with their cache."""
 
 from __future__ import annotations
 
-import logging
 import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -16,11 +15,11 @@ from django.shortcuts import render
 from redis.exceptions import RedisError
 from rest_framework.throttling import AnonRateThrottle
 
+from negotrack.cache_breaker import cache_failed, cache_usable
+
 if TYPE_CHECKING:  # DRF's views import the throttles from the settings: no cycle at run time
     from rest_framework.request import Request
     from rest_framework.views import APIView
-
-logger = logging.getLogger(__name__)
 
 
 class AnonymousReadThrottle(AnonRateThrottle):
@@ -47,7 +46,7 @@ class AnonymousReadThrottle(AnonRateThrottle):
         if self.rate is None:
             return True
         key = self.get_cache_key(request, view)
-        if key is None:  # signed in
+        if key is None or not cache_usable():  # signed in, or the cache failed a moment ago
             return True
         window, elapsed = divmod(self.timer(), self.duration)
         try:
@@ -57,7 +56,7 @@ class AnonymousReadThrottle(AnonRateThrottle):
                 return True
             _take_back(key, int(window))
         except (RedisError, OSError) as error:
-            logger.warning("rate limit skipped: its cache is unreachable (%s)", type(error).__name__)
+            cache_failed("rate limit skipped", error)
             return True
         # Until the previous window's share has shrunk enough, at most to this window's end.
         excess = previous * weight + current - 1 - self.num_requests

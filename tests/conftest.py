@@ -31,6 +31,7 @@ from django.test import override_settings
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from negotrack import cache_breaker
 from negotrack.groups import EDITORS, REVIEWERS, add_to_group
 
 REQUIRE_SERVICES = os.environ.get("NEGOTRACK_REQUIRE_SERVICES") == "1"
@@ -102,6 +103,7 @@ def _fresh_cache(settings):
     the tests of the Redis cache itself set their own."""
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     cache.clear()
+    cache_breaker.reset()  # a test that made the cache unreachable leaves no pause behind
 
 
 @pytest.fixture(autouse=True)

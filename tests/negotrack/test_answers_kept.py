@@ -118,3 +118,29 @@ def test_with_redis_every_web_process_reads_the_same_kept_answers(client, keepin
     finally:
         for key in redis.scan_iter(f"{prefix}:*"):
             redis.delete(key)
+
+
+def test_after_the_cache_fails_it_is_left_alone_for_a_few_seconds(client, keeping, settings, monkeypatch):
+    """A frozen Redis costs one timeout now and then, not one for every cache call of every
+    request: after a failure, neither the rate limit nor the kept answers ask it for a while."""
+    from redis.connection import AbstractConnection
+
+    from negotrack import cache_breaker
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    ProcessFactory()
+    tried = []
+    connect = AbstractConnection.connect
+    monkeypatch.setattr(AbstractConnection, "connect", lambda self: tried.append(1) or connect(self))
+    for _ in range(3):
+        read(client, "/api/v1/processes/")
+    assert len(tried) == 1  # the first read's rate limit found it unreachable; nothing asked it since
+    monkeypatch.setattr(cache_breaker.time, "monotonic", lambda: 1e12)  # the pause is over
+    read(client, "/api/v1/processes/")
+    assert len(tried) == 2
