@@ -29,9 +29,15 @@ statement search included: the words searched for match whole words only).
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from django.db import connection, transaction
 
+import issues.pages.views.base
+import negotrack.api
+import tests.golden_requests
+from negotrack.throttling import AnonymousReadThrottle
 from tests.feed import FEED_DB, settle
 from tests.golden_normal import Names, differences, feed_cursors, normalised, recorded_answers, recording, write_answers
 from tests.golden_record import GoldenRecord, build
@@ -80,6 +86,28 @@ class TestEveryAnswerIsAsRecorded:
         reader = Reader(personas(built), lambda text: normalised(text, names))
         GROUPS[group](reader, built)
         compare_with_recorded(group, reader)
+
+    @pytest.mark.parametrize("group", ["api", "pages"])
+    def test_answers_kept_for_the_next_reader_are_the_recorded_ones(self, golden, group, settings, monkeypatch):
+        """Read twice with answers kept (negotrack.answers): the second reading, served
+        what the first kept wherever it could be, answers as recorded too."""
+        if recording():
+            pytest.skip("recording")
+        settings.ANSWERS_KEPT_SECONDS = 600
+        # The reader empties the cache before each request, for the rate limits' sake: here
+        # it keeps the answers, and the limits stand aside.
+        monkeypatch.setattr(tests.golden_requests, "cache", SimpleNamespace(clear=lambda: None))
+        monkeypatch.setattr(AnonymousReadThrottle, "allow_request", lambda self, request, view: True)
+        built, names = golden
+        first, second = (Reader(personas(built), lambda text: normalised(text, names)) for _ in range(2))
+        GROUPS[group](first, built)
+        served = []
+        for module in (negotrack.api, issues.pages.views.base):
+            kept = module.kept_answer
+            monkeypatch.setattr(module, "kept_answer", lambda *a, f=kept: served.append(answer := f(*a)) or answer)
+        GROUPS[group](second, built)
+        assert sum(answer is not None for answer in served) > len(second.answers) / 2
+        compare_with_recorded(group, second)
 
 
 @pytest.mark.postgres
