@@ -12,6 +12,8 @@ and, for production on a machine with PostgreSQL and Redis (no Docker):
                            # restarted; Ctrl-C stops them all
     python3 dev.py soak    # the stack under load while faults arrive (--ci: CI's
                            # four-minute run); prints its figures
+    python3 dev.py bench   # the speed benchmark on a PostgreSQL and Redis of its
+                           # own (about 10 minutes); writes BENCHMARKS.md
 
 Needs only Python 3.11+ and git: everything else is installed into .venv from
 pyproject.toml, pinned by requirements.lock.

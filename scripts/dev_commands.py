@@ -1,5 +1,6 @@
-"""The commands of dev.py: `run` negotrack on the embedded default, `test` it, or run the
-full `stack` (gunicorn, a Celery worker and beat) on an existing PostgreSQL and Redis.
+"""The commands of dev.py: `run` negotrack on the embedded default, `test` it, run the full
+`stack` (gunicorn, a Celery worker and beat) on an existing PostgreSQL and Redis, `soak`
+it under load and faults, or `bench` its speed.
 
 Kept apart from dev.py so that dev.py itself parses on any Python and can say which one
 it needs.
@@ -152,7 +153,13 @@ def command_soak(args: list[str]) -> None:
     run(sys.executable, ROOT / "scripts" / "soak.py", *args)
 
 
-COMMANDS = ("run", "test", "stack", "soak")
+def command_bench(args: list[str]) -> None:
+    """The speed benchmark (scripts/bench.py): on a PostgreSQL and a Redis of its own, issue
+    19's measures, written to BENCHMARKS.md."""
+    run(sys.executable, ROOT / "scripts" / "bench.py", *args)
+
+
+COMMANDS = ("run", "test", "stack", "soak", "bench")
 
 
 def main(usage: str) -> None:
@@ -164,5 +171,7 @@ def main(usage: str) -> None:
         command_stack()
     elif sys.argv[1] == "soak":
         command_soak(sys.argv[2:])
+    elif sys.argv[1] == "bench":
+        command_bench(sys.argv[2:])
     else:
         command_test(sys.argv[2:])
