@@ -3,15 +3,17 @@ with their cache."""
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from redis import Redis
 from redis.exceptions import RedisError
 from rest_framework.throttling import AnonRateThrottle
 
@@ -72,12 +74,20 @@ def _keys(key: str, window: int) -> tuple[str, str]:
     return f"{key}:{window}", f"{key}:{window - 1}"
 
 
+@functools.lru_cache(maxsize=8)
+def _redis_client(backend: RedisCache) -> Redis:
+    """One client a cache backend (Django builds a new one, with its table of reply
+    handlers, for every call), on the backend's own pool of connections."""
+    return backend._cache.get_client(write=True)
+
+
 def _count_one_more(key: str, window: int, duration: int) -> tuple[int, int]:
     """This window's count after adding one, and the previous window's count."""
     this, last = _keys(key, window)
-    if isinstance(cache, RedisCache):
-        this, last = cache.make_and_validate_key(this), cache.make_and_validate_key(last)
-        pipeline = cache._cache.get_client(this, write=True).pipeline(transaction=False)
+    backend = caches["default"]  # the backend itself: `cache` is a proxy to it
+    if isinstance(backend, RedisCache):
+        this, last = backend.make_and_validate_key(this), backend.make_and_validate_key(last)
+        pipeline = _redis_client(backend).pipeline(transaction=False)
         pipeline.incr(this)
         pipeline.expire(this, duration * 2)
         pipeline.get(last)
