@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
 
 from negotrack.models import Change
+from negotrack.statement_timeout import bounded_query
 
 # Concurrent transactions commit out of order: a change can become visible after one with
 # a higher id. The sum of the newest ids (not just the highest) changes when such a late
@@ -80,7 +81,7 @@ def change_log_state(*, drafts: bool) -> ChangeLogState:
     empty window reads as the epoch. For a public read that time is the newest public
     change's, never a draft's. Read from the database the router gives the change log to
     (a public read's replica, like the answer it stands for)."""
-    with connections[router.db_for_read(Change)].cursor() as cursor:
+    with connections[router.db_for_read(Change)].cursor() as cursor, bounded_query():
         sql, params = _state_sql(drafts=drafts)
         cursor.execute(sql, params)
         newest_id, recent_sum, last_modified = cursor.fetchone()

@@ -14,9 +14,10 @@ went away), so that every chunk runs under it.
 
 from __future__ import annotations
 
+import contextvars
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from typing import Any
 
 from django.conf import settings
@@ -44,6 +45,22 @@ def _driver_execute(connection: BaseDatabaseWrapper, sql: str, params: tuple[str
         cursor.execute(sql, params)
 
 
+_BOUNDED = contextvars.ContextVar("bounded_query", default=False)
+
+
+@contextmanager
+def bounded_query() -> Iterator[None]:
+    """A query whose cost has a bound of its own (an index scan with a LIMIT, such as the
+    validators' read of the change log) runs without the readers' limit: a read that ends
+    there (a 304, a kept answer) then never sets the limit and takes it back, two round
+    trips for nothing."""
+    token = _BOUNDED.set(True)
+    try:
+        yield
+    finally:
+        _BOUNDED.reset(token)
+
+
 class ReadLimit:
     """An execute wrapper that puts the reader's limit on a connection just before the
     request's first query there: a request that reads nothing (the schema, a redirect, a
@@ -55,7 +72,7 @@ class ReadLimit:
         self.applied = False
 
     def __call__(self, execute: Callable[..., Any], sql: str, params: Any, many: bool, context: dict[str, Any]) -> Any:
-        if not self.applied:
+        if not self.applied and not _BOUNDED.get():
             self.applied = True
             _driver_execute(
                 self.connection,

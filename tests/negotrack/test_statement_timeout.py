@@ -133,3 +133,20 @@ def test_the_csv_streams_every_chunk_under_the_limit_and_takes_it_back_at_the_en
     assert statement_timeout() == before
     assert len(lines) == 11
     assert {line.decode().split(",")[0] for line in lines[1:]} == said
+
+
+def test_a_read_that_ends_at_the_validators_never_sets_the_limit(client, db, monkeypatch):
+    """The change log's state is a bounded query: a 304 (or a kept answer) costs that one
+    query, not two more round trips to set the limit and take it back."""
+    from negotrack import statement_timeout
+
+    StatementFactory()
+    settings_sent = []
+    driver_execute = statement_timeout._driver_execute
+    monkeypatch.setattr(
+        statement_timeout, "_driver_execute", lambda *a: settings_sent.append(a[1]) or driver_execute(*a)
+    )
+    etag = client.get("/api/v1/statements/")["ETag"]
+    assert len(settings_sent) == 2  # the full read: the limit set, then taken back
+    assert client.get("/api/v1/statements/", headers={"if-none-match": etag}).status_code == 304
+    assert len(settings_sent) == 2
