@@ -400,7 +400,7 @@ def test_two_rebuilds_of_one_issue_at_once_end_as_one_rebuild(stack, talks):
 # --- 5. bursts coalesce ----------------------------------------------------------------------------------------
 
 
-def test_a_burst_of_twenty_edits_costs_one_or_two_rebuilds(stack, talks):
+def test_a_burst_of_twenty_edits_costs_at_most_three_rebuilds(stack, talks):
     issue, source = talks["issues"][0], talks["source"]
     worker = stack.worker()  # no beat: every rebuild here is one an edit asked for
     StatementFactory(process=issue.process, round=talks["round"], speaker=talks["speaker"], issues=[issue],
@@ -416,8 +416,11 @@ def test_a_burst_of_twenty_edits_costs_one_or_two_rebuilds(stack, talks):
     rebuilt = rebuilds_logged(issue) - before
     task_runs = len(rebuild_runs(worker)) - runs
     print(f"20 edits: {rebuilt} rebuilds logged, {task_runs} rebuild tasks run")
-    assert 1 <= rebuilt <= 2
-    assert task_runs <= 2
+    # The first edit's rebuild starts at once; the edits that came in while it ran wait the
+    # gathering second for one more, and one more again if the burst outlasts that wait
+    # (on a loaded machine twenty saves can take more than a second).
+    assert 1 <= rebuilt <= 3
+    assert task_runs <= 3
     entry = TimelineEntry.objects.get(issue=issue, kind="statement")
     assert entry.sources[0]["title"] == "Report on the talks, version 20"
     assert Issue.objects.count() == 6
