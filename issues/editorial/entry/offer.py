@@ -7,12 +7,12 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from delegations.matching import PersonMatcher
 from delegations.models import Membership, Party, Person
-from issues.models import Agreement, Issue, IssueStatus, Position, Statement
+from issues.models import Issue, Statement
 from rounds.models import Process, Round, Session, Source
 
 NEWEST_SOURCES = 30
@@ -67,8 +67,11 @@ class Offer:
                 speakers.append(
                     SpeakerChoice(label, membership.person, membership.delegation.party_id, membership.title)
                 )
-        others = Person.objects.filter(statements__process=process).exclude(pk__in=list(members)).distinct()
-        speakers += [SpeakerChoice(person.name, person) for person in others.order_by("name")]
+        # Everyone else who has spoken in the process: a probe of an index per person on
+        # record, where a join and DISTINCT over the process's statements read them all.
+        spoke = Statement.objects.filter(process=process, speaker=OuterRef("pk"))
+        others = Person.objects.filter(Exists(spoke)).exclude(pk__in=list(members)).order_by("name")
+        speakers += [SpeakerChoice(person.name, person) for person in others]
         return cls(
             round=talk_round,
             session=session,
@@ -100,11 +103,17 @@ class Offer:
 
 
 def _sources_offered(talk_round: Round) -> dict[str, Source]:
-    """What the round and its records cite already, then the newest sources."""
-    cited = Q(rounds=talk_round)
-    for model in (Statement, IssueStatus, Position, Agreement):
-        through = model.sources.through
-        cited |= Q(pk__in=through.objects.filter(**{f"{model._meta.model_name}__round": talk_round}).values("source"))
-    newest = Source.objects.order_by("-created_at").values("pk")[:NEWEST_SOURCES]
-    offered = Source.objects.filter(cited | Q(pk__in=newest)).distinct().order_by("-published_on", "outlet", "pk")
+    """What the round and its records cite already, then the newest sources: one query,
+    a UNION whose parts each read an index (OR-ed conditions would read every source)."""
+    plain = Source.objects.order_by()
+    cited = [
+        plain.filter(rounds=talk_round),
+        plain.filter(statements__round=talk_round),
+        plain.filter(issue_statuses__round=talk_round),
+        plain.filter(positions__round=talk_round),
+        plain.filter(agreements__round=talk_round),
+    ]
+    # The newest in a subquery, since SQLite takes no LIMIT in a part of a UNION.
+    newest = plain.filter(pk__in=Source.objects.order_by("-created_at").values("pk")[:NEWEST_SOURCES])
+    offered = cited[0].union(*cited[1:], newest).order_by("-published_on", "outlet", "pk")
     return {str(source.pk): source for source in offered}
