@@ -15,9 +15,10 @@ from django.http import QueryDict
 
 from issues.editorial.descriptions import when_label
 from issues.editorial.entry.assessment_forms import AgreementRow, PositionRow, StatusRow
-from issues.editorial.entry.forms import BaseRow, NewRows, StatementRow
+from issues.editorial.entry.forms import BaseRow, NewRows, StatementRow, cited_choices
 from issues.editorial.entry.offer import Offer
 from issues.editorial.entry.source_rows import SourceRow
+from issues.editorial.markup import DrawnFormSet
 from issues.models import Issue, IssueStatus, PublicationState, Publishable
 from negotrack.records import RecordLocked, User, VersionConflict
 from rounds.models import Source
@@ -33,7 +34,7 @@ Rows: TypeAlias = "forms.BaseFormSet[Any]"
 SECTIONS: dict[str, tuple[type[BaseRow], type[Rows], str]] = {
     "sources": (SourceRow, NewRows, "Source"),
     "statements": (StatementRow, NewRows, "Statement"),
-    "statuses": (StatusRow, forms.BaseFormSet, "Status of"),
+    "statuses": (StatusRow, DrawnFormSet, "Status of"),
     "positions": (PositionRow, NewRows, "Position"),
     "agreements": (AgreementRow, NewRows, "Agreement"),
 }
@@ -56,7 +57,7 @@ class Sheet:
             data = data.copy()  # a stale status row is given the statuses it sees now
         typed = typed or {}
         self.formsets: dict[str, Rows] = {}
-        labels: list[str] = []
+        cited = cited_choices([])  # the source rows cite nothing
         for prefix, (row, base, _) in SECTIONS.items():
             if prefix == "statuses":  # one row an issue
                 initial = typed.get(prefix) or self.status_rows()
@@ -66,10 +67,10 @@ class Sheet:
                 extra = (len(initial) + (1 if more == prefix else 0)) if typed else OPENING_ROWS[prefix]
                 most = MOST_ROWS
             formset = forms.formset_factory(row, formset=base, extra=extra, max_num=most, absolute_max=most)
-            kwargs = {"offer": offer, "source_labels": labels}
+            kwargs = {"offer": offer, "source_choices": cited}
             self.formsets[prefix] = formset(data, initial=initial, prefix=prefix, form_kwargs=kwargs)
             if prefix == "sources":
-                labels = [form.label() for form in self.formsets[prefix].forms]
+                cited = cited_choices([form.label() for form in self.formsets[prefix].forms])
 
     def status_rows(self) -> list[dict[str, str]]:
         return [{"issue": key, "seen": self.seen.get(key, "")} for key in self.offer.issues]
