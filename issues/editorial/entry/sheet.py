@@ -31,6 +31,11 @@ MOST_ROWS = 60
 # The rows of a section are of different classes: a formset's rows are typed loosely.
 Rows: TypeAlias = "forms.BaseFormSet[Any]"
 
+# What the rows show of the statuses beside them (and the token of what was seen), read
+# alone: the rest of forty statuses and their rounds cost more to load than all of this.
+SHOWN_BESIDE = ("uuid", "version", "issue", "state", "status", "date", "date_precision")
+SHOWN_BESIDE += ("round__city", "round__start_date", "round__end_date")
+
 SECTIONS: dict[str, tuple[type[BaseRow], type[Rows], str]] = {
     "sources": (SourceRow, NewRows, "Source"),
     "statements": (StatementRow, NewRows, "Statement"),
@@ -98,6 +103,7 @@ class Sheet:
                 Q(pk__in=last_of_each) | Q(state=PublicationState.DRAFT, round=talk_round, issue__process=process)
             )
             .select_related("round")
+            .only(*SHOWN_BESIDE)
             .order_by("issue_id", "-state", "created_at", "id")  # "published" sorts before "draft"
         )
         beside: dict[str, list[IssueStatus]] = {key: [] for key in self.offer.issues}
