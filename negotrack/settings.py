@@ -102,9 +102,13 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
-            # The analysts' pages keep their template tags beside them, not in an app's
-            # top-level templatetags package.
-            "libraries": {"record": "issues.pages.templatetags.record"},
+            # The analysts' and the editors' pages keep their template tags beside them,
+            # not in an app's top-level templatetags package.
+            "libraries": {
+                "record": "issues.pages.templatetags.record",
+                "entry": "issues.editorial.templatetags.entry",
+                "setup": "issues.editorial.templatetags.setup",
+            },
         },
     },
 ]

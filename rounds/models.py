@@ -37,7 +37,11 @@ class Source(Record):
 
     class Meta:
         ordering = ["-published_on", "outlet"]
-        indexes = [models.Index(fields=["outlet"])]
+        indexes = [
+            models.Index(fields=["outlet"]),
+            # The newest sources, which the entry page offers.
+            models.Index(fields=["created_at"], name="source_created_at"),
+        ]
 
     def __str__(self) -> str:
         when = f", {format_day(self.published_on)}" if self.published_on else ""

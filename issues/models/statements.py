@@ -130,6 +130,8 @@ class Statement(Publishable):
         indexes = [
             models.Index(fields=["process", "date"]),
             models.Index(fields=["speaker", "date"]),
+            # Who has spoken in a process, one probe a person (the entry page offers them).
+            models.Index(fields=["process", "speaker"], name="statement_process_speaker"),
             # The newest statements first, as the pages and the API list them.
             models.Index(fields=["-date", "-id"], name="statement_newest_first"),
         ]

@@ -13,7 +13,6 @@ from delegations.models import Party
 from issues import services
 from issues.editorial.entry.forms import RecordRow, date_input, picked
 from issues.models import Agreement, Issue, IssueStatus, Position, PublicationState, Publishable
-from issues.vocabulary import AssessmentStatus
 from negotrack.limits import SUMMARY_LENGTH, TITLE_LENGTH, help_up_to
 from negotrack.records import User
 from rounds.models import Source
@@ -43,8 +42,8 @@ class StatusRow(RecordRow):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.choice_field("issue").choices = self.offer.issue_choices()
-        self.choice_field("status").choices = [("", "no change to record")] + list(AssessmentStatus.choices)
+        self.choice_field("issue").choices = self.offer.issue_choices
+        self.choice_field("status").choices = self.offer.status_choices
 
     @property
     def is_blank(self) -> bool:
@@ -91,8 +90,8 @@ class PositionRow(RecordRow):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.choice_field("party").choices = self.offer.party_choices()
-        self.choice_field("issue").choices = [("", "—")] + self.offer.issue_choices()
+        self.choice_field("party").choices = self.offer.party_choices
+        self.choice_field("issue").choices = self.offer.issue_or_none_choices
 
     def clean_party(self) -> Party:
         return self.offer.parties[self.cleaned_data["party"]]
@@ -156,9 +155,8 @@ class AgreementRow(RecordRow):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        keys = self.offer.round_parties or list(self.offer.parties)
-        self.choice_field("parties").choices = [(key, self.offer.parties[key].name) for key in keys]
-        self.choice_field("issues").choices = self.offer.issue_choices()
+        self.choice_field("parties").choices = self.offer.bound_party_choices
+        self.choice_field("issues").choices = self.offer.issue_choices
 
     def clean_figures(self) -> list[dict[str, Any]]:
         return parse_figures(self.cleaned_data["figures"])

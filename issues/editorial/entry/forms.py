@@ -13,6 +13,7 @@ from delegations.matching import Outcome, listed
 from delegations.models import Party, Person
 from issues import services
 from issues.editorial.entry.offer import Offer
+from issues.editorial.markup import DrawnForm, DrawnFormSet, SharedChoices
 from issues.models import Issue, Statement, StatementKind
 from negotrack.limits import NAME_LENGTH, TEXT_LENGTH, TITLE_LENGTH, help_up_to
 from negotrack.records import User
@@ -27,16 +28,16 @@ def date_input() -> forms.DateInput:
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class BaseRow(forms.Form):
+class BaseRow(DrawnForm):
     """A row of the form: one record."""
 
     # Where the services' messages about a model field go on this row.
     error_fields: dict[str, str] = {}
 
-    def __init__(self, *args: Any, offer: Offer, source_labels: list[str], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, offer: Offer, source_choices: SharedChoices, **kwargs: Any) -> None:
         # Every section's rows are made with the same arguments; the rows that cite a
-        # source (RecordRow, below) read `source_labels`.
-        super().__init__(*args, label_suffix="", **kwargs)  # type: ignore[misc]  # the rows take no positional label_suffix
+        # source (RecordRow, below) read `source_choices`.
+        super().__init__(*args, label_suffix="", **kwargs)
         self.offer = offer
         self.unconfirmed: set[str] = set()  # the fields whose confirmation the services asked for
 
@@ -76,16 +77,21 @@ class RecordRow(BaseRow):
         required=False, widget=forms.CheckboxSelectMultiple, label="Sources", help_text="one or several"
     )
 
-    def __init__(self, *args: Any, source_labels: list[str], **kwargs: Any) -> None:
-        super().__init__(*args, source_labels=source_labels, **kwargs)
-        self.choice_field("sources").choices = [
-            (str(number), f"{number}: {label}" if label else f"Source {number}")
-            for number, label in enumerate(source_labels, start=1)
-        ]
-        self.fields["sources"].initial = ["1"] if source_labels else []
+    def __init__(self, *args: Any, source_choices: SharedChoices, **kwargs: Any) -> None:
+        super().__init__(*args, source_choices=source_choices, **kwargs)
+        self.choice_field("sources").choices = source_choices
+        self.fields["sources"].initial = ["1"] if source_choices else []
 
     def clean_sources(self) -> list[int]:
         return [int(number) for number in self.cleaned_data["sources"]]
+
+
+def cited_choices(source_labels: list[str]) -> SharedChoices:
+    """The entry's sources as the rows cite them, by their numbers: "1: Reuters — …"."""
+    return SharedChoices(
+        (str(number), f"{number}: {label}" if label else f"Source {number}")
+        for number, label in enumerate(source_labels, start=1)
+    )
 
 
 def picked(offer_items: Mapping[str, T], keys: Iterable[str]) -> list[T]:
@@ -119,11 +125,15 @@ class StatementRow(RecordRow):
         help_text=help_up_to(TITLE_LENGTH, "blank: their title in the delegation"),
     )
     date = forms.DateField(label="Date", widget=date_input())
-    date_precision = forms.ChoiceField(choices=DatePrecision.choices, initial=DatePrecision.DAY, label="Known to the")
+    date_precision = forms.ChoiceField(
+        choices=SharedChoices(DatePrecision.choices), initial=DatePrecision.DAY, label="Known to the"
+    )
     confirm_date = forms.BooleanField(required=False, label="The date is right")
-    medium = forms.ChoiceField(choices=Statement.Medium.choices, initial=Statement.Medium.PRESS_REMARKS, label="How")
+    medium = forms.ChoiceField(
+        choices=SharedChoices(Statement.Medium.choices), initial=Statement.Medium.PRESS_REMARKS, label="How"
+    )
     statement_kind = forms.ChoiceField(
-        choices=StatementKind.choices, initial=StatementKind.QUOTE, label="Quote or paraphrase"
+        choices=SharedChoices(StatementKind.choices), initial=StatementKind.QUOTE, label="Quote or paraphrase"
     )
     language = forms.CharField(max_length=12, initial="en", label="Language", help_text="a code: en, ru, uk")
     text = forms.CharField(
@@ -145,8 +155,8 @@ class StatementRow(RecordRow):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.choice_field("party").choices = self.offer.party_choices()
-        self.choice_field("issues").choices = self.offer.issue_choices()
+        self.choice_field("party").choices = self.offer.party_choices
+        self.choice_field("issues").choices = self.offer.issue_choices
         self.fields["date"].initial = self.offer.default_date()
 
     # What an editor types of a statement; the rest of a row (party, title, date, source)
@@ -237,7 +247,7 @@ class StatementRow(RecordRow):
         )
 
 
-class NewRows(forms.BaseFormSet):
+class NewRows(DrawnFormSet):
     """Rows of new records: a row left as it opened is skipped, whichever it is."""
 
     def initial_form_count(self) -> int:

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cached_property
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
+from django.utils.safestring import SafeString
 
 from delegations.matching import PersonMatcher
 from delegations.models import Membership, Party, Person
-from issues.models import Agreement, Issue, IssueStatus, Position, Statement
+from issues.editorial.markup import SharedChoices, datalist_options
+from issues.models import Issue, Statement
+from issues.vocabulary import AssessmentStatus
 from rounds.models import Process, Round, Session, Source
 
 NEWEST_SOURCES = 30
@@ -20,10 +23,10 @@ NEWEST_SOURCES = 30
 
 @dataclass
 class SpeakerChoice:
-    """A name the speaker field offers, and the person it names."""
+    """A name the speaker field offers, and the name on record of the person it names."""
 
     label: str  # a name or an alias, as typed
-    person: Person
+    name: str
     party_id: int | None = None
     title: str = ""
 
@@ -63,12 +66,14 @@ class Offer:
         )
         speakers = []
         for membership in memberships:
-            for label in [membership.person.name, *membership.person.alias_list]:
-                speakers.append(
-                    SpeakerChoice(label, membership.person, membership.delegation.party_id, membership.title)
-                )
-        others = Person.objects.filter(statements__process=process).exclude(pk__in=list(members)).distinct()
-        speakers += [SpeakerChoice(person.name, person) for person in others.order_by("name")]
+            person = membership.person
+            for label in [person.name, *person.alias_list]:
+                speakers.append(SpeakerChoice(label, person.name, membership.delegation.party_id, membership.title))
+        # Everyone else who has spoken in the process: a probe of an index per person on
+        # record, where a join and DISTINCT over the process's statements read them all.
+        spoke = Statement.objects.filter(process=process, speaker=OuterRef("pk"))
+        others = Person.objects.filter(Exists(spoke)).exclude(pk__in=list(members)).order_by("name")
+        speakers += [SpeakerChoice(name, name) for name in others.values_list("name", flat=True)]
         return cls(
             round=talk_round,
             session=session,
@@ -82,14 +87,52 @@ class Offer:
             matcher=PersonMatcher(prefer=members),
         )
 
-    def party_choices(self) -> list[Any]:
+    @cached_property
+    def speaker_options(self) -> SafeString:
+        """The speakers' <datalist>, with the party and title a delegate holds at the round
+        (entry.js brings them onto the row), and the name on record beside an alias."""
+        return datalist_options(
+            (
+                (
+                    speaker.label,
+                    {"data-party": "" if speaker.party_id is None else speaker.party_id, "data-title": speaker.title},
+                    speaker.name if speaker.label != speaker.name else "",
+                )
+                for speaker in self.speakers
+            ),
+            before="\n    ",
+        )
+
+    # The choice lists of the rows, one of each a request, which every row shares.
+
+    @cached_property
+    def party_choices(self) -> SharedChoices:
         """The round's parties first, then every other."""
         first = [(key, self.parties[key].name) for key in self.round_parties if key in self.parties]
         rest = [(key, party.name) for key, party in self.parties.items() if key not in self.round_parties]
-        return [("", "—")] + ([("At this round", first), ("Others", rest)] if first else rest)
+        return SharedChoices([("", "—")] + ([("At this round", first), ("Others", rest)] if first else rest))
 
-    def issue_choices(self) -> list[tuple[str, str]]:
-        return [(key, issue.name) for key, issue in self.issues.items()]
+    @cached_property
+    def bound_party_choices(self) -> SharedChoices:
+        """The parties an agreement may bind: those at the round, or every one when none is on record."""
+        keys = self.round_parties or list(self.parties)
+        return SharedChoices([(key, self.parties[key].name) for key in keys])
+
+    @cached_property
+    def issue_choices(self) -> SharedChoices:
+        return SharedChoices([(key, issue.name) for key, issue in self.issues.items()])
+
+    @cached_property
+    def issue_or_none_choices(self) -> SharedChoices:
+        return SharedChoices([("", "—"), *self.issue_choices])
+
+    @cached_property
+    def status_choices(self) -> SharedChoices:
+        return SharedChoices([("", "no change to record"), *AssessmentStatus.choices])
+
+    @cached_property
+    def source_choices(self) -> SharedChoices:
+        return SharedChoices([("", "—")] + [(key, str(source)) for key, source in self.sources.items()])
 
     def default_date(self) -> datetime.date:
         if self.session:
@@ -100,11 +143,17 @@ class Offer:
 
 
 def _sources_offered(talk_round: Round) -> dict[str, Source]:
-    """What the round and its records cite already, then the newest sources."""
-    cited = Q(rounds=talk_round)
-    for model in (Statement, IssueStatus, Position, Agreement):
-        through = model.sources.through
-        cited |= Q(pk__in=through.objects.filter(**{f"{model._meta.model_name}__round": talk_round}).values("source"))
-    newest = Source.objects.order_by("-created_at").values("pk")[:NEWEST_SOURCES]
-    offered = Source.objects.filter(cited | Q(pk__in=newest)).distinct().order_by("-published_on", "outlet", "pk")
+    """What the round and its records cite already, then the newest sources: one query,
+    a UNION whose parts each read an index (OR-ed conditions would read every source)."""
+    plain = Source.objects.order_by()
+    cited = [
+        plain.filter(rounds=talk_round),
+        plain.filter(statements__round=talk_round),
+        plain.filter(issue_statuses__round=talk_round),
+        plain.filter(positions__round=talk_round),
+        plain.filter(agreements__round=talk_round),
+    ]
+    # The newest in a subquery, since SQLite takes no LIMIT in a part of a UNION.
+    newest = plain.filter(pk__in=Source.objects.order_by("-created_at").values("pk")[:NEWEST_SOURCES])
+    offered = cited[0].union(*cited[1:], newest).order_by("-published_on", "outlet", "pk")
     return {str(source.pk): source for source in offered}

@@ -32,9 +32,7 @@ class SourceRow(BaseRow):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.choice_field("existing").choices = [("", "—")] + [
-            (key, str(source)) for key, source in self.offer.sources.items()
-        ]
+        self.choice_field("existing").choices = self.offer.source_choices
 
     def clean_existing(self) -> Source | None:
         key = self.cleaned_data["existing"]

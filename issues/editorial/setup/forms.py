@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from delegations.models import Delegation, DelegationRole, Party
 from delegations.services import delegation_save, free_slug, party_save
 from issues.editorial.entry.forms import date_input
+from issues.editorial.markup import DrawnForm, SharedChoices
 from issues.editorial.setup.offer import SetupOffer
 from negotrack.records import User
 from rounds.models import Process, Round, Session
@@ -33,7 +34,7 @@ def not_too_far(value: datetime.date | None) -> datetime.date | None:
     return value
 
 
-class SetupPart(forms.Form):
+class SetupPart(DrawnForm):
     """A part of the form: the round, or one row of sessions, delegations or members. A
     row that edits a record carries its UUID and the version it was read at."""
 
@@ -43,10 +44,10 @@ class SetupPart(forms.Form):
     record = forms.CharField(widget=forms.HiddenInput, required=False, max_length=36)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
-    def __init__(self, *args: Any, offer: SetupOffer, labels: dict[str, list[str]], **kwargs: Any) -> None:
-        super().__init__(*args, label_suffix="", **kwargs)  # type: ignore[misc]  # the rows take no positional label_suffix
+    def __init__(self, *args: Any, offer: SetupOffer, numbered_rows: dict[str, SharedChoices], **kwargs: Any) -> None:
+        super().__init__(*args, label_suffix="", **kwargs)
         self.offer = offer
-        self.labels = labels
+        self.numbered_rows = numbered_rows  # the sessions and delegations, by their numbers
         self.waiting = 0  # changes of this part that wait for a reviewer
 
     def choice_field(self, name: str) -> forms.ChoiceField:
@@ -101,16 +102,20 @@ class RoundPart(SetupPart):
         required=False, label="First day", widget=date_input(), help_text="blank while not known"
     )
     end_date = forms.DateField(required=False, label="Last day", widget=date_input(), help_text="blank: one day")
-    status = forms.ChoiceField(choices=Round.Status.choices, initial=Round.Status.SCHEDULED, label="Status")
+    status = forms.ChoiceField(
+        choices=SharedChoices(Round.Status.choices), initial=Round.Status.SCHEDULED, label="Status"
+    )
     city = forms.CharField(max_length=100, required=False, label="City")
     country = forms.CharField(max_length=100, required=False, label="Country")
     venue = forms.CharField(max_length=200, required=False, label="Venue")
-    format = forms.ChoiceField(choices=Round.Format.choices, initial=Round.Format.TRILATERAL, label="Format")
+    format = forms.ChoiceField(
+        choices=SharedChoices(Round.Format.choices), initial=Round.Format.TRILATERAL, label="Format"
+    )
     summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False, label="Summary")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.choice_field("process").choices = self.offer.process_choices()
+        self.choice_field("process").choices = self.offer.process_choices
 
     def clean_process(self) -> Process | None:
         key = self.cleaned_data["process"]
@@ -167,7 +172,9 @@ class SessionRow(SetupPart):
     time_zone = forms.CharField(
         max_length=64, required=False, label="Time zone", help_text="with times: Europe/Istanbul"
     )
-    track = forms.ChoiceField(choices=Session.Track.choices, initial=Session.Track.PLENARY, label="Track")
+    track = forms.ChoiceField(
+        choices=SharedChoices(Session.Track.choices), initial=Session.Track.PLENARY, label="Track"
+    )
     summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False, label="Summary")
 
     @property
@@ -202,7 +209,7 @@ class DelegationRow(SetupPart):
     party = forms.ChoiceField(required=False, label="Party")
     new_party = forms.CharField(max_length=200, required=False, label="Or a new party")
     roles = forms.MultipleChoiceField(
-        choices=DelegationRole.choices,
+        choices=SharedChoices(DelegationRole.choices),
         initial=[DelegationRole.NEGOTIATING_PARTY.value],
         widget=forms.CheckboxSelectMultiple,
         required=False,
@@ -224,7 +231,7 @@ class DelegationRow(SetupPart):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.choice_field("party").choices = self.offer.party_choices()
+        self.choice_field("party").choices = self.offer.party_choices
         self.fields["party"].widget.attrs["data-names"] = "delegations"
         self.fields["new_party"].widget.attrs["data-names"] = "delegations"
 

@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from delegations.matching import Outcome, listed, spelled
 from delegations.models import Delegation, Membership, MembershipRole, Person
 from delegations.services import PersonLooksKnown, membership_save, person_save
+from issues.editorial.markup import SharedChoices
 from issues.editorial.setup.forms import SetupPart
 from negotrack.records import User
 
@@ -39,7 +40,7 @@ class MemberRow(SetupPart):
     # The person picked among those offered on the row (their slug), or NEW_PERSON.
     pick = forms.CharField(max_length=80, required=False, widget=forms.HiddenInput)
     title = forms.CharField(max_length=300, required=False, label="Title", help_text="held at the time of the round")
-    role = forms.ChoiceField(choices=MembershipRole.choices, initial=MembershipRole.MEMBER, label="Role")
+    role = forms.ChoiceField(choices=SharedChoices(MembershipRole.choices), initial=MembershipRole.MEMBER, label="Role")
     sessions = forms.MultipleChoiceField(
         required=False, widget=forms.CheckboxSelectMultiple, label="Sat in sessions", help_text="where known"
     )
@@ -47,9 +48,9 @@ class MemberRow(SetupPart):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.offered: list[Person] = []  # the people the typed name may be, to pick from
-        self.choice_field("delegation").choices = numbered(self.labels.get("delegations", []), "Delegation")
+        self.choice_field("delegation").choices = self.numbered_rows["delegations"]
         self.fields["delegation"].widget.attrs["data-numbered"] = "delegations"
-        self.choice_field("sessions").choices = numbered(self.labels.get("sessions", []), "Session")[1:]
+        self.choice_field("sessions").choices = self.numbered_rows["sessions"]
         self.fields["sessions"].widget.attrs["data-numbered"] = "sessions"
 
     @property
@@ -137,9 +138,11 @@ class MemberRow(SetupPart):
         return person
 
 
-def numbered(labels: list[str], kind: str) -> list[tuple[str, str]]:
-    """Choices of the rows of another section by their number: "1: Turkey"."""
-    return [("", "—")] + [
+def numbered(labels: list[str], kind: str, *, blank: bool) -> list[tuple[str, str]]:
+    """Choices of the rows of another section by their number: "1: Turkey"; after "—"
+    when `blank`."""
+    rows = [
         (str(number), f"{number}: {label}" if label else f"{kind} {number}")
         for number, label in enumerate(labels, start=1)
     ]
+    return [("", "—"), *rows] if blank else rows

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.utils.safestring import SafeString
 
 from delegations.matching import PersonMatcher
 from delegations.models import Attendance, Delegation, Membership, Party, Person
+from issues.editorial.markup import SharedChoices, datalist_options
 from rounds.models import Process, Round, Session
 
 
@@ -57,11 +61,20 @@ class SetupOffer:
         self.attended = dict(attended)
         self.matcher = PersonMatcher(prefer=[m.person_id for m in self.memberships.values()])
 
-    def process_choices(self) -> list[tuple[str, str]]:
-        return [("", "a new process (below)")] + [(key, p.name) for key, p in self.processes.items()]
+    @cached_property
+    def people_options(self) -> SafeString:
+        """The names of the people on record, as the member rows' <datalist>."""
+        return datalist_options(((name, {}, "") for name in self.people), closed=False)
 
-    def party_choices(self) -> list[tuple[str, str]]:
-        return [("", "—")] + [(key, party.name) for key, party in self.parties.items()]
+    # The choice lists of the rows, one of each a request, which every row shares.
+
+    @cached_property
+    def process_choices(self) -> SharedChoices:
+        return SharedChoices([("", "a new process (below)")] + [(key, p.name) for key, p in self.processes.items()])
+
+    @cached_property
+    def party_choices(self) -> SharedChoices:
+        return SharedChoices([("", "—")] + [(key, party.name) for key, party in self.parties.items()])
 
     def party_named(self, name: str) -> Party | None:
         """The party on record that a name typed for a new one names already."""

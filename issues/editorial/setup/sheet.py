@@ -16,8 +16,9 @@ from django.http import QueryDict
 from delegations.models import Attendance, Delegation, Membership, Party, Person
 from delegations.services import attendance_save
 from issues.editorial.entry.forms import NewRows
+from issues.editorial.markup import SharedChoices
 from issues.editorial.setup.forms import DelegationRow, RoundPart, SessionRow, SetupPart
-from issues.editorial.setup.members import MemberRow
+from issues.editorial.setup.members import MemberRow, numbered
 from issues.editorial.setup.offer import SetupOffer
 from negotrack.records import RecordLocked, User, VersionConflict, delete_record
 from rounds.models import Round, Session
@@ -96,16 +97,18 @@ class SetupSheet:
     def __init__(self, offer: SetupOffer, data: QueryDict | None = None, *, typed: Typed | None = None) -> None:
         self.offer = offer
         typed = typed if typed is not None else ({} if data is not None else self._opening())
-        labels: dict[str, list[str]] = {}
-        kwargs = {"offer": offer, "labels": labels}
+        # The sessions and delegations as the member rows pick them, by their numbers.
+        numbered_rows: dict[str, SharedChoices] = {}
+        kwargs = {"offer": offer, "numbered_rows": numbered_rows}
         self.round_part = RoundPart(data, initial=typed.get("round", {}), prefix="round", **kwargs)
         self.formsets: dict[str, Rows] = {}
-        for prefix, (row, _, most) in SECTIONS.items():
+        for prefix, (row, kind, most) in SECTIONS.items():
             initial = typed.get(prefix, [])
             formset = forms.formset_factory(row, formset=NewRows, extra=len(initial), max_num=most, absolute_max=most)
             self.formsets[prefix] = formset(data, initial=initial, prefix=prefix, form_kwargs=kwargs)
             if prefix != "members":
-                labels[prefix] = [form.label() for form in self.formsets[prefix].forms]
+                labels = [form.label() for form in self.formsets[prefix].forms]
+                numbered_rows[prefix] = SharedChoices(numbered(labels, kind, blank=prefix == "delegations"))
 
     def _opening(self) -> Typed:
         return recorded_rows(self.offer) if self.offer.round else opening_rows()
