@@ -99,16 +99,9 @@ class Change(models.Model):
         indexes = [
             models.Index(fields=["record_type", "record_uuid"], name="change_record_idx"),
             models.Index(fields=["txid", "id"], name="change_feed_position_idx"),
-            # The newest changes, which the validators read (negotrack.conditional): the
-            # public record's without stepping over drafts, and every change for editors.
-            # Each holds the time too, so that PostgreSQL answers from the index alone.
-            models.Index(
-                fields=["id"],
-                include=["occurred_at"],
-                condition=~models.Q(publication_state=DRAFT),
-                name="change_public_idx",
-            ),  # fmt: skip
-            models.Index(fields=["id"], include=["occurred_at"], name="change_newest_idx"),
+            # The newest changes to the public record, which the public validators read
+            # (negotrack.conditional), without stepping over drafts.
+            models.Index(fields=["id"], condition=~models.Q(publication_state=DRAFT), name="change_public_idx"),
         ]
 
     def __str__(self) -> str:

@@ -51,11 +51,16 @@ def rebuild_timeline(issue_id: int) -> None:
         rebuild.rebuild_issue(issue_id, unless_current=True)
     finally:
         try:
-            # Edits from now on queue a rebuild of their own; one that came in before the
-            # slot was free, while this one ran, is found marked here.
-            _redis().delete(QUEUED_KEY.format(issue_id))
             if rebuild.is_marked(issue_id):
-                enqueue_rebuild(issue_id, gather=True)
+                # Edits came in while it ran (a burst): the slot stays taken, and the next
+                # rebuild waits for the rest of the burst.
+                rebuild_timeline.apply_async(args=[issue_id], countdown=GATHER_SECONDS, retry=False)
+            else:
+                # Edits from now on queue a rebuild of their own; one that came in just
+                # before the slot was free is found marked here.
+                _redis().delete(QUEUED_KEY.format(issue_id))
+                if rebuild.is_marked(issue_id):
+                    enqueue_rebuild(issue_id, gather=True)
         except RedisError:
             logger.warning("could not free the queue slot of issue %s; it expires by itself", issue_id)
 
