@@ -25,6 +25,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
+from scripts.soak_services import stack_processes as children
 from tests.processes import free_port, wait_for
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.slow]
@@ -33,30 +34,6 @@ ROOT = Path(__file__).resolve().parents[2]
 REDIS_DB = 14
 MARKER = "NEGOTRACK_STACK_TEST"  # in the environment of everything the stack starts
 NAMES = ("web", "worker", "beat")
-
-
-def role(pid: int) -> str | None:
-    """Which of the stack's processes this is, by its command line."""
-    try:
-        args = (Path("/proc") / str(pid) / "cmdline").read_bytes().decode(errors="replace").split("\0")
-    except OSError:
-        return None
-    if any(arg.endswith("gunicorn") for arg in args):
-        return "web"
-    return next((name for name in ("worker", "beat") if name in args), None)
-
-
-def children(parent: int) -> dict[str, int]:
-    """The stack's processes, by role: the direct children of the stack's own process."""
-    found = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        with contextlib.suppress(OSError):
-            stat = (entry / "stat").read_text()
-            if int(stat.rsplit(")", 1)[1].split()[1]) == parent and (name := role(int(entry.name))):
-                found[name] = int(entry.name)
-    return found
 
 
 def marked_pids(token: str) -> list[int]:
