@@ -60,6 +60,11 @@ def _without(record: dict, keys: set[str]) -> dict:
     return {key: value for key, value in record.items() if key not in keys}
 
 
+def _failed(request: dict) -> bool:
+    """A server error, or no answer at all (status 0)."""
+    return request["status"] == 0 or request["status"] >= 500
+
+
 def _quantile(values: list[float], q: float) -> float:
     if not values:
         return 0.0
@@ -169,17 +174,16 @@ class Figures:
     # --- from the load's requests -----------------------------------------------------------
 
     def from_the_requests(self) -> None:
-        failed = lambda r: r["status"] == 0 or r["status"] >= 500  # noqa: E731
         restarts = [w for w in self.windows if w.name == "postgres_restart"]
         roles = Counter(r["role"] for r in self.requests)
         self.add("requests", f"{len(self.requests)} in {self.load_stopped - self.load_started:.0f} s ("
                  + ", ".join(f"{n} {role}" for role, n in sorted(roles.items())) + ")")  # fmt: skip
-        outside = [r for r in self.requests if failed(r) and not _within(r, restarts)]
+        outside = [r for r in self.requests if _failed(r) and not _within(r, restarts)]
         self.add("server errors outside the PostgreSQL restart", len(outside) and
                  f"{len(outside)}: " + "; ".join(f"{r['status']} {r['method']} {r['path'][:80]}" for r in outside[:5]),
                  "0", not outside)  # fmt: skip
         longest = max((self._error_stretch(w) for w in restarts), default=0.0)
-        during = Counter(r["status"] for r in self.requests if failed(r) and _within(r, restarts))
+        during = Counter(r["status"] for r in self.requests if _failed(r) and _within(r, restarts))
         self.add("longest error stretch around the PostgreSQL restart (first error to last)", f"{longest:.1f} s",
                  "< 10 s", longest < 10)  # fmt: skip
         self.add("errors in the restart, by answer (0: no answer)",
@@ -204,7 +208,7 @@ class Figures:
         for window in self.windows:
             if window.name == "worker_main_killed":
                 served = [r for r in self.requests if _within(r, [window]) and not _within(r, restarts)]
-                bad = sum(failed(r) for r in served)
+                bad = sum(_failed(r) for r in served)
                 self.add("errors while the worker's main process was dead and restarted",
                          f"{bad} of {len(served)} requests (worker back in {window.note.split('=')[1]} s)", "0",
                          bad == 0)  # fmt: skip
@@ -219,7 +223,7 @@ class Figures:
 
     def _error_stretch(self, window: Window) -> float:
         """From the start of the first failed request in the window to the end of the last one."""
-        failed = [r for r in self.requests if _within(r, [window]) and (r["status"] == 0 or r["status"] >= 500)]
+        failed = [r for r in self.requests if _within(r, [window]) and _failed(r)]
         if not failed:
             return 0.0
         return max(r["at"] + r["took"] for r in failed) - min(r["at"] for r in failed)
