@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connections, router
+from django.db import InterfaceError, OperationalError, connections, router
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
@@ -81,10 +82,7 @@ def change_log_state(*, drafts: bool) -> ChangeLogState:
     empty window reads as the epoch. For a public read that time is the newest public
     change's, never a draft's. Read from the database the router gives the change log to
     (a public read's replica, like the answer it stands for)."""
-    with connections[router.db_for_read(Change)].cursor() as cursor, bounded_query():
-        sql, params = _state_sql(drafts=drafts)
-        cursor.execute(sql, params)
-        newest_id, recent_sum, last_modified = cursor.fetchone()
+    newest_id, recent_sum, last_modified = _read_state(connections[router.db_for_read(Change)], drafts=drafts)
     if newest_id is None:
         return ChangeLogState(newest_id=0, recent_sum=0, last_modified=EPOCH)
     if isinstance(last_modified, str):  # SQLite's raw answer: UTC, as text
@@ -93,6 +91,36 @@ def change_log_state(*, drafts: bool) -> ChangeLogState:
             last_modified = last_modified.replace(tzinfo=datetime.UTC)
     last_modified = last_modified.astimezone(datetime.UTC).replace(microsecond=0)
     return ChangeLogState(newest_id, int(recent_sum), last_modified)
+
+
+def _read_state(connection: BaseDatabaseWrapper, *, drafts: bool) -> tuple[Any, Any, Any]:
+    """The window's aggregate. Its query is the request's first on a kept connection, so it
+    stands in for the connection's health check (CONN_HEALTH_CHECKS), which would cost a
+    round trip of its own (`SELECT 1`) on every request: if the kept connection turns out
+    broken (the server restarted since), it is closed and the query asked once more on a
+    new one, as the health check would have done."""
+    checking = (
+        connection.connection is not None
+        and connection.health_check_enabled
+        and not connection.health_check_done
+        and not connection.in_atomic_block
+    )
+    if checking:
+        connection.health_check_done = True
+    sql, params = _state_sql(drafts=drafts)
+    try:
+        return _fetch_state(connection, sql, params)
+    except (OperationalError, InterfaceError):
+        if not checking or connection.is_usable():
+            raise
+    connection.close()
+    return _fetch_state(connection, sql, params)
+
+
+def _fetch_state(connection: BaseDatabaseWrapper, sql: str, params: tuple[Any, ...]) -> tuple[Any, Any, Any]:
+    with connection.cursor() as cursor, bounded_query():
+        cursor.execute(sql, params)
+        return cursor.fetchone()  # type: ignore[no-any-return]  # one row: an aggregate always answers
 
 
 def validators_for(
