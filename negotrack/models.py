@@ -99,14 +99,14 @@ class Change(models.Model):
         indexes = [
             models.Index(fields=["record_type", "record_uuid"], name="change_record_idx"),
             models.Index(fields=["txid", "id"], name="change_feed_position_idx"),
-            # The newest changes to the public record, which the public validators read
-            # (negotrack.conditional), without stepping over drafts; with their times, so
-            # that the read never visits the table itself.
+            # The public changes by position, with their times: the public validators
+            # (negotrack.conditional) and the public feed read them without stepping over
+            # drafts, and without visiting the table.
             models.Index(
-                fields=["id"],
+                fields=["txid", "id"],
                 include=["occurred_at"],
                 condition=~models.Q(publication_state=DRAFT),
-                name="change_public_idx",
+                name="change_public_position_idx",
             ),
         ]
 

@@ -7,7 +7,7 @@ import psycopg
 import pytest
 from django.db import connections
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 PATH = "/api/v1/issues/"
 
