@@ -69,7 +69,7 @@ def _state_sql(*, drafts: bool) -> tuple[str, tuple[Any, ...]]:
     from one snapshot), its SQL compiled once: every read asks it first, and the ORM took
     ten times as long to build a query as PostgreSQL took to answer it."""
     newest = settled_changes(drafts=drafts).order_by("-txid", "-id").values("txid", "id", "occurred_at")[:1]
-    late = unsettled_changes(drafts=drafts).values("id", "occurred_at")
+    late = unsettled_changes(drafts=drafts).order_by().values("id", "occurred_at")
     newest_sql, newest_params = newest.query.sql_with_params()
     late_sql, late_params = late.query.sql_with_params()
     sql = (

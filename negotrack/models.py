@@ -98,15 +98,13 @@ class Change(models.Model):
         ordering = ["id"]
         indexes = [
             models.Index(fields=["record_type", "record_uuid"], name="change_record_idx"),
-            models.Index(fields=["txid", "id"], name="change_feed_position_idx"),
-            # The public changes by position, with their times: the public validators
-            # (negotrack.conditional) and the public feed read them without stepping over
-            # drafts, and without visiting the table.
+            # The changes by position, with what the validators read of them
+            # (negotrack.conditional): the newest settled change and the unsettled ones,
+            # public or all, come from the index alone, without visiting the table.
             models.Index(
                 fields=["txid", "id"],
-                include=["occurred_at"],
-                condition=~models.Q(publication_state=DRAFT),
-                name="change_public_position_idx",
+                include=["publication_state", "occurred_at"],
+                name="change_feed_position_idx",
             ),
         ]
 
