@@ -243,10 +243,16 @@ _DRIVER_NATIVE_POSTGRESQL = _DRIVER_NATIVE | {"DateField", "DateTimeField", "UUI
 
 
 def insert_rows(
-    model: type[models.Model], fields: Sequence[Any], rows: Sequence[tuple[Any, ...]], *, using: str
+    model: type[models.Model],
+    fields: Sequence[Any],
+    rows: Sequence[tuple[Any, ...]],
+    *,
+    using: str,
+    encoded_json: bool = False,
 ) -> None:
     """Insert rows of Python values (no model instances, no keys returned): COPY with
-    psycopg 3, one executemany elsewhere."""
+    psycopg 3, one executemany elsewhere. `encoded_json`: the values of JSON fields come
+    as JSON text already, as both databases take it."""
     if not rows:
         return
     connection = connections[using]
@@ -254,7 +260,8 @@ def insert_rows(
     converters = []
     for field in fields:
         target = field.target_field if field.is_relation else field
-        converters.append(None if target.get_internal_type() in native else field.get_db_prep_save)
+        taken = target.get_internal_type() in native or (encoded_json and isinstance(target, models.JSONField))
+        converters.append(None if taken else field.get_db_prep_save)
     if any(converters):
         rows = [
             tuple(

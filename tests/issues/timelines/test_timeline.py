@@ -205,17 +205,17 @@ def test_a_rebuild_with_nothing_changed_writes_nothing_and_emits_nothing(publish
 def test_a_rebuild_that_races_an_edit_leaves_the_issue_marked(published_statement, monkeypatch):
     issue, statement = published_statement
     other = StatementFactory(process=issue.process, round=statement.round, issues=[issue])
-    real_load = builder.load
+    real_load = builder.load_many
 
-    def load_then_edit(issue_id):
-        inputs = real_load(issue_id)
+    def load_then_edit(issue_ids):
+        inputs = real_load(issue_ids)
         services.draft_publish(other, by=system_user())  # an edit lands after the inputs were read
         return inputs
 
-    monkeypatch.setattr(builder, "load", load_then_edit)
+    monkeypatch.setattr(builder, "load_many", load_then_edit)
     result = rebuild.rebuild_issue(issue.pk)
     assert result is None or not result.current
-    monkeypatch.setattr(builder, "load", real_load)
+    monkeypatch.setattr(builder, "load_many", real_load)
     assert not state(issue).is_current
     rebuild.rebuild_issue(issue.pk)
     assert state(issue).is_current and stored(issue) == expected(issue)
@@ -395,8 +395,8 @@ def test_one_transactions_edits_cost_one_rebuild_of_each_issue(django_capture_on
     issue = IssueFactory()
     drafts = [StatementFactory(process=issue.process, issues=[issue]) for _ in range(3)]
     loads = []
-    real_load = builder.load
-    monkeypatch.setattr(builder, "load", lambda issue_id: loads.append(issue_id) or real_load(issue_id))
+    real_load = builder.load_many
+    monkeypatch.setattr(builder, "load_many", lambda issue_ids: loads.extend(issue_ids) or real_load(issue_ids))
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         for draft in drafts:
             services.draft_publish(draft, by=system_user())
