@@ -307,15 +307,19 @@ def load_many(issue_ids: Collection[int]) -> dict[int, Inputs]:
     records: dict[int, list[Input]] = {issue_id: [] for issue_id in names}
 
     sources = cited[IssueStatus]
-    for row in public[IssueStatus].order_by("id").values_list(
-        "issue_id", *_PUBLICATION, *_DATING, "status", "summary", named=True
+    for row in (
+        public[IssueStatus]
+        .order_by("id")
+        .values_list("issue_id", *_PUBLICATION, *_DATING, "status", "summary", named=True)
     ):
         records[row.issue_id].append(Input(**_common(IssueStatus, "status", row, sources), value=row.status,
                                            text=row.summary, title=AssessmentStatus(row.status).label))  # fmt: skip
 
     sources = cited[Position]
-    for row in public[Position].order_by("id").values_list(
-        "issue_id", *_PUBLICATION, *_DATING, "party_id", "party__name", "stance", "text", named=True
+    for row in (
+        public[Position]
+        .order_by("id")
+        .values_list("issue_id", *_PUBLICATION, *_DATING, "party_id", "party__name", "stance", "text", named=True)
     ):
         records[row.issue_id].append(Input(**_common(Position, "position", row, sources), party_id=row.party_id,
                                            party_name=row.party__name, value=row.stance, text=row.text))  # fmt: skip
@@ -326,8 +330,8 @@ def load_many(issue_ids: Collection[int]) -> dict[int, Inputs]:
     for pk, name in parties.values_list("agreement_id", "party__name"):
         bound.setdefault(pk, []).append(name)
     # `issues` in the values is the issue the filter joined: an agreement comes once per issue it settles.
-    for row in public[Agreement].order_by("id").values_list(
-        "issues", *_PUBLICATION, *_DATING, "title", "terms", named=True
+    for row in (
+        public[Agreement].order_by("id").values_list("issues", *_PUBLICATION, *_DATING, "title", "terms", named=True)
     ):
         names_bound = ", ".join(sorted(bound.get(row.pk, [])))
         text = row.terms if not names_bound else f"{row.terms}\n\nParties: {names_bound}."
