@@ -199,17 +199,16 @@ def _rebuild_in_snapshot(issue_ids: list[int], *, force: bool) -> dict[int, Rebu
     if not ids:
         return {}
     inputs = builder.load_many(ids)
-    built: dict[int, tuple[str, list[builder.BuiltEntry]]] = {}
-    for issue_id in ids:
-        state = states[issue_id]
-        digest = builder.fingerprint(inputs[issue_id])
-        if force or digest != state.fingerprint or state.built_at is None:
-            built[issue_id] = (digest, builder.build(inputs[issue_id]))
-    _replace_entries({issue_id: entries for issue_id, (_, entries) in built.items()})
+    digests = {issue_id: builder.fingerprint(inputs[issue_id]) for issue_id in ids}
+    built = {
+        issue_id
+        for issue_id in ids
+        if force or digests[issue_id] != states[issue_id].fingerprint or states[issue_id].built_at is None
+    }
+    counts = _replace_entries({issue_id: inputs[issue_id] for issue_id in ids if issue_id in built})
     generations = {issue_id: states[issue_id].generation for issue_id in ids}
-    current = _clear_marks({issue_id: digest for issue_id, (digest, _) in built.items()}, generations)
-    _log_rebuilt({issue_id: generations[issue_id] for issue_id in built})
-    counts = {issue_id: len(entries) for issue_id, (_, entries) in built.items()}
+    current = _clear_marks({issue_id: digests[issue_id] for issue_id in ids if issue_id in built}, generations)
+    _log_rebuilt({issue_id: generations[issue_id] for issue_id in ids if issue_id in built})
     unchanged = [issue_id for issue_id in ids if issue_id not in built]
     if unchanged:
         counted = TimelineEntry.objects.filter(issue_id__in=unchanged).values("issue_id").annotate(count=Count("pk"))
@@ -247,33 +246,39 @@ def _clear_marks(digests: dict[int, str], generations: dict[int, int]) -> set[in
     return cleared
 
 
-def _replace_entries(entries: dict[int, list[builder.BuiltEntry]]) -> None:
-    """The issues' entries replaced by these: one DELETE and one COPY (on PostgreSQL) for all."""
-    if not entries:
-        return
-    TimelineEntry.objects.filter(issue_id__in=list(entries)).delete()
-    encoded: dict[builder.SourceRef, str] = {}
+def _replace_entries(inputs: dict[int, builder.Inputs]) -> dict[int, int]:
+    """Replace the entries of these issues by the ones the builder makes of their inputs:
+    one DELETE and one COPY (on PostgreSQL) for all, each issue built while the database
+    takes the rows of the one before. How many entries each has now."""
+    if not inputs:
+        return {}
+    TimelineEntry.objects.filter(issue_id__in=list(inputs)).delete()
+    counts: dict[int, int] = {}
+    encoded: dict[int, str] = {}
 
     def sources_json(sources: tuple[builder.SourceRef, ...]) -> str:
-        # The JSON of each source once: a source is cited by many entries of a batch.
+        # The JSON of each source once (by its UUID): a source is cited by many entries.
         parts = []
         for source in sources:
-            part = encoded.get(source)
+            part = encoded.get(source.uuid.int)
             if part is None:
-                part = encoded[source] = json.dumps(
+                part = encoded[source.uuid.int] = json.dumps(
                     {"uuid": str(source.uuid), "outlet": source.outlet, "title": source.title, "url": source.url}
                 )
             parts.append(part)
         return f"[{', '.join(parts)}]"
 
-    rows = [
-        (issue_id, position, entry.key, entry.kind, entry.date, entry.date_precision, entry.round_id, entry.party_id,
-         entry.title[:500], entry.text, entry.before[:200], entry.after[:200], entry.record_type, entry.record_uuid,
-         sources_json(entry.sources))
-        for issue_id, built in entries.items()
-        for position, entry in enumerate(built)
-    ]  # fmt: skip
-    insert_rows(TimelineEntry, _ENTRY_FIELDS, rows, using=connection.alias, encoded_json=True)
+    def rows() -> Iterator[tuple[Any, ...]]:
+        for issue_id, issue_inputs in inputs.items():
+            entries = builder.build(issue_inputs)
+            counts[issue_id] = len(entries)
+            for position, entry in enumerate(entries):
+                yield (issue_id, position, entry.key, entry.kind, entry.date, entry.date_precision, entry.round_id,
+                       entry.party_id, entry.title[:500], entry.text, entry.before[:200], entry.after[:200],
+                       entry.record_type, entry.record_uuid, sources_json(entry.sources))  # fmt: skip
+
+    insert_rows(TimelineEntry, _ENTRY_FIELDS, rows(), using=connection.alias, encoded_json=True)
+    return counts
 
 
 def _log_rebuilt(generations: dict[int, int]) -> None:
