@@ -224,24 +224,29 @@ def _correction(record: Input) -> BuiltEntry:
 # --- reading the inputs ---------------------------------------------------------------------
 
 # Plain values, not model instances: an issue of a large record has hundreds of statements,
-# and the timelines of every issue are read by each reconciliation.
-_PUBLICATION = ("pk", "uuid", "state", "published_at", "withdrawn_on", "correction_note", "superseded_at")
-_DATING = ("round_id", "round__start_date", "round__end_date", "date", "date_precision")
+# and the timelines of every issue are read by each reconciliation. Every kind of record is
+# read as a tuple: the issue, the columns of _COMMON (which `_common` takes by position),
+# then its own.
+_COMMON = ("pk", "uuid", "state", "published_at", "withdrawn_on", "correction_note", "superseded_at",
+           "round_id", "round__start_date", "round__end_date", "date", "date_precision")  # fmt: skip
+_OWN = 1 + len(_COMMON)  # where a record's own columns start
 
 
-def _notice(row: Any, effective_date: datetime.date) -> Notice | None:
-    if row.state == PublicationState.WITHDRAWN:
-        return Notice(row.state, row.withdrawn_on, row.correction_note)
-    if row.state == PublicationState.SUPERSEDED:
-        on = timezone.localdate(row.superseded_at) if row.superseded_at else effective_date
-        return Notice(row.state, on, "")
+def _notice(
+    state: str, withdrawn_on: Any, note: str, superseded_at: Any, effective_date: datetime.date
+) -> Notice | None:
+    if state == PublicationState.WITHDRAWN:
+        return Notice(state, withdrawn_on, note)
+    if state == PublicationState.SUPERSEDED:
+        on = timezone.localdate(superseded_at) if superseded_at else effective_date
+        return Notice(state, on, "")
     return None
 
 
 def _common(
     model: type[Publishable],
     kind: str,
-    row: Any,
+    row: tuple[Any, ...],
     sources: dict[int, tuple[SourceRef, ...]],
     *,
     own_date: bool = False,
@@ -249,14 +254,14 @@ def _common(
     """What every input shares: identity, publication, sources, and where it sits in time
     (an assessment: its round's last day, or its own date between rounds; a statement: its
     own date, always)."""
-    if row.round_id and not own_date:
-        date, precision = row.round__end_date or row.round__start_date, DatePrecision.DAY
-    else:
-        date, precision = row.date, row.date_precision
-    return {"kind": kind, "record_type": model._meta.label_lower, "uuid": row.uuid, "pk": row.pk,
-            "published_at": row.published_at, "sources": sources.get(row.pk, ()),
-            "notice": _notice(row, date), "date": date, "date_precision": precision,
-            "round_id": row.round_id}  # fmt: skip
+    pk, uuid, state, published_at, withdrawn_on, note, superseded_at = row[1:8]
+    round_id, start, end, date, precision = row[8:_OWN]
+    if round_id and not own_date:
+        date, precision = end or start, DatePrecision.DAY
+    return {"kind": kind, "record_type": model._meta.label_lower, "uuid": uuid, "pk": pk,
+            "published_at": published_at, "sources": sources.get(pk, ()),
+            "notice": _notice(state, withdrawn_on, note, superseded_at, date), "date": date,
+            "date_precision": precision, "round_id": round_id}  # fmt: skip
 
 
 def _cited(public: dict[type[Publishable], QuerySet[Any]]) -> dict[type[Publishable], dict[int, tuple[SourceRef, ...]]]:
@@ -307,22 +312,18 @@ def load_many(issue_ids: Collection[int]) -> dict[int, Inputs]:
     records: dict[int, list[Input]] = {issue_id: [] for issue_id in names}
 
     sources = cited[IssueStatus]
-    for row in (
-        public[IssueStatus]
-        .order_by("id")
-        .values_list("issue_id", *_PUBLICATION, *_DATING, "status", "summary", named=True)
-    ):
-        records[row.issue_id].append(Input(**_common(IssueStatus, "status", row, sources), value=row.status,
-                                           text=row.summary, title=AssessmentStatus(row.status).label))  # fmt: skip
+    for row in public[IssueStatus].order_by("id").values_list("issue_id", *_COMMON, "status", "summary"):
+        status, summary = row[_OWN:]
+        records[row[0]].append(Input(**_common(IssueStatus, "status", row, sources), value=status, text=summary,
+                                     title=AssessmentStatus(status).label))  # fmt: skip
 
     sources = cited[Position]
     for row in (
-        public[Position]
-        .order_by("id")
-        .values_list("issue_id", *_PUBLICATION, *_DATING, "party_id", "party__name", "stance", "text", named=True)
+        public[Position].order_by("id").values_list("issue_id", *_COMMON, "party_id", "party__name", "stance", "text")
     ):
-        records[row.issue_id].append(Input(**_common(Position, "position", row, sources), party_id=row.party_id,
-                                           party_name=row.party__name, value=row.stance, text=row.text))  # fmt: skip
+        party_id, party_name, stance, text = row[_OWN:]
+        records[row[0]].append(Input(**_common(Position, "position", row, sources), party_id=party_id,
+                                     party_name=party_name, value=stance, text=text))  # fmt: skip
 
     sources = cited[Agreement]
     bound: dict[int, list[str]] = {}
@@ -330,23 +331,23 @@ def load_many(issue_ids: Collection[int]) -> dict[int, Inputs]:
     for pk, name in parties.values_list("agreement_id", "party__name"):
         bound.setdefault(pk, []).append(name)
     # `issues` in the values is the issue the filter joined: an agreement comes once per issue it settles.
-    for row in (
-        public[Agreement].order_by("id").values_list("issues", *_PUBLICATION, *_DATING, "title", "terms", named=True)
-    ):
-        names_bound = ", ".join(sorted(bound.get(row.pk, [])))
-        text = row.terms if not names_bound else f"{row.terms}\n\nParties: {names_bound}."
-        records[row.issues].append(Input(**_common(Agreement, "agreement", row, sources), title=row.title, text=text))
+    for row in public[Agreement].order_by("id").values_list("issues", *_COMMON, "title", "terms"):
+        title, terms = row[_OWN:]
+        names_bound = ", ".join(sorted(bound.get(row[1], [])))
+        text = terms if not names_bound else f"{terms}\n\nParties: {names_bound}."
+        records[row[0]].append(Input(**_common(Agreement, "agreement", row, sources), title=title, text=text))
 
     sources = cited[Statement]
     for row in public[Statement].order_by("id").values_list(
-        "issue_links__issue_id", *_PUBLICATION, *_DATING, "speaker__name", "speaker_description", "party_id",
-        "party__name", "text", "translation", named=True,
+        "issue_links__issue_id", *_COMMON, "speaker__name", "speaker_description", "party_id", "party__name",
+        "text", "translation",
     ):  # fmt: skip
-        speaker = row.speaker__name or row.speaker_description or "unknown speaker"
-        title = speaker + (f" ({row.party__name})" if row.party_id else "")
-        text = row.text if not row.translation else f"{row.text}\n\n{row.translation}"
+        speaker_name, speaker_description, party_id, party_name, said, translation = row[_OWN:]
+        speaker = speaker_name or speaker_description or "unknown speaker"
+        title = speaker + (f" ({party_name})" if party_id else "")
+        text = said if not translation else f"{said}\n\n{translation}"
         common = _common(Statement, "statement", row, sources, own_date=True)
-        records[row.issue_links__issue_id].append(Input(**common, party_id=row.party_id, title=title, text=text))
+        records[row[0]].append(Input(**common, party_id=party_id, title=title, text=text))
     return {
         issue_id: Inputs(issue_id=issue_id, issue_name=name, records=tuple(records[issue_id]))
         for issue_id, name in names.items()
