@@ -317,10 +317,17 @@ def stale_issue_ids() -> list[int]:
     a mark says so (a mark lost with a message, an edit that went around the services), and
     issues that never had a timeline."""
     states = dict(TimelineState.objects.values_list("issue_id", "fingerprint"))
+    ids = list(Issue.objects.order_by("pk").values_list("pk", flat=True))
     stale = []
-    for issue_id in Issue.objects.order_by("pk").values_list("pk", flat=True).iterator():
-        if issue_id not in states or builder.fingerprint(builder.load(issue_id)) != states[issue_id]:
-            stale.append(issue_id)
+    for start in range(0, len(ids), BATCH_SIZE):
+        batch = ids[start : start + BATCH_SIZE]
+        inputs = builder.load_many(batch)
+        stale += [
+            issue_id
+            for issue_id in batch
+            if issue_id in inputs
+            and (issue_id not in states or builder.fingerprint(inputs[issue_id]) != states[issue_id])
+        ]
     return stale
 
 
