@@ -199,22 +199,33 @@ def _rebuild_in_snapshot(issue_ids: list[int], *, force: bool) -> dict[int, Rebu
     if not ids:
         return {}
     inputs = builder.load_many(ids)
-    digests = {issue_id: builder.fingerprint(inputs[issue_id]) for issue_id in ids}
-    built = {
+    # Forced, every timeline is rebuilt and each fingerprint is taken as its issue is built,
+    # while the database takes the entries of the issue before; otherwise the fingerprints
+    # say first which timelines to rebuild.
+    digests = {} if force else {issue_id: builder.fingerprint(inputs[issue_id]) for issue_id in ids}
+    built = [
         issue_id
         for issue_id in ids
         if force or digests[issue_id] != states[issue_id].fingerprint or states[issue_id].built_at is None
-    }
-    counts = _replace_entries({issue_id: inputs[issue_id] for issue_id in ids if issue_id in built})
+    ]
+
+    def entries() -> Iterator[tuple[int, list[builder.BuiltEntry]]]:
+        for issue_id in built:
+            if issue_id not in digests:
+                digests[issue_id] = builder.fingerprint(inputs[issue_id])
+            yield issue_id, builder.build(inputs[issue_id])
+
+    counts = _replace_entries(built, entries())
+    rebuilt = set(built)
     generations = {issue_id: states[issue_id].generation for issue_id in ids}
-    current = _clear_marks({issue_id: digests[issue_id] for issue_id in ids if issue_id in built}, generations)
-    _log_rebuilt({issue_id: generations[issue_id] for issue_id in ids if issue_id in built})
-    unchanged = [issue_id for issue_id in ids if issue_id not in built]
+    current = _clear_marks({issue_id: digests[issue_id] for issue_id in built}, generations)
+    _log_rebuilt({issue_id: generations[issue_id] for issue_id in built})
+    unchanged = [issue_id for issue_id in ids if issue_id not in rebuilt]
     if unchanged:
         counted = TimelineEntry.objects.filter(issue_id__in=unchanged).values("issue_id").annotate(count=Count("pk"))
         counts |= {issue_id: 0 for issue_id in unchanged} | {row["issue_id"]: row["count"] for row in counted}
     return {
-        issue_id: Rebuilt(issue_id=issue_id, changed=issue_id in built, current=issue_id in current,
+        issue_id: Rebuilt(issue_id=issue_id, changed=issue_id in rebuilt, current=issue_id in current,
                           entries=counts[issue_id])
         for issue_id in ids
     }  # fmt: skip
@@ -246,13 +257,13 @@ def _clear_marks(digests: dict[int, str], generations: dict[int, int]) -> set[in
     return cleared
 
 
-def _replace_entries(inputs: dict[int, builder.Inputs]) -> dict[int, int]:
-    """Replace the entries of these issues by the ones the builder makes of their inputs:
-    one DELETE and one COPY (on PostgreSQL) for all, each issue built while the database
-    takes the rows of the one before. How many entries each has now."""
-    if not inputs:
+def _replace_entries(issue_ids: list[int], entries: Iterable[tuple[int, list[builder.BuiltEntry]]]) -> dict[int, int]:
+    """Replace the entries of these issues by the ones given for each (built as they are
+    asked for): one DELETE and one COPY (on PostgreSQL) for all, so that each issue is built
+    while the database takes the rows of the one before. How many entries each has now."""
+    if not issue_ids:
         return {}
-    TimelineEntry.objects.filter(issue_id__in=list(inputs)).delete()
+    TimelineEntry.objects.filter(issue_id__in=issue_ids).delete()
     counts: dict[int, int] = {}
     encoded: dict[int, str] = {}
 
@@ -269,10 +280,9 @@ def _replace_entries(inputs: dict[int, builder.Inputs]) -> dict[int, int]:
         return f"[{', '.join(parts)}]"
 
     def rows() -> Iterator[tuple[Any, ...]]:
-        for issue_id, issue_inputs in inputs.items():
-            entries = builder.build(issue_inputs)
-            counts[issue_id] = len(entries)
-            for position, entry in enumerate(entries):
+        for issue_id, built in entries:
+            counts[issue_id] = len(built)
+            for position, entry in enumerate(built):
                 yield (issue_id, position, entry.key, entry.kind, entry.date, entry.date_precision, entry.round_id,
                        entry.party_id, entry.title[:500], entry.text, entry.before[:200], entry.after[:200],
                        entry.record_type, entry.record_uuid, sources_json(entry.sources))  # fmt: skip
