@@ -19,7 +19,16 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from issues.models import Agreement, Issue, IssueStatus, Position, PublicationState, Publishable, Statement
+from issues.models import (
+    Agreement,
+    Issue,
+    IssueStatus,
+    Position,
+    PublicationState,
+    Publishable,
+    Statement,
+    StatementIssue,
+)
 from issues.vocabulary import AssessmentStatus
 from rounds.dates import DatePrecision, format_day
 from rounds.models import Source
@@ -264,13 +273,16 @@ def _common(
             "date_precision": precision, "round_id": round_id}  # fmt: skip
 
 
-def _cited(public: dict[type[Publishable], QuerySet[Any]]) -> dict[type[Publishable], dict[int, tuple[SourceRef, ...]]]:
-    """The sources each public record cites, in source order: the citations of each kind of
-    record (plain ids), then every source cited, once, in one query."""
+def _cited(
+    records: dict[type[Publishable], QuerySet[Any]],
+) -> dict[type[Publishable], dict[int, tuple[SourceRef, ...]]]:
+    """The sources each of these records cites (`records`: the ids of the records of the
+    issues, whether public or not: a draft's citations cost little, and the database finds
+    them by index), in source order: the citations (plain ids), then each source, once."""
     citations: dict[type[Publishable], QuerySet[Any]] = {}
-    for model, records in public.items():
+    for model, ids in records.items():
         owner = f"{model._meta.model_name}_id"
-        citations[model] = model.sources.through.objects.filter(**{f"{owner}__in": records.values("pk")})
+        citations[model] = model.sources.through.objects.filter(**{f"{owner}__in": ids})
     cited = [rows.values("source_id") for rows in citations.values()]
     refs = {
         pk: SourceRef(*source)
@@ -308,7 +320,12 @@ def load_many(issue_ids: Collection[int]) -> dict[int, Inputs]:
         Agreement: Agreement.objects.public().filter(issues__in=ids),
         Statement: Statement.objects.public().filter(issue_links__issue_id__in=ids),
     }
-    cited = _cited(public)
+    cited = _cited({
+        IssueStatus: IssueStatus.objects.filter(issue_id__in=ids).values("pk"),
+        Position: Position.objects.filter(issue_id__in=ids).values("pk"),
+        Agreement: Agreement.issues.through.objects.filter(issue_id__in=ids).values("agreement_id"),
+        Statement: StatementIssue.objects.filter(issue_id__in=ids).values("statement_id"),
+    })  # fmt: skip
     records: dict[int, list[Input]] = {issue_id: [] for issue_id in names}
 
     sources = cited[IssueStatus]
