@@ -284,7 +284,7 @@ def insert_rows(
                     copy.write_row(row)
         else:
             placeholders = ", ".join(["%s"] * len(fields))
-            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", rows)
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", list(rows))
 
 
 def _copy_m2m_history(model: type[Record], field: Any, pks: Sequence[Any], *, using: str) -> None:

@@ -284,11 +284,10 @@ def _cited(
         owner = f"{model._meta.model_name}_id"
         citations[model] = model.sources.through.objects.filter(**{f"{owner}__in": ids})
     cited = [rows.values("source_id") for rows in citations.values()]
+    sources = Source.objects.filter(pk__in=cited[0].union(*cited[1:], all=True)).order_by()
     refs = {
-        pk: SourceRef(*source)
-        for pk, *source in Source.objects.filter(pk__in=cited[0].union(*cited[1:], all=True))
-        .order_by()
-        .values_list("pk", "uuid", "outlet", "title", "url")
+        pk: SourceRef(source_uuid, outlet, title, url)
+        for pk, source_uuid, outlet, title, url in sources.values_list("pk", "uuid", "outlet", "title", "url")
     }
     found = {}
     for model, rows in citations.items():
