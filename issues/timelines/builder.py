@@ -239,6 +239,7 @@ def _correction(record: Input) -> BuiltEntry:
 _COMMON = ("pk", "uuid", "state", "published_at", "withdrawn_on", "correction_note", "superseded_at",
            "round_id", "round__start_date", "round__end_date", "date", "date_precision")  # fmt: skip
 _OWN = 1 + len(_COMMON)  # where a record's own columns start
+_PUBLISHED = PublicationState.PUBLISHED.value  # most records: no notice to make
 
 
 def _notice(
@@ -269,8 +270,8 @@ def _common(
         date, precision = end or start, DatePrecision.DAY
     return {"kind": kind, "record_type": model._meta.label_lower, "uuid": uuid, "pk": pk,
             "published_at": published_at, "sources": sources.get(pk, ()),
-            "notice": _notice(state, withdrawn_on, note, superseded_at, date), "date": date,
-            "date_precision": precision, "round_id": round_id}  # fmt: skip
+            "notice": None if state == _PUBLISHED else _notice(state, withdrawn_on, note, superseded_at, date),
+            "date": date, "date_precision": precision, "round_id": round_id}  # fmt: skip
 
 
 def _cited(
