@@ -18,6 +18,7 @@ import pstats
 import sys
 import sysconfig
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -84,8 +85,11 @@ class _Client:
     def get(self, environ: dict[str, Any]) -> tuple[int, dict[str, str]]:
         answer: dict[str, Any] = {}
 
-        def start_response(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> None:
+        def start_response(
+            status: str, headers: list[tuple[str, str]], exc_info: Any = None, /
+        ) -> Callable[[bytes], object]:
             answer["status"], answer["headers"] = int(status.split()[0]), dict(headers)
+            return lambda body: None  # WSGI's write(), which Django never calls
 
         body = self.handler({**environ, "wsgi.input": io.BytesIO()}, start_response)
         b"".join(body)
