@@ -391,6 +391,9 @@ SPECTACULAR_SETTINGS = {
         "RoundStatusEnum": "rounds.models.Round.Status",
         "RoundFormatEnum": "rounds.models.Round.Format",
         "SessionTrackEnum": "rounds.models.Session.Track",
+        "WebhookEventEnum": "webhooks.models.EventType",
+        "SubscriptionStateEnum": "webhooks.models.Subscription.State",
+        "DeliveryStateEnum": "webhooks.models.Delivery.State",
     },
 }
 

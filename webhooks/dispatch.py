@@ -163,14 +163,20 @@ def _announce(moved: list[tuple[int, uuid.UUID | None, str]]) -> None:
 
 
 def events_for(changes: list[Change], moved: list[tuple[int, uuid.UUID | None, str]]) -> list[Pending]:
-    """The events of a batch of changes, in the changes' order; an issue's status.changed
-    right after the status change that moved it (or at the end, when something else did:
-    a round's dates)."""
+    """The events of a batch of changes, in the changes' order. An issue's status.changed
+    compares its current status with the one last announced, once a batch: it comes right
+    after the batch's last change to the issue's statuses (or at the end, when something
+    else moved it: a round's dates)."""
     records = _records(changes)
     timelines = _timelines({c.record_uuid for c in changes if c.record_type == TIMELINE})
     statuses = _status_events(moved)
+    last_status_change = {}
+    for position, change in enumerate(changes):
+        found = records.get((change.record_type, change.record_uuid))
+        if change.record_type == STATUS and change.action in MOVES_STATUS and found is not None:
+            last_status_change[found[0].issue_id] = position
     made: list[Pending] = []
-    for change in changes:
+    for position, change in enumerate(changes):
         found = records.get((change.record_type, change.record_uuid))
         record, data = found if found else (None, None)
         kind = event_type(change, revises=bool(record is not None and record.revises_id))
@@ -179,7 +185,7 @@ def events_for(changes: list[Change], moved: list[tuple[int, uuid.UUID | None, s
         elif kind is not None and record is not None and data is not None:
             process_id, issue_ids = _filter_keys(record)
             made.append(Pending(kind, data, process_id, issue_ids))
-        if change.record_type == STATUS and change.action in MOVES_STATUS and record is not None:
+        if record is not None and last_status_change.get(getattr(record, "issue_id", None)) == position:
             moved_here = statuses.pop(record.issue_id, None)
             if moved_here is not None:
                 made.append(moved_here)
