@@ -54,5 +54,7 @@ class Receiver:
 def signature_is_valid(secret: str, request: dict) -> bool:
     """The receiving side's check, as the README shows it."""
     timestamp = request["headers"]["X-Negotrack-Timestamp"]
-    expected = "sha256=" + hmac.new(secret.encode(), f"{timestamp}.".encode() + request["body"], hashlib.sha256).hexdigest()
+    expected = (
+        "sha256=" + hmac.new(secret.encode(), f"{timestamp}.".encode() + request["body"], hashlib.sha256).hexdigest()
+    )
     return hmac.compare_digest(expected, request["headers"]["X-Negotrack-Signature"])

@@ -108,7 +108,11 @@ def test_each_event_reaches_the_receiver_once_in_order_with_a_valid_signature(
     assert last_status["previous"] == {"uuid": str(status.uuid), "status": "stalled"}
     # Each attempt is kept: its answer's status, time and first bytes (no more than 1 KB).
     attempt = Attempt.objects.filter(status_code=200).first()
-    assert attempt.duration_ms >= 0 and attempt.response_excerpt.startswith("thanks") and len(attempt.response_excerpt) == 1024
+    assert (
+        attempt.duration_ms >= 0
+        and attempt.response_excerpt.startswith("thanks")
+        and len(attempt.response_excerpt) == 1024
+    )
 
 
 def test_a_filter_on_one_agenda_issue_sends_only_that_issues_events(receiver, subscriber, reviewer, token_api):
@@ -190,9 +194,7 @@ def test_a_day_of_failures_pauses_the_subscription_as_failing_and_resuming_sends
     delivery.send_due(now=now + datetime.timedelta(hours=26))
     assert [event["data"]["uuid"] for event in receiver.accepted()] == [str(second.uuid)]
     # The given-up one can be sent again on request.
-    redelivered = token_api(subscriber).post(
-        f"/api/v1/webhooks/{made['uuid']}/deliveries/{first.uuid}/redeliver/"
-    )
+    redelivered = token_api(subscriber).post(f"/api/v1/webhooks/{made['uuid']}/deliveries/{first.uuid}/redeliver/")
     assert redelivered.status_code == 201, redelivered.content
     delivery.send_due(now=now + datetime.timedelta(hours=26))
     assert len(receiver.accepted()) == 2 and receiver.accepted()[1]["id"] == str(first.event_id)
