@@ -19,15 +19,13 @@ import pytest
 from django.db import transaction
 
 from negotrack.groups import SUBSCRIBERS, add_to_group
-from tests.api_routes import PUBLISHABLE, ROUTES, World, action_of, concrete
+from tests.api_routes import PUBLISHABLE, ROUTES, WEBHOOK_ROUTES, World, action_of, concrete
 from webhooks.models import Delivery, Event, Subscription
 
 pytestmark = pytest.mark.django_db
 
 METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"]
 PERSONAS = ["anonymous", "outsider", "subscriber", "editor", "reviewer"]
-RECORD_ROUTES = [(path, offered) for path, offered in ROUTES if not path.startswith("/api/v1/webhooks/")]
-WEBHOOK_ROUTES = [(path, offered) for path, offered in ROUTES if path.startswith("/api/v1/webhooks/")]
 PUBLIC_URL = "https://93.184.216.34/hooks"
 REVIEWER_ROUTES = {"publish", "withdraw", "send-back"}
 # The world's published records show its source, its person, and its process, round, and
@@ -105,7 +103,7 @@ def query_for(path: str) -> str:
     return ""
 
 
-@pytest.mark.parametrize(("path", "offered"), RECORD_ROUTES, ids=[path for path, _ in RECORD_ROUTES])
+@pytest.mark.parametrize(("path", "offered"), ROUTES, ids=[path for path, _ in ROUTES])
 def test_every_route_answers_each_method_as_the_persona_may(clients, path, offered):
     world = World()
     collection = path.split("/")[3]
