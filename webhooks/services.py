@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -19,6 +19,8 @@ from webhooks import targets
 from webhooks.models import Delivery, EventType, Subscription
 
 if TYPE_CHECKING:
+    from django.contrib.auth.models import User as Account
+
     from negotrack.records import User
 
 MOST_SUBSCRIPTIONS = 20  # an account's
@@ -62,7 +64,7 @@ def subscription_create(
         if Subscription.objects.owned_by(by).count() >= MOST_SUBSCRIPTIONS:
             raise ValidationError(f"An account has at most {MOST_SUBSCRIPTIONS} subscriptions: delete one first.")
         return Subscription.objects.create(
-            owner=by, url=url, events=chosen, process=process, issue=issue, secret=new_secret()
+            owner=cast("Account", by), url=url, events=chosen, process=process, issue=issue, secret=new_secret()
         )
 
 

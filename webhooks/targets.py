@@ -80,7 +80,7 @@ def resolve(url: str) -> Target:
         found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError):
         raise UnsafeTarget(f"The host {host!r} cannot be resolved.") from None
-    addresses = [ipaddress.ip_address(info[4][0].split("%")[0]) for info in found]
+    addresses = [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in found]
     if not addresses:
         raise UnsafeTarget(f"The host {host!r} cannot be resolved.")
     if not settings.WEBHOOKS_ALLOW_PRIVATE_TARGETS:

@@ -44,5 +44,5 @@ def kick_after_commit(sender: Any, **kwargs: Any) -> None:
     if not connection.in_atomic_block:
         transaction.on_commit(_enqueue)
         return
-    if not any(callback is _enqueue for _, callback, _ in connection.run_on_commit):
+    if not any(entry[1] is _enqueue for entry in connection.run_on_commit):
         transaction.on_commit(_enqueue)

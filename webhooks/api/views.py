@@ -93,7 +93,7 @@ class SubscriptionViewSet(
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
     mixins.DestroyModelMixin,
-    viewsets.GenericViewSet,  # type: ignore[type-arg]
+    viewsets.GenericViewSet,
 ):
     """Webhook subscriptions: a URL, the events it is sent, optionally one process or one
     agenda issue. Each delivery is signed with the subscription's secret (see the README)."""
