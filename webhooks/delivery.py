@@ -96,7 +96,8 @@ def post(url: str, body: bytes, headers: dict[str, str]) -> Answer:
     started = time.monotonic()
 
     def answer(status_code: int | None, excerpt: str = "", error: str = "") -> Answer:
-        return Answer(status_code, excerpt, error[:300], round((time.monotonic() - started) * 1000))
+        error = error.replace("\x00", "\ufffd")[:300]
+        return Answer(status_code, excerpt, error, round((time.monotonic() - started) * 1000))
 
     try:
         target = targets.resolve(url)
@@ -108,7 +109,8 @@ def post(url: str, body: bytes, headers: dict[str, str]) -> Answer:
         connection.request("POST", target.path, body=body, headers=headers)
         response = connection.getresponse()
         excerpt = response.read(EXCERPT_BYTES)
-        return answer(response.status, excerpt.decode("utf-8", errors="replace"))
+        # PostgreSQL keeps no NUL in a text.
+        return answer(response.status, excerpt.decode("utf-8", errors="replace").replace("\x00", "\ufffd"))
     except (OSError, http.client.HTTPException) as failed:
         return answer(None, error=f"{type(failed).__name__}: {failed}" if str(failed) else type(failed).__name__)
     finally:
@@ -128,13 +130,21 @@ def headers_for(delivery: Delivery, secret: str, body: bytes, now: datetime.date
     }
 
 
-def _take(subscription_id: int, now: datetime.datetime) -> bool:
-    """Hold the subscription for this sender, unless another holds it."""
+def _take(subscription_id: int) -> bool:
+    """Hold the subscription for this sender, unless another holds it (by the real clock,
+    whatever `now` a caller judges due-ness by)."""
+    now = timezone.now()
     free = Q(sending_until__isnull=True) | Q(sending_until__lt=now)
     taken = Subscription.objects.filter(free, pk=subscription_id, state=Subscription.State.ACTIVE).update(
         sending_until=now + LEASE
     )
     return taken == 1
+
+
+def _renew(subscription_id: int) -> None:
+    """Hold it a lease longer, before each attempt: a long run of slow receivers never
+    outlasts the hold, so no second sender overtakes it."""
+    Subscription.objects.filter(pk=subscription_id).update(sending_until=timezone.now() + LEASE)
 
 
 def _release(subscription_id: int) -> None:
@@ -181,14 +191,16 @@ def send_subscription(subscription_id: int, *, now: datetime.datetime | None = N
     """Send the subscription's due deliveries in order, until one fails (the ones after it
     wait for it) or `most` were sent. Returns how many were delivered."""
     now = now or timezone.now()
-    if not _take(subscription_id, now):
+    if not _take(subscription_id):
         return 0
     delivered = 0
     try:
-        for _ in range(most):
+        for sent in range(most):
             delivery = _next_pending(subscription_id)
             if delivery is None or delivery.next_attempt_at > now:
                 break
+            if sent:
+                _renew(subscription_id)
             body = delivery.event.body.encode()
             # Signed with the real time, which receivers compare with their clock.
             headers = headers_for(delivery, delivery.subscription.secret, body, timezone.now())

@@ -1,6 +1,7 @@
 """The Subscribers group, whose members read and manage their own webhook subscriptions
-and write nothing else; and the current status of every agenda issue as the webhooks
-start, so that the first status.changed events announce only what moves from now on."""
+and write nothing else; and where the webhooks start: the dispatcher's cursor at the
+newest change, and the current status of every agenda issue, so that the first events
+tell of what happens from now on, not of the record's past."""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
@@ -44,14 +45,24 @@ def announce_current_statuses(apps, schema_editor):
     )
 
 
+def start_at_the_newest_change(apps, schema_editor):
+    newest = apps.get_model("negotrack", "Change").objects.order_by("-txid", "-id").values_list("txid", "id").first()
+    txid, change_id = newest or (0, 0)
+    apps.get_model("webhooks", "DispatchCursor").objects.update_or_create(
+        pk=1, defaults={"txid": txid, "change_id": change_id}
+    )
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("webhooks", "0001_initial"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
+        ("negotrack", "0007_change_public_index"),
     ]
 
     operations = [
         migrations.RunPython(create_group, remove_group),
         migrations.RunPython(announce_current_statuses, migrations.RunPython.noop),
+        migrations.RunPython(start_at_the_newest_change, migrations.RunPython.noop),
     ]
