@@ -99,3 +99,21 @@ def test_another_accounts_subscription_is_not_found_and_outsiders_are_kept_out(
     client.force_login(outsider)
     assert client.get("/webhooks/").status_code == 403
     assert Subscription.objects.get().secret == "theirs"
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_the_pages_run_a_fixed_number_of_queries(signed_in, tool, django_assert_num_queries, count):
+    for n in range(min(count, 20)):
+        Subscription.objects.create(owner=tool, url=f"{PUBLIC}/{n}", events=["status.changed"], secret="s")
+    subscription = Subscription.objects.first()
+    events = Event.objects.bulk_create([Event(type="status.changed", body="{}") for _ in range(count)])
+    made = Delivery.objects.bulk_create([Delivery(subscription=subscription, event=event) for event in events])
+    for delivery in made:
+        delivery.attempt_set.create(status_code=500, duration_ms=3)
+    # The session, its account, the groups; the subscriptions; the form's processes and issues.
+    with django_assert_num_queries(6):
+        assert signed_in.get("/webhooks/").status_code == 200
+    # The session, its account, the groups, the subscription; a count of the deliveries, a
+    # page of them, their attempts.
+    with django_assert_num_queries(7):
+        assert signed_in.get(f"/webhooks/{subscription.uuid}/").status_code == 200
