@@ -51,3 +51,10 @@ def test_without_a_broker_nothing_is_asked_in_the_request(settings, reviewer, dj
     with django_capture_on_commit_callbacks() as callbacks:
         StatementFactory(publish=True, by=reviewer)
     assert tasks._enqueue not in callbacks
+
+
+def test_the_command_refuses_a_timer_shorter_than_a_second():
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="1 second or more"):
+        call_command("send_webhooks", "--every", "0.5")
