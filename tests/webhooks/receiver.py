@@ -7,7 +7,9 @@ import hashlib
 import hmac
 import json
 import threading
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 
 class Receiver:
@@ -51,10 +53,26 @@ class Receiver:
         return [json.loads(each["body"]) for each in self.received if each["status"] == 200]
 
 
+def readme_check() -> Callable[..., bool]:
+    """`is_from_negotrack`, the receiving side's check, run from the README's own text."""
+    text = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    block = text.split("The receiving side:\n\n```python\n", 1)[1].split("```", 1)[0]
+    namespace: dict = {}
+    exec(compile(block, "README.md", "exec"), namespace)  # noqa: S102  # our own README
+    return namespace["is_from_negotrack"]
+
+
 def signature_is_valid(secret: str, request: dict) -> bool:
-    """The receiving side's check, as the README shows it."""
+    """The README's check passes (and fails for another body or key), and a signature
+    made here agrees with it."""
     timestamp = request["headers"]["X-Negotrack-Timestamp"]
-    expected = (
-        "sha256=" + hmac.new(secret.encode(), f"{timestamp}.".encode() + request["body"], hashlib.sha256).hexdigest()
+    signed = f"{timestamp}.".encode() + request["body"]
+    expected = "sha256=" + hmac.new(secret.encode(), signed, hashlib.sha256).hexdigest()
+    documented = readme_check()
+    headers, body = request["headers"], request["body"]
+    return (
+        hmac.compare_digest(expected, headers["X-Negotrack-Signature"])
+        and documented(secret, headers, body)
+        and not documented(secret, headers, body + b" ")
+        and not documented(secret + "x", headers, body)
     )
-    return hmac.compare_digest(expected, request["headers"]["X-Negotrack-Signature"])
