@@ -30,10 +30,13 @@ class Command(BaseCommand):
             delivered = delivery.send_due()
             self.stdout.write(f"{events} events dispatched, {delivered} deliveries sent")
             return
-        while True:
-            try:
-                dispatch.dispatch()
-                delivery.send_due()
-            except Exception:  # the database away a moment: the next round tries again
-                logger.exception("sending webhooks failed; trying again in %s s", every)
-            time.sleep(every)
+        try:
+            while True:
+                try:
+                    dispatch.dispatch()
+                    delivery.send_due()
+                except Exception:  # the database away a moment: the next round tries again
+                    logger.exception("sending webhooks failed; trying again in %s s", every)
+                time.sleep(every)
+        except KeyboardInterrupt:  # Ctrl-C in `dev.py run` reaches this process too
+            return
