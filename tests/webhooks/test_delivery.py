@@ -52,10 +52,14 @@ def subscribe(token_api, user, url, events=ALL_EVENTS, **filters) -> dict:
     return answer.json()
 
 
-def send(now: datetime.datetime | None = None) -> None:
+def send() -> datetime.datetime:
+    """What the worker does after a commit: dispatch what has settled, send what is due.
+    Returns the moment after the deliveries were made, for a test that moves the clock on."""
     settle()
     dispatch.dispatch()
+    now = timezone.now()
     delivery.send_due(now=now)
+    return now
 
 
 def test_each_event_reaches_the_receiver_once_in_order_with_a_valid_signature(
@@ -79,6 +83,7 @@ def test_each_event_reaches_the_receiver_once_in_order_with_a_valid_signature(
     services.issue_status_save(correction, by=reviewer)
     send()
     services.draft_publish(correction, by=reviewer)
+    settle()
     call_command("send_webhooks", stdout=StringIO())
     call_command("send_webhooks", stdout=StringIO())  # again: nothing more
 
@@ -131,8 +136,7 @@ def test_the_next_event_waits_while_the_receiver_answers_500_three_times_then_al
     process = ProcessFactory()
     published = [StatementFactory(process=process, text=f"Statement {n}.", publish=True, by=reviewer) for n in range(3)]
     receiver.failures_left = 3
-    now = timezone.now() + datetime.timedelta(seconds=1)  # after the deliveries are made
-    send(now)
+    now = send()
     # The first failed; the others wait behind it rather than overtake it.
     assert [each["status"] for each in receiver.received] == [500]
     for minutes in (1, 3, 10):  # past each back-off: 30 s, 60 s, 120 s
@@ -177,8 +181,7 @@ def test_a_day_of_failures_pauses_the_subscription_as_failing_and_resuming_sends
     StatementFactory(process=process, text="First.", publish=True, by=reviewer)
     second = StatementFactory(process=process, text="Second.", publish=True, by=reviewer)
     receiver.failures_left = 10**6
-    now = timezone.now() + datetime.timedelta(seconds=1)
-    send(now)
+    now = send()
     for hours in range(1, 26):
         delivery.send_due(now=now + datetime.timedelta(hours=hours))
     subscription = Subscription.objects.get(uuid=made["uuid"])
