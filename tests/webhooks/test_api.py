@@ -44,7 +44,9 @@ def test_the_secret_is_shown_when_made_and_rotated_and_never_read_again(token_ap
     assert made["events"] == ["status.changed", "statement.published"]  # the README's order, once each
     read = api.get(f"{URL}{made['uuid']}/").json()
     assert "secret" not in read and "secret" not in api.get(URL).json()["results"][0]
-    rotated = api.post(f"{URL}{made['uuid']}/rotate-secret/").json()
+    answer = api.post(f"{URL}{made['uuid']}/rotate-secret/")
+    rotated = answer.json()
+    assert answer["Cache-Control"] == "no-store"
     assert rotated["secret"] != made["secret"]
     assert Subscription.objects.get(uuid=made["uuid"]).secret == rotated["secret"]
 

@@ -35,6 +35,7 @@ def test_a_subscriber_makes_a_subscription_and_sees_its_secret_once(signed_in, t
     made = Subscription.objects.get(owner=tool)
     assert made.issue == issue
     assert made.secret in answer.content.decode()
+    assert "no-store" in answer["Cache-Control"]
     listing = signed_in.get("/webhooks/").content.decode()
     assert PUBLIC in listing and made.secret not in listing
     detail = signed_in.get(f"/webhooks/{made.uuid}/").content.decode()

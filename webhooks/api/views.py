@@ -58,6 +58,12 @@ def _refused(error: DjangoValidationError) -> exceptions.ValidationError:
     return exceptions.ValidationError({"non_field_errors": error.messages})
 
 
+def _secret_shown(response: Response) -> Response:
+    """An answer that holds a secret is kept by no cache."""
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 def _service(call: Any, *args: Any, **kwargs: Any) -> Any:
     try:
         return call(*args, **kwargs)
@@ -114,7 +120,9 @@ class SubscriptionViewSet(
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         values = self._values(request, partial=False)
         subscription = _service(services.subscription_create, by=request.user, **values)
-        return Response(SubscriptionWithSecretSerializer(subscription).data, status=status.HTTP_201_CREATED)
+        return _secret_shown(
+            Response(SubscriptionWithSecretSerializer(subscription).data, status=status.HTTP_201_CREATED)
+        )
 
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         subscription = self.get_object()
@@ -152,7 +160,7 @@ class SubscriptionViewSet(
     @action(detail=True, methods=["post"], url_path="rotate-secret")
     def rotate_secret(self, request: Request, uuid: str | None = None) -> Response:
         subscription = _service(services.secret_rotate, self.get_object(), by=request.user)
-        return Response(SubscriptionWithSecretSerializer(subscription).data)
+        return _secret_shown(Response(SubscriptionWithSecretSerializer(subscription).data))
 
     @extend_schema(
         parameters=[SUBSCRIPTION_UUID],

@@ -18,6 +18,7 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from issues.models import Issue
@@ -45,7 +46,11 @@ class SubscriptionForm(forms.Form):
 
 
 def subscribers_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Signed-in subscribers, editors and reviewers; never kept by any cache (a page may
+    show a secret)."""
+
     @functools.wraps(view)
+    @never_cache
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
