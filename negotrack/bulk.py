@@ -20,7 +20,8 @@ set-wise, in the same transaction.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import itertools
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeVar, cast
 
 from django.core.exceptions import ValidationError
@@ -243,26 +244,37 @@ _DRIVER_NATIVE_POSTGRESQL = _DRIVER_NATIVE | {"DateField", "DateTimeField", "UUI
 
 
 def insert_rows(
-    model: type[models.Model], fields: Sequence[Any], rows: Sequence[tuple[Any, ...]], *, using: str
+    model: type[models.Model],
+    fields: Sequence[Any],
+    rows: Iterable[tuple[Any, ...]],
+    *,
+    using: str,
+    encoded_json: bool = False,
 ) -> None:
     """Insert rows of Python values (no model instances, no keys returned): COPY with
-    psycopg 3, one executemany elsewhere."""
-    if not rows:
+    psycopg 3, one executemany elsewhere. The rows may come from a generator, made while
+    the database takes the ones before. `encoded_json`: the values of JSON fields come as
+    JSON text already, as both databases take it."""
+    rows = iter(rows)
+    first = next(rows, None)
+    if first is None:
         return
+    rows = itertools.chain([first], rows)
     connection = connections[using]
     native = _DRIVER_NATIVE_POSTGRESQL if connection.vendor == "postgresql" else _DRIVER_NATIVE
     converters = []
     for field in fields:
         target = field.target_field if field.is_relation else field
-        converters.append(None if target.get_internal_type() in native else field.get_db_prep_save)
+        taken = target.get_internal_type() in native or (encoded_json and isinstance(target, models.JSONField))
+        converters.append(None if taken else field.get_db_prep_save)
     if any(converters):
-        rows = [
+        rows = (
             tuple(
                 value if convert is None or value is None else convert(value, connection)
                 for convert, value in zip(converters, row, strict=True)
             )
             for row in rows
-        ]
+        )
     table = connection.ops.quote_name(model._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
     with connection.cursor() as cursor:
@@ -272,7 +284,7 @@ def insert_rows(
                     copy.write_row(row)
         else:
             placeholders = ", ".join(["%s"] * len(fields))
-            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", rows)
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", list(rows))
 
 
 def _copy_m2m_history(model: type[Record], field: Any, pks: Sequence[Any], *, using: str) -> None:

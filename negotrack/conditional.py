@@ -1,8 +1,17 @@
 """Conditional reads: cache validators taken from the change log, never from a response body.
 
 Every write to the record (a create, an update, a delete, a publication) adds a Change
-row, so the newest rows of the change log say whether anything changed since a client
-last asked. One indexed query reads them, before a view does any work of its own.
+row, so the change log says whether anything changed since a client last asked. One
+indexed query reads its state, before a view does any work of its own.
+
+Concurrent transactions commit out of order: a change can become visible after one with
+a higher id. The state is therefore the changes feed's own notion of position
+(negotrack.changes.cursor): the newest settled change, which only moves forward and moves
+whenever a change settles, plus the changes that have committed but not settled yet (an
+older transaction is still open), summed. A change that becomes visible either settles,
+moving the newest settled position past it, or joins the unsettled ones, adding its id
+to their sum, so the state changes whenever the record does, however late a transaction
+commits. Both parts come from an index of the change log's positions, a row or a handful.
 
 A public read counts only the changes to the public record (`Change.objects.public()`):
 saving, sending back or deleting a draft leaves its answer as it was, so its validators
@@ -16,33 +25,27 @@ import datetime
 import functools
 import hashlib
 import re
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connections, router
-from django.db.models import QuerySet
+from django.db import InterfaceError, OperationalError, connections, router
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
 
+from negotrack.changes.cursor import FeedCursor, settled_changes, unsettled_changes
 from negotrack.models import Change
 from negotrack.statement_timeout import bounded_query
-
-# Concurrent transactions commit out of order: a change can become visible after one with
-# a higher id. The sum of the newest ids (not just the highest) changes when such a late
-# row appears among them, as long as fewer than this many later changes committed while
-# its transaction was open. A public read sums the newest public changes only, so there
-# the bound counts later public changes: drafts committed meanwhile take no room in the
-# window, and a late draft never enters it.
-RECENT_WINDOW = 1000
 
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 
 
 @dataclass(frozen=True)
 class ChangeLogState:
-    newest_id: int
-    recent_sum: int
+    newest_settled: FeedCursor
+    unsettled_sum: int
     last_modified: datetime.datetime
 
 
@@ -60,39 +63,95 @@ class Validators:
         return http_date(self.last_modified.timestamp())
 
 
-def recent_changes(*, drafts: bool) -> QuerySet[Change]:
-    """The window of the change log a read's validators come from: the newest changes, of
-    the public record alone unless the read shows drafts. A backward scan of the primary
-    key, or of the index of public changes."""
-    changes = Change.objects.all() if drafts else Change.objects.public()
-    return changes.order_by("-id")[:RECENT_WINDOW]
-
-
 @functools.cache
 def _state_sql(*, drafts: bool) -> tuple[str, tuple[Any, ...]]:
-    """`recent_changes` aggregated, as SQL compiled once: every read asks it first, and the
-    ORM took ten times as long to build the query as PostgreSQL took to answer it."""
-    window, params = recent_changes(drafts=drafts).values("id", "occurred_at").query.sql_with_params()
-    return f"SELECT MAX(id), SUM(id), MAX(occurred_at) FROM ({window}) recent", tuple(params)
+    """The newest settled change and the unsettled ones aggregated, in one statement (so
+    from one snapshot), its SQL compiled once: every read asks it first, and the ORM took
+    ten times as long to build a query as PostgreSQL took to answer it."""
+    newest = settled_changes(drafts=drafts).order_by("-txid", "-id").values("txid", "id", "occurred_at")[:1]
+    late = unsettled_changes(drafts=drafts).order_by().values("id", "occurred_at")
+    newest_sql, newest_params = newest.query.sql_with_params()
+    late_sql, late_params = late.query.sql_with_params()
+    sql = (
+        "SELECT newest.txid, newest.id, newest.occurred_at, late.total, late.latest "
+        f"FROM (SELECT SUM(id) AS total, MAX(occurred_at) AS latest FROM ({late_sql}) unsettled) late "
+        f"LEFT JOIN ({newest_sql}) newest ON 1 = 1"
+    )
+    return sql, (*late_params, *newest_params)
+
+
+def _as_time(value: Any) -> datetime.datetime | None:
+    if isinstance(value, str):  # SQLite's raw answer: UTC, as text
+        value = datetime.datetime.fromisoformat(value)
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=datetime.UTC)
+    return value  # type: ignore[no-any-return]  # a datetime from PostgreSQL, or None
 
 
 def change_log_state(*, drafts: bool) -> ChangeLogState:
-    """The newest ids of the window and the latest time among them, in one query; an
-    empty window reads as the epoch. For a public read that time is the newest public
-    change's, never a draft's. Read from the database the router gives the change log to
-    (a public read's replica, like the answer it stands for)."""
-    with connections[router.db_for_read(Change)].cursor() as cursor, bounded_query():
-        sql, params = _state_sql(drafts=drafts)
+    """The newest settled position, the sum of the unsettled ids and the latest time among
+    them, in one query; an empty change log reads as the epoch. For a public read that
+    time is the newest public change's, never a draft's. Read from the database the
+    router gives the change log to (a public read's replica, like the answer it stands
+    for)."""
+    txid, change_id, settled_at, unsettled_sum, unsettled_at = _read_state(
+        connections[router.db_for_read(Change)], drafts=drafts
+    )
+    times = [time for time in (_as_time(settled_at), _as_time(unsettled_at)) if time is not None]
+    return ChangeLogState(
+        newest_settled=FeedCursor(txid or 0, change_id or 0),
+        unsettled_sum=int(unsettled_sum or 0),
+        last_modified=max(times).astimezone(datetime.UTC).replace(microsecond=0) if times else EPOCH,
+    )
+
+
+def _read_state(connection: BaseDatabaseWrapper, *, drafts: bool) -> tuple[Any, ...]:
+    """The state's row. Its query is the request's first on a kept connection, so it
+    stands in for the connection's health check (CONN_HEALTH_CHECKS), which would cost a
+    round trip of its own (`SELECT 1`) on every request: if the kept connection turns out
+    broken (the server restarted since), it is closed and the query asked once more on a
+    new one, as the health check would have done."""
+    checking = (
+        connection.connection is not None
+        and connection.health_check_enabled
+        and not connection.health_check_done
+        and not connection.in_atomic_block
+    )
+    if checking:
+        connection.health_check_done = True
+    try:
+        return _fetch_state(connection, drafts=drafts)
+    except (OperationalError, InterfaceError):
+        if not checking or connection.is_usable():
+            raise
+    connection.close()
+    return _fetch_state(connection, drafts=drafts)
+
+
+# The PostgreSQL connections (psycopg's own objects) that have the state's statements
+# prepared, by name: a statement prepared lasts as long as its connection.
+_prepared: weakref.WeakKeyDictionary[Any, set[str]] = weakref.WeakKeyDictionary()
+
+
+def _fetch_state(connection: BaseDatabaseWrapper, *, drafts: bool) -> tuple[Any, ...]:
+    """On PostgreSQL the query runs as a statement prepared once a connection: planning its
+    two index lookups took five times as long as running them. It is prepared on the
+    connection itself, as Django sets up a new connection, and only the reading is a query
+    of the request's."""
+    sql, params = _state_sql(drafts=drafts)
+    if connection.vendor == "postgresql":
+        connection.ensure_connection()
+        name = f"negotrack_change_log_state_{'drafts' if drafts else 'public'}"
+        prepared = _prepared.setdefault(connection.connection, set())
+        if name not in prepared:
+            numbered = sql % tuple(f"${number}" for number in range(1, len(params) + 1))
+            with connection.wrap_database_errors:
+                connection.connection.execute(f"PREPARE {name} AS {numbered}")
+            prepared.add(name)
+        sql = f"EXECUTE {name} ({', '.join(['%s'] * len(params))})" if params else f"EXECUTE {name}"
+    with connection.cursor() as cursor, bounded_query():
         cursor.execute(sql, params)
-        newest_id, recent_sum, last_modified = cursor.fetchone()
-    if newest_id is None:
-        return ChangeLogState(newest_id=0, recent_sum=0, last_modified=EPOCH)
-    if isinstance(last_modified, str):  # SQLite's raw answer: UTC, as text
-        last_modified = datetime.datetime.fromisoformat(last_modified)
-        if last_modified.tzinfo is None:
-            last_modified = last_modified.replace(tzinfo=datetime.UTC)
-    last_modified = last_modified.astimezone(datetime.UTC).replace(microsecond=0)
-    return ChangeLogState(newest_id, int(recent_sum), last_modified)
+        return cursor.fetchone()  # type: ignore[no-any-return]  # one row: the aggregate always answers
 
 
 def validators_for(
@@ -110,8 +169,8 @@ def validators_for(
     state = change_log_state(drafts=drafts)
     renderer_format = getattr(getattr(request, "accepted_renderer", None), "format", None) or ""
     parts = [
-        str(state.newest_id),
-        str(state.recent_sum),
+        str(state.newest_settled),
+        str(state.unsettled_sum),
         request.get_full_path(),
         renderer_format,
         "drafts" if drafts else "public",

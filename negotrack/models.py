@@ -98,10 +98,14 @@ class Change(models.Model):
         ordering = ["id"]
         indexes = [
             models.Index(fields=["record_type", "record_uuid"], name="change_record_idx"),
-            models.Index(fields=["txid", "id"], name="change_feed_position_idx"),
-            # The newest changes to the public record, which the public validators read
-            # (negotrack.conditional), without stepping over drafts.
-            models.Index(fields=["id"], condition=~models.Q(publication_state=DRAFT), name="change_public_idx"),
+            # The changes by position, with what the validators read of them
+            # (negotrack.conditional): the newest settled change and the unsettled ones,
+            # public or all, come from the index alone, without visiting the table.
+            models.Index(
+                fields=["txid", "id"],
+                include=["publication_state", "occurred_at"],
+                name="change_feed_position_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -46,6 +46,7 @@ from scripts.bench_measures import (  # noqa: E402
     interleaved,
     page_addresses,
     prepare_record,
+    profile_304,
     publish_to_timeline,
     rebuild_all,
     rebuild_one,
@@ -156,6 +157,9 @@ def measure(work: Path, env: dict[str, str], postgres: LocalPostgres, wrk: str, 
         pages = page_addresses(picks, accounts["editor_cookie"])
         say(f"pages, the 50% line in ms with one client: {RUNS} rounds of {len(pages)} pages")
         measured.pages = interleaved(wrk, port, pages, loads[1], RUNS, median_ms, say)
+        say("where a 304's time goes: the floor and a 304 profiled in one process")
+        profile_env = {name: value for name, value in web_env.items() if name != "GUNICORN_BIND"}
+        measured.profile_304 = profile_304(profile_env, picks["processes"][0]["slug"], work / "profile.log")
 
         say("rebuild_timelines --all, in a process of its own")
         measured.rebuild_all_s, measured.peak_mb = rebuild_all(env, work / "rebuild-all.log")

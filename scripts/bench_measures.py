@@ -170,6 +170,12 @@ def _in_django(env: Mapping[str, str], code: str, log: Path) -> tuple[dict[str, 
     return json.loads(lines[-1]), usage.ru_maxrss / 1024  # kilobytes on Linux
 
 
+def profile_304(env: Mapping[str, str], process: str, log: Path) -> dict[str, Any]:
+    """scripts/bench_profile.py: the floor's and a 304's time per request, by part."""
+    code = f"from scripts.bench_profile import where_a_304_goes; where_a_304_goes({process!r})"
+    return _in_django(env, code, log)[0]
+
+
 def prepare_record(env: Mapping[str, str], log: Path) -> dict[str, Any]:
     """The accounts and the picks of scripts/bench_record.py."""
     return _in_django(env, "from scripts.bench_record import prepare; prepare()", log)[0]

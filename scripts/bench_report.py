@@ -7,6 +7,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 # The throughput runs, by what they ask for (scripts/bench_measures.py names their paths).
 FLOOR = "floor"
@@ -70,6 +71,8 @@ class Measured:
     issue_rebuild_s: list[float] = field(default_factory=list)
     peak_mb: float = 0.0
     publish_s: list[float] = field(default_factory=list)
+    # scripts/bench_profile.py's answer: the floor's and a 304's time, whole and by part.
+    profile_304: dict[str, Any] = field(default_factory=dict)
 
 
 def median(values: list[float]) -> float:
@@ -185,6 +188,35 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
+def _profile_section(profile: dict[str, Any]) -> list[str]:
+    """Where a 304's time goes, beside the floor's (scripts/bench_profile.py)."""
+    if not profile:
+        return []
+    floor, not_modified = profile["floor"], profile["304"]
+    extra = not_modified["ms"] - floor["ms"]
+    ours = not_modified["parts"][next(iter(not_modified["parts"]))] - floor["parts"][next(iter(floor["parts"]))]
+    return [
+        "## Where a 304's time goes",
+        "",
+        f"`GET /api/v1/issues/?process=` with a valid `If-None-Match` beside the floor, {profile['requests']:,} "
+        "requests each through Django's WSGI handler in one process (every middleware, no network): the time a "
+        "request takes without a profiler, split by where the profiler found each function's own time.",
+        "",
+        "| part | floor | 304 | the 304's extra |",
+        "|---|---|---|---|",
+        *(
+            f"| {part} | {floor['parts'][part]:.3f} ms | {ms:.3f} ms | {ms - floor['parts'][part]:+.3f} ms |"
+            for part, ms in not_modified["parts"].items()
+        ),
+        f"| **the whole request** | {floor['ms']:.3f} ms | {not_modified['ms']:.3f} ms | {extra:+.3f} ms |",
+        "",
+        f"negotrack's own code accounts for {ours:+.3f} ms of the 304's {extra:.3f} ms beyond the floor "
+        f"({ours / extra:.0%}); the rest is Django REST framework's dispatch, the round trips to PostgreSQL (the "
+        "validators' one query) and to Redis (the rate limit's one pipeline), and the libraries around them.",
+        "",
+    ]
+
+
 def render(measured: Measured, setting: dict[str, str], method: list[str]) -> str:
     """BENCHMARKS.md: the table, every page's time, every throughput run, the machine."""
     table = rows(measured)
@@ -216,6 +248,7 @@ def render(measured: Measured, setting: dict[str, str], method: list[str]) -> st
             for page, times in measured.pages.items()
         ),
         "",
+        *_profile_section(measured.profile_304),
         "## Throughput runs (requests a second, in the order they ran)",
         "",
         "| what | runs | median |",

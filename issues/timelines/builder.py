@@ -11,14 +11,26 @@ from __future__ import annotations
 import datetime
 import hashlib
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import QuerySet
 from django.utils import timezone
 
-from issues.models import Agreement, Issue, IssueStatus, Position, PublicationState, Publishable, Statement
+from issues.models import (
+    Agreement,
+    Issue,
+    IssueStatus,
+    Position,
+    PublicationState,
+    Publishable,
+    Statement,
+    StatementIssue,
+)
 from issues.vocabulary import AssessmentStatus
 from rounds.dates import DatePrecision, format_day
+from rounds.models import Source
 
 # Bumped when the builder changes what it makes: every fingerprint changes with it, so
 # reconciliation rebuilds every timeline once after such a release.
@@ -220,39 +232,30 @@ def _correction(record: Input) -> BuiltEntry:
 # --- reading the inputs ---------------------------------------------------------------------
 
 # Plain values, not model instances: an issue of a large record has hundreds of statements,
-# and the timelines of every issue are read by each reconciliation.
-_PUBLICATION = ("pk", "uuid", "state", "published_at", "withdrawn_on", "correction_note", "superseded_at")
-_DATING = ("round_id", "round__start_date", "round__end_date", "date", "date_precision")
+# and the timelines of every issue are read by each reconciliation. Every kind of record is
+# read as a tuple: the issue, the columns of _COMMON (which `_common` takes by position),
+# then its own.
+_COMMON = ("pk", "uuid", "state", "published_at", "withdrawn_on", "correction_note", "superseded_at",
+           "round_id", "round__start_date", "round__end_date", "date", "date_precision")  # fmt: skip
+_OWN = 1 + len(_COMMON)  # where a record's own columns start
+_PUBLISHED = PublicationState.PUBLISHED.value  # most records: no notice to make
 
 
-def _sources(model: type[Publishable], pks: list[int]) -> dict[int, tuple[SourceRef, ...]]:
-    """The sources each record cites, in one query."""
-    through = model.sources.through
-    owner = f"{model._meta.model_name}_id"
-    rows = (
-        through.objects.filter(**{f"{owner}__in": pks})
-        .order_by(owner, "source_id")
-        .values_list(owner, "source__uuid", "source__outlet", "source__title", "source__url")
-    )
-    cited: dict[int, list[SourceRef]] = {}
-    for pk, *source in rows:
-        cited.setdefault(pk, []).append(SourceRef(*source))
-    return {pk: tuple(sources) for pk, sources in cited.items()}
-
-
-def _notice(row: dict[str, Any], effective_date: datetime.date) -> Notice | None:
-    if row["state"] == PublicationState.WITHDRAWN:
-        return Notice(row["state"], row["withdrawn_on"], row["correction_note"])
-    if row["state"] == PublicationState.SUPERSEDED:
-        on = timezone.localdate(row["superseded_at"]) if row["superseded_at"] else effective_date
-        return Notice(row["state"], on, "")
+def _notice(
+    state: str, withdrawn_on: Any, note: str, superseded_at: Any, effective_date: datetime.date
+) -> Notice | None:
+    if state == PublicationState.WITHDRAWN:
+        return Notice(state, withdrawn_on, note)
+    if state == PublicationState.SUPERSEDED:
+        on = timezone.localdate(superseded_at) if superseded_at else effective_date
+        return Notice(state, on, "")
     return None
 
 
 def _common(
     model: type[Publishable],
     kind: str,
-    row: dict[str, Any],
+    row: tuple[Any, ...],
     sources: dict[int, tuple[SourceRef, ...]],
     *,
     own_date: bool = False,
@@ -260,70 +263,142 @@ def _common(
     """What every input shares: identity, publication, sources, and where it sits in time
     (an assessment: its round's last day, or its own date between rounds; a statement: its
     own date, always)."""
-    if row["round_id"] and not own_date:
-        date, precision = row["round__end_date"] or row["round__start_date"], DatePrecision.DAY
-    else:
-        date, precision = row["date"], row["date_precision"]
-    return {"kind": kind, "record_type": model._meta.label_lower, "uuid": row["uuid"], "pk": row["pk"],
-            "published_at": row["published_at"], "sources": sources.get(row["pk"], ()),
-            "notice": _notice(row, date), "date": date, "date_precision": precision,
-            "round_id": row["round_id"]}  # fmt: skip
+    pk, uuid, state, published_at, withdrawn_on, note, superseded_at = row[1:8]
+    round_id, start, end, date, precision = row[8:_OWN]
+    if round_id and not own_date:
+        date, precision = end or start, DatePrecision.DAY
+    return {"kind": kind, "record_type": model._meta.label_lower, "uuid": uuid, "pk": pk,
+            "published_at": published_at, "sources": sources.get(pk, ()),
+            "notice": None if state == _PUBLISHED else _notice(state, withdrawn_on, note, superseded_at, date),
+            "date": date, "date_precision": precision, "round_id": round_id}  # fmt: skip
+
+
+def _cited(
+    records: dict[type[Publishable], QuerySet[Any]],
+) -> dict[type[Publishable], dict[int, tuple[SourceRef, ...]]]:
+    """The sources each of these records cites (`records`: the ids of the records of the
+    issues, whether public or not: a draft's citations cost little, and the database finds
+    them by index), in source order: the citations (plain ids), then each source, once."""
+    citations: dict[type[Publishable], QuerySet[Any]] = {}
+    for model, ids in records.items():
+        owner = f"{model._meta.model_name}_id"
+        citations[model] = model.sources.through.objects.filter(**{f"{owner}__in": ids})
+    cited = [rows.values("source_id") for rows in citations.values()]
+    sources = Source.objects.filter(pk__in=cited[0].union(*cited[1:], all=True)).order_by()
+    refs = {
+        pk: SourceRef(source_uuid, outlet, title, url)
+        for pk, source_uuid, outlet, title, url in sources.values_list("pk", "uuid", "outlet", "title", "url")
+    }
+    found = {}
+    for model, rows in citations.items():
+        by_record: dict[int, list[SourceRef]] = {}
+        owner = f"{model._meta.model_name}_id"
+        for pk, source_id in rows.order_by(owner, "source_id").values_list(owner, "source_id"):
+            by_record.setdefault(pk, []).append(refs[source_id])
+        found[model] = {pk: tuple(sources) for pk, sources in by_record.items()}
+    return found
 
 
 def load(issue_id: int) -> Inputs:
     """The public record behind one issue's timeline, in a fixed number of queries."""
-    issue_name = Issue.objects.filter(pk=issue_id).values_list("name", flat=True).get()
-    records: list[Input] = []
+    inputs = load_many([issue_id]).get(issue_id)
+    if inputs is None:
+        raise Issue.DoesNotExist(f"No agenda issue has the id {issue_id}.")
+    return inputs
 
-    statuses = list(
-        IssueStatus.objects.public().filter(issue_id=issue_id).order_by("id")
-        .values(*_PUBLICATION, *_DATING, "status", "summary")
-    )  # fmt: skip
-    sources = _sources(IssueStatus, [row["pk"] for row in statuses])
-    for row in statuses:
-        records.append(Input(**_common(IssueStatus, "status", row, sources), value=row["status"],
-                             text=row["summary"], title=AssessmentStatus(row["status"]).label))  # fmt: skip
 
-    positions = list(
-        Position.objects.public().filter(issue_id=issue_id).order_by("id")
-        .values(*_PUBLICATION, *_DATING, "party_id", "party__name", "stance", "text")
-    )  # fmt: skip
-    sources = _sources(Position, [row["pk"] for row in positions])
-    for row in positions:
-        records.append(Input(**_common(Position, "position", row, sources), party_id=row["party_id"],
-                             party_name=row["party__name"], value=row["stance"], text=row["text"]))  # fmt: skip
+def load_many(issue_ids: Collection[int]) -> dict[int, Inputs]:
+    """The public record behind the timelines of these issues (those that exist), in the
+    same fixed number of queries however many they are: the rebuild of every timeline
+    reads them a batch at a time. Each issue's inputs are the ones `load` reads alone."""
+    ids = sorted(set(issue_ids))
+    names = dict(Issue.objects.filter(pk__in=ids).values_list("pk", "name"))
+    public: dict[type[Publishable], QuerySet[Any]] = {
+        IssueStatus: IssueStatus.objects.public().filter(issue_id__in=ids),
+        Position: Position.objects.public().filter(issue_id__in=ids),
+        Agreement: Agreement.objects.public().filter(issues__in=ids),
+        Statement: Statement.objects.public().filter(issue_links__issue_id__in=ids),
+    }
+    cited = _cited({
+        IssueStatus: IssueStatus.objects.filter(issue_id__in=ids).values("pk"),
+        Position: Position.objects.filter(issue_id__in=ids).values("pk"),
+        Agreement: Agreement.issues.through.objects.filter(issue_id__in=ids).values("agreement_id"),
+        Statement: StatementIssue.objects.filter(issue_id__in=ids).values("statement_id"),
+    })  # fmt: skip
+    records: dict[int, list[Input]] = {issue_id: [] for issue_id in names}
 
-    agreements = list(
-        Agreement.objects.public().filter(issues=issue_id).order_by("id")
-        .values(*_PUBLICATION, *_DATING, "title", "terms")
-    )  # fmt: skip
-    pks = [row["pk"] for row in agreements]
-    sources = _sources(Agreement, pks)
+    sources = cited[IssueStatus]
+    for row in public[IssueStatus].order_by("id").values_list("issue_id", *_COMMON, "status", "summary"):
+        status, summary = row[_OWN:]
+        records[row[0]].append(Input(**_common(IssueStatus, "status", row, sources), value=status, text=summary,
+                                     title=AssessmentStatus(status).label))  # fmt: skip
+
+    sources = cited[Position]
+    for row in (
+        public[Position].order_by("id").values_list("issue_id", *_COMMON, "party_id", "party__name", "stance", "text")
+    ):
+        party_id, party_name, stance, text = row[_OWN:]
+        records[row[0]].append(Input(**_common(Position, "position", row, sources), party_id=party_id,
+                                     party_name=party_name, value=stance, text=text))  # fmt: skip
+
+    sources = cited[Agreement]
     bound: dict[int, list[str]] = {}
-    parties = Agreement.parties.through.objects.filter(agreement_id__in=pks).values_list("agreement_id", "party__name")
-    for pk, name in parties:
+    parties = Agreement.parties.through.objects.filter(agreement__in=public[Agreement].values("pk"))
+    for pk, name in parties.values_list("agreement_id", "party__name"):
         bound.setdefault(pk, []).append(name)
-    for row in agreements:
-        names = ", ".join(sorted(bound.get(row["pk"], [])))
-        text = row["terms"] if not names else f"{row['terms']}\n\nParties: {names}."
-        records.append(Input(**_common(Agreement, "agreement", row, sources), title=row["title"], text=text))
+    # `issues` in the values is the issue the filter joined: an agreement comes once per issue it settles.
+    for row in public[Agreement].order_by("id").values_list("issues", *_COMMON, "title", "terms"):
+        title, terms = row[_OWN:]
+        names_bound = ", ".join(sorted(bound.get(row[1], [])))
+        text = terms if not names_bound else f"{terms}\n\nParties: {names_bound}."
+        records[row[0]].append(Input(**_common(Agreement, "agreement", row, sources), title=title, text=text))
 
-    statements = list(
-        Statement.objects.public().filter(issue_links__issue_id=issue_id).order_by("id")
-        .values(*_PUBLICATION, *_DATING, "speaker__name", "speaker_description", "party_id", "party__name",
-                "text", "translation")
-    )  # fmt: skip
-    sources = _sources(Statement, [row["pk"] for row in statements])
-    for row in statements:
-        speaker = row["speaker__name"] or row["speaker_description"] or "unknown speaker"
-        title = speaker + (f" ({row['party__name']})" if row["party_id"] else "")
-        text = row["text"] if not row["translation"] else f"{row['text']}\n\n{row['translation']}"
-        fields = _common(Statement, "statement", row, sources, own_date=True)
-        records.append(Input(**fields, party_id=row["party_id"], title=title, text=text))
-    return Inputs(issue_id=issue_id, issue_name=issue_name, records=tuple(records))
+    sources = cited[Statement]
+    for row in public[Statement].order_by("id").values_list(
+        "issue_links__issue_id", *_COMMON, "speaker__name", "speaker_description", "party_id", "party__name",
+        "text", "translation",
+    ):  # fmt: skip
+        speaker_name, speaker_description, party_id, party_name, said, translation = row[_OWN:]
+        speaker = speaker_name or speaker_description or "unknown speaker"
+        title = speaker + (f" ({party_name})" if party_id else "")
+        text = said if not translation else f"{said}\n\n{translation}"
+        common = _common(Statement, "statement", row, sources, own_date=True)
+        records[row[0]].append(Input(**common, party_id=party_id, title=title, text=text))
+    return {
+        issue_id: Inputs(issue_id=issue_id, issue_name=name, records=tuple(records[issue_id]))
+        for issue_id, name in names.items()
+    }
 
 
 def fingerprint(inputs: Inputs) -> str:
     """A digest of everything the builder reads (and of the builder's version): an edit
-    that changes nothing the timeline shows (a person's description) leaves it alone."""
-    return hashlib.sha256(f"builder:{BUILDER_VERSION}\n{inputs!r}".encode()).hexdigest()
+    that changes nothing the timeline shows (a person's description) leaves it alone.
+
+    Every field of every input, each string after its length (so that no two inputs read
+    alike), in f-strings: faster than a repr of the dataclasses, and the inputs of a large
+    record are many. tests/issues/timelines/test_timeline.py checks that a change to any
+    field changes the digest."""
+    read = [f"builder:{BUILDER_VERSION}\n{inputs.issue_id}\n{len(inputs.issue_name)}:{inputs.issue_name}\n"]
+    for record in inputs.records:
+        kind, record_type, precision, party, title, text, value = (
+            record.kind, record.record_type, record.date_precision, record.party_name, record.title, record.text,
+            record.value,
+        )  # fmt: skip
+        read.append(
+            f"{len(kind)}:{kind}|{len(record_type)}:{record_type}|{record.uuid.int}|{record.pk}|{record.date}|"
+            f"{len(precision)}:{precision}|{record.round_id}|{record.published_at}|{record.party_id}|"
+            f"{len(party)}:{party}|{len(title)}:{title}|{len(text)}:{text}|{len(value)}:{value}|"
+            f"{len(record.sources)}\n"
+        )
+        for source in record.sources:
+            outlet, source_title, url = source.outlet, source.title, source.url
+            read.append(
+                f"{source.uuid.int}|{len(outlet)}:{outlet}|{len(source_title)}:{source_title}|{len(url)}:{url}\n"
+            )
+        notice = record.notice
+        read.append(
+            "-\n"
+            if notice is None
+            else f"{len(notice.state)}:{notice.state}|{notice.on}|{len(notice.note)}:{notice.note}\n"
+        )
+    return hashlib.sha256("".join(read).encode()).hexdigest()

@@ -74,6 +74,14 @@ def settled_changes(*, drafts: bool) -> ChangeQuerySet:
     return changes if drafts else changes.public()
 
 
+def unsettled_changes(*, drafts: bool) -> ChangeQuerySet:
+    """Changes that have committed but whose position cannot be shown yet: a transaction
+    before them is still open. Usually none, or the handful committed since the oldest open
+    transaction began."""
+    changes = Change.objects.filter(txid__gte=SnapshotXmin())
+    return changes if drafts else changes.public()
+
+
 def newest_settled_position(*, drafts: bool) -> FeedCursor | None:
     """The last position the reader's feed can show. Settled changes are every change
     before a bound that only moves forward, so a new one always lands after it: the

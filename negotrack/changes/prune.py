@@ -10,20 +10,23 @@ from django.db.models import Q
 from django.utils import timezone
 
 from negotrack.changes.cursor import FeedCursor, SnapshotXmin
-from negotrack.conditional import RECENT_WINDOW
 from negotrack.models import Change, ChangeLogHorizon
 
+# The newest public changes, kept however old they are: a quiet record keeps the end of
+# its feed, and the newest settled change, which the conditional reads' validators count
+# (negotrack.conditional), is never pruned.
+KEEP_NEWEST = 1000
 
-def prune_changes(*, older_than: datetime.timedelta, keep_newest: int = RECENT_WINDOW) -> int:
+
+def prune_changes(*, older_than: datetime.timedelta, keep_newest: int = KEEP_NEWEST) -> int:
     """Delete the oldest changes, a prefix of the feed, and record how far: a cursor from
     before it answers 410.
 
     What stays: every change younger than `older_than`; everything from the `keep_newest`
-    newest public changes by id on, so all of it while there are fewer (the conditional
-    reads hash the newest ids, of the public changes alone or of all: pruning must not
-    move their ETags, and the public window reaches at least as far back as the other);
-    and everything from the first position that is not settled yet. Returns the number
-    of rows deleted.
+    newest public changes by id on, so all of it while there are fewer (pruning must not
+    move the conditional reads' ETags, which count the newest settled change, of the
+    public changes alone or of all, and the changes after it); and everything from the
+    first position that is not settled yet. Returns the number of rows deleted.
     """
     cutoff = timezone.now() - older_than
     with transaction.atomic():

@@ -2,11 +2,12 @@
 
 import datetime
 import os
+import threading
 import uuid
 
 import pytest
 from django.core.cache import caches
-from django.db import connection
+from django.db import connection, connections, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils.http import http_date, parse_http_date
 from redis import Redis
@@ -126,13 +127,35 @@ def test_deleting_a_draft_changes_the_etag_of_the_drafts_list(client, editor, re
     assert client.get("/api/v1/statuses/?include=drafts", headers={"if-none-match": old}).status_code == 200
 
 
-def test_a_change_that_commits_after_a_newer_one_still_changes_the_etag(client, record):
-    """Concurrent transactions commit out of order: the highest id alone would miss this."""
-    newest = Change.objects.order_by("-id").first()
-    fields = {"action": "update", "record_type": "rounds.process", "record_uuid": record["process"].uuid}
-    Change.objects.create(id=newest.id + 10, record_version=9, **fields)
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_change_that_commits_after_a_newer_one_still_changes_the_etag(client):
+    """Concurrent transactions commit out of order: a transaction takes an id, another
+    takes a higher one and commits, a reader takes the ETag, and only then does the first
+    commit. The highest id alone would miss it (SQLite has one writer at a time, so its ids
+    come in the order of the commits)."""
+    process = ProcessFactory(slug="late")
+    fields = {"action": "update", "record_type": "rounds.process", "record_uuid": process.uuid}
+    taken, go = threading.Event(), threading.Event()
+
+    def late_writer():
+        try:
+            with transaction.atomic():
+                Change.objects.create(record_version=8, **fields)
+                taken.set()
+                go.wait(10)
+        finally:
+            connections.close_all()  # this thread's own connection
+
+    late = threading.Thread(target=late_writer)
+    late.start()
+    assert taken.wait(10)
+    Change.objects.create(record_version=9, **fields)  # a higher id, committed at once
     old = client.get("/api/v1/processes/")["ETag"]
-    Change.objects.create(id=newest.id + 5, record_version=8, **fields)
+    assert client.get("/api/v1/processes/", headers={"if-none-match": old}).status_code == 304
+    go.set()
+    late.join(10)
+    assert Change.objects.filter(record_version=8).get().id < Change.objects.filter(record_version=9).get().id
     assert client.get("/api/v1/processes/", headers={"if-none-match": old}).status_code == 200
 
 

@@ -151,3 +151,21 @@ def test_the_report_says_it_is_generated_and_counts_the_targets_met():
     assert "busy" not in text
     noted = render(measured(), {**setting, "note": "The machine was busy."}, [])
     assert "**The machine was busy.**" in noted and "- note:" not in noted
+
+
+def test_the_profile_of_a_304_says_how_much_of_its_extra_time_is_ours():
+    parts = ("negotrack's own code", "Django", "Django REST framework", "the clients")
+    profile = {
+        "requests": 2000,
+        "floor": {"ms": 0.4, "parts": dict(zip(parts, (0.02, 0.3, 0.0, 0.0), strict=True))},
+        "304": {"ms": 1.4, "parts": dict(zip(parts, (0.12, 0.5, 0.2, 0.4), strict=True))},
+    }
+    setting = {"command": "c", "date": "d", "duration": "t"}
+    with_profile = measured()
+    with_profile.profile_304 = profile
+    text = render(with_profile, setting, [])
+    assert "## Where a 304's time goes" in text
+    assert "| Django REST framework | 0.000 ms | 0.200 ms | +0.200 ms |" in text
+    assert "| **the whole request** | 0.400 ms | 1.400 ms | +1.000 ms |" in text
+    assert "negotrack's own code accounts for +0.100 ms of the 304's 1.000 ms beyond the floor (10%)" in text
+    assert "Where a 304" not in render(measured(), setting, [])

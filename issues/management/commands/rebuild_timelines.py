@@ -35,13 +35,15 @@ class Command(BaseCommand):
         else:
             ids = list(dict.fromkeys([*rebuild.marked_issue_ids(), *rebuild.stale_issue_ids()]))
         changed = entries = raced = 0
-        for issue_id in tqdm(ids, unit="issue", disable=verbosity < 1, file=self.stderr):
-            result = rebuild.rebuild_issue(issue_id, force=bool(issue or all))
-            if result is None:
-                raced += 1
-                continue
-            changed += result.changed
-            entries += result.entries
+        force = bool(issue or all)
+        with tqdm(total=len(ids), unit="issue", disable=verbosity < 1, file=self.stderr) as progress:
+            for _, result in rebuild.rebuild_issues(ids, force=force):
+                progress.update()
+                if result is None:
+                    raced += 1
+                    continue
+                changed += result.changed
+                entries += result.entries
         message = f"{len(ids)} timeline(s) checked, {changed} rebuilt, {entries} entries."
         if raced:
             message += f" {raced} changed while being rebuilt and stay marked for the reconciliation."

@@ -1,8 +1,10 @@
 """Timelines: the pure builder, the marks an edit leaves, the rebuild that clears them, the
 reconciliation, the command and the API route."""
 
+import dataclasses
 import datetime
 import io
+import uuid
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -92,6 +94,43 @@ def test_the_builder_gives_the_same_entries_for_the_same_record(demo):
     first, second = builder.load(issue.pk), builder.load(issue.pk)
     assert builder.build(first) == builder.build(second)
     assert builder.fingerprint(first) == builder.fingerprint(second)
+
+
+def test_a_change_to_any_field_of_the_inputs_changes_the_fingerprint():
+    source = builder.SourceRef(uuid.uuid4(), "Reuters", "Talks resume", "https://example.org/talks")
+    notice = builder.Notice("withdrawn", FEB_17, "Misquoted.")
+    published_at = datetime.datetime(2026, 2, 4, 9, tzinfo=datetime.UTC)
+    record = builder.Input(kind="statement", record_type="issues.statement", uuid=uuid.uuid4(), date=FEB_4,
+                           date_precision="day", round_id=1, published_at=published_at, party_id=2,
+                           party_name="Ukraine", title="Umerov (Ukraine)", text="We are ready.", value="",
+                           sources=(source,), notice=notice, pk=3)  # fmt: skip
+
+    def other(value):
+        if isinstance(value, str):
+            return value + "!"
+        if isinstance(value, uuid.UUID):
+            return uuid.uuid4()
+        if isinstance(value, datetime.date):  # a datetime too
+            return value + datetime.timedelta(days=1)
+        if isinstance(value, int):
+            return value + 1
+        return {(source,): (), notice: None}[value]
+
+    def digest(*records, issue_id=1, issue_name="Territory"):
+        return builder.fingerprint(builder.Inputs(issue_id=issue_id, issue_name=issue_name, records=records))
+
+    changed = [digest(record, issue_id=2), digest(record, issue_name="Territory!"), digest(),
+               digest(dataclasses.replace(record, title="Umerov (Ukraine) We", text=" are ready."))]  # fmt: skip
+    for field in dataclasses.fields(builder.Input):
+        changed.append(digest(dataclasses.replace(record, **{field.name: other(getattr(record, field.name))})))
+    for field in dataclasses.fields(builder.SourceRef):
+        changed_source = dataclasses.replace(source, **{field.name: other(getattr(source, field.name))})
+        changed.append(digest(dataclasses.replace(record, sources=(changed_source,))))
+    for field in dataclasses.fields(builder.Notice):
+        changed_notice = dataclasses.replace(notice, **{field.name: other(getattr(notice, field.name))})
+        changed.append(digest(dataclasses.replace(record, notice=changed_notice)))
+    assert len({digest(record), *changed}) == 1 + len(changed)
+    assert digest(record) == digest(dataclasses.replace(record))
 
 
 def test_drafts_never_appear_in_a_timeline():
@@ -205,17 +244,17 @@ def test_a_rebuild_with_nothing_changed_writes_nothing_and_emits_nothing(publish
 def test_a_rebuild_that_races_an_edit_leaves_the_issue_marked(published_statement, monkeypatch):
     issue, statement = published_statement
     other = StatementFactory(process=issue.process, round=statement.round, issues=[issue])
-    real_load = builder.load
+    real_load = builder.load_many
 
-    def load_then_edit(issue_id):
-        inputs = real_load(issue_id)
+    def load_then_edit(issue_ids):
+        inputs = real_load(issue_ids)
         services.draft_publish(other, by=system_user())  # an edit lands after the inputs were read
         return inputs
 
-    monkeypatch.setattr(builder, "load", load_then_edit)
+    monkeypatch.setattr(builder, "load_many", load_then_edit)
     result = rebuild.rebuild_issue(issue.pk)
     assert result is None or not result.current
-    monkeypatch.setattr(builder, "load", real_load)
+    monkeypatch.setattr(builder, "load_many", real_load)
     assert not state(issue).is_current
     rebuild.rebuild_issue(issue.pk)
     assert state(issue).is_current and stored(issue) == expected(issue)
@@ -395,8 +434,8 @@ def test_one_transactions_edits_cost_one_rebuild_of_each_issue(django_capture_on
     issue = IssueFactory()
     drafts = [StatementFactory(process=issue.process, issues=[issue]) for _ in range(3)]
     loads = []
-    real_load = builder.load
-    monkeypatch.setattr(builder, "load", lambda issue_id: loads.append(issue_id) or real_load(issue_id))
+    real_load = builder.load_many
+    monkeypatch.setattr(builder, "load_many", lambda issue_ids: loads.extend(issue_ids) or real_load(issue_ids))
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         for draft in drafts:
             services.draft_publish(draft, by=system_user())

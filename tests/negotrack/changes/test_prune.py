@@ -10,8 +10,7 @@ from django.utils import timezone
 
 from negotrack.bulk import create_records
 from negotrack.changes.cursor import FeedCursor, pruned_through
-from negotrack.changes.prune import prune_changes
-from negotrack.conditional import RECENT_WINDOW
+from negotrack.changes.prune import KEEP_NEWEST, prune_changes
 from negotrack.groups import system_user
 from negotrack.models import Change
 from rounds.models import Source
@@ -47,7 +46,7 @@ def prune(**options) -> str:
 
 
 def test_pruning_keeps_the_newest_changes_and_a_cursor_from_before_them_answers_410(client):
-    sources(RECENT_WINDOW + 10)
+    sources(KEEP_NEWEST + 10)
     SourceFactory()
     changes = feed_order()
     age(changes[:-1], days=400)
@@ -74,7 +73,7 @@ def test_pruning_keeps_the_newest_changes_and_a_cursor_from_before_them_answers_
 
 
 def test_pruning_keeps_the_newest_public_changes_however_many_drafts_came_after(client):
-    sources(RECENT_WINDOW + 5)
+    sources(KEEP_NEWEST + 5)
     said = {"process": ProcessFactory(), "round": None, "speaker": PersonFactory(), "sources": [SourceFactory()]}
     for n in range(10):
         StatementFactory(**said, text=f"Draft {n}")
@@ -84,15 +83,15 @@ def test_pruning_keeps_the_newest_public_changes_however_many_drafts_came_after(
     sources_etag = client.get("/api/v1/sources/")["ETag"]
 
     public = Change.objects.public().count()
-    assert prune().startswith(f"Pruned {public - RECENT_WINDOW} changes")
+    assert prune().startswith(f"Pruned {public - KEEP_NEWEST} changes")
 
-    assert Change.objects.public().count() == RECENT_WINDOW
+    assert Change.objects.public().count() == KEEP_NEWEST
     assert Change.objects.exclude(pk__in=Change.objects.public()).count() == 10
     assert client.get("/api/v1/sources/", HTTP_IF_NONE_MATCH=sources_etag).status_code == 304
 
 
 def test_the_restart_address_of_an_editor_keeps_the_drafts(client, editor):
-    sources(RECENT_WINDOW + 1)
+    sources(KEEP_NEWEST + 1)
     age(feed_order(), days=400)
     prune()
     client.force_login(editor)
@@ -112,7 +111,7 @@ def test_pruning_removes_only_a_prefix_of_the_feed_up_to_the_first_recent_change
 
 
 def test_the_retention_comes_from_the_setting_and_the_option_overrides_it(settings):
-    sources(RECENT_WINDOW + 5)
+    sources(KEEP_NEWEST + 5)
     age(feed_order(), days=40)
     settle()
     settings.CHANGES_RETENTION_DAYS = 60
@@ -121,11 +120,11 @@ def test_the_retention_comes_from_the_setting_and_the_option_overrides_it(settin
     assert prune(older_than_days=50).startswith("Pruned 0 changes")
     settings.CHANGES_RETENTION_DAYS = 30
     assert prune().startswith("Pruned 5 changes")
-    assert Change.objects.count() == RECENT_WINDOW
+    assert Change.objects.count() == KEEP_NEWEST
 
 
 def test_a_second_prune_moves_the_horizon_forward_only(client):
-    sources(RECENT_WINDOW + 3)
+    sources(KEEP_NEWEST + 3)
     age(feed_order(), days=400)
     settle()
     prune()
@@ -133,7 +132,7 @@ def test_a_second_prune_moves_the_horizon_forward_only(client):
     assert prune() == f"Pruned 0 changes; feed cursors before {horizon} now answer 410.\n"
     assert pruned_through() == horizon
     events, _ = follow(client, str(horizon))
-    assert len(events) == RECENT_WINDOW
+    assert len(events) == KEEP_NEWEST
 
 
 def test_an_invalid_retention_is_refused():
