@@ -1,4 +1,5 @@
-"""Who may do what: the two editorial groups, and the account that commands write as."""
+"""Who may do what: the two editorial groups, the subscribers to webhooks, and the account
+that commands write as."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 
 EDITORS = "Editors"
 REVIEWERS = "Reviewers"
+# Accounts that read and manage their own webhook subscriptions, and write nothing else.
+SUBSCRIBERS = "Subscribers"
 SYSTEM_USERNAME = "negotrack-system"
 
 
@@ -31,6 +34,15 @@ def is_editorial(user: User) -> bool:
     if user.is_superuser:
         return True
     return user.groups.filter(name__in=[EDITORS, REVIEWERS]).exists()
+
+
+def may_subscribe(user: User) -> bool:
+    """Subscribers, editors, reviewers and superusers may have webhook subscriptions."""
+    if not (user.is_active and user.is_authenticated):
+        return False
+    if user.is_superuser:
+        return True
+    return user.groups.filter(name__in=[EDITORS, REVIEWERS, SUBSCRIBERS]).exists()
 
 
 def editorial_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

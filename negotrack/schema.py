@@ -187,7 +187,12 @@ class AutoSchema(openapi.AutoSchema):
 
     def get_override_parameters(self) -> list[Any]:
         parameters = super().get_override_parameters()
-        return [*parameters, *VALIDATORS] if self.method == "GET" else parameters
+        return [*parameters, *VALIDATORS] if self.method == "GET" and self._conditional() else parameters
+
+    def _conditional(self) -> bool:
+        """Whether the view's reads answer validators and 304 (every read of the record does;
+        an account's own settings, its webhook subscriptions, do not)."""
+        return getattr(self.view, "conditional_reads", True)
 
     def _get_response_bodies(self, direction: Literal["request", "response"] = "response") -> dict[str, Any]:
         responses = super()._get_response_bodies(direction)
@@ -202,6 +207,8 @@ class AutoSchema(openapi.AutoSchema):
                     responses[code] = self._get_response_for_code(response, code, [JSON], direction)
             return dict(sorted(responses.items()))
         errors = {"304": NOT_MODIFIED, "404": self._not_found(), "429": TOO_MANY_REQUESTS, "503": TOO_SLOW}
+        if not self._conditional():
+            del errors["304"], errors["429"]  # signed-in readers only, never throttled
         if self._validates_query():
             errors["400"] = BAD_QUERY
         for code, response in errors.items():

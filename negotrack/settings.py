@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "rounds",
     "delegations",
     "issues",
+    "webhooks",
 ]
 
 MIDDLEWARE = [
@@ -277,13 +278,24 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # How often beat runs the reconciliation of timelines (every marked issue, and every issue
 # whose inputs no longer match the fingerprint it was built from).
 TIMELINE_RECONCILE_SECONDS = env_float("TIMELINE_RECONCILE_SECONDS", 60.0)
+# How often beat dispatches and sends webhooks (what a broker that was down never got, and
+# the retries that fall due).
+WEBHOOKS_RECONCILE_SECONDS = env_float("WEBHOOKS_RECONCILE_SECONDS", 10.0)
 CELERY_BEAT_SCHEDULE = {
     "reconcile-timelines": {
         "task": "issues.reconcile_timelines",
         "schedule": TIMELINE_RECONCILE_SECONDS,
         "options": {"expires": TIMELINE_RECONCILE_SECONDS},
-    }
+    },
+    "send-webhooks": {
+        "task": "webhooks.send",
+        "schedule": WEBHOOKS_RECONCILE_SECONDS,
+        "options": {"expires": WEBHOOKS_RECONCILE_SECONDS},
+    },
 }
+# Webhooks go to public addresses only, unless this allows loopback, private and
+# link-local ones too (a receiver on the same machine or network, the tests').
+WEBHOOKS_ALLOW_PRIVATE_TARGETS = env_bool("WEBHOOKS_ALLOW_PRIVATE_TARGETS", default=False)
 
 # Restoring from history arrives with its own service, which validates and logs it.
 SIMPLE_HISTORY_REVERT_DISABLED = True
@@ -383,6 +395,9 @@ SPECTACULAR_SETTINGS = {
         "RoundStatusEnum": "rounds.models.Round.Status",
         "RoundFormatEnum": "rounds.models.Round.Format",
         "SessionTrackEnum": "rounds.models.Session.Track",
+        "WebhookEventEnum": "webhooks.models.EventType",
+        "SubscriptionStateEnum": "webhooks.models.Subscription.State",
+        "DeliveryStateEnum": "webhooks.models.Delivery.State",
     },
 }
 

@@ -21,6 +21,7 @@ urlpatterns = [
                 path("", include("rounds.urls")),
                 path("", include("delegations.urls")),
                 path("", include("issues.api.urls")),
+                path("", include("webhooks.api.urls")),
                 path("changes/", ChangesFeedView.as_view(), name="changes"),
                 path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
                 path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
@@ -34,5 +35,6 @@ urlpatterns = [
     path("records/", include("negotrack.history_urls")),
     path("review/", include("issues.editorial.review_urls")),
     path("entry/", include("issues.editorial.entry_urls")),
+    path("webhooks/", include("webhooks.pages.urls")),
     path("", include("issues.pages.urls")),
 ]

@@ -76,6 +76,15 @@ def run_options(args: list[str]) -> argparse.Namespace:
     return options
 
 
+WEBHOOKS_EVERY_SECONDS = 5
+
+
+def start_webhook_sender(env: dict[str, str]) -> subprocess.Popen[bytes]:
+    """`manage.py send_webhooks` on a timer, beside the site."""
+    command = [str(PYTHON), "manage.py", "send_webhooks", "--every", str(WEBHOOKS_EVERY_SECONDS)]
+    return subprocess.Popen(command, cwd=ROOT, env=env)
+
+
 def command_run(args: list[str]) -> None:
     options = run_options(args)  # refuses a bad option before installing anything
     ensure_environment()
@@ -87,8 +96,18 @@ def command_run(args: list[str]) -> None:
     manage("create_demo_users", env=env)
     address = f"[{options.host}]:{options.port}" if ":" in options.host else f"{options.host}:{options.port}"
     say(f"serving http://{address}/ (the admin at http://{address}/admin/); Ctrl-C stops it")
-    with contextlib.suppress(KeyboardInterrupt):
-        manage("runserver", address, env=env)
+    # Without a broker, webhooks wait in the database: this sends them on a timer, never
+    # inside a request.
+    sender = start_webhook_sender(env)
+    try:
+        with contextlib.suppress(KeyboardInterrupt):
+            manage("runserver", address, env=env)
+    finally:
+        sender.terminate()
+        try:
+            sender.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            sender.kill()
 
 
 def command_test(pytest_args: list[str]) -> None:

@@ -34,7 +34,11 @@ def schema_routes() -> list[tuple[str, frozenset[str]]]:
     return sorted((path, frozenset(method.upper() for method in ops)) for path, ops in schema["paths"].items())
 
 
-ROUTES = schema_routes()
+# The record's routes, and apart from them an account's own webhook subscriptions, which
+# are no part of the record (no history, no change log, no review).
+WEBHOOKS = "/api/v1/webhooks/"
+ROUTES = [(path, offered) for path, offered in schema_routes() if not path.startswith(WEBHOOKS)]
+WEBHOOK_ROUTES = [(path, offered) for path, offered in schema_routes() if path.startswith(WEBHOOKS)]
 
 
 class World:

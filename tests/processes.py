@@ -103,9 +103,21 @@ class Service:
         return f"<{self.name} pid {self.pid}>"
 
 
-def start_redis(directory: Path) -> tuple[Service, str]:
-    """A Redis server of our own on a spare port, without persistence: (service, URL)."""
-    port = free_port()
+def reset_celery_producers() -> None:
+    """Celery keeps its broker connections and producers once made: drop them, so that the
+    next message goes to the broker configured now."""
+    from negotrack.celery import app
+
+    if app._pool is not None:
+        app._pool.force_close_all()
+    app._pool = None
+    app.amqp._producer_pool = None
+
+
+def start_redis(directory: Path, port: int | None = None) -> tuple[Service, str]:
+    """A Redis server of our own without persistence, on a spare port unless given one (to
+    start it again where it was): (service, URL)."""
+    port = port or free_port()
     args = [REDIS_SERVER, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
             "--dir", str(directory)]  # fmt: skip
     redis = Service("redis-server", args, log=directory / "redis.log")

@@ -1,12 +1,15 @@
 """Who may do what through the API: every route of the schema, every method, for anonymous
-readers, a signed-in outsider, an editor and a reviewer.
+readers, a signed-in outsider, a subscriber to webhooks, an editor and a reviewer.
 
 Reads are public. A route that does not offer a method answers 405 to anyone. Writes
 answer 401 without credentials, 403 to a signed-in outsider, and succeed for editors (or
 wait for review, 202, where published records show what they change);
 publishing, withdrawing and sending back are for reviewers (403 to editors); a change or
-delete aimed at a published record answers 409. Each request runs in a savepoint that is
-rolled back, so every one starts from the same record.
+delete aimed at a published record answers 409. A subscriber writes nothing to the record
+(403, as an outsider). The webhooks routes are an account's own subscriptions: 401 without
+credentials, 403 outside the subscribers, editors and reviewers, and each of those manages
+their own. Each request runs in a savepoint that is rolled back, so every one starts from
+the same record.
 """
 
 import json
@@ -15,12 +18,15 @@ from contextlib import contextmanager
 import pytest
 from django.db import transaction
 
-from tests.api_routes import PUBLISHABLE, ROUTES, World, action_of, concrete
+from negotrack.groups import SUBSCRIBERS, add_to_group
+from tests.api_routes import PUBLISHABLE, ROUTES, WEBHOOK_ROUTES, World, action_of, concrete
+from webhooks.models import Delivery, Event, Subscription
 
 pytestmark = pytest.mark.django_db
 
 METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"]
-PERSONAS = ["anonymous", "outsider", "editor", "reviewer"]
+PERSONAS = ["anonymous", "outsider", "subscriber", "editor", "reviewer"]
+PUBLIC_URL = "https://93.184.216.34/hooks"
 REVIEWER_ROUTES = {"publish", "withdraw", "send-back"}
 # The world's published records show its source, its person, and its process, round, and
 # what the round holds: an editor's change to them waits for review (202), a reviewer's is
@@ -43,7 +49,7 @@ def expected_status(path: str, offered: frozenset[str], method: str, persona: st
         return 405
     if persona == "anonymous":
         return 401
-    if persona == "outsider":
+    if persona in ("outsider", "subscriber"):
         return 403
     route = action_of(path)
     if route in REVIEWER_ROUTES and persona != "reviewer":
@@ -79,9 +85,16 @@ def rolled_back():
 
 
 @pytest.fixture
-def clients(token_api, outsider, editor, reviewer):
-    return {"anonymous": token_api(None), "outsider": token_api(outsider), "editor": token_api(editor),
-            "reviewer": token_api(reviewer)}  # fmt: skip
+def subscriber(django_user_model):
+    user = django_user_model.objects.create_user("subscriber", password="pw-subscriber")
+    add_to_group(user, SUBSCRIBERS)
+    return user
+
+
+@pytest.fixture
+def clients(token_api, outsider, subscriber, editor, reviewer):
+    return {"anonymous": token_api(None), "outsider": token_api(outsider), "subscriber": token_api(subscriber),
+            "editor": token_api(editor), "reviewer": token_api(reviewer)}  # fmt: skip
 
 
 def query_for(path: str) -> str:
@@ -120,3 +133,52 @@ def test_the_walk_covers_every_write_route():
         assert paths[f"/api/v1/{kind}/"] == {"GET", "POST"}
         assert paths[f"/api/v1/{kind}/{{slug}}/"] == {"GET", "PUT", "PATCH"}
     assert paths["/api/v1/issues/{slug}/status/"] == {"GET"}
+
+
+def expected_webhook_status(path: str, offered: frozenset[str], method: str, persona: str) -> int:
+    if persona == "anonymous":
+        return 401
+    if persona == "outsider":
+        return 403
+    if method == "OPTIONS":
+        return 200
+    if method not in offered and not (method == "HEAD" and "GET" in offered):
+        return 405
+    if method == "DELETE":
+        return 204
+    if method == "POST" and (path == "/api/v1/webhooks/" or path.endswith("/redeliver/")):
+        return 201
+    return 200
+
+
+@pytest.mark.parametrize(("path", "offered"), WEBHOOK_ROUTES, ids=[path for path, _ in WEBHOOK_ROUTES])
+def test_every_webhooks_route_answers_each_persona_on_their_own_subscription(
+    clients, path, offered, outsider, subscriber, editor, reviewer
+):
+    owners = {"anonymous": subscriber, "outsider": subscriber, "subscriber": subscriber, "editor": editor,
+              "reviewer": reviewer}  # fmt: skip
+    event = Event.objects.create(type="status.changed", body="{}")
+    owned = {}
+    for user in {subscriber, editor, reviewer}:
+        subscription = Subscription.objects.create(owner=user, url=PUBLIC_URL, events=["status.changed"], secret="s")
+        owned[user] = (subscription, Delivery.objects.create(subscription=subscription, event=event))
+    body = json.dumps({"url": PUBLIC_URL, "events": ["statement.published"]})
+    for method in METHODS:
+        for persona in PERSONAS:
+            subscription, delivery = owned[owners[persona]]
+            url = path.replace("{uuid}", str(subscription.uuid)).replace("{delivery_uuid}", str(delivery.uuid))
+            with rolled_back():
+                response = clients[persona].generic(method, url, body, content_type="application/json")
+            want = expected_webhook_status(path, offered, method, persona)
+            assert response.status_code == want, (method, persona, response.content[:300])
+
+
+def test_the_walk_covers_every_webhooks_route():
+    assert dict(WEBHOOK_ROUTES) == {
+        "/api/v1/webhooks/": {"GET", "POST"},
+        "/api/v1/webhooks/{uuid}/": {"GET", "PUT", "PATCH", "DELETE"},
+        "/api/v1/webhooks/{uuid}/rotate-secret/": {"POST"},
+        "/api/v1/webhooks/{uuid}/resume/": {"POST"},
+        "/api/v1/webhooks/{uuid}/deliveries/": {"GET"},
+        "/api/v1/webhooks/{uuid}/deliveries/{delivery_uuid}/redeliver/": {"POST"},
+    }

@@ -55,7 +55,14 @@ def _component(name: str) -> dict:
 def test_every_read_documents_304_404_429_and_503():
     reads = [(path, operation) for path, method, operation in _operations() if method == "get"]
     assert len(reads) > 20
-    for path, operation in reads:
+    # An account's own webhook subscriptions: signed-in readers only, never throttled, and
+    # no validators (they are not the record).
+    private = {path: operation for path, operation in reads if path.startswith("/api/v1/webhooks/")}
+    assert set(private) == {"/api/v1/webhooks/", "/api/v1/webhooks/{uuid}/", "/api/v1/webhooks/{uuid}/deliveries/"}
+    for path, operation in private.items():
+        assert {"200", "401", "403", "404", "503"} <= set(operation["responses"]), path
+        assert not {"304", "429"} & set(operation["responses"]), path
+    for path, operation in [(path, operation) for path, operation in reads if path not in private]:
         responses = operation["responses"]
         assert {"200", "304", "404", "429", "503"} <= set(responses), path
         assert responses["503"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Error"}
@@ -142,8 +149,10 @@ def test_every_read_is_open_to_anonymous_readers_and_every_write_needs_a_token_o
         security = operation["security"]
         assert {"tokenAuth": []} in security and {"cookieAuth": []} in security, (method, path)
         # `{}`: no credentials at all. The publishable records, sources and people have write
-        # routes for editors beside their public reads.
-        assert ({} in security) == (method == "get"), (method, path)
+        # routes for editors beside their public reads; an account's webhook subscriptions
+        # are read by their owner alone.
+        public_read = method == "get" and not path.startswith("/api/v1/webhooks/")
+        assert ({} in security) == public_read, (method, path)
 
 
 def test_every_write_that_takes_if_match_documents_its_412_an_empty_one_included():

@@ -93,7 +93,14 @@ _SET_UP_ROUTES = {
     "attendances": ("/api/v1/attendances/", "/api/v1/attendances/{uuid}/", _SET_UP),
     "issues": ("/api/v1/issues/", "/api/v1/issues/{slug}/", f"{_SET_UP}; {_UNIQUE}"),
 }
+_WEBHOOK_TARGET = (
+    "a URL whose host does not resolve, or resolves to an address that is not public, which no schema can "
+    f"say; {_WRITE_NAMES_NO_RECORD}; an account's 21st subscription"
+)
 REFUSED_FOR_STORED_DATA = {
+    "POST /api/v1/webhooks/": _WEBHOOK_TARGET,
+    "PUT /api/v1/webhooks/{uuid}/": _WEBHOOK_TARGET,
+    "PATCH /api/v1/webhooks/{uuid}/": _WEBHOOK_TARGET,
     "GET /api/v1/rounds/": _NAMES_NO_RECORD,
     "GET /api/v1/issues/": _NAMES_NO_RECORD,
     "GET /api/v1/statements/": f"{_NAMES_NO_RECORD}; a cursor the API did not give out",

@@ -51,10 +51,26 @@ def test_run_serves_on_the_port_and_host_it_is_given(args, served, monkeypatch):
     commands = []
     monkeypatch.setattr(dev_commands, "ensure_environment", lambda: None)
     monkeypatch.setattr(dev_commands, "manage", lambda *command, env=None: commands.append(command))
+    senders = []
+
+    class Sender:
+        def __init__(self, env):
+            self.stopped = False
+            senders.append(self)
+
+        def terminate(self):
+            self.stopped = True
+
+        def wait(self, timeout):
+            return 0
+
+    monkeypatch.setattr(dev_commands, "start_webhook_sender", Sender)
 
     dev_commands.command_run(args)
 
     assert commands[-1] == ("runserver", served)
+    # The webhooks' sender ran beside the site, and stopped with it.
+    assert len(senders) == 1 and senders[0].stopped
 
 
 def test_run_refuses_a_port_that_is_none():

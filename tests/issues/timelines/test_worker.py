@@ -97,15 +97,6 @@ class Stack:
         return "\n".join(f"--- {service.name} ---\n{service.output()[-4000:]}" for service in self.started)
 
 
-def _reset_producers() -> None:
-    """Celery keeps its broker connections and producers once made: drop them, so that the
-    next message goes to the broker configured now."""
-    if app._pool is not None:
-        app._pool.force_close_all()
-    app._pool = None
-    app.amqp._producer_pool = None
-
-
 @pytest.fixture
 def stack(transactional_db, tmp_path, settings):
     redis, url = processes.start_redis(tmp_path)
@@ -116,7 +107,7 @@ def stack(transactional_db, tmp_path, settings):
     settings.REDIS_URL = settings.CELERY_BROKER_URL = url
     settings.CELERY_TASK_ALWAYS_EAGER = False
     app.conf.update(broker_url=url, task_always_eager=False)
-    _reset_producers()
+    processes.reset_celery_producers()
     tasks._redis.cache_clear()
     try:
         yield stack
@@ -124,7 +115,7 @@ def stack(transactional_db, tmp_path, settings):
         stack.stop()
         print(stack.logs())  # shown when the test fails
         app.conf.update(saved)
-        _reset_producers()
+        processes.reset_celery_producers()
         tasks._redis.cache_clear()
 
 
