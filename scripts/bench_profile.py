@@ -64,11 +64,11 @@ def _environ(path: str, query: str, etag: str | None) -> dict[str, Any]:
         "REQUEST_METHOD": "GET",
         "PATH_INFO": path,
         "QUERY_STRING": query,
-        "SERVER_NAME": "127.0.0.1",
+        "SERVER_NAME": "localhost",
         "SERVER_PORT": "8000",
         "SERVER_PROTOCOL": "HTTP/1.1",
         "REMOTE_ADDR": "127.0.0.1",
-        "HTTP_HOST": "127.0.0.1:8000",
+        "HTTP_HOST": "localhost",  # the benchmark's ALLOWED_HOSTS, as its other requests send
         "HTTP_X_FORWARDED_PROTO": "https",
         "wsgi.url_scheme": "http",
         "wsgi.errors": sys.stderr,
