@@ -25,6 +25,18 @@ def kept_connection():
     kept.close()  # what the end of a request does with a connection that failed
 
 
+def _break(kept):
+    """End the kept connection's server process from another connection, as a restart of the
+    server would; the process id it had."""
+    pid = kept.connection.info.backend_pid
+    settings = kept.settings_dict
+    with psycopg.connect(
+        host=settings["HOST"], port=settings["PORT"], user=settings["USER"], dbname=settings["NAME"], autocommit=True
+    ) as other:
+        other.execute("SELECT pg_terminate_backend(%s)", [pid])
+    return pid
+
+
 def _next_request(kept):
     kept.health_check_done = False
 
@@ -41,12 +53,7 @@ def test_a_conditional_read_asks_no_separate_health_check(client, kept_connectio
 
 def test_a_kept_connection_broken_since_is_replaced(client, kept_connection):
     etag = client.get(PATH)["ETag"]
-    broken_pid = kept_connection.connection.info.backend_pid
-    settings = kept_connection.settings_dict
-    with psycopg.connect(
-        host=settings["HOST"], port=settings["PORT"], user=settings["USER"], dbname=settings["NAME"], autocommit=True
-    ) as other:
-        other.execute("SELECT pg_terminate_backend(%s)", [broken_pid])
+    broken_pid = _break(kept_connection)
     _next_request(kept_connection)
     assert client.get(PATH, headers={"if-none-match": etag}).status_code == 304
     assert kept_connection.connection.info.backend_pid != broken_pid
@@ -57,11 +64,6 @@ def test_a_broken_connection_inside_a_request_still_fails(client, kept_connectio
     connection that breaks is the database going away (503), not retried."""
     client.raise_request_exception = False
     etag = client.get(PATH)["ETag"]
-    broken_pid = kept_connection.connection.info.backend_pid
-    settings = kept_connection.settings_dict
-    with psycopg.connect(
-        host=settings["HOST"], port=settings["PORT"], user=settings["USER"], dbname=settings["NAME"], autocommit=True
-    ) as other:
-        other.execute("SELECT pg_terminate_backend(%s)", [broken_pid])
+    _break(kept_connection)
     kept_connection.health_check_done = True
     assert client.get(PATH, headers={"if-none-match": etag}).status_code == 503

@@ -18,13 +18,6 @@ PUBLIC = "https://93.184.216.34/hooks"  # an address literal: no DNS asked
 
 
 @pytest.fixture
-def tool(django_user_model):
-    user = django_user_model.objects.create_user("tool", password="pw-tool")
-    add_to_group(user, SUBSCRIBERS)
-    return user
-
-
-@pytest.fixture
 def other_tool(django_user_model):
     user = django_user_model.objects.create_user("other-tool", password="pw-other")
     add_to_group(user, SUBSCRIBERS)

@@ -16,13 +16,6 @@ PUBLIC = "https://93.184.216.34/hooks"
 
 
 @pytest.fixture
-def tool(django_user_model):
-    user = django_user_model.objects.create_user("tool", password="pw-tool")
-    add_to_group(user, SUBSCRIBERS)
-    return user
-
-
-@pytest.fixture
 def signed_in(client, tool):
     client.force_login(tool)
     return client
