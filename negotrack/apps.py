@@ -14,7 +14,8 @@ class NegotrackConfig(AppConfig):
         from django.db.models.signals import m2m_changed
 
         # authlog connects the sign-in and sign-out loggers; checks registers check --deploy's.
-        from negotrack import authlog, checks  # noqa: F401
+        # planner tells each PostgreSQL connection what a random read costs.
+        from negotrack import authlog, checks, planner  # noqa: F401
         from negotrack.records import Record, refuse_m2m_writes_outside_services
 
         for model in apps.get_models():

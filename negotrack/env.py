@@ -41,7 +41,7 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name}={value!r} is not a whole number.") from None
 
 
-def env_float(name: str, default: float) -> float:
+def env_float(name: str, default: float, *, of: str = "seconds") -> float:
     """A positive number of (for instance) seconds."""
     value = os.environ.get(name)
     if value is None or not value.strip():
@@ -51,7 +51,7 @@ def env_float(name: str, default: float) -> float:
     except ValueError:
         number = 0.0
     if not number > 0:
-        raise ImproperlyConfigured(f"{name}={value!r} is not a positive number (of seconds).")
+        raise ImproperlyConfigured(f"{name}={value!r} is not a positive number (of {of}).")
     return number
 
 

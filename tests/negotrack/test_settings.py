@@ -54,6 +54,8 @@ def start(env_changes: dict, code: str = "import django; django.setup(); print('
         ("PAGE_ANON_RATE", "lots", "PAGE_ANON_RATE='lots' is not a rate"),
         ("READ_STATEMENT_TIMEOUT_MS", "a second", "READ_STATEMENT_TIMEOUT_MS='a second' is not a whole number"),
         ("READ_STATEMENT_TIMEOUT_MS", "-1", "READ_STATEMENT_TIMEOUT_MS=-1 must be 0 (off) or more"),
+        ("DATABASE_RANDOM_PAGE_COST", "cheap", "DATABASE_RANDOM_PAGE_COST='cheap' is not a positive number (of page"),
+        ("DATABASE_RANDOM_PAGE_COST", "0", "is not a positive number"),
     ],
 )
 def test_a_bad_value_stops_start_up_with_a_message_that_names_the_variable(variable, value, message):
