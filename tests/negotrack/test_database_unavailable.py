@@ -12,7 +12,7 @@ import psycopg
 import pytest
 from django.db import IntegrityError, InterfaceError, OperationalError, connection
 
-from negotrack.unavailable import RETRY_AFTER_SECONDS, unreachable
+from negotrack.unavailable import CANCELLED_MESSAGE, RETRY_AFTER_SECONDS, cancelled_by_replication, unreachable
 
 
 def _django_error(cause: Exception, wrapper=OperationalError) -> Exception:
@@ -84,3 +84,47 @@ def test_another_database_error_stays_a_500(client):
         answer = client.get("/api/v1/issues/")
     assert answer.status_code == 500
     assert "Retry-After" not in answer
+
+
+CONFLICT = "canceling statement due to conflict with recovery"
+
+
+def test_a_read_cancelled_by_a_replica_is_told_apart_from_an_unreachable_database():
+    cancelled = _django_error(psycopg.errors.SerializationFailure(CONFLICT))
+    assert cancelled_by_replication(cancelled)
+    assert not unreachable(cancelled)
+    assert not cancelled_by_replication(_django_error(psycopg.errors.DiskFull("could not extend file")))
+
+
+@pytest.mark.django_db
+def test_a_read_a_replica_cancelled_answers_503_on_the_api_and_the_pages(client):
+    client.raise_request_exception = False
+    with database_away(psycopg.errors.SerializationFailure(CONFLICT)):
+        read, page = client.get("/api/v1/issues/"), client.get("/")
+    for answer in (read, page):
+        assert answer.status_code == 503
+        assert answer["Retry-After"] == str(RETRY_AFTER_SECONDS)
+    assert read.json() == {"detail": CANCELLED_MESSAGE}
+    assert "bringing a copy of the record up to date" in page.content.decode()
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's own error")
+def test_postgresqls_own_conflict_error_answers_503(client):
+    """The error as the server raises it (SQLSTATE 40001), not one made in Python."""
+
+    def conflict(execute, sql, params, many, context):
+        execute(
+            "DO $$ BEGIN RAISE EXCEPTION 'canceling statement due to conflict with recovery' "
+            "USING ERRCODE = '40001'; END $$",
+            None,
+            False,
+            context,
+        )
+
+    client.raise_request_exception = False
+    with connection.execute_wrapper(conflict):
+        answer = client.get("/api/v1/issues/")
+    assert answer.status_code == 503, answer.content
+    assert answer.json() == {"detail": CANCELLED_MESSAGE}
