@@ -9,15 +9,24 @@ fails when the committed one differs. Both make it the same way: the schema as
 add a record type) in an environment of its own, then the generator with the committed
 config (clients/openapi-python-client.yaml), which formats with the project's pinned ruff.
 Nothing is fetched: it runs offline, in a few seconds.
+
+One thing the schema says is given to the generator in other words: a public read lets a
+caller in with a token, a session or nothing at all (`security` lists `{}` beside the
+token), and openapi-python-client 0.29 reads any `security` as "a token is required", so
+that its read functions would take only an AuthenticatedClient (its issue #1372). The
+served schema keeps the precise form; the generator is told that such an operation needs
+no credentials, and its functions take a Client or an AuthenticatedClient.
 """
 
 import filecmp
+import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CLIENT = ROOT / "clients" / "python"
@@ -52,6 +61,16 @@ def call(args: list[str], env: dict[str, str]) -> None:
         raise GenerationFailed(f"{' '.join(args[1:4])} failed ({done.returncode}):\n{done.stdout}{done.stderr}")
 
 
+def open_to_anonymous_callers(schema: dict[str, Any]) -> dict[str, Any]:
+    """The schema with no `security` on the operations that let anyone in (`{}` among
+    their alternatives): how openapi-python-client understands "anyone may call it"."""
+    for operations in schema["paths"].values():
+        for operation in operations.values():
+            if {} in operation.get("security", []):
+                del operation["security"]
+    return schema
+
+
 def generate(into: Path) -> None:
     """Write the client into `into` (a folder that does not exist yet). A warning of the
     generator (a part of the schema it cannot express) fails it: mend the schema's
@@ -60,6 +79,8 @@ def generate(into: Path) -> None:
         env = tool_environment(Path(work))
         schema = Path(work) / "openapi.json"
         call([sys.executable, "manage.py", "spectacular", "--format", "openapi-json", "--file", str(schema)], env)
+        served = json.loads(schema.read_text(encoding="utf-8"))
+        schema.write_text(json.dumps(open_to_anonymous_callers(served), ensure_ascii=False), encoding="utf-8")
         call(
             [sys.executable, "-m", "openapi_python_client", "generate", "--path", str(schema),
              "--config", str(CONFIG), "--meta", "setup", "--output-path", str(into), "--fail-on-warning"],

@@ -106,7 +106,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     include: AgreementsListInclude | Unset = UNSET,
     issue: str | Unset = UNSET,
     page: int | Unset = UNSET,
@@ -153,7 +153,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     include: AgreementsListInclude | Unset = UNSET,
     issue: str | Unset = UNSET,
     page: int | Unset = UNSET,
@@ -195,7 +195,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     include: AgreementsListInclude | Unset = UNSET,
     issue: str | Unset = UNSET,
     page: int | Unset = UNSET,
@@ -240,7 +240,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     include: AgreementsListInclude | Unset = UNSET,
     issue: str | Unset = UNSET,
     page: int | Unset = UNSET,

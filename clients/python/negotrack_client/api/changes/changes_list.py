@@ -100,7 +100,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     include: ChangesListInclude | Unset = UNSET,
     limit: int | Unset = UNSET,
     since: str | Unset = UNSET,
@@ -140,7 +140,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     include: ChangesListInclude | Unset = UNSET,
     limit: int | Unset = UNSET,
     since: str | Unset = UNSET,
@@ -175,7 +175,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     include: ChangesListInclude | Unset = UNSET,
     limit: int | Unset = UNSET,
     since: str | Unset = UNSET,
@@ -213,7 +213,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     include: ChangesListInclude | Unset = UNSET,
     limit: int | Unset = UNSET,
     since: str | Unset = UNSET,

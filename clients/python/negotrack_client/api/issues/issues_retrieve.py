@@ -73,7 +73,7 @@ def _build_response(
 def sync_detailed(
     slug: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Response[Any | Error | Issue | Throttled]:
     """Agenda issues with their current status and each party's latest position. Their
     process and topic make the slug, so they are given once, when the issue is made.
@@ -103,7 +103,7 @@ def sync_detailed(
 def sync(
     slug: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Any | Error | Issue | Throttled | None:
     """Agenda issues with their current status and each party's latest position. Their
     process and topic make the slug, so they are given once, when the issue is made.
@@ -128,7 +128,7 @@ def sync(
 async def asyncio_detailed(
     slug: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Response[Any | Error | Issue | Throttled]:
     """Agenda issues with their current status and each party's latest position. Their
     process and topic make the slug, so they are given once, when the issue is made.
@@ -156,7 +156,7 @@ async def asyncio_detailed(
 async def asyncio(
     slug: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Any | Error | Issue | Throttled | None:
     """Agenda issues with their current status and each party's latest position. Their
     process and topic make the slug, so they are given once, when the issue is made.

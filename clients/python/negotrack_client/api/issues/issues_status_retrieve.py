@@ -92,7 +92,7 @@ def _build_response(
 def sync_detailed(
     slug: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     as_of: datetime.date | Unset = UNSET,
 ) -> Response[Any | Error | IssuesStatusRetrieveResponse400 | StatusAsOf | Throttled]:
     """The published status that held on a day: `not_discussed` before the first assessment.
@@ -124,7 +124,7 @@ def sync_detailed(
 def sync(
     slug: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     as_of: datetime.date | Unset = UNSET,
 ) -> Any | Error | IssuesStatusRetrieveResponse400 | StatusAsOf | Throttled | None:
     """The published status that held on a day: `not_discussed` before the first assessment.
@@ -151,7 +151,7 @@ def sync(
 async def asyncio_detailed(
     slug: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     as_of: datetime.date | Unset = UNSET,
 ) -> Response[Any | Error | IssuesStatusRetrieveResponse400 | StatusAsOf | Throttled]:
     """The published status that held on a day: `not_discussed` before the first assessment.
@@ -181,7 +181,7 @@ async def asyncio_detailed(
 async def asyncio(
     slug: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     as_of: datetime.date | Unset = UNSET,
 ) -> Any | Error | IssuesStatusRetrieveResponse400 | StatusAsOf | Throttled | None:
     """The published status that held on a day: `not_discussed` before the first assessment.

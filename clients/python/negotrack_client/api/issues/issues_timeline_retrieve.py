@@ -73,7 +73,7 @@ def _build_response(
 def sync_detailed(
     slug: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Response[Any | Error | Throttled | Timeline]:
     """The issue's timeline, whole, as the last rebuild made it, and whether it is current.
 
@@ -102,7 +102,7 @@ def sync_detailed(
 def sync(
     slug: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Any | Error | Throttled | Timeline | None:
     """The issue's timeline, whole, as the last rebuild made it, and whether it is current.
 
@@ -126,7 +126,7 @@ def sync(
 async def asyncio_detailed(
     slug: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Response[Any | Error | Throttled | Timeline]:
     """The issue's timeline, whole, as the last rebuild made it, and whether it is current.
 
@@ -153,7 +153,7 @@ async def asyncio_detailed(
 async def asyncio(
     slug: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Any | Error | Throttled | Timeline | None:
     """The issue's timeline, whole, as the last rebuild made it, and whether it is current.
 

@@ -74,7 +74,7 @@ def _build_response(
 def sync_detailed(
     uuid: UUID,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Response[Any | Error | Membership | Throttled]:
     """One membership, by UUID
 
@@ -106,7 +106,7 @@ def sync_detailed(
 def sync(
     uuid: UUID,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Any | Error | Membership | Throttled | None:
     """One membership, by UUID
 
@@ -133,7 +133,7 @@ def sync(
 async def asyncio_detailed(
     uuid: UUID,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Response[Any | Error | Membership | Throttled]:
     """One membership, by UUID
 
@@ -163,7 +163,7 @@ async def asyncio_detailed(
 async def asyncio(
     uuid: UUID,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Any | Error | Membership | Throttled | None:
     """One membership, by UUID
 

@@ -73,7 +73,7 @@ def _build_response(
 def sync_detailed(
     slug: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Response[Any | Error | Person | Throttled]:
     """One person, by slug
 
@@ -105,7 +105,7 @@ def sync_detailed(
 def sync(
     slug: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Any | Error | Person | Throttled | None:
     """One person, by slug
 
@@ -132,7 +132,7 @@ def sync(
 async def asyncio_detailed(
     slug: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Response[Any | Error | Person | Throttled]:
     """One person, by slug
 
@@ -162,7 +162,7 @@ async def asyncio_detailed(
 async def asyncio(
     slug: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Any | Error | Person | Throttled | None:
     """One person, by slug
 

@@ -94,7 +94,7 @@ def _build_response(
 def sync_detailed(
     uuid: UUID,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     include: PositionsRetrieveInclude | Unset = UNSET,
 ) -> Response[Any | Error | Position | PositionsRetrieveResponse400 | Throttled]:
     """The public record of one kind of assessment; drafts too for editors who ask.
@@ -128,7 +128,7 @@ def sync_detailed(
 def sync(
     uuid: UUID,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     include: PositionsRetrieveInclude | Unset = UNSET,
 ) -> Any | Error | Position | PositionsRetrieveResponse400 | Throttled | None:
     """The public record of one kind of assessment; drafts too for editors who ask.
@@ -157,7 +157,7 @@ def sync(
 async def asyncio_detailed(
     uuid: UUID,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     include: PositionsRetrieveInclude | Unset = UNSET,
 ) -> Response[Any | Error | Position | PositionsRetrieveResponse400 | Throttled]:
     """The public record of one kind of assessment; drafts too for editors who ask.
@@ -189,7 +189,7 @@ async def asyncio_detailed(
 async def asyncio(
     uuid: UUID,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     include: PositionsRetrieveInclude | Unset = UNSET,
 ) -> Any | Error | Position | PositionsRetrieveResponse400 | Throttled | None:
     """The public record of one kind of assessment; drafts too for editors who ask.

@@ -86,7 +86,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Response[Any | Error | PaginatedProcessList | ProcessesListResponse400 | Throttled]:
@@ -120,7 +120,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Any | Error | PaginatedProcessList | ProcessesListResponse400 | Throttled | None:
@@ -149,7 +149,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Response[Any | Error | PaginatedProcessList | ProcessesListResponse400 | Throttled]:
@@ -181,7 +181,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Any | Error | PaginatedProcessList | ProcessesListResponse400 | Throttled | None:

@@ -73,7 +73,7 @@ def _build_response(
 def sync_detailed(
     slug: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Response[Any | Error | Process | Throttled]:
     """One negotiation process, by slug
 
@@ -104,7 +104,7 @@ def sync_detailed(
 def sync(
     slug: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Any | Error | Process | Throttled | None:
     """One negotiation process, by slug
 
@@ -130,7 +130,7 @@ def sync(
 async def asyncio_detailed(
     slug: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Response[Any | Error | Process | Throttled]:
     """One negotiation process, by slug
 
@@ -159,7 +159,7 @@ async def asyncio_detailed(
 async def asyncio(
     slug: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Any | Error | Process | Throttled | None:
     """One negotiation process, by slug
 

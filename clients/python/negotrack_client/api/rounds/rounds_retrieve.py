@@ -73,7 +73,7 @@ def _build_response(
 def sync_detailed(
     slug: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Response[Any | Error | RoundDetail | Throttled]:
     """Rounds of talks in chronological order; the detail nests what happened there. A
     write answers with the round as the list shows it, its new slug included.
@@ -103,7 +103,7 @@ def sync_detailed(
 def sync(
     slug: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Any | Error | RoundDetail | Throttled | None:
     """Rounds of talks in chronological order; the detail nests what happened there. A
     write answers with the round as the list shows it, its new slug included.
@@ -128,7 +128,7 @@ def sync(
 async def asyncio_detailed(
     slug: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Response[Any | Error | RoundDetail | Throttled]:
     """Rounds of talks in chronological order; the detail nests what happened there. A
     write answers with the round as the list shows it, its new slug included.
@@ -156,7 +156,7 @@ async def asyncio_detailed(
 async def asyncio(
     slug: str,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Any | Error | RoundDetail | Throttled | None:
     """Rounds of talks in chronological order; the detail nests what happened there. A
     write answers with the round as the list shows it, its new slug included.

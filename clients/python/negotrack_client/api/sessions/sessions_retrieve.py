@@ -74,7 +74,7 @@ def _build_response(
 def sync_detailed(
     uuid: UUID,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Response[Any | Error | Session | Throttled]:
     """One session, by UUID
 
@@ -113,7 +113,7 @@ def sync_detailed(
 def sync(
     uuid: UUID,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Any | Error | Session | Throttled | None:
     """One session, by UUID
 
@@ -147,7 +147,7 @@ def sync(
 async def asyncio_detailed(
     uuid: UUID,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Response[Any | Error | Session | Throttled]:
     """One session, by UUID
 
@@ -184,7 +184,7 @@ async def asyncio_detailed(
 async def asyncio(
     uuid: UUID,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Any | Error | Session | Throttled | None:
     """One session, by UUID
 

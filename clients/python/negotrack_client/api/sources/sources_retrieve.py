@@ -74,7 +74,7 @@ def _build_response(
 def sync_detailed(
     uuid: UUID,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Response[Any | Error | Source | Throttled]:
     """One source, by UUID
 
@@ -105,7 +105,7 @@ def sync_detailed(
 def sync(
     uuid: UUID,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Any | Error | Source | Throttled | None:
     """One source, by UUID
 
@@ -131,7 +131,7 @@ def sync(
 async def asyncio_detailed(
     uuid: UUID,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Response[Any | Error | Source | Throttled]:
     """One source, by UUID
 
@@ -160,7 +160,7 @@ async def asyncio_detailed(
 async def asyncio(
     uuid: UUID,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
 ) -> Any | Error | Source | Throttled | None:
     """One source, by UUID
 

@@ -152,7 +152,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     cursor: str | Unset = UNSET,
     date_from: datetime.date | str | Unset = UNSET,
     date_to: datetime.date | str | Unset = UNSET,
@@ -218,7 +218,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     cursor: str | Unset = UNSET,
     date_from: datetime.date | str | Unset = UNSET,
     date_to: datetime.date | str | Unset = UNSET,
@@ -279,7 +279,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     cursor: str | Unset = UNSET,
     date_from: datetime.date | str | Unset = UNSET,
     date_to: datetime.date | str | Unset = UNSET,
@@ -343,7 +343,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     cursor: str | Unset = UNSET,
     date_from: datetime.date | str | Unset = UNSET,
     date_to: datetime.date | str | Unset = UNSET,

@@ -102,7 +102,7 @@ def _build_response(
 def sync_detailed(
     uuid: UUID,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     format_: StatementsRetrieveFormat | Unset = UNSET,
     include: StatementsRetrieveInclude | Unset = UNSET,
 ) -> Response[Any | Error | Statement | StatementsRetrieveResponse400 | Throttled]:
@@ -137,7 +137,7 @@ def sync_detailed(
 def sync(
     uuid: UUID,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     format_: StatementsRetrieveFormat | Unset = UNSET,
     include: StatementsRetrieveInclude | Unset = UNSET,
 ) -> Any | Error | Statement | StatementsRetrieveResponse400 | Throttled | None:
@@ -167,7 +167,7 @@ def sync(
 async def asyncio_detailed(
     uuid: UUID,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     format_: StatementsRetrieveFormat | Unset = UNSET,
     include: StatementsRetrieveInclude | Unset = UNSET,
 ) -> Response[Any | Error | Statement | StatementsRetrieveResponse400 | Throttled]:
@@ -200,7 +200,7 @@ async def asyncio_detailed(
 async def asyncio(
     uuid: UUID,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     format_: StatementsRetrieveFormat | Unset = UNSET,
     include: StatementsRetrieveInclude | Unset = UNSET,
 ) -> Any | Error | Statement | StatementsRetrieveResponse400 | Throttled | None:

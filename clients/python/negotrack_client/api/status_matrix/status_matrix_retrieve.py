@@ -91,7 +91,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     format_: StatusMatrixRetrieveFormat | Unset = UNSET,
     process: str,
 ) -> Response[Any | Error | StatusMatrix | StatusMatrixRetrieveResponse400 | Throttled]:
@@ -123,7 +123,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     format_: StatusMatrixRetrieveFormat | Unset = UNSET,
     process: str,
 ) -> Any | Error | StatusMatrix | StatusMatrixRetrieveResponse400 | Throttled | None:
@@ -150,7 +150,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     format_: StatusMatrixRetrieveFormat | Unset = UNSET,
     process: str,
 ) -> Response[Any | Error | StatusMatrix | StatusMatrixRetrieveResponse400 | Throttled]:
@@ -180,7 +180,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     format_: StatusMatrixRetrieveFormat | Unset = UNSET,
     process: str,
 ) -> Any | Error | StatusMatrix | StatusMatrixRetrieveResponse400 | Throttled | None:

@@ -114,7 +114,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     include: StatusesListInclude | Unset = UNSET,
     issue: str | Unset = UNSET,
     page: int | Unset = UNSET,
@@ -161,7 +161,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     include: StatusesListInclude | Unset = UNSET,
     issue: str | Unset = UNSET,
     page: int | Unset = UNSET,
@@ -203,7 +203,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     include: StatusesListInclude | Unset = UNSET,
     issue: str | Unset = UNSET,
     page: int | Unset = UNSET,
@@ -248,7 +248,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     include: StatusesListInclude | Unset = UNSET,
     issue: str | Unset = UNSET,
     page: int | Unset = UNSET,
