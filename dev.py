@@ -15,6 +15,11 @@ and, for production on a machine with PostgreSQL and Redis (no Docker):
     python3 dev.py bench   # the speed benchmark on a PostgreSQL and Redis of its
                            # own (about 10 minutes); writes BENCHMARKS.md
 
+and, after a change to the API:
+
+    python3 dev.py client  # regenerate the typed Python client in clients/python/
+                           # from the API's schema (the tests fail until it is)
+
 Needs only Python 3.11+ and git: everything else is installed into .venv from
 pyproject.toml, pinned by requirements.lock.
 """

@@ -64,7 +64,7 @@ class PartyViewSet(RecordWriteMixin, ReadOnlyRecordViewSet):
 
 
 POSSIBLE_DUPLICATES = inline_serializer(
-    "PossibleDuplicates",
+    "PersonLooksKnown",
     {
         "detail": serializers.CharField(help_text="who the new person looks like, and how to add them anyway"),
         "code": serializers.CharField(help_text="`possible_duplicate`"),

@@ -1,6 +1,6 @@
 """The commands of dev.py: `run` negotrack on the embedded default, `test` it, run the full
 `stack` (gunicorn, a Celery worker and beat) on an existing PostgreSQL and Redis, `soak`
-it under load and faults, or `bench` its speed.
+it under load and faults, `bench` its speed, or regenerate its typed Python `client`.
 
 Kept apart from dev.py so that dev.py itself parses on any Python and can say which one
 it needs.
@@ -178,7 +178,14 @@ def command_bench(args: list[str]) -> None:
     run(sys.executable, ROOT / "scripts" / "bench.py", *args)
 
 
-COMMANDS = ("run", "test", "stack", "soak", "bench")
+def command_client() -> None:
+    """Regenerate the typed Python client in clients/python/ from the API's schema
+    (scripts/python_client.py)."""
+    ensure_environment()
+    run(PYTHON, ROOT / "scripts" / "python_client.py")
+
+
+COMMANDS = ("run", "test", "stack", "soak", "bench", "client")
 
 
 def main(usage: str) -> None:
@@ -192,5 +199,7 @@ def main(usage: str) -> None:
         command_soak(sys.argv[2:])
     elif sys.argv[1] == "bench":
         command_bench(sys.argv[2:])
+    elif sys.argv[1] == "client":
+        command_client()
     else:
         command_test(sys.argv[2:])

@@ -8,6 +8,7 @@ calls the service the admin calls (issues.services).
 
 from typing import Any, cast
 
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import action
@@ -105,7 +106,7 @@ def _errors(route: str) -> dict[int, OpenApiResponse]:
 
 def publishable_write_schema(write_serializer: Any, read_serializer: Any) -> dict[str, Any]:
     """extend_schema_view arguments for the write routes of a publishable record."""
-    uuid = OpenApiParameter("uuid", str, OpenApiParameter.PATH, description="the record's UUID")
+    uuid = OpenApiParameter("uuid", OpenApiTypes.UUID, OpenApiParameter.PATH, description="the record's UUID")
     routes = {
         name: extend_schema(
             summary=summary,

@@ -105,8 +105,8 @@ def test_writes_document_a_new_persons_409_with_confirm_new_and_a_speaker_by_nam
     schema = _schema()
     create = schema["paths"]["/api/v1/people/"]["post"]
     conflict = create["responses"]["409"]["content"]["application/json"]["schema"]
-    assert conflict == {"$ref": "#/components/schemas/PossibleDuplicates"}
-    duplicates = schema["components"]["schemas"]["PossibleDuplicates"]["properties"]["possible_duplicates"]
+    assert conflict == {"$ref": "#/components/schemas/PersonLooksKnown"}
+    duplicates = schema["components"]["schemas"]["PersonLooksKnown"]["properties"]["possible_duplicates"]
     assert duplicates["items"] == {"$ref": "#/components/schemas/PersonBrief"}
     person_write = schema["components"]["schemas"]["PersonWriteRequest"]["properties"]["confirm_new"]
     assert person_write["writeOnly"] is True and "409" in person_write["description"]

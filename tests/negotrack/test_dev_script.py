@@ -73,6 +73,17 @@ def test_run_serves_on_the_port_and_host_it_is_given(args, served, monkeypatch):
     assert len(senders) == 1 and senders[0].stopped
 
 
+def test_client_installs_what_is_pinned_then_regenerates_the_typed_client(monkeypatch):
+    steps = []
+    monkeypatch.setattr(dev_commands, "ensure_environment", lambda: steps.append("environment"))
+    monkeypatch.setattr(dev_commands, "run", lambda *args, **kwargs: steps.append(args))
+    monkeypatch.setattr(sys, "argv", ["dev.py", "client"])
+
+    dev_commands.main("usage")
+
+    assert steps == ["environment", (dev_commands.PYTHON, ROOT / "scripts" / "python_client.py")]
+
+
 def test_run_refuses_a_port_that_is_none():
     result = subprocess.run(
         [sys.executable, "dev.py", "run", "--port", "http"], cwd=ROOT, capture_output=True, text=True, timeout=30

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, permissions, status, viewsets
 from rest_framework.decorators import action
@@ -32,8 +33,12 @@ from webhooks.api.serializers import (
 from webhooks.models import Attempt, Delivery, Subscription
 
 UUID_PATTERN = r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}"
-SUBSCRIPTION_UUID = OpenApiParameter("uuid", str, OpenApiParameter.PATH, description="the subscription's UUID")
-DELIVERY_UUID = OpenApiParameter("delivery_uuid", str, OpenApiParameter.PATH, description="the delivery's UUID")
+SUBSCRIPTION_UUID = OpenApiParameter(
+    "uuid", OpenApiTypes.UUID, OpenApiParameter.PATH, description="the subscription's UUID"
+)
+DELIVERY_UUID = OpenApiParameter(
+    "delivery_uuid", OpenApiTypes.UUID, OpenApiParameter.PATH, description="the delivery's UUID"
+)
 READ_ERRORS = {
     401: write_errors(401)[401],
     403: OpenApiResponse(

@@ -1,0 +1,216 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.membership import Membership
+from ...models.membership_write_request import MembershipWriteRequest
+from ...models.memberships_create_response_400 import MembershipsCreateResponse400
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: MembershipWriteRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/memberships/",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | Membership | MembershipsCreateResponse400 | None:
+    if response.status_code == 201:
+        response_201 = Membership.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = MembershipsCreateResponse400.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+        return response_415
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | Membership | MembershipsCreateResponse400]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: MembershipWriteRequest,
+) -> Response[Error | Membership | MembershipsCreateResponse400]:
+    """Create a membership (editors and reviewers)
+
+     One person in one delegation; a second head of a delegation, or a second chair of a
+    round, answers 400 on `role` naming the one on record.
+
+    Args:
+        body (MembershipWriteRequest): Input of a write: plain values, related records by slug or
+            UUID. The services
+            validate the record (the model's rules and their own); this only parses, each value
+            in its JSON type (STRICT_FIELDS).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Membership | MembershipsCreateResponse400]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: MembershipWriteRequest,
+) -> Error | Membership | MembershipsCreateResponse400 | None:
+    """Create a membership (editors and reviewers)
+
+     One person in one delegation; a second head of a delegation, or a second chair of a
+    round, answers 400 on `role` naming the one on record.
+
+    Args:
+        body (MembershipWriteRequest): Input of a write: plain values, related records by slug or
+            UUID. The services
+            validate the record (the model's rules and their own); this only parses, each value
+            in its JSON type (STRICT_FIELDS).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Membership | MembershipsCreateResponse400
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: MembershipWriteRequest,
+) -> Response[Error | Membership | MembershipsCreateResponse400]:
+    """Create a membership (editors and reviewers)
+
+     One person in one delegation; a second head of a delegation, or a second chair of a
+    round, answers 400 on `role` naming the one on record.
+
+    Args:
+        body (MembershipWriteRequest): Input of a write: plain values, related records by slug or
+            UUID. The services
+            validate the record (the model's rules and their own); this only parses, each value
+            in its JSON type (STRICT_FIELDS).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Membership | MembershipsCreateResponse400]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: MembershipWriteRequest,
+) -> Error | Membership | MembershipsCreateResponse400 | None:
+    """Create a membership (editors and reviewers)
+
+     One person in one delegation; a second head of a delegation, or a second chair of a
+    round, answers 400 on `role` naming the one on record.
+
+    Args:
+        body (MembershipWriteRequest): Input of a write: plain values, related records by slug or
+            UUID. The services
+            validate the record (the model's rules and their own); this only parses, each value
+            in its JSON type (STRICT_FIELDS).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Membership | MembershipsCreateResponse400
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,226 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.people_create_response_400 import PeopleCreateResponse400
+from ...models.person import Person
+from ...models.person_looks_known import PersonLooksKnown
+from ...models.person_write_request import PersonWriteRequest
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: PersonWriteRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/people/",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | PeopleCreateResponse400 | Person | PersonLooksKnown | None:
+    if response.status_code == 201:
+        response_201 = Person.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = PeopleCreateResponse400.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = PersonLooksKnown.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+        return response_415
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | PeopleCreateResponse400 | Person | PersonLooksKnown]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: PersonWriteRequest,
+) -> Response[Error | PeopleCreateResponse400 | Person | PersonLooksKnown]:
+    """Add a person (editors and reviewers)
+
+     A person whose name or an alias names or nearly names someone on record (a surname, another
+    transliteration, a letter off) is not added: the answer is 409 with the people they may be. Use one
+    of them, or send the same body again with `confirm_new: true` if this is someone else.
+
+    Args:
+        body (PersonWriteRequest): Input of a write: plain values, related records by slug or
+            UUID. The services
+            validate the record (the model's rules and their own); this only parses, each value
+            in its JSON type (STRICT_FIELDS).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PeopleCreateResponse400 | Person | PersonLooksKnown]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: PersonWriteRequest,
+) -> Error | PeopleCreateResponse400 | Person | PersonLooksKnown | None:
+    """Add a person (editors and reviewers)
+
+     A person whose name or an alias names or nearly names someone on record (a surname, another
+    transliteration, a letter off) is not added: the answer is 409 with the people they may be. Use one
+    of them, or send the same body again with `confirm_new: true` if this is someone else.
+
+    Args:
+        body (PersonWriteRequest): Input of a write: plain values, related records by slug or
+            UUID. The services
+            validate the record (the model's rules and their own); this only parses, each value
+            in its JSON type (STRICT_FIELDS).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PeopleCreateResponse400 | Person | PersonLooksKnown
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: PersonWriteRequest,
+) -> Response[Error | PeopleCreateResponse400 | Person | PersonLooksKnown]:
+    """Add a person (editors and reviewers)
+
+     A person whose name or an alias names or nearly names someone on record (a surname, another
+    transliteration, a letter off) is not added: the answer is 409 with the people they may be. Use one
+    of them, or send the same body again with `confirm_new: true` if this is someone else.
+
+    Args:
+        body (PersonWriteRequest): Input of a write: plain values, related records by slug or
+            UUID. The services
+            validate the record (the model's rules and their own); this only parses, each value
+            in its JSON type (STRICT_FIELDS).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PeopleCreateResponse400 | Person | PersonLooksKnown]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: PersonWriteRequest,
+) -> Error | PeopleCreateResponse400 | Person | PersonLooksKnown | None:
+    """Add a person (editors and reviewers)
+
+     A person whose name or an alias names or nearly names someone on record (a surname, another
+    transliteration, a letter off) is not added: the answer is 409 with the people they may be. Use one
+    of them, or send the same body again with `confirm_new: true` if this is someone else.
+
+    Args:
+        body (PersonWriteRequest): Input of a write: plain values, related records by slug or
+            UUID. The services
+            validate the record (the model's rules and their own); this only parses, each value
+            in its JSON type (STRICT_FIELDS).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PeopleCreateResponse400 | Person | PersonLooksKnown
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

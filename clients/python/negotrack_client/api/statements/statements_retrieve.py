@@ -1,0 +1,229 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.statement import Statement
+from ...models.statements_retrieve_format import StatementsRetrieveFormat
+from ...models.statements_retrieve_include import StatementsRetrieveInclude
+from ...models.statements_retrieve_response_400 import StatementsRetrieveResponse400
+from ...models.throttled import Throttled
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    uuid: UUID,
+    *,
+    format_: StatementsRetrieveFormat | Unset = UNSET,
+    include: StatementsRetrieveInclude | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_
+
+    params["format"] = json_format_
+
+    json_include: str | Unset = UNSET
+    if not isinstance(include, Unset):
+        json_include = include
+
+    params["include"] = json_include
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/statements/{uuid}/".format(
+            uuid=quote(str(uuid), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Error | Statement | StatementsRetrieveResponse400 | Throttled | None:
+    if response.status_code == 200:
+        response_200 = Statement.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 400:
+        response_400 = StatementsRetrieveResponse400.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Throttled.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | Error | Statement | StatementsRetrieveResponse400 | Throttled]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    uuid: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    format_: StatementsRetrieveFormat | Unset = UNSET,
+    include: StatementsRetrieveInclude | Unset = UNSET,
+) -> Response[Any | Error | Statement | StatementsRetrieveResponse400 | Throttled]:
+    """What was said, by whom, how, and where it was reported.
+
+    Args:
+        uuid (UUID):
+        format_ (StatementsRetrieveFormat | Unset):
+        include (StatementsRetrieveInclude | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Error | Statement | StatementsRetrieveResponse400 | Throttled]
+    """
+
+    kwargs = _get_kwargs(
+        uuid=uuid,
+        format_=format_,
+        include=include,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    uuid: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    format_: StatementsRetrieveFormat | Unset = UNSET,
+    include: StatementsRetrieveInclude | Unset = UNSET,
+) -> Any | Error | Statement | StatementsRetrieveResponse400 | Throttled | None:
+    """What was said, by whom, how, and where it was reported.
+
+    Args:
+        uuid (UUID):
+        format_ (StatementsRetrieveFormat | Unset):
+        include (StatementsRetrieveInclude | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Error | Statement | StatementsRetrieveResponse400 | Throttled
+    """
+
+    return sync_detailed(
+        uuid=uuid,
+        client=client,
+        format_=format_,
+        include=include,
+    ).parsed
+
+
+async def asyncio_detailed(
+    uuid: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    format_: StatementsRetrieveFormat | Unset = UNSET,
+    include: StatementsRetrieveInclude | Unset = UNSET,
+) -> Response[Any | Error | Statement | StatementsRetrieveResponse400 | Throttled]:
+    """What was said, by whom, how, and where it was reported.
+
+    Args:
+        uuid (UUID):
+        format_ (StatementsRetrieveFormat | Unset):
+        include (StatementsRetrieveInclude | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Error | Statement | StatementsRetrieveResponse400 | Throttled]
+    """
+
+    kwargs = _get_kwargs(
+        uuid=uuid,
+        format_=format_,
+        include=include,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    uuid: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    format_: StatementsRetrieveFormat | Unset = UNSET,
+    include: StatementsRetrieveInclude | Unset = UNSET,
+) -> Any | Error | Statement | StatementsRetrieveResponse400 | Throttled | None:
+    """What was said, by whom, how, and where it was reported.
+
+    Args:
+        uuid (UUID):
+        format_ (StatementsRetrieveFormat | Unset):
+        include (StatementsRetrieveInclude | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Error | Statement | StatementsRetrieveResponse400 | Throttled
+    """
+
+    return (
+        await asyncio_detailed(
+            uuid=uuid,
+            client=client,
+            format_=format_,
+            include=include,
+        )
+    ).parsed

@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.party_kind_enum import PartyKindEnum, check_party_kind_enum
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="PartyWriteRequest")
+
+
+@_attrs_define
+class PartyWriteRequest:
+    """Input of a write: plain values, related records by slug or UUID. The services
+    validate the record (the model's rules and their own); this only parses, each value
+    in its JSON type (STRICT_FIELDS).
+
+        Attributes:
+            name (str): the party's full name, unique
+            version (int | Unset): the version you read; a write over a newer version answers 409 and changes nothing (`If-
+                Match` does the same, answering 412)
+            slug (str | Unset): the party's fixed identifier (ukraine), given when it is made: made from the name when left
+                out, and never changed after (a PUT may leave it out)
+            short_name (str | Unset): a short label (UAE), may be empty
+            kind (PartyKindEnum | Unset): * `state` - state
+                * `organization` - international organization
+                * `other` - other
+    """
+
+    name: str
+    version: int | Unset = UNSET
+    slug: str | Unset = UNSET
+    short_name: str | Unset = UNSET
+    kind: PartyKindEnum | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        version = self.version
+
+        slug = self.slug
+
+        short_name: str | Unset
+        if isinstance(self.short_name, Unset):
+            short_name = UNSET
+        else:
+            short_name = self.short_name
+
+        kind: str | Unset = UNSET
+        if not isinstance(self.kind, Unset):
+            kind = self.kind
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "name": name,
+            }
+        )
+        if version is not UNSET:
+            field_dict["version"] = version
+        if slug is not UNSET:
+            field_dict["slug"] = slug
+        if short_name is not UNSET:
+            field_dict["short_name"] = short_name
+        if kind is not UNSET:
+            field_dict["kind"] = kind
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        version = d.pop("version", UNSET)
+
+        slug = d.pop("slug", UNSET)
+
+        def _parse_short_name(data: object) -> str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(str | Unset, data)
+
+        short_name = _parse_short_name(d.pop("short_name", UNSET))
+
+        _kind = d.pop("kind", UNSET)
+        kind: PartyKindEnum | Unset
+        if isinstance(_kind, Unset):
+            kind = UNSET
+        else:
+            kind = check_party_kind_enum(_kind)
+
+        party_write_request = cls(
+            name=name,
+            version=version,
+            slug=slug,
+            short_name=short_name,
+            kind=kind,
+        )
+
+        party_write_request.additional_properties = d
+        return party_write_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,185 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.session_track_enum import SessionTrackEnum, check_session_track_enum
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="SessionWriteRequest")
+
+
+@_attrs_define
+class SessionWriteRequest:
+    """Input of a write: plain values, related records by slug or UUID. The services
+    validate the record (the model's rules and their own); this only parses, each value
+    in its JSON type (STRICT_FIELDS).
+
+        Attributes:
+            round_ (str): the slug of the round it belongs to
+            date (datetime.date): the local day of the sitting, within the round's dates
+            version (int | Unset): the version you read; a write over a newer version answers 409 and changes nothing (`If-
+                Match` does the same, answering 412)
+            start_time (None | str | Unset): local start time in `time_zone`, if known
+            end_time (None | str | Unset): local end time in `time_zone`, if known
+            time_zone (str | Unset): IANA name (Europe/Istanbul), needed when a time is given
+            track (SessionTrackEnum | Unset): * `plenary` - plenary
+                * `political` - political group
+                * `military` - military group
+                * `economic` - economic group
+                * `humanitarian` - humanitarian group
+                * `technical` - technical group
+                * `bilateral` - bilateral meeting
+                * `other` - other
+            summary (str | Unset):
+    """
+
+    round_: str
+    date: datetime.date
+    version: int | Unset = UNSET
+    start_time: None | str | Unset = UNSET
+    end_time: None | str | Unset = UNSET
+    time_zone: str | Unset = UNSET
+    track: SessionTrackEnum | Unset = UNSET
+    summary: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        round_ = self.round_
+
+        date = self.date.isoformat()
+
+        version = self.version
+
+        start_time: None | str | Unset
+        if isinstance(self.start_time, Unset):
+            start_time = UNSET
+        else:
+            start_time = self.start_time
+
+        end_time: None | str | Unset
+        if isinstance(self.end_time, Unset):
+            end_time = UNSET
+        else:
+            end_time = self.end_time
+
+        time_zone: str | Unset
+        if isinstance(self.time_zone, Unset):
+            time_zone = UNSET
+        else:
+            time_zone = self.time_zone
+
+        track: str | Unset = UNSET
+        if not isinstance(self.track, Unset):
+            track = self.track
+
+        summary: str | Unset
+        if isinstance(self.summary, Unset):
+            summary = UNSET
+        else:
+            summary = self.summary
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "round": round_,
+                "date": date,
+            }
+        )
+        if version is not UNSET:
+            field_dict["version"] = version
+        if start_time is not UNSET:
+            field_dict["start_time"] = start_time
+        if end_time is not UNSET:
+            field_dict["end_time"] = end_time
+        if time_zone is not UNSET:
+            field_dict["time_zone"] = time_zone
+        if track is not UNSET:
+            field_dict["track"] = track
+        if summary is not UNSET:
+            field_dict["summary"] = summary
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        round_ = d.pop("round")
+
+        date = datetime.date.fromisoformat(d.pop("date"))
+
+        version = d.pop("version", UNSET)
+
+        def _parse_start_time(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        start_time = _parse_start_time(d.pop("start_time", UNSET))
+
+        def _parse_end_time(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        end_time = _parse_end_time(d.pop("end_time", UNSET))
+
+        def _parse_time_zone(data: object) -> str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(str | Unset, data)
+
+        time_zone = _parse_time_zone(d.pop("time_zone", UNSET))
+
+        _track = d.pop("track", UNSET)
+        track: SessionTrackEnum | Unset
+        if isinstance(_track, Unset):
+            track = UNSET
+        else:
+            track = check_session_track_enum(_track)
+
+        def _parse_summary(data: object) -> str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(str | Unset, data)
+
+        summary = _parse_summary(d.pop("summary", UNSET))
+
+        session_write_request = cls(
+            round_=round_,
+            date=date,
+            version=version,
+            start_time=start_time,
+            end_time=end_time,
+            time_zone=time_zone,
+            track=track,
+            summary=summary,
+        )
+
+        session_write_request.additional_properties = d
+        return session_write_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

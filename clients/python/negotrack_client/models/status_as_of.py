@@ -1,0 +1,214 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.status_enum import StatusEnum, check_status_enum
+
+if TYPE_CHECKING:
+    from ..models.round_ref import RoundRef
+
+
+T = TypeVar("T", bound="StatusAsOf")
+
+
+@_attrs_define
+class StatusAsOf:
+    """
+    Attributes:
+        issue (str): the agenda issue's slug
+        as_of (datetime.date): the day asked about
+        uuid (None | UUID): the status record; null before any assessment
+        status (StatusEnum): * `collapsed` - collapsed
+            * `deadlocked` - deadlocked
+            * `stalled` - stalled
+            * `not_discussed` - not discussed
+            * `raised` - raised
+            * `discussed` - discussed
+            * `progress` - progress
+            * `near_agreement` - near agreement
+            * `agreed` - agreed
+            * `implemented` - implemented
+        definition (str): the definition of the status, from the vocabulary
+        summary (str): what the reports said
+        effective_date (datetime.date | None): the day the status took effect
+        round_ (None | RoundRef): the round it came from; null between rounds or before any
+        date (datetime.date | None): its date, when it was assessed between rounds
+    """
+
+    issue: str
+    as_of: datetime.date
+    uuid: None | UUID
+    status: StatusEnum
+    definition: str
+    summary: str
+    effective_date: datetime.date | None
+    round_: None | RoundRef
+    date: datetime.date | None
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.round_ref import RoundRef  # noqa: PLC0415
+
+        issue = self.issue
+
+        as_of = self.as_of.isoformat()
+
+        uuid: None | str
+        if isinstance(self.uuid, UUID):
+            uuid = str(self.uuid)
+        else:
+            uuid = self.uuid
+
+        status: str = self.status
+
+        definition = self.definition
+
+        summary = self.summary
+
+        effective_date: None | str
+        if isinstance(self.effective_date, datetime.date):
+            effective_date = self.effective_date.isoformat()
+        else:
+            effective_date = self.effective_date
+
+        round_: dict[str, Any] | None
+        if isinstance(self.round_, RoundRef):
+            round_ = self.round_.to_dict()
+        else:
+            round_ = self.round_
+
+        date: None | str
+        if isinstance(self.date, datetime.date):
+            date = self.date.isoformat()
+        else:
+            date = self.date
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "issue": issue,
+                "as_of": as_of,
+                "uuid": uuid,
+                "status": status,
+                "definition": definition,
+                "summary": summary,
+                "effective_date": effective_date,
+                "round": round_,
+                "date": date,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.round_ref import RoundRef  # noqa: PLC0415
+
+        d = dict(src_dict)
+        issue = d.pop("issue")
+
+        as_of = datetime.date.fromisoformat(d.pop("as_of"))
+
+        def _parse_uuid(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                uuid_type_0 = UUID(data)
+
+                return uuid_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        uuid = _parse_uuid(d.pop("uuid"))
+
+        status = check_status_enum(d.pop("status"))
+
+        definition = d.pop("definition")
+
+        summary = d.pop("summary")
+
+        def _parse_effective_date(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                effective_date_type_0 = datetime.date.fromisoformat(data)
+
+                return effective_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        effective_date = _parse_effective_date(d.pop("effective_date"))
+
+        def _parse_round_(data: object) -> None | RoundRef:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                round_type_1 = RoundRef.from_dict(data)
+
+                return round_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | RoundRef, data)
+
+        round_ = _parse_round_(d.pop("round"))
+
+        def _parse_date(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                date_type_0 = datetime.date.fromisoformat(data)
+
+                return date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        date = _parse_date(d.pop("date"))
+
+        status_as_of = cls(
+            issue=issue,
+            as_of=as_of,
+            uuid=uuid,
+            status=status,
+            definition=definition,
+            summary=summary,
+            effective_date=effective_date,
+            round_=round_,
+            date=date,
+        )
+
+        status_as_of.additional_properties = d
+        return status_as_of
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
