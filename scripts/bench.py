@@ -124,7 +124,9 @@ def method(load: Load, pages: Load) -> list[str]:
         "runs' 50% lines. The editors' pages are read with the session cookie of an editor made for the run.",
         "Rebuilds: timed in the process that runs them (Django's start-up left out); the peak memory is that "
         "process's maximum resident set. The COPY: the timeline entries table copied out to a file, then "
-        "`TRUNCATE` and `COPY FROM` that file in one psql call, timed around the call.",
+        "`TRUNCATE` and `COPY FROM` that file in one psql call, timed around the call; then, beside it, "
+        "`DELETE` and the same `COPY FROM` in one call, which is what replacing the rows costs while readers "
+        "keep reading them (a rebuild cannot take `TRUNCATE`'s lock), and `VACUUM` after.",
         f"Publish → timeline: a Celery worker (its default concurrency) on the run's Redis; {PUBLICATIONS} "
         "statements of the issue with the longest timeline, each drafted and then published through the API by "
         "a reviewer, one at a time; from sending the publication to reading the timeline current with the "
@@ -163,10 +165,11 @@ def measure(work: Path, env: dict[str, str], postgres: LocalPostgres, wrk: str, 
 
         say("rebuild_timelines --all, in a process of its own")
         measured.rebuild_all_s, measured.peak_mb = rebuild_all(env, work / "rebuild-all.log")
-        measured.copy_s, measured.timeline_rows = copy_rows(postgres, record["timeline_table"])
+        measured.copy_s, measured.replace_s, measured.timeline_rows = copy_rows(postgres, record["timeline_table"])
         measured.issue_rebuild_s = rebuild_one(env, picks["busiest_issue"], work / "rebuild-one.log")
         say(f"rebuild --all {measured.rebuild_all_s:.2f} s (at most {measured.peak_mb:.0f} MB); TRUNCATE + COPY of "
-            f"{measured.timeline_rows:,} rows {measured.copy_s:.2f} s; {picks['busiest_issue']} alone "
+            f"{measured.timeline_rows:,} rows {measured.copy_s:.2f} s, DELETE + COPY {measured.replace_s:.2f} s; "
+            f"{picks['busiest_issue']} alone "
             + ", ".join(f"{s:.3f}" for s in measured.issue_rebuild_s) + " s")  # fmt: skip
 
         worker_log = work / "worker.log"
