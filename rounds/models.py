@@ -36,7 +36,8 @@ class Source(Record):
     history = RecordHistory()
 
     class Meta:
-        ordering = ["-published_on", "outlet"]
+        # The id last: two reports of one outlet on one day keep one order from read to read.
+        ordering = ["-published_on", "outlet", "id"]
         indexes = [
             models.Index(fields=["outlet"]),
             # The newest sources, which the entry page offers.

@@ -185,3 +185,13 @@ def test_a_list_runs_the_same_number_of_queries_for_5_rows_as_for_50(api, path, 
     for _ in range(45):
         make_one()
     assert queries_for(api, f"/api/v1/{path}/") == with_5
+
+
+def test_reports_of_one_outlet_on_one_day_keep_one_order_by_when_they_were_entered(api):
+    """The newest first, then by outlet; ties in the order they were entered, read after read."""
+    day = datetime.date(2026, 2, 18)
+    entered = [SourceFactory(outlet="Reuters", published_on=day, title=f"Report {n}") for n in range(6)]
+    SourceFactory(outlet="AP", published_on=day, title="Earlier in the alphabet")
+    SourceFactory(outlet="Reuters", published_on=day + datetime.timedelta(days=1), title="The day after")
+    titles = [source["title"] for source in api.get("/api/v1/sources/").json()["results"]]
+    assert titles == ["The day after", "Earlier in the alphabet", *(source.title for source in entered)]
