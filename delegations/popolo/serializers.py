@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from delegations.models import PartyKind
 from delegations.popolo.document import DELEGATION, SCHEME, SLUG_SCHEME
+
+KINDS = ", ".join(f"`{kind}`" for kind in PartyKind.values)
 
 
 class LinkSerializer(serializers.Serializer):
@@ -49,8 +52,7 @@ class PopoloOrganizationSerializer(serializers.Serializer):
     other_names = OtherNameSerializer(many=True, help_text="a party's short name (UAE)")
     identifiers = IdentifierSerializer(many=True)
     classification = serializers.CharField(
-        help_text=f"a party's kind (`state`, `organization`, `other`), or `{DELEGATION}` for a party's delegation "
-        "at one round"
+        help_text=f"a party's kind ({KINDS}), or `{DELEGATION}` for a party's delegation at one round"
     )
     parent_id = serializers.UUIDField(allow_null=True, help_text="a delegation's party; null for a party")
     founding_date = serializers.DateField(allow_null=True, help_text="a delegation's round's first day")
@@ -73,7 +75,9 @@ class PopoloMembershipSerializer(serializers.Serializer):
     role = serializers.CharField(
         help_text="the person's role in the delegation: `head of delegation`, `chair of the talks`, `member`, `adviser`"
     )
-    label = serializers.CharField(allow_null=True, help_text="the title the person held at the time of the round")
+    label = serializers.CharField(  # type: ignore[assignment]  # a declared field, not Field.label
+        allow_null=True, help_text="the title the person held at the time of the round"
+    )
     start_date = serializers.DateField(allow_null=True, help_text="the round's first day")
     end_date = serializers.DateField(allow_null=True, help_text="the round's last day")
     links = LinkSerializer(many=True, help_text="the membership in the API")

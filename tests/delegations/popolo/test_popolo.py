@@ -23,6 +23,7 @@ from tests.factories import (
     ProcessFactory,
     RoundFactory,
     SourceFactory,
+    StatementFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -305,3 +306,16 @@ def test_the_queries_do_not_grow_with_the_people_delegations_and_sources(client,
     document = read(client)
     assert len(document["persons"]) == 3 + 72 and len(document["memberships"]) == 4 + 72
     assert queries() == few
+
+
+def test_an_editors_change_waiting_for_review_is_not_shown(client, talks, editor, token_api):
+    """Umerov speaks in a published statement: an editor's change to him waits for a
+    reviewer, and the document shows him as the record does."""
+    umerov = talks["people"]["umerov"]
+    StatementFactory(
+        process=talks["process"], round=talks["rounds"][1], speaker=umerov, date=FEB_17, sources=[SourceFactory()],
+        publish=True,
+    )  # fmt: skip
+    response = token_api(editor).patch(f"/api/v1/people/{umerov.slug}/", {"name": "Someone Else"}, format="json")
+    assert response.status_code == 202
+    assert by_id(read(client)["persons"])[str(umerov.uuid)]["name"] == "Rustem Umerov"
