@@ -91,6 +91,16 @@ def negotiating_party() -> list[str]:
     return [DelegationRole.NEGOTIATING_PARTY.value]
 
 
+def first_role_rank() -> Case:
+    """A delegation's first role as its rank in DelegationRole's order (negotiating parties
+    first), for an ORDER BY: a key lookup per role, no join and no subquery."""
+    return Case(
+        *(When(roles__0=role.value, then=Value(rank)) for rank, role in enumerate(DelegationRole)),
+        default=Value(len(DelegationRole)),
+        output_field=IntegerField(),
+    )
+
+
 class DelegationQuerySet(RecordQuerySet):
     def holding(self, role: str) -> DelegationQuerySet:
         """Delegations that hold `role`, alone or beside other roles."""
@@ -98,18 +108,12 @@ class DelegationQuerySet(RecordQuerySet):
 
     def in_role_order(self) -> DelegationQuerySet:
         """Negotiating parties first, then mediators, hosts and observers (each delegation
-        by the first of its roles), each by the party's name: a key lookup per role in the
-        ORDER BY, no join and no subquery.
+        by the first of its roles), each by the party's name.
 
         Not the model's default ordering: Django cannot follow a conditional expression
         there from the models that order by their delegation (a membership).
         """
-        first_role = Case(
-            *(When(roles__0=role.value, then=Value(rank)) for rank, role in enumerate(DelegationRole)),
-            default=Value(len(DelegationRole)),
-            output_field=IntegerField(),
-        )
-        return self.order_by(first_role, "party__name")
+        return self.order_by(first_role_rank(), "party__name")
 
 
 class Delegation(Record):
@@ -171,6 +175,15 @@ class MembershipRole(models.TextChoices):
     CHAIR = "chair", "chair of the talks"
     MEMBER = "member", "member"
     ADVISER = "adviser", "adviser"
+
+
+def member_rank() -> Case:
+    """A membership's role as its rank in MembershipRole's order (heads first), for an ORDER BY."""
+    return Case(
+        *(When(role=role.value, then=Value(rank)) for rank, role in enumerate(MembershipRole)),
+        default=Value(len(MembershipRole)),
+        output_field=IntegerField(),
+    )
 
 
 class Membership(Record):

@@ -41,6 +41,7 @@ def paths(record):
         "/api/v1/issues/",
         f"/api/v1/issues/{record['issue'].slug}/",
         "/api/v1/status-matrix/?process=ru-ua",
+        "/api/v1/popolo/?process=ru-ua",
     ]
 
 

@@ -45,6 +45,8 @@ def queries_for(path: str) -> list[str]:
         return ["process=ru-ua", "process=ru-ua&include=drafts", "process=ru-ua&format=csv&include=drafts"]
     if path.endswith("/status/"):
         return ["", "as_of=2026-03-01", "as_of=2026-03-01&include=drafts"]
+    if path.endswith("/popolo/"):
+        return ["process=ru-ua", "process=ru-ua&include=drafts"]
     if collection == "statements" and "{" not in path:
         return [*base, f"q={MARK}&include=drafts", "format=csv&include=drafts", "process=ru-ua&include=drafts"]
     if "{" not in path and collection in ("statuses", "positions", "agreements"):

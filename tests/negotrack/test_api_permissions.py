@@ -98,7 +98,7 @@ def clients(token_api, outsider, subscriber, editor, reviewer):
 
 
 def query_for(path: str) -> str:
-    if path.endswith("/status-matrix/"):
+    if path.endswith(("/status-matrix/", "/popolo/")):
         return "?process=ru-ua"
     return ""
 

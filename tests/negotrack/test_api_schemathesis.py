@@ -111,6 +111,7 @@ REFUSED_FOR_STORED_DATA = {
     "GET /api/v1/delegations/": _NAMES_NO_RECORD,
     "GET /api/v1/memberships/": _NAMES_NO_RECORD,
     "GET /api/v1/status-matrix/": "a process slug that names no process",
+    "GET /api/v1/popolo/": "a process slug that names no process",
     "POST /api/v1/statements/": f"{_WRITE_NAMES_NO_RECORD}; a statement that repeats one on record; a date "
     "far from its round's; a party its speaker never sat for",
     "POST /api/v1/statuses/": _WRITE_NAMES_NO_RECORD,
@@ -321,9 +322,10 @@ def test_every_write_answers_editors_and_anonymous_writers_as_the_schema_says(
 
 ROUND = ("/api/v1/rounds/{slug}/", {"slug": "geneva-2026-02-17"}, {})
 MATRIX = ("/api/v1/status-matrix/", {}, {"process": "russia-ukraine"})
+POPOLO = ("/api/v1/popolo/", {}, {"process": "russia-ukraine"})
 
 
-@pytest.mark.parametrize(("path", "path_parameters", "query"), [ROUND, MATRIX])
+@pytest.mark.parametrize(("path", "path_parameters", "query"), [ROUND, MATRIX, POPOLO])
 def test_a_not_modified_answer_is_as_documented(demo_record, unthrottled, path, path_parameters, query):
     operation = every_request[path]["GET"]
     first = operation.Case(path_parameters=path_parameters, query=query).call()
