@@ -48,6 +48,7 @@ from .error import Error
 from .event_enum import EventEnum
 from .expired import Expired
 from .figure import Figure
+from .identifier import Identifier
 from .invalid_query import InvalidQuery
 from .issue import Issue
 from .issue_brief import IssueBrief
@@ -61,6 +62,7 @@ from .issues_list_response_400 import IssuesListResponse400
 from .issues_partial_update_response_400 import IssuesPartialUpdateResponse400
 from .issues_status_retrieve_response_400 import IssuesStatusRetrieveResponse400
 from .issues_update_response_400 import IssuesUpdateResponse400
+from .link import Link
 from .matrix_round import MatrixRound
 from .matrix_round_statuses import MatrixRoundStatuses
 from .matrix_round_statuses_additional_property_type_1 import MatrixRoundStatusesAdditionalPropertyType1
@@ -77,6 +79,7 @@ from .memberships_list_response_400 import MembershipsListResponse400
 from .memberships_partial_update_response_400 import MembershipsPartialUpdateResponse400
 from .memberships_update_response_400 import MembershipsUpdateResponse400
 from .notice import Notice
+from .other_name import OtherName
 from .paginated_agreement_list import PaginatedAgreementList
 from .paginated_attendance_list import PaginatedAttendanceList
 from .paginated_delegation_list import PaginatedDelegationList
@@ -129,6 +132,11 @@ from .person_brief import PersonBrief
 from .person_change_awaiting_review import PersonChangeAwaitingReview
 from .person_looks_known import PersonLooksKnown
 from .person_write_request import PersonWriteRequest
+from .popolo import Popolo
+from .popolo_membership import PopoloMembership
+from .popolo_organization import PopoloOrganization
+from .popolo_person import PopoloPerson
+from .popolo_retrieve_response_400 import PopoloRetrieveResponse400
 from .position import Position
 from .position_change_awaiting_review import PositionChangeAwaitingReview
 from .position_write_request import PositionWriteRequest
@@ -297,6 +305,7 @@ __all__ = (
     "EventEnum",
     "Expired",
     "Figure",
+    "Identifier",
     "InvalidQuery",
     "Issue",
     "IssueBrief",
@@ -310,6 +319,7 @@ __all__ = (
     "IssueStatusWriteRequest",
     "IssuesUpdateResponse400",
     "IssueWriteRequest",
+    "Link",
     "MatrixRound",
     "MatrixRoundStatuses",
     "MatrixRoundStatusesAdditionalPropertyType1",
@@ -326,6 +336,7 @@ __all__ = (
     "MembershipsUpdateResponse400",
     "MembershipWriteRequest",
     "Notice",
+    "OtherName",
     "PaginatedAgreementList",
     "PaginatedAttendanceList",
     "PaginatedDelegationList",
@@ -378,6 +389,11 @@ __all__ = (
     "PersonChangeAwaitingReview",
     "PersonLooksKnown",
     "PersonWriteRequest",
+    "Popolo",
+    "PopoloMembership",
+    "PopoloOrganization",
+    "PopoloPerson",
+    "PopoloRetrieveResponse400",
     "Position",
     "PositionChangeAwaitingReview",
     "PositionsCorrectionCreateResponse400",
