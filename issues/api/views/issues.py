@@ -115,7 +115,7 @@ class IssueViewSet(RecordWriteMixin, ReadOnlyRecordViewSet):
                 "format",
                 str,
                 # Left empty, as DRF reads it: the default, JSON.
-                enum=["json", "timelinejs", ""],
+                enum=["", "json", "timelinejs"],
                 description="`timelinejs` gives the timeline in TimelineJS's data format "
                 "(timeline.knightlab.com/docs/json-format.html), ready for TimelineJS to show: the issue as the "
                 "title slide, each entry an event with its date down to its precision, its kind as the group, "

@@ -237,7 +237,7 @@ def test_the_schema_documents_the_format():
     schema = json.loads(out.getvalue())
     operation = schema["paths"]["/api/v1/issues/{slug}/timeline/"]["get"]
     (format_parameter,) = [p for p in operation["parameters"] if p["name"] == "format"]
-    assert format_parameter["schema"]["enum"] == ["json", "timelinejs", ""]
+    assert format_parameter["schema"]["enum"] == ["", "json", "timelinejs"]
     answer = operation["responses"]["200"]["content"]["application/json"]["schema"]
     assert answer == {"$ref": "#/components/schemas/TimelineAnswer"}
     assert schema["components"]["schemas"]["TimelineAnswer"]["oneOf"] == [
