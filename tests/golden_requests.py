@@ -123,8 +123,8 @@ def schema_paths() -> dict[str, dict[str, Any]]:
 
 
 def read_api(reader: Reader, record: GoldenRecord) -> None:
-    """Every GET route: each list without filters, with each filter, with `?format=csv` and
-    `?include=drafts` where offered, and the pages after its first (by cursor for
+    """Every GET route: each list without filters, with each filter, with `?format=csv`,
+    `?format=timelinejs` and `?include=drafts` where offered, and the pages after its first (by cursor for
     statements, then back); one detail of each kind (a chosen record where the record has
     one, else the list's first) with the same; the undocumented routes last. A required
     parameter (the matrix's process) goes with every read but the first."""
@@ -152,10 +152,13 @@ def read_api(reader: Reader, record: GoldenRecord) -> None:
             listed[collection] = first.json()
         for name in [name for name in params if name not in HANDLED and name not in required]:
             reader.get(query(url, **required, **{name: value[name]}))
-        if "csv" in params.get("format", {}).get("schema", {}).get("enum", []):
+        formats = params.get("format", {}).get("schema", {}).get("enum", [])
+        if "csv" in formats:
             reader.get(query(url, **required, format="csv"))
             if "round" in params:
                 reader.get(query(url, format="csv", round=values["round"]))
+        if "timelinejs" in formats:
+            reader.get(query(url, **required, format="timelinejs"))
         if "include" in params:
             reader.get(query(url, include="drafts"), "editor")
         following = listed[collection].get("next") if "{" not in path and collection in listed else None
@@ -192,9 +195,9 @@ def read_changes(reader: Reader) -> None:
 
 
 def read_pages(reader: Reader, record: GoldenRecord) -> None:
-    """Every analysts' page: home, each process and its comparison, each round, each issue,
-    the indexes of people and parties and each of them, statement search; the round and
-    issue pages also as an editor, who sees their drafts."""
+    """Every analysts' page: home, each process and its comparison, each round, each issue
+    and its embed page, the indexes of people and parties and each of them, statement
+    search; the round and issue pages also as an editor, who sees their drafts."""
     reader.get("/")
     for process in Process.objects.order_by("slug"):
         reader.get(f"/processes/{process.slug}/")
@@ -206,6 +209,7 @@ def read_pages(reader: Reader, record: GoldenRecord) -> None:
         reader.get(f"/rounds/{slug}/")
     for slug in Issue.objects.order_by("slug").values_list("slug", flat=True):
         reader.get(f"/issues/{slug}/")
+        reader.get(f"/issues/{slug}/embed/")
     reader.get(f"/rounds/{record.last_round.slug}/", "editor")
     reader.get(f"/issues/{record.issue.slug}/", "editor")
     reader.get("/people/")

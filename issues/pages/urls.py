@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from issues.pages.views import compare, issues, overview, people, rounds, statements
+from issues.pages.views import compare, embed, issues, overview, people, rounds, statements
 
 app_name = "pages"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("processes/<slug:slug>/compare/", compare.compare_rounds, name="compare"),
     path("rounds/<slug:slug>/", rounds.round_detail, name="round"),
     path("issues/<slug:slug>/", issues.issue_detail, name="issue"),
+    path("issues/<slug:slug>/embed/", embed.timeline_embed, name="issue-embed"),
     path("people/", overview.people_index, name="people"),
     path("people/<slug:slug>/", people.person_detail, name="person"),
     path("parties/", overview.parties_index, name="parties"),

@@ -7,13 +7,14 @@ from django.db.models import Prefetch, QuerySet
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer, extend_schema, extend_schema_view
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.generics import get_object_or_404
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from issues.api import filters
@@ -26,6 +27,7 @@ from issues.api.serializers.issues import (
     TimelineSerializer,
 )
 from issues.api.serializers.writes import IssueWriteSerializer
+from issues.api.timelinejs import TimelineJSRenderer, TimelineJSSerializer, timelinejs_document, wants_timelinejs
 from issues.api.views.base import SLUG
 from issues.api.views.csv_output import CSVAnswers, csv_format, csv_response, csv_responses
 from issues.models import Issue, IssueStatus, Position, TimelineState
@@ -106,17 +108,47 @@ class IssueViewSet(RecordWriteMixin, ReadOnlyRecordViewSet):
             answer |= {"effective_date": held.effective_date, "round": held.round, "date": held.date}
         return Response(StatusAsOfSerializer(answer).data)
 
-    @extend_schema(parameters=[SLUG["issues"]], responses=TimelineSerializer)
-    @action(detail=True, url_path="timeline", filter_backends=[], pagination_class=None)
+    @extend_schema(
+        parameters=[
+            SLUG["issues"],
+            OpenApiParameter(
+                "format",
+                str,
+                # Left empty, as DRF reads it: the default, JSON.
+                enum=["", "json", "timelinejs"],
+                description="`timelinejs` gives the timeline in TimelineJS's data format "
+                "(timeline.knightlab.com/docs/json-format.html), ready for TimelineJS to show: the issue as the "
+                "title slide, each entry an event with its date down to its precision, its kind as the group, "
+                "and its text, round and sources as escaped HTML",
+            ),
+        ],
+        responses=PolymorphicProxySerializer(
+            component_name="TimelineAnswer",
+            serializers=[TimelineSerializer, TimelineJSSerializer],
+            resource_type_field_name=None,
+            many=False,
+        ),
+    )
+    @action(
+        detail=True,
+        url_path="timeline",
+        filter_backends=[],
+        pagination_class=None,
+        renderer_classes=[*api_settings.DEFAULT_RENDERER_CLASSES, TimelineJSRenderer],
+    )
     def timeline(self, request: Request, slug: str | None = None) -> Response:
-        """The issue's timeline, whole, as the last rebuild made it, and whether it is current."""
+        """The issue's timeline, whole, as the last rebuild made it, and whether it is current
+        (`?format=timelinejs`: the same entries as TimelineJS reads them)."""
         issue = get_object_or_404(Issue.objects.select_related("timeline_state"), slug=slug)
         state = getattr(issue, "timeline_state", None)
         entries = issue.timeline_entries.select_related("round", "party").order_by("position")
+        is_current = bool(state and state.is_current and state.built_at)
+        if wants_timelinejs(request):
+            return Response(timelinejs_document(issue, entries, is_current=is_current, request=request))
         answer = {
             "issue": issue.slug,
             "built_at": state.built_at if state else None,
-            "is_current": bool(state and state.is_current and state.built_at),
+            "is_current": is_current,
             "entries": entries,
         }
         return Response(TimelineSerializer(answer, context=self.get_serializer_context()).data)

@@ -105,6 +105,7 @@ def issue_detail(request: HttpRequest, slug: str) -> HttpResponse:
                     Statement: Q(issue_links__issue=issue),
                 },
             ),
+            "embed_url": request.build_absolute_uri(reverse("pages:issue-embed", args=[issue.slug])),
             "breadcrumbs": crumbs((issue.process, process_url), (issue, None)),
         },
     )
