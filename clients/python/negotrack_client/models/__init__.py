@@ -48,6 +48,7 @@ from .error import Error
 from .event_enum import EventEnum
 from .expired import Expired
 from .figure import Figure
+from .group_enum import GroupEnum
 from .identifier import Identifier
 from .invalid_query import InvalidQuery
 from .issue import Issue
@@ -61,6 +62,7 @@ from .issues_create_response_400 import IssuesCreateResponse400
 from .issues_list_response_400 import IssuesListResponse400
 from .issues_partial_update_response_400 import IssuesPartialUpdateResponse400
 from .issues_status_retrieve_response_400 import IssuesStatusRetrieveResponse400
+from .issues_timeline_retrieve_format import IssuesTimelineRetrieveFormat
 from .issues_update_response_400 import IssuesUpdateResponse400
 from .link import Link
 from .matrix_round import MatrixRound
@@ -175,6 +177,7 @@ from .rounds_list_response_400 import RoundsListResponse400
 from .rounds_list_status_type_0 import RoundsListStatusType0
 from .rounds_partial_update_response_400 import RoundsPartialUpdateResponse400
 from .rounds_update_response_400 import RoundsUpdateResponse400
+from .scale_enum import ScaleEnum
 from .send_back_request import SendBackRequest
 from .session import Session
 from .session_change_awaiting_review import SessionChangeAwaitingReview
@@ -245,6 +248,11 @@ from .throttled import Throttled
 from .timeline import Timeline
 from .timeline_entry import TimelineEntry
 from .timeline_entry_kind_enum import TimelineEntryKindEnum
+from .timeline_js import TimelineJS
+from .timeline_js_date import TimelineJSDate
+from .timeline_js_event import TimelineJSEvent
+from .timeline_js_text import TimelineJSText
+from .timeline_js_title import TimelineJSTitle
 from .timeline_record import TimelineRecord
 from .timeline_source import TimelineSource
 from .version_only_request import VersionOnlyRequest
@@ -305,6 +313,7 @@ __all__ = (
     "EventEnum",
     "Expired",
     "Figure",
+    "GroupEnum",
     "Identifier",
     "InvalidQuery",
     "Issue",
@@ -317,6 +326,7 @@ __all__ = (
     "IssueStatus",
     "IssueStatusChangeAwaitingReview",
     "IssueStatusWriteRequest",
+    "IssuesTimelineRetrieveFormat",
     "IssuesUpdateResponse400",
     "IssueWriteRequest",
     "Link",
@@ -432,6 +442,7 @@ __all__ = (
     "RoundStatusEnum",
     "RoundsUpdateResponse400",
     "RoundWriteRequest",
+    "ScaleEnum",
     "SendBackRequest",
     "Session",
     "SessionChangeAwaitingReview",
@@ -502,6 +513,11 @@ __all__ = (
     "Timeline",
     "TimelineEntry",
     "TimelineEntryKindEnum",
+    "TimelineJS",
+    "TimelineJSDate",
+    "TimelineJSEvent",
+    "TimelineJSText",
+    "TimelineJSTitle",
     "TimelineRecord",
     "TimelineSource",
     "VersionOnlyRequest",

@@ -7,20 +7,37 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.issues_timeline_retrieve_format import (
+    IssuesTimelineRetrieveFormat,
+)
 from ...models.throttled import Throttled
 from ...models.timeline import Timeline
-from ...types import Response
+from ...models.timeline_js import TimelineJS
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     slug: str,
+    *,
+    format_: IssuesTimelineRetrieveFormat | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/issues/{slug}/timeline/".format(
             slug=quote(str(slug), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -28,9 +45,25 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Error | Throttled | Timeline | None:
+) -> Any | Error | Throttled | Timeline | TimelineJS | None:
     if response.status_code == 200:
-        response_200 = Timeline.from_dict(response.json())
+
+        def _parse_response_200(data: object) -> Timeline | TimelineJS:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_timeline_answer_type_0 = Timeline.from_dict(data)
+
+                return componentsschemas_timeline_answer_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_timeline_answer_type_1 = TimelineJS.from_dict(data)
+
+            return componentsschemas_timeline_answer_type_1
+
+        response_200 = _parse_response_200(response.json())
 
         return response_200
 
@@ -61,7 +94,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Error | Throttled | Timeline]:
+) -> Response[Any | Error | Throttled | Timeline | TimelineJS]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,22 +107,26 @@ def sync_detailed(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | Error | Throttled | Timeline]:
-    """The issue's timeline, whole, as the last rebuild made it, and whether it is current.
+    format_: IssuesTimelineRetrieveFormat | Unset = UNSET,
+) -> Response[Any | Error | Throttled | Timeline | TimelineJS]:
+    """The issue's timeline, whole, as the last rebuild made it, and whether it is current
+    (`?format=timelinejs`: the same entries as TimelineJS reads them).
 
     Args:
         slug (str):
+        format_ (IssuesTimelineRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | Throttled | Timeline]
+        Response[Any | Error | Throttled | Timeline | TimelineJS]
     """
 
     kwargs = _get_kwargs(
         slug=slug,
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -103,23 +140,27 @@ def sync(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Any | Error | Throttled | Timeline | None:
-    """The issue's timeline, whole, as the last rebuild made it, and whether it is current.
+    format_: IssuesTimelineRetrieveFormat | Unset = UNSET,
+) -> Any | Error | Throttled | Timeline | TimelineJS | None:
+    """The issue's timeline, whole, as the last rebuild made it, and whether it is current
+    (`?format=timelinejs`: the same entries as TimelineJS reads them).
 
     Args:
         slug (str):
+        format_ (IssuesTimelineRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error | Throttled | Timeline
+        Any | Error | Throttled | Timeline | TimelineJS
     """
 
     return sync_detailed(
         slug=slug,
         client=client,
+        format_=format_,
     ).parsed
 
 
@@ -127,22 +168,26 @@ async def asyncio_detailed(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | Error | Throttled | Timeline]:
-    """The issue's timeline, whole, as the last rebuild made it, and whether it is current.
+    format_: IssuesTimelineRetrieveFormat | Unset = UNSET,
+) -> Response[Any | Error | Throttled | Timeline | TimelineJS]:
+    """The issue's timeline, whole, as the last rebuild made it, and whether it is current
+    (`?format=timelinejs`: the same entries as TimelineJS reads them).
 
     Args:
         slug (str):
+        format_ (IssuesTimelineRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | Throttled | Timeline]
+        Response[Any | Error | Throttled | Timeline | TimelineJS]
     """
 
     kwargs = _get_kwargs(
         slug=slug,
+        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -154,23 +199,27 @@ async def asyncio(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Any | Error | Throttled | Timeline | None:
-    """The issue's timeline, whole, as the last rebuild made it, and whether it is current.
+    format_: IssuesTimelineRetrieveFormat | Unset = UNSET,
+) -> Any | Error | Throttled | Timeline | TimelineJS | None:
+    """The issue's timeline, whole, as the last rebuild made it, and whether it is current
+    (`?format=timelinejs`: the same entries as TimelineJS reads them).
 
     Args:
         slug (str):
+        format_ (IssuesTimelineRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error | Throttled | Timeline
+        Any | Error | Throttled | Timeline | TimelineJS
     """
 
     return (
         await asyncio_detailed(
             slug=slug,
             client=client,
+            format_=format_,
         )
     ).parsed
