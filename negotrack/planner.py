@@ -26,7 +26,9 @@ def tell_the_planner(sender: object, connection: Any, **kwargs: Any) -> None:
     if connection.vendor == "postgresql":
         # On psycopg's connection, as Django sets the time zone: part of opening the
         # connection, not a query of whoever opened it.
-        connection.connection.execute("SELECT set_config('random_page_cost', %s, false)", [str(cost)])
+        # Django's errors, not psycopg's: a connection cut here (a restart) answers 503.
+        with connection.wrap_database_errors:
+            connection.connection.execute("SELECT set_config('random_page_cost', %s, false)", [str(cost)])
 
 
 connection_created.connect(tell_the_planner, dispatch_uid="negotrack.planner.random_page_cost")

@@ -80,13 +80,24 @@ class Faults:
         time.sleep(recover)
         self.windows.append(Window("redis_frozen", start, time.time()))
 
+    def _logged_within(self, text: str, offset: int, *, seconds: float, every: float = 0.05) -> bool:
+        """Whether the stack's log says `text` after `offset` within `seconds`."""
+        deadline = time.monotonic() + seconds
+        while text not in self._log_since(offset):
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(every)
+        return True
+
     def _redelivered(self) -> set[tuple[str, str]]:
         """The tasks the worker received more than once: (name, id)."""
         received = Counter(RECEIVED.findall(self._log_since(0)))
         return {task for task, times in received.items() if times > 1}
 
     def kill_pool_process_while_it_rebuilds(self, *, recover: float, seconds: float = 60) -> None:
-        """SIGKILL to a pool process of the worker caught using the CPU. It counts when the
+        """SIGKILL to a pool process of the worker caught using the CPU as soon as the worker
+        says it received a rebuild (a rebuild of the soak's small record lasts some tens of
+        milliseconds, and the pool is as often busy with other tasks). It counts when the
         worker's log reports the task lost and the same rebuild received again (requeued,
         as acks_late and reject_on_worker_lost say); else it is tried again."""
         deadline = time.monotonic() + seconds
@@ -94,17 +105,27 @@ class Faults:
         while time.monotonic() < deadline:
             worker = self._processes()["worker"]
             pool = child_pids(worker)
+            if not self._logged_within(f"{REBUILDS[0]}[", self._log_size(), every=0.005,
+                                       seconds=max(deadline - time.monotonic(), 0)):  # fmt: skip
+                break
             before = {pid: cpu_ticks(pid) for pid in pool}
-            time.sleep(0.02)
+            time.sleep(0.01)
             busy = [pid for pid in pool if cpu_ticks(pid) > before[pid] >= 0]
             if not busy:
                 continue
             attempts += 1
             offset, start, redelivered = self._log_size(), time.time(), self._redelivered()
             os.kill(busy[0], signal.SIGKILL)
-            time.sleep(2)
-            lost = LOST_TASK in self._log_since(offset)
-            again = [name for name, _ in self._redelivered() - redelivered if name in REBUILDS]
+            # The worker reports a task lost at once; a process caught between tasks (or in
+            # another task than a rebuild: a webhook's after every commit) is no loss to wait
+            # for, so the next try comes half a second later, not seconds.
+            lost = self._logged_within(LOST_TASK, offset, seconds=0.5)
+            again: list[str] = []
+            for _ in range(30 if lost else 0):  # the lost rebuild, received again
+                again = [name for name, _ in self._redelivered() - redelivered if name in REBUILDS]
+                if again:
+                    break
+                time.sleep(0.1)
             if lost and again:
                 self.say(f"killed pool process {busy[0]} while it ran {again[0]} (attempt {attempts}); "
                          "the worker reported it lost and received it again")  # fmt: skip

@@ -133,6 +133,9 @@ class Figures:
                 collection[record["uuid"]] = write["collection"]
         superseded = {w["record"]["revises"] for w in self.writes if w["action"] == "publish_correction"}
         in_doubt = {m for line in self.lines if line["kind"] == "in_doubt" for m in UUID.findall(line["path"])}
+        # A correction published without an answer may have superseded the record it revises.
+        revises = {w["record"]["uuid"]: w["record"].get("revises") for w in self.writes}
+        in_doubt |= {revises[uuid] for uuid in in_doubt if revises.get(uuid)}
         different, doubtful = [], 0
         for uuid, expected in last.items():
             found = self._get(f"/api/v1/{collection[uuid]}/{uuid}/?include=drafts")
