@@ -31,6 +31,12 @@ class IssuesConfig(AppConfig):
         # After following a round's dates, so that the marks see the moved assessments.
         record_changed.connect(mark_affected, dispatch_uid="issues.mark_timelines")
         _register_record_types()
+        # What the record as it stood needs beyond the history (negotrack.as_known).
+        from issues.services import as_known as known_values
+        from issues.timelines import as_known as known_timelines
+
+        known_values.register()
+        known_timelines.register()
 
 
 def _register_record_types() -> None:

@@ -80,6 +80,8 @@ MIDDLEWARE = [
     # Knows who is signed in, and comes before any page reads the record.
     "negotrack.throttling.PageRateLimitMiddleware",
     "negotrack.authlog.RefusedWriteLogMiddleware",
+    # Before any view reads the record: `?as_known_on=` shows it as it stood.
+    "negotrack.as_known.AsKnownOnMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",

@@ -266,6 +266,12 @@ def _replace_entries(issue_ids: list[int], entries: Iterable[tuple[int, list[bui
     if not issue_ids:
         return {}
     TimelineEntry.objects.filter(issue_id__in=issue_ids).delete()
+    return insert_entries(entries)
+
+
+def insert_entries(entries: Iterable[tuple[int, list[builder.BuiltEntry]]]) -> dict[int, int]:
+    """Insert the entries given for each issue (built as they are asked for), in one COPY on
+    PostgreSQL; how many each issue has."""
     counts: dict[int, int] = {}
     encoded: dict[int, str] = {}
 

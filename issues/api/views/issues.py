@@ -32,6 +32,7 @@ from issues.api.views.base import SLUG
 from issues.api.views.csv_output import CSVAnswers, csv_format, csv_response, csv_responses
 from issues.models import Issue, IssueStatus, Position, TimelineState
 from issues.queries import round_statuses
+from issues.timelines.as_known import show_timelines
 from issues.vocabulary import AssessmentStatus
 from negotrack.api import ConditionalReadMixin, ReadOnlyRecordViewSet
 from negotrack.api_writes import RecordWriteMixin, record_write_schema
@@ -139,6 +140,7 @@ class IssueViewSet(RecordWriteMixin, ReadOnlyRecordViewSet):
     def timeline(self, request: Request, slug: str | None = None) -> Response:
         """The issue's timeline, whole, as the last rebuild made it, and whether it is current
         (`?format=timelinejs`: the same entries as TimelineJS reads them)."""
+        show_timelines(Issue.objects.filter(slug=slug).values_list("pk", flat=True))
         issue = get_object_or_404(Issue.objects.select_related("timeline_state"), slug=slug)
         state = getattr(issue, "timeline_state", None)
         entries = issue.timeline_entries.select_related("round", "party").order_by("position")

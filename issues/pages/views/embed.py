@@ -18,6 +18,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 
 from issues.models import Issue, TimelineEntry
 from issues.pages.views.base import page, render_page
+from issues.timelines.as_known import show_timelines
 
 # Any site may frame this page; the rest of the policy stays the site's.
 FRAMED_BY_ANYONE = {"frame-ancestors": ["*"]}
@@ -30,6 +31,7 @@ FRAMED_BY_ANYONE = {"frame-ancestors": ["*"]}
 def timeline_embed(request: HttpRequest, slug: str) -> HttpResponse:
     issue = get_object_or_404(Issue.objects.only("slug", "name"), slug=slug)
     # TimelineJS answers an empty timeline with an error of its own: say it here instead.
+    show_timelines([issue.pk])
     has_entries = TimelineEntry.objects.filter(issue=issue).exists()
     return render_page(
         request,

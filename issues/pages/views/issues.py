@@ -14,6 +14,7 @@ from issues.editorial.drafts import page_drafts
 from issues.models import Agreement, Issue, IssueStatus, Position, Statement, TimelineEntry, TimelineState
 from issues.pages.views.base import cited, crumbs, page, render_page
 from issues.pages.views.overview import agreements_for_listing
+from issues.timelines.as_known import show_timelines
 from issues.timelines.builder import EntryKind
 from rounds.dates import span_end
 from rounds.models import Round
@@ -75,6 +76,7 @@ def issue_detail(request: HttpRequest, slug: str) -> HttpResponse:
         ),
         slug=slug,
     )
+    show_timelines([issue.pk])
     state = TimelineState.objects.filter(issue=issue).first()
     positions = (
         Position.objects.filter(issue=issue, is_current=True)

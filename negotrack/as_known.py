@@ -1,0 +1,379 @@
+"""The record as it stood: `?as_known_on=` on every analysts' page and API read.
+
+`?as_known_on=2026-03-01` shows the public record as it was published at the end of that
+day (UTC); `?as_known_on=2026-03-01T12:30:05.123456Z` as it was at that moment, which is
+what "Cite this page" links to. What was withdrawn or corrected later shows as it stood
+then.
+
+**How.** Every record keeps its history (django-simple-history: a row for each save and
+delete, with its time), so the record as it stood at a moment is, for each record, its
+newest history row up to that moment, unless that row is its deletion. For such a request
+the middleware opens a transaction on the primary and creates, in it, a temporary view
+for each record table and each of their many-to-many tables, named as the table: both
+PostgreSQL and SQLite look a name up among the connection's temporary objects first, so
+every query of the request, the ORM's included, reads the record as it stood, and no view
+or query needs to know. The transaction is rolled back once the answer is made (a streamed
+answer is read to its end first), which drops the views.
+
+**What is not history.** Values kept by the services rather than saved with a record (an
+issue's current status, a position being current) and derived tables (the statements'
+search documents, the timelines) are registered here by the app that keeps them
+(`derived_column`, `derived_table`), each made from the views as it would be from the
+tables.
+
+**Where.** Reads only (GET, HEAD, OPTIONS) of the analysts' pages, their feeds and the
+API's reads; the editors' pages, the admin, the changes feed (a history of its own) and
+the API's schema refuse it with a 400, as they do a date that cannot be read or that is
+still to come.
+
+**Known limits.** A history row's time is the time of the save, not of its commit: a
+transaction still open at the moment asked for, and committed later, shows as if it had
+committed at once. A round whose dates moved after its assessments were published shows
+them on the effective date they had when they were last saved.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any, cast
+from urllib.parse import urlencode
+
+from django.apps import apps
+from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict, StreamingHttpResponse
+from django.utils import timezone
+
+PARAMETER = "as_known_on"
+
+# Paths that are not the public record's reads: they refuse the parameter.
+REFUSED_PREFIXES = (
+    "/admin/",
+    "/accounts/",
+    "/records/",
+    "/review/",
+    "/entry/",
+    "/webhooks/",
+    "/static/",
+    "/api/v1/changes/",
+    "/api/v1/schema/",
+    "/api/v1/docs/",
+    "/api/v1/webhooks/",
+)
+REFUSED_PATHS = frozenset({"/healthz"})
+READING = ("GET", "HEAD", "OPTIONS")
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+_moment: ContextVar[datetime.datetime | None] = ContextVar("negotrack_as_known_on", default=None)
+
+
+def known_on() -> datetime.datetime | None:
+    """The moment the running request shows the record as of, or None for the record as it is."""
+    return _moment.get()
+
+
+class Refused(ValueError):
+    """An `as_known_on` that cannot be read, or asked where it does not apply."""
+
+
+def parse(value: str, *, now: datetime.datetime | None = None) -> datetime.datetime:
+    """The moment an `as_known_on` value names, in UTC: a day's last microsecond, or a
+    timestamp (UTC unless it names its offset). Refuses what is not either, and a moment
+    still to come."""
+    now = now or timezone.now()
+    text = value.strip()
+    if _DAY.match(text):
+        try:
+            day = datetime.date.fromisoformat(text)
+        except ValueError as error:
+            raise Refused(f"{text!r} is not a date: {error}.") from None
+        if day > now.astimezone(datetime.UTC).date():
+            raise Refused(f"{day:%Y-%m-%d} is still to come: the record is known up to today (UTC).")
+        return datetime.datetime.combine(day, datetime.time.max, tzinfo=datetime.UTC)
+    try:
+        moment = datetime.datetime.fromisoformat(text)
+    except ValueError:
+        raise Refused(
+            f"{text[:40]!r} is neither a date (YYYY-MM-DD) nor a timestamp (YYYY-MM-DDTHH:MM:SS.ffffffZ)."
+        ) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=datetime.UTC)
+    moment = moment.astimezone(datetime.UTC)
+    if moment > now:
+        raise Refused(f"{moment:%Y-%m-%dT%H:%M:%SZ} is still to come: the record is known up to now.")
+    return moment
+
+
+def moment_text(moment: datetime.datetime) -> str:
+    """A moment as `as_known_on` takes it back, to the microsecond."""
+    return moment.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def url_as_known(request: HttpRequest, moment: datetime.datetime | None) -> str:
+    """The request's own address (path and query) fixed at `moment`, or with `as_known_on`
+    taken out when `moment` is None."""
+    query = QueryDict(mutable=True)
+    for name, values in request.GET.lists():
+        if name != PARAMETER:
+            query.setlist(name, values)
+    if moment is not None:
+        query[PARAMETER] = moment_text(moment)
+    encoded = query.urlencode()
+    return f"{request.path}?{encoded}" if encoded else request.path
+
+
+# --- what apps register -----------------------------------------------------------------------
+
+# `sql(rows)` gives the value of a column the history does not keep, for the row `known`
+# of the view; `rows(model)` is the SQL of a record's rows as they stood, as a subquery.
+RowsSQL = Callable[[type[models.Model]], str]
+ColumnSQL = Callable[[RowsSQL, BaseDatabaseWrapper], str]
+# Statements that make a derived table's stand-in, run once the record's views exist.
+TableSQL = Callable[[BaseDatabaseWrapper], list[str]]
+
+_derived_columns: dict[tuple[type[models.Model], str], ColumnSQL] = {}
+_derived_tables: list[TableSQL] = []
+
+
+def derived_column(model: type[models.Model], column: str, sql: ColumnSQL) -> None:
+    """The value, as it stood, of a column that the services keep and the history leaves out."""
+    _derived_columns[model, column] = sql
+
+
+def derived_table(make: TableSQL) -> None:
+    """The stand-in of a derived table: a view over the record's views, or an empty
+    temporary table that its reader fills (`empty_table`)."""
+    _derived_tables.append(make)
+
+
+def empty_table(model: type[models.Model], connection: BaseDatabaseWrapper) -> str:
+    """A temporary table with the columns of `model`'s table and none of its constraints."""
+    quote = connection.ops.quote_name
+    columns = []
+    for field in model._meta.concrete_fields:
+        column = f"{quote(cast(str, field.column))} {field.db_type(connection)}"
+        if field.primary_key:
+            column += " PRIMARY KEY"
+            suffix = field.db_type_suffix(connection)
+            if suffix:
+                column += f" {suffix}"
+        columns.append(column)
+    return f"CREATE TEMPORARY TABLE {quote(model._meta.db_table)} ({', '.join(columns)})"
+
+
+# --- the views --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Shadow:
+    connection: BaseDatabaseWrapper
+    moment: str  # the moment as an SQL literal
+
+    def quote(self, name: str | None) -> str:
+        # Every name quoted here is a concrete column's or a table's, never None.
+        return self.connection.ops.quote_name(cast(str, name))
+
+    def history_model(self, model: type[models.Model]) -> type[models.Model]:
+        return model.history.model  # type: ignore[attr-defined]  # a Record's history manager
+
+    def ranked(self, model: type[models.Model], columns: list[str]) -> str:
+        """Each record's newest history row up to the moment, its deletion included."""
+        history = self.history_model(model)
+        picked = ", ".join(self.quote(column) for column in columns)
+        pk = self.quote(cast(models.Field, model._meta.pk).column)
+        return (
+            f"SELECT {picked}, history_type AS known_type, ROW_NUMBER() OVER (PARTITION BY {pk} "
+            f"ORDER BY history_date DESC, history_id DESC) AS known_rank "
+            f"FROM {self.quote(history._meta.db_table)} WHERE history_date <= {self.moment}"
+        )
+
+    def kept_columns(self, model: type[models.Model]) -> list[str]:
+        history_columns = {field.column for field in self.history_model(model)._meta.concrete_fields}
+        return [cast(str, field.column) for field in model._meta.concrete_fields if field.column in history_columns]
+
+    def rows(self, model: type[models.Model]) -> str:
+        """A record's rows as they stood, with the columns its history keeps, as a subquery."""
+        columns = self.kept_columns(model)
+        picked = ", ".join(self.quote(column) for column in columns)
+        ranked = self.ranked(model, columns)
+        return f"(SELECT {picked} FROM ({ranked}) ranked WHERE known_rank = 1 AND known_type <> '-')"
+
+    def record_view(self, model: type[models.Model]) -> str:
+        kept = set(self.kept_columns(model))
+        picked = []
+        for field in model._meta.concrete_fields:
+            column = cast(str, field.column)
+            if column in kept:
+                picked.append(f"known.{self.quote(column)}")
+                continue
+            derive = _derived_columns.get((model, column))
+            if derive is None:
+                raise LookupError(
+                    f"{model._meta.label}.{column} is left out of its history and has no derived value registered."
+                )
+            picked.append(f"{derive(self.rows, self.connection)} AS {self.quote(column)}")
+        return (
+            f"CREATE TEMPORARY VIEW {self.quote(model._meta.db_table)} AS "
+            f"SELECT {', '.join(picked)} FROM {self.rows(model)} known"
+        )
+
+    def many_view(self, model: type[models.Model], field: models.ManyToManyField) -> str:
+        """A many-to-many table as it stood: the rows kept with each record's chosen history row."""
+        through = cast(type[models.Model], field.remote_field.through)
+        history = model._record_history.m2m_models[field]  # type: ignore[attr-defined]  # a Record's
+        history_columns = {f.name: f.column for f in history._meta.concrete_fields}
+        picked = [f"{self.quote('m2m_history_id')} AS {self.quote(through._meta.pk.column)}"]
+        for part in through._meta.concrete_fields:
+            if not part.primary_key:
+                picked.append(f"{self.quote(history_columns[part.name])} AS {self.quote(part.column)}")
+        chosen = (
+            f"SELECT history_id FROM ({self.ranked(model, ['history_id'])}) ranked "
+            "WHERE known_rank = 1 AND known_type <> '-'"
+        )
+        return (
+            f"CREATE TEMPORARY VIEW {self.quote(through._meta.db_table)} AS SELECT {', '.join(picked)} "
+            f"FROM {self.quote(history._meta.db_table)} WHERE history_id IN ({chosen})"
+        )
+
+
+def _records() -> Iterator[type[models.Model]]:
+    from negotrack.records import Record
+
+    for model in apps.get_models():
+        if issubclass(model, Record) and hasattr(model, "_record_history"):
+            yield model
+
+
+def statements(connection: BaseDatabaseWrapper, moment: datetime.datetime) -> list[str]:
+    """The statements that make the record as it stood at `moment` on `connection`."""
+    # A literal, not a parameter: a view holds no parameters. Made here from a datetime.
+    if connection.vendor == "postgresql":
+        sql_moment = f"'{moment.isoformat()}'::timestamptz"
+    else:
+        sql_moment = f"'{connection.ops.adapt_datetimefield_value(moment)}'"
+    shadow = _Shadow(connection, sql_moment)
+    made = []
+    for model in _records():
+        made.append(shadow.record_view(model))
+        history = model._record_history  # type: ignore[attr-defined]
+        for field in model._meta.many_to_many:
+            if field in history.m2m_models:
+                made.append(shadow.many_view(model, field))
+            elif cast(type[models.Model], field.remote_field.through)._meta.auto_created:
+                raise LookupError(f"{model._meta.label}.{field.name} keeps no history: give it to m2m_fields.")
+    for make in _derived_tables:
+        made.extend(make(connection))
+    return made
+
+
+# --- records changed since ---------------------------------------------------------------------
+
+_changed: ContextVar[dict[type[models.Model], frozenset[Any]] | None] = ContextVar(
+    "negotrack_as_known_changed", default=None
+)
+
+
+def changed_since(record: models.Model) -> bool:
+    """Whether `record`, shown as it stood, has been saved or deleted since: one query for
+    each kind of record asked about in the request."""
+    moment = known_on()
+    changed = _changed.get()
+    if moment is None or changed is None or not hasattr(type(record), "_record_history"):
+        return False
+    model = type(record)
+    if model not in changed:
+        history = model.history.model  # type: ignore[attr-defined]
+        shown = model._base_manager.values("pk")
+        changed[model] = frozenset(
+            history.objects.filter(history_date__gt=moment, id__in=shown).values_list("id", flat=True).distinct()
+        )
+    return record.pk in changed[model]
+
+
+# --- the middleware -----------------------------------------------------------------------------
+
+
+def _refuse(request: HttpRequest, message: str) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        return JsonResponse({PARAMETER: [message]}, status=400)
+    return HttpResponse(f"as_known_on: {message}", status=400, content_type="text/plain; charset=utf-8")
+
+
+# Links within the site on a page shown as it stood keep showing it as it stood.
+_LINK = re.compile(r'href="(/(?!/)[^"#]*)(#[^"]*)?"')
+_GET_FORM = re.compile(r"<form\b(?![^>]*method=\"post\")[^>]*>", re.IGNORECASE)
+
+
+def _keep_moment_in_links(html: str, moment: datetime.datetime) -> str:
+    value = moment_text(moment)
+
+    def link(found: re.Match[str]) -> str:
+        target, fragment = found.group(1), found.group(2) or ""
+        if target.startswith(REFUSED_PREFIXES) or f"{PARAMETER}=" in target:
+            return found.group(0)
+        joiner = "&amp;" if "?" in target else "?"
+        return f'href="{target}{joiner}{urlencode({PARAMETER: value})}{fragment}"'
+
+    html = _LINK.sub(link, html)
+    hidden = f'<input type="hidden" name="{PARAMETER}" value="{value}">'
+    return _GET_FORM.sub(lambda found: found.group(0) + hidden, html)
+
+
+class AsKnownOnMiddleware:
+    """Answers a read that asks `?as_known_on=` from the record as it stood (module docstring)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        values = request.GET.getlist(PARAMETER)
+        if not values:
+            return self.get_response(request)
+        path = request.path_info
+        if path in REFUSED_PATHS or path.startswith(REFUSED_PREFIXES):
+            return _refuse(request, "this address is not a read of the public record; it is always as it is now.")
+        if request.method not in READING:
+            return _refuse(request, "only reads show the record as it stood; a change is made to the record as it is.")
+        if len(values) > 1:
+            return _refuse(request, "give one moment, not several.")
+        try:
+            moment = parse(values[0])
+        except Refused as error:
+            return _refuse(request, str(error))
+        return self._answer(request, moment)
+
+    def _answer(self, request: HttpRequest, moment: datetime.datetime) -> HttpResponse:
+        connection = connections[DEFAULT_DB_ALIAS]
+        token = _moment.set(moment)
+        changed = _changed.set({})
+        # A view has no primary key, so PostgreSQL cannot group by it alone: Django is told
+        # to group by every column it selects, as it does on SQLite.
+        grouping = connection.features.allows_group_by_selected_pks
+        connection.features.allows_group_by_selected_pks = False
+        try:
+            # In a transaction of the primary, which the replica router keeps every query on.
+            with transaction.atomic(using=DEFAULT_DB_ALIAS):
+                with connection.cursor() as cursor:
+                    for statement in statements(connection, moment):
+                        cursor.execute(statement)
+                response = self.get_response(request)
+                if isinstance(response, StreamingHttpResponse):
+                    response.streaming_content = list(response.streaming_content)
+                transaction.set_rollback(True, using=DEFAULT_DB_ALIAS)
+        finally:
+            connection.features.allows_group_by_selected_pks = grouping
+            _changed.reset(changed)
+            _moment.reset(token)
+        response["As-Known-On"] = moment_text(moment)
+        response["Link"] = f'<{request.build_absolute_uri(url_as_known(request, None))}>; rel="latest-version"'
+        content_type = response.get("Content-Type", "")
+        if not isinstance(response, StreamingHttpResponse) and content_type.startswith("text/html"):
+            response.content = _keep_moment_in_links(response.content.decode(response.charset), moment).encode(
+                response.charset
+            )
+        return response
