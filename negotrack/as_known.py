@@ -123,7 +123,7 @@ def url_as_known(request: HttpRequest, moment: datetime.datetime | None) -> str:
             query.setlist(name, values)
     if moment is not None:
         query[PARAMETER] = moment_text(moment)
-    encoded = query.urlencode()
+    encoded = query.urlencode(safe=":")
     return f"{request.path}?{encoded}" if encoded else request.path
 
 
@@ -293,6 +293,33 @@ def changed_since(record: models.Model) -> bool:
             history.objects.filter(history_date__gt=moment, id__in=shown).values_list("id", flat=True).distinct()
         )
     return record.pk in changed[model]
+
+
+# --- on the pages -------------------------------------------------------------------------------
+
+
+def moment_label(moment: datetime.datetime) -> str:
+    """A moment in words: the end of a day, or the day and time (UTC)."""
+    moment = moment.astimezone(datetime.UTC)
+    if moment.time() == datetime.time.max:
+        return f"the end of {moment.day} {moment:%B %Y} (UTC)"
+    return f"{moment.day} {moment:%B %Y}, {moment:%H:%M:%S} UTC"
+
+
+def page_context(request: HttpRequest) -> dict[str, Any]:
+    """The pages' banner and "Cite this page" (a context processor): the address fixed to
+    the moment the page shows, which is the moment asked for, or else the newest change on
+    record when the page was made; and the address of the record as it is now."""
+    moment = known_on()
+    # The end of today is still to come: a citation of today's record is fixed to now.
+    cited = min(moment, timezone.now()) if moment else getattr(request, "newest_change_at", None)
+    return {
+        "as_known": None if moment is None else {
+            "label": moment_label(moment),
+            "now_url": request.build_absolute_uri(url_as_known(request, None)),
+        },
+        "cite_url": None if cited is None else request.build_absolute_uri(url_as_known(request, cited)),
+    }  # fmt: skip
 
 
 # --- the middleware -----------------------------------------------------------------------------

@@ -47,6 +47,9 @@ class ChangeLogState:
     newest_settled: FeedCursor
     unsettled_sum: int
     last_modified: datetime.datetime
+    # The newest change counted, to the microsecond: the moment a citation of the answer
+    # is fixed to (negotrack.as_known).
+    newest_at: datetime.datetime
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,7 @@ class Validators:
     # None where no time can stand for the answer's state (the changes feed): then the
     # ETag alone decides.
     last_modified: datetime.datetime | None
+    newest_change_at: datetime.datetime | None = None
 
     @property
     def last_modified_header(self) -> str:
@@ -98,10 +102,12 @@ def change_log_state(*, drafts: bool) -> ChangeLogState:
         connections[router.db_for_read(Change)], drafts=drafts
     )
     times = [time for time in (_as_time(settled_at), _as_time(unsettled_at)) if time is not None]
+    newest = max(times).astimezone(datetime.UTC) if times else EPOCH
     return ChangeLogState(
         newest_settled=FeedCursor(txid or 0, change_id or 0),
         unsettled_sum=int(unsettled_sum or 0),
-        last_modified=max(times).astimezone(datetime.UTC).replace(microsecond=0) if times else EPOCH,
+        last_modified=newest.replace(microsecond=0),
+        newest_at=newest,
     )
 
 
@@ -183,7 +189,7 @@ def validators_for(
         parts.append(str(request.user.pk or ""))
     digest = hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
     tag = digest if record_version is None else f"{record_version}-{digest}"
-    return Validators(etag=f'W/"{tag}"', last_modified=state.last_modified)
+    return Validators(etag=f'W/"{tag}"', last_modified=state.last_modified, newest_change_at=state.newest_at)
 
 
 def is_not_modified(request: HttpRequest, validators: Validators) -> bool:

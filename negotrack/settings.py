@@ -104,6 +104,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # The banner of a page shown as it stood, and "Cite this page".
+                "negotrack.as_known.page_context",
             ],
             # The analysts' and the editors' pages keep their template tags beside them,
             # not in an app's top-level templatetags package.

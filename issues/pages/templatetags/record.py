@@ -17,6 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from issues.models import PublicationState, Publishable
 from issues.vocabulary import AssessmentStatus, compare
+from negotrack import as_known
 from rounds.dates import format_reported_date
 from rounds.models import Source
 
@@ -126,6 +127,21 @@ def notice(record: Publishable) -> str:
             '<p class="correction"><strong>Corrected{}</strong>: a correction replaced this record.</p>', when
         )
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def changed_since(context: template.Context, record: Publishable) -> str:
+    """On a page shown as it stood (negotrack.as_known), a line under a record that was
+    corrected, withdrawn or otherwise changed since; nothing on any other page."""
+    known = context.get("as_known")
+    if not known or not as_known.changed_since(record):
+        return ""
+    return format_html(
+        '<p class="changed-since notice">This {} has changed since then: '
+        '<a href="{}">see the record as it is now</a>.</p>',
+        record._meta.verbose_name,
+        known["now_url"],
+    )
 
 
 @register.simple_tag

@@ -48,6 +48,8 @@ def page(
             if state is not None:
                 extra.append(state(request, **kwargs))
             validators = validators_for(request, drafts=drafts and shows_drafts(request), extra="\n".join(extra))
+            # What "Cite this page" fixes the page to (negotrack.as_known.page_context).
+            request.newest_change_at = validators.newest_change_at  # type: ignore[attr-defined]
             # The ETag alone decides: it carries the reader and the timeline's currency,
             # which a Last-Modified date cannot tell apart.
             if (
