@@ -30,6 +30,7 @@ from rest_framework.pagination import CursorPagination, PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.viewsets import ViewSetMixin
 
+from negotrack import as_known
 from negotrack.pagination import StrictPageSize
 from negotrack.text import ONE_LINE_PATTERN, TEXT_PATTERN
 
@@ -55,8 +56,18 @@ BAD_QUERY = OpenApiResponse(
         "example": {"as_of": ["Date has wrong format. Use one of these formats instead: YYYY-MM-DD."]},
     },
     description="Bad Request: a query parameter (a filter, such as a slug or UUID that names no record; a "
-    "date, a cursor, a `page_size` or an `include`) is not one this operation accepts; the body names each "
-    "parameter with what is wrong with it",
+    "date, a cursor, a `page_size`, an `include` or an `as_known_on`) is not one this operation accepts; the "
+    "body names each parameter with what is wrong with it",
+)
+
+# Every read of the record takes it (negotrack.as_known).
+AS_KNOWN_ON = OpenApiParameter(
+    as_known.PARAMETER,
+    {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}(T[^\x00-\x1f\x7f]+)?$"},
+    description="the public record as it was published at the end of this day (UTC), "
+    "`YYYY-MM-DD`, or at this moment, `YYYY-MM-DDTHH:MM:SS.ffffffZ`: what was corrected or withdrawn "
+    "later shows as it stood. Not a day or moment still to come. The answer says the moment in "
+    "`As-Known-On` and links the record as it is now (`Link`, rel `latest-version`)",
 )
 
 CONTENT_TOO_LARGE = OpenApiResponse(
@@ -187,7 +198,14 @@ class AutoSchema(openapi.AutoSchema):
 
     def get_override_parameters(self) -> list[Any]:
         parameters = super().get_override_parameters()
-        return [*parameters, *VALIDATORS] if self.method == "GET" and self._conditional() else parameters
+        if self.method == "GET" and self._conditional():
+            parameters = [*parameters, *VALIDATORS]
+            if self._takes_as_known_on():
+                parameters.append(AS_KNOWN_ON)
+        return parameters
+
+    def _takes_as_known_on(self) -> bool:
+        return not self.path.startswith(as_known.REFUSED_PREFIXES)
 
     def _conditional(self) -> bool:
         """Whether the view's reads answer validators and 304 (every read of the record does;
@@ -209,7 +227,7 @@ class AutoSchema(openapi.AutoSchema):
         errors = {"304": NOT_MODIFIED, "404": self._not_found(), "429": TOO_MANY_REQUESTS, "503": TOO_SLOW}
         if not self._conditional():
             del errors["304"], errors["429"]  # signed-in readers only, never throttled
-        if self._validates_query():
+        if self._validates_query() or (self._conditional() and self._takes_as_known_on()):
             errors["400"] = BAD_QUERY
         for code, response in errors.items():
             # An answer the view documents itself stays as it is.

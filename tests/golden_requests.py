@@ -29,8 +29,9 @@ from tests.golden_record import GoldenRecord
 
 API = "/api/v1/"
 # Read by other means: the pages of a list (its `next`), the formats and the drafts (asked
-# for where offered), and the changes feed's own parameters (its own group).
-HANDLED = {"page", "page_size", "cursor", "format", "include", "since", "limit"}
+# for where offered), and the changes feed's own parameters (its own group); the record as
+# it stood has tests of its own (tests/negotrack/test_as_known_on.py).
+HANDLED = {"page", "page_size", "cursor", "format", "include", "since", "limit", "as_known_on"}
 # An account's own webhook subscriptions: no part of the record, nothing the benchmark's
 # record holds (tests/webhooks/ reads them).
 WEBHOOKS = "webhooks/"

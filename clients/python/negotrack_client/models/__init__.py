@@ -22,6 +22,7 @@ from .attendance_write_request import AttendanceWriteRequest
 from .attendances_create_response_400 import AttendancesCreateResponse400
 from .attendances_list_response_400 import AttendancesListResponse400
 from .attendances_partial_update_response_400 import AttendancesPartialUpdateResponse400
+from .attendances_retrieve_response_400 import AttendancesRetrieveResponse400
 from .attendances_update_response_400 import AttendancesUpdateResponse400
 from .change_enum import ChangeEnum
 from .change_event import ChangeEvent
@@ -41,6 +42,7 @@ from .delegations_create_response_400 import DelegationsCreateResponse400
 from .delegations_list_response_400 import DelegationsListResponse400
 from .delegations_list_role_type_0 import DelegationsListRoleType0
 from .delegations_partial_update_response_400 import DelegationsPartialUpdateResponse400
+from .delegations_retrieve_response_400 import DelegationsRetrieveResponse400
 from .delegations_update_response_400 import DelegationsUpdateResponse400
 from .delivery import Delivery
 from .delivery_state_enum import DeliveryStateEnum
@@ -61,8 +63,10 @@ from .issue_write_request import IssueWriteRequest
 from .issues_create_response_400 import IssuesCreateResponse400
 from .issues_list_response_400 import IssuesListResponse400
 from .issues_partial_update_response_400 import IssuesPartialUpdateResponse400
+from .issues_retrieve_response_400 import IssuesRetrieveResponse400
 from .issues_status_retrieve_response_400 import IssuesStatusRetrieveResponse400
 from .issues_timeline_retrieve_format import IssuesTimelineRetrieveFormat
+from .issues_timeline_retrieve_response_400 import IssuesTimelineRetrieveResponse400
 from .issues_update_response_400 import IssuesUpdateResponse400
 from .link import Link
 from .matrix_round import MatrixRound
@@ -79,6 +83,7 @@ from .membership_write_request import MembershipWriteRequest
 from .memberships_create_response_400 import MembershipsCreateResponse400
 from .memberships_list_response_400 import MembershipsListResponse400
 from .memberships_partial_update_response_400 import MembershipsPartialUpdateResponse400
+from .memberships_retrieve_response_400 import MembershipsRetrieveResponse400
 from .memberships_update_response_400 import MembershipsUpdateResponse400
 from .notice import Notice
 from .other_name import OtherName
@@ -101,6 +106,7 @@ from .paginated_subscription_list import PaginatedSubscriptionList
 from .parties_create_response_400 import PartiesCreateResponse400
 from .parties_list_response_400 import PartiesListResponse400
 from .parties_partial_update_response_400 import PartiesPartialUpdateResponse400
+from .parties_retrieve_response_400 import PartiesRetrieveResponse400
 from .parties_update_response_400 import PartiesUpdateResponse400
 from .party import Party
 from .party_brief import PartyBrief
@@ -128,6 +134,7 @@ from .pending_revision_state_enum import PendingRevisionStateEnum
 from .people_create_response_400 import PeopleCreateResponse400
 from .people_list_response_400 import PeopleListResponse400
 from .people_partial_update_response_400 import PeoplePartialUpdateResponse400
+from .people_retrieve_response_400 import PeopleRetrieveResponse400
 from .people_update_response_400 import PeopleUpdateResponse400
 from .person import Person
 from .person_brief import PersonBrief
@@ -159,6 +166,7 @@ from .process_write_request import ProcessWriteRequest
 from .processes_create_response_400 import ProcessesCreateResponse400
 from .processes_list_response_400 import ProcessesListResponse400
 from .processes_partial_update_response_400 import ProcessesPartialUpdateResponse400
+from .processes_retrieve_response_400 import ProcessesRetrieveResponse400
 from .processes_update_response_400 import ProcessesUpdateResponse400
 from .round_ import Round
 from .round_agreement import RoundAgreement
@@ -176,6 +184,7 @@ from .rounds_create_response_400 import RoundsCreateResponse400
 from .rounds_list_response_400 import RoundsListResponse400
 from .rounds_list_status_type_0 import RoundsListStatusType0
 from .rounds_partial_update_response_400 import RoundsPartialUpdateResponse400
+from .rounds_retrieve_response_400 import RoundsRetrieveResponse400
 from .rounds_update_response_400 import RoundsUpdateResponse400
 from .scale_enum import ScaleEnum
 from .send_back_request import SendBackRequest
@@ -187,6 +196,7 @@ from .sessions_create_response_400 import SessionsCreateResponse400
 from .sessions_list_response_400 import SessionsListResponse400
 from .sessions_list_track_type_0 import SessionsListTrackType0
 from .sessions_partial_update_response_400 import SessionsPartialUpdateResponse400
+from .sessions_retrieve_response_400 import SessionsRetrieveResponse400
 from .sessions_update_response_400 import SessionsUpdateResponse400
 from .source import Source
 from .source_brief import SourceBrief
@@ -195,6 +205,7 @@ from .source_write_request import SourceWriteRequest
 from .sources_create_response_400 import SourcesCreateResponse400
 from .sources_list_response_400 import SourcesListResponse400
 from .sources_partial_update_response_400 import SourcesPartialUpdateResponse400
+from .sources_retrieve_response_400 import SourcesRetrieveResponse400
 from .sources_update_response_400 import SourcesUpdateResponse400
 from .speaker import Speaker
 from .state_enum import StateEnum
@@ -286,6 +297,7 @@ __all__ = (
     "AttendancesCreateResponse400",
     "AttendancesListResponse400",
     "AttendancesPartialUpdateResponse400",
+    "AttendancesRetrieveResponse400",
     "AttendancesUpdateResponse400",
     "AttendanceWriteRequest",
     "ChangeEnum",
@@ -305,6 +317,7 @@ __all__ = (
     "DelegationsListResponse400",
     "DelegationsListRoleType0",
     "DelegationsPartialUpdateResponse400",
+    "DelegationsRetrieveResponse400",
     "DelegationsUpdateResponse400",
     "DelegationWriteRequest",
     "Delivery",
@@ -322,11 +335,13 @@ __all__ = (
     "IssuesCreateResponse400",
     "IssuesListResponse400",
     "IssuesPartialUpdateResponse400",
+    "IssuesRetrieveResponse400",
     "IssuesStatusRetrieveResponse400",
     "IssueStatus",
     "IssueStatusChangeAwaitingReview",
     "IssueStatusWriteRequest",
     "IssuesTimelineRetrieveFormat",
+    "IssuesTimelineRetrieveResponse400",
     "IssuesUpdateResponse400",
     "IssueWriteRequest",
     "Link",
@@ -343,6 +358,7 @@ __all__ = (
     "MembershipsCreateResponse400",
     "MembershipsListResponse400",
     "MembershipsPartialUpdateResponse400",
+    "MembershipsRetrieveResponse400",
     "MembershipsUpdateResponse400",
     "MembershipWriteRequest",
     "Notice",
@@ -366,6 +382,7 @@ __all__ = (
     "PartiesCreateResponse400",
     "PartiesListResponse400",
     "PartiesPartialUpdateResponse400",
+    "PartiesRetrieveResponse400",
     "PartiesUpdateResponse400",
     "Party",
     "PartyBrief",
@@ -393,6 +410,7 @@ __all__ = (
     "PeopleCreateResponse400",
     "PeopleListResponse400",
     "PeoplePartialUpdateResponse400",
+    "PeopleRetrieveResponse400",
     "PeopleUpdateResponse400",
     "Person",
     "PersonBrief",
@@ -423,6 +441,7 @@ __all__ = (
     "ProcessesCreateResponse400",
     "ProcessesListResponse400",
     "ProcessesPartialUpdateResponse400",
+    "ProcessesRetrieveResponse400",
     "ProcessesUpdateResponse400",
     "ProcessWriteRequest",
     "Round",
@@ -439,6 +458,7 @@ __all__ = (
     "RoundsListResponse400",
     "RoundsListStatusType0",
     "RoundsPartialUpdateResponse400",
+    "RoundsRetrieveResponse400",
     "RoundStatusEnum",
     "RoundsUpdateResponse400",
     "RoundWriteRequest",
@@ -450,6 +470,7 @@ __all__ = (
     "SessionsListResponse400",
     "SessionsListTrackType0",
     "SessionsPartialUpdateResponse400",
+    "SessionsRetrieveResponse400",
     "SessionsUpdateResponse400",
     "SessionTrackEnum",
     "SessionWriteRequest",
@@ -459,6 +480,7 @@ __all__ = (
     "SourcesCreateResponse400",
     "SourcesListResponse400",
     "SourcesPartialUpdateResponse400",
+    "SourcesRetrieveResponse400",
     "SourcesUpdateResponse400",
     "SourceWriteRequest",
     "Speaker",

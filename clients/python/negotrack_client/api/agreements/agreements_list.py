@@ -15,6 +15,7 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    as_known_on: str | Unset = UNSET,
     include: AgreementsListInclude | Unset = UNSET,
     issue: str | Unset = UNSET,
     page: int | Unset = UNSET,
@@ -25,6 +26,8 @@ def _get_kwargs(
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    params["as_known_on"] = as_known_on
 
     json_include: str | Unset = UNSET
     if not isinstance(include, Unset):
@@ -107,6 +110,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     include: AgreementsListInclude | Unset = UNSET,
     issue: str | Unset = UNSET,
     page: int | Unset = UNSET,
@@ -118,6 +122,7 @@ def sync_detailed(
     """Agreements, from the public record
 
     Args:
+        as_known_on (str | Unset):
         include (AgreementsListInclude | Unset):
         issue (str | Unset):
         page (int | Unset):
@@ -135,6 +140,7 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        as_known_on=as_known_on,
         include=include,
         issue=issue,
         page=page,
@@ -154,6 +160,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     include: AgreementsListInclude | Unset = UNSET,
     issue: str | Unset = UNSET,
     page: int | Unset = UNSET,
@@ -165,6 +172,7 @@ def sync(
     """Agreements, from the public record
 
     Args:
+        as_known_on (str | Unset):
         include (AgreementsListInclude | Unset):
         issue (str | Unset):
         page (int | Unset):
@@ -183,6 +191,7 @@ def sync(
 
     return sync_detailed(
         client=client,
+        as_known_on=as_known_on,
         include=include,
         issue=issue,
         page=page,
@@ -196,6 +205,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     include: AgreementsListInclude | Unset = UNSET,
     issue: str | Unset = UNSET,
     page: int | Unset = UNSET,
@@ -207,6 +217,7 @@ async def asyncio_detailed(
     """Agreements, from the public record
 
     Args:
+        as_known_on (str | Unset):
         include (AgreementsListInclude | Unset):
         issue (str | Unset):
         page (int | Unset):
@@ -224,6 +235,7 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        as_known_on=as_known_on,
         include=include,
         issue=issue,
         page=page,
@@ -241,6 +253,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     include: AgreementsListInclude | Unset = UNSET,
     issue: str | Unset = UNSET,
     page: int | Unset = UNSET,
@@ -252,6 +265,7 @@ async def asyncio(
     """Agreements, from the public record
 
     Args:
+        as_known_on (str | Unset):
         include (AgreementsListInclude | Unset):
         issue (str | Unset):
         page (int | Unset):
@@ -271,6 +285,7 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            as_known_on=as_known_on,
             include=include,
             issue=issue,
             page=page,

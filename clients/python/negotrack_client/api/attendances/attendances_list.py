@@ -14,6 +14,7 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    as_known_on: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     person: str | Unset = UNSET,
@@ -21,6 +22,8 @@ def _get_kwargs(
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    params["as_known_on"] = as_known_on
 
     params["page"] = page
 
@@ -93,6 +96,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     person: str | Unset = UNSET,
@@ -103,6 +107,7 @@ def sync_detailed(
      A member of a delegation at one session of the delegation's round, where that is known.
 
     Args:
+        as_known_on (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
         person (str | Unset):
@@ -117,6 +122,7 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        as_known_on=as_known_on,
         page=page,
         page_size=page_size,
         person=person,
@@ -133,6 +139,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     person: str | Unset = UNSET,
@@ -143,6 +150,7 @@ def sync(
      A member of a delegation at one session of the delegation's round, where that is known.
 
     Args:
+        as_known_on (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
         person (str | Unset):
@@ -158,6 +166,7 @@ def sync(
 
     return sync_detailed(
         client=client,
+        as_known_on=as_known_on,
         page=page,
         page_size=page_size,
         person=person,
@@ -168,6 +177,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     person: str | Unset = UNSET,
@@ -178,6 +188,7 @@ async def asyncio_detailed(
      A member of a delegation at one session of the delegation's round, where that is known.
 
     Args:
+        as_known_on (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
         person (str | Unset):
@@ -192,6 +203,7 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        as_known_on=as_known_on,
         page=page,
         page_size=page_size,
         person=person,
@@ -206,6 +218,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     person: str | Unset = UNSET,
@@ -216,6 +229,7 @@ async def asyncio(
      A member of a delegation at one session of the delegation's round, where that is known.
 
     Args:
+        as_known_on (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
         person (str | Unset):
@@ -232,6 +246,7 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            as_known_on=as_known_on,
             page=page,
             page_size=page_size,
             person=person,

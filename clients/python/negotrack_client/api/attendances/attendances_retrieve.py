@@ -8,20 +8,30 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.attendance import Attendance
+from ...models.attendances_retrieve_response_400 import AttendancesRetrieveResponse400
 from ...models.error import Error
 from ...models.throttled import Throttled
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     uuid: UUID,
+    *,
+    as_known_on: str | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["as_known_on"] = as_known_on
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/attendances/{uuid}/".format(
             uuid=quote(str(uuid), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -29,7 +39,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Attendance | Error | Throttled | None:
+) -> Any | Attendance | AttendancesRetrieveResponse400 | Error | Throttled | None:
     if response.status_code == 200:
         response_200 = Attendance.from_dict(response.json())
 
@@ -38,6 +48,11 @@ def _parse_response(
     if response.status_code == 304:
         response_304 = cast(Any, None)
         return response_304
+
+    if response.status_code == 400:
+        response_400 = AttendancesRetrieveResponse400.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 404:
         response_404 = Error.from_dict(response.json())
@@ -62,7 +77,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Attendance | Error | Throttled]:
+) -> Response[Any | Attendance | AttendancesRetrieveResponse400 | Error | Throttled]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -75,24 +90,27 @@ def sync_detailed(
     uuid: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | Attendance | Error | Throttled]:
+    as_known_on: str | Unset = UNSET,
+) -> Response[Any | Attendance | AttendancesRetrieveResponse400 | Error | Throttled]:
     """One attendance, by UUID
 
      A member of a delegation at one session of the delegation's round, where that is known.
 
     Args:
         uuid (UUID):
+        as_known_on (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Attendance | Error | Throttled]
+        Response[Any | Attendance | AttendancesRetrieveResponse400 | Error | Throttled]
     """
 
     kwargs = _get_kwargs(
         uuid=uuid,
+        as_known_on=as_known_on,
     )
 
     response = client.get_httpx_client().request(
@@ -106,25 +124,28 @@ def sync(
     uuid: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Any | Attendance | Error | Throttled | None:
+    as_known_on: str | Unset = UNSET,
+) -> Any | Attendance | AttendancesRetrieveResponse400 | Error | Throttled | None:
     """One attendance, by UUID
 
      A member of a delegation at one session of the delegation's round, where that is known.
 
     Args:
         uuid (UUID):
+        as_known_on (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Attendance | Error | Throttled
+        Any | Attendance | AttendancesRetrieveResponse400 | Error | Throttled
     """
 
     return sync_detailed(
         uuid=uuid,
         client=client,
+        as_known_on=as_known_on,
     ).parsed
 
 
@@ -132,24 +153,27 @@ async def asyncio_detailed(
     uuid: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | Attendance | Error | Throttled]:
+    as_known_on: str | Unset = UNSET,
+) -> Response[Any | Attendance | AttendancesRetrieveResponse400 | Error | Throttled]:
     """One attendance, by UUID
 
      A member of a delegation at one session of the delegation's round, where that is known.
 
     Args:
         uuid (UUID):
+        as_known_on (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Attendance | Error | Throttled]
+        Response[Any | Attendance | AttendancesRetrieveResponse400 | Error | Throttled]
     """
 
     kwargs = _get_kwargs(
         uuid=uuid,
+        as_known_on=as_known_on,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -161,25 +185,28 @@ async def asyncio(
     uuid: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Any | Attendance | Error | Throttled | None:
+    as_known_on: str | Unset = UNSET,
+) -> Any | Attendance | AttendancesRetrieveResponse400 | Error | Throttled | None:
     """One attendance, by UUID
 
      A member of a delegation at one session of the delegation's round, where that is known.
 
     Args:
         uuid (UUID):
+        as_known_on (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Attendance | Error | Throttled
+        Any | Attendance | AttendancesRetrieveResponse400 | Error | Throttled
     """
 
     return (
         await asyncio_detailed(
             uuid=uuid,
             client=client,
+            as_known_on=as_known_on,
         )
     ).parsed

@@ -15,6 +15,7 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    as_known_on: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     party: str | Unset = UNSET,
@@ -24,6 +25,8 @@ def _get_kwargs(
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    params["as_known_on"] = as_known_on
 
     params["page"] = page
 
@@ -107,6 +110,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     party: str | Unset = UNSET,
@@ -119,6 +123,7 @@ def sync_detailed(
      One party at one round with its roles there; its members are memberships.
 
     Args:
+        as_known_on (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
         party (str | Unset):
@@ -135,6 +140,7 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        as_known_on=as_known_on,
         page=page,
         page_size=page_size,
         party=party,
@@ -153,6 +159,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     party: str | Unset = UNSET,
@@ -165,6 +172,7 @@ def sync(
      One party at one round with its roles there; its members are memberships.
 
     Args:
+        as_known_on (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
         party (str | Unset):
@@ -182,6 +190,7 @@ def sync(
 
     return sync_detailed(
         client=client,
+        as_known_on=as_known_on,
         page=page,
         page_size=page_size,
         party=party,
@@ -194,6 +203,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     party: str | Unset = UNSET,
@@ -206,6 +216,7 @@ async def asyncio_detailed(
      One party at one round with its roles there; its members are memberships.
 
     Args:
+        as_known_on (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
         party (str | Unset):
@@ -222,6 +233,7 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        as_known_on=as_known_on,
         page=page,
         page_size=page_size,
         party=party,
@@ -238,6 +250,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     party: str | Unset = UNSET,
@@ -250,6 +263,7 @@ async def asyncio(
      One party at one round with its roles there; its members are memberships.
 
     Args:
+        as_known_on (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
         party (str | Unset):
@@ -268,6 +282,7 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            as_known_on=as_known_on,
             page=page,
             page_size=page_size,
             party=party,

@@ -8,19 +8,29 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.issue import Issue
+from ...models.issues_retrieve_response_400 import IssuesRetrieveResponse400
 from ...models.throttled import Throttled
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     slug: str,
+    *,
+    as_known_on: str | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["as_known_on"] = as_known_on
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/issues/{slug}/".format(
             slug=quote(str(slug), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -28,7 +38,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Error | Issue | Throttled | None:
+) -> Any | Error | Issue | IssuesRetrieveResponse400 | Throttled | None:
     if response.status_code == 200:
         response_200 = Issue.from_dict(response.json())
 
@@ -37,6 +47,11 @@ def _parse_response(
     if response.status_code == 304:
         response_304 = cast(Any, None)
         return response_304
+
+    if response.status_code == 400:
+        response_400 = IssuesRetrieveResponse400.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 404:
         response_404 = Error.from_dict(response.json())
@@ -61,7 +76,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Error | Issue | Throttled]:
+) -> Response[Any | Error | Issue | IssuesRetrieveResponse400 | Throttled]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,23 +89,26 @@ def sync_detailed(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | Error | Issue | Throttled]:
+    as_known_on: str | Unset = UNSET,
+) -> Response[Any | Error | Issue | IssuesRetrieveResponse400 | Throttled]:
     """Agenda issues with their current status and each party's latest position. Their
     process and topic make the slug, so they are given once, when the issue is made.
 
     Args:
         slug (str):
+        as_known_on (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | Issue | Throttled]
+        Response[Any | Error | Issue | IssuesRetrieveResponse400 | Throttled]
     """
 
     kwargs = _get_kwargs(
         slug=slug,
+        as_known_on=as_known_on,
     )
 
     response = client.get_httpx_client().request(
@@ -104,24 +122,27 @@ def sync(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Any | Error | Issue | Throttled | None:
+    as_known_on: str | Unset = UNSET,
+) -> Any | Error | Issue | IssuesRetrieveResponse400 | Throttled | None:
     """Agenda issues with their current status and each party's latest position. Their
     process and topic make the slug, so they are given once, when the issue is made.
 
     Args:
         slug (str):
+        as_known_on (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error | Issue | Throttled
+        Any | Error | Issue | IssuesRetrieveResponse400 | Throttled
     """
 
     return sync_detailed(
         slug=slug,
         client=client,
+        as_known_on=as_known_on,
     ).parsed
 
 
@@ -129,23 +150,26 @@ async def asyncio_detailed(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | Error | Issue | Throttled]:
+    as_known_on: str | Unset = UNSET,
+) -> Response[Any | Error | Issue | IssuesRetrieveResponse400 | Throttled]:
     """Agenda issues with their current status and each party's latest position. Their
     process and topic make the slug, so they are given once, when the issue is made.
 
     Args:
         slug (str):
+        as_known_on (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | Issue | Throttled]
+        Response[Any | Error | Issue | IssuesRetrieveResponse400 | Throttled]
     """
 
     kwargs = _get_kwargs(
         slug=slug,
+        as_known_on=as_known_on,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -157,24 +181,27 @@ async def asyncio(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Any | Error | Issue | Throttled | None:
+    as_known_on: str | Unset = UNSET,
+) -> Any | Error | Issue | IssuesRetrieveResponse400 | Throttled | None:
     """Agenda issues with their current status and each party's latest position. Their
     process and topic make the slug, so they are given once, when the issue is made.
 
     Args:
         slug (str):
+        as_known_on (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error | Issue | Throttled
+        Any | Error | Issue | IssuesRetrieveResponse400 | Throttled
     """
 
     return (
         await asyncio_detailed(
             slug=slug,
             client=client,
+            as_known_on=as_known_on,
         )
     ).parsed

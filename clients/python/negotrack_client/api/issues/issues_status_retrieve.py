@@ -17,10 +17,13 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     slug: str,
     *,
+    as_known_on: str | Unset = UNSET,
     as_of: datetime.date | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    params["as_known_on"] = as_known_on
 
     json_as_of: str | Unset = UNSET
     if not isinstance(as_of, Unset):
@@ -93,12 +96,14 @@ def sync_detailed(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     as_of: datetime.date | Unset = UNSET,
 ) -> Response[Any | Error | IssuesStatusRetrieveResponse400 | StatusAsOf | Throttled]:
     """The published status that held on a day: `not_discussed` before the first assessment.
 
     Args:
         slug (str):
+        as_known_on (str | Unset):
         as_of (datetime.date | Unset):
 
     Raises:
@@ -111,6 +116,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         slug=slug,
+        as_known_on=as_known_on,
         as_of=as_of,
     )
 
@@ -125,12 +131,14 @@ def sync(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     as_of: datetime.date | Unset = UNSET,
 ) -> Any | Error | IssuesStatusRetrieveResponse400 | StatusAsOf | Throttled | None:
     """The published status that held on a day: `not_discussed` before the first assessment.
 
     Args:
         slug (str):
+        as_known_on (str | Unset):
         as_of (datetime.date | Unset):
 
     Raises:
@@ -144,6 +152,7 @@ def sync(
     return sync_detailed(
         slug=slug,
         client=client,
+        as_known_on=as_known_on,
         as_of=as_of,
     ).parsed
 
@@ -152,12 +161,14 @@ async def asyncio_detailed(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     as_of: datetime.date | Unset = UNSET,
 ) -> Response[Any | Error | IssuesStatusRetrieveResponse400 | StatusAsOf | Throttled]:
     """The published status that held on a day: `not_discussed` before the first assessment.
 
     Args:
         slug (str):
+        as_known_on (str | Unset):
         as_of (datetime.date | Unset):
 
     Raises:
@@ -170,6 +181,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         slug=slug,
+        as_known_on=as_known_on,
         as_of=as_of,
     )
 
@@ -182,12 +194,14 @@ async def asyncio(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     as_of: datetime.date | Unset = UNSET,
 ) -> Any | Error | IssuesStatusRetrieveResponse400 | StatusAsOf | Throttled | None:
     """The published status that held on a day: `not_discussed` before the first assessment.
 
     Args:
         slug (str):
+        as_known_on (str | Unset):
         as_of (datetime.date | Unset):
 
     Raises:
@@ -202,6 +216,7 @@ async def asyncio(
         await asyncio_detailed(
             slug=slug,
             client=client,
+            as_known_on=as_known_on,
             as_of=as_of,
         )
     ).parsed

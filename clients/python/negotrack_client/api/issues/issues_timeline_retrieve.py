@@ -10,6 +10,7 @@ from ...models.error import Error
 from ...models.issues_timeline_retrieve_format import (
     IssuesTimelineRetrieveFormat,
 )
+from ...models.issues_timeline_retrieve_response_400 import IssuesTimelineRetrieveResponse400
 from ...models.throttled import Throttled
 from ...models.timeline import Timeline
 from ...models.timeline_js import TimelineJS
@@ -19,10 +20,13 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     slug: str,
     *,
+    as_known_on: str | Unset = UNSET,
     format_: IssuesTimelineRetrieveFormat | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    params["as_known_on"] = as_known_on
 
     json_format_: str | Unset = UNSET
     if not isinstance(format_, Unset):
@@ -45,7 +49,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Error | Throttled | Timeline | TimelineJS | None:
+) -> Any | Error | IssuesTimelineRetrieveResponse400 | Throttled | Timeline | TimelineJS | None:
     if response.status_code == 200:
 
         def _parse_response_200(data: object) -> Timeline | TimelineJS:
@@ -71,6 +75,11 @@ def _parse_response(
         response_304 = cast(Any, None)
         return response_304
 
+    if response.status_code == 400:
+        response_400 = IssuesTimelineRetrieveResponse400.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 404:
         response_404 = Error.from_dict(response.json())
 
@@ -94,7 +103,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Error | Throttled | Timeline | TimelineJS]:
+) -> Response[Any | Error | IssuesTimelineRetrieveResponse400 | Throttled | Timeline | TimelineJS]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -107,13 +116,15 @@ def sync_detailed(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     format_: IssuesTimelineRetrieveFormat | Unset = UNSET,
-) -> Response[Any | Error | Throttled | Timeline | TimelineJS]:
+) -> Response[Any | Error | IssuesTimelineRetrieveResponse400 | Throttled | Timeline | TimelineJS]:
     """The issue's timeline, whole, as the last rebuild made it, and whether it is current
     (`?format=timelinejs`: the same entries as TimelineJS reads them).
 
     Args:
         slug (str):
+        as_known_on (str | Unset):
         format_ (IssuesTimelineRetrieveFormat | Unset):
 
     Raises:
@@ -121,11 +132,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | Throttled | Timeline | TimelineJS]
+        Response[Any | Error | IssuesTimelineRetrieveResponse400 | Throttled | Timeline | TimelineJS]
     """
 
     kwargs = _get_kwargs(
         slug=slug,
+        as_known_on=as_known_on,
         format_=format_,
     )
 
@@ -140,13 +152,15 @@ def sync(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     format_: IssuesTimelineRetrieveFormat | Unset = UNSET,
-) -> Any | Error | Throttled | Timeline | TimelineJS | None:
+) -> Any | Error | IssuesTimelineRetrieveResponse400 | Throttled | Timeline | TimelineJS | None:
     """The issue's timeline, whole, as the last rebuild made it, and whether it is current
     (`?format=timelinejs`: the same entries as TimelineJS reads them).
 
     Args:
         slug (str):
+        as_known_on (str | Unset):
         format_ (IssuesTimelineRetrieveFormat | Unset):
 
     Raises:
@@ -154,12 +168,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error | Throttled | Timeline | TimelineJS
+        Any | Error | IssuesTimelineRetrieveResponse400 | Throttled | Timeline | TimelineJS
     """
 
     return sync_detailed(
         slug=slug,
         client=client,
+        as_known_on=as_known_on,
         format_=format_,
     ).parsed
 
@@ -168,13 +183,15 @@ async def asyncio_detailed(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     format_: IssuesTimelineRetrieveFormat | Unset = UNSET,
-) -> Response[Any | Error | Throttled | Timeline | TimelineJS]:
+) -> Response[Any | Error | IssuesTimelineRetrieveResponse400 | Throttled | Timeline | TimelineJS]:
     """The issue's timeline, whole, as the last rebuild made it, and whether it is current
     (`?format=timelinejs`: the same entries as TimelineJS reads them).
 
     Args:
         slug (str):
+        as_known_on (str | Unset):
         format_ (IssuesTimelineRetrieveFormat | Unset):
 
     Raises:
@@ -182,11 +199,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | Throttled | Timeline | TimelineJS]
+        Response[Any | Error | IssuesTimelineRetrieveResponse400 | Throttled | Timeline | TimelineJS]
     """
 
     kwargs = _get_kwargs(
         slug=slug,
+        as_known_on=as_known_on,
         format_=format_,
     )
 
@@ -199,13 +217,15 @@ async def asyncio(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     format_: IssuesTimelineRetrieveFormat | Unset = UNSET,
-) -> Any | Error | Throttled | Timeline | TimelineJS | None:
+) -> Any | Error | IssuesTimelineRetrieveResponse400 | Throttled | Timeline | TimelineJS | None:
     """The issue's timeline, whole, as the last rebuild made it, and whether it is current
     (`?format=timelinejs`: the same entries as TimelineJS reads them).
 
     Args:
         slug (str):
+        as_known_on (str | Unset):
         format_ (IssuesTimelineRetrieveFormat | Unset):
 
     Raises:
@@ -213,13 +233,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error | Throttled | Timeline | TimelineJS
+        Any | Error | IssuesTimelineRetrieveResponse400 | Throttled | Timeline | TimelineJS
     """
 
     return (
         await asyncio_detailed(
             slug=slug,
             client=client,
+            as_known_on=as_known_on,
             format_=format_,
         )
     ).parsed

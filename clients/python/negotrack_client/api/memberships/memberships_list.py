@@ -14,6 +14,7 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    as_known_on: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     person: str | Unset = UNSET,
@@ -21,6 +22,8 @@ def _get_kwargs(
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    params["as_known_on"] = as_known_on
 
     params["page"] = page
 
@@ -93,6 +96,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     person: str | Unset = UNSET,
@@ -104,6 +108,7 @@ def sync_detailed(
     round, answers 400 on `role` naming the one on record.
 
     Args:
+        as_known_on (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
         person (str | Unset):
@@ -118,6 +123,7 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        as_known_on=as_known_on,
         page=page,
         page_size=page_size,
         person=person,
@@ -134,6 +140,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     person: str | Unset = UNSET,
@@ -145,6 +152,7 @@ def sync(
     round, answers 400 on `role` naming the one on record.
 
     Args:
+        as_known_on (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
         person (str | Unset):
@@ -160,6 +168,7 @@ def sync(
 
     return sync_detailed(
         client=client,
+        as_known_on=as_known_on,
         page=page,
         page_size=page_size,
         person=person,
@@ -170,6 +179,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     person: str | Unset = UNSET,
@@ -181,6 +191,7 @@ async def asyncio_detailed(
     round, answers 400 on `role` naming the one on record.
 
     Args:
+        as_known_on (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
         person (str | Unset):
@@ -195,6 +206,7 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        as_known_on=as_known_on,
         page=page,
         page_size=page_size,
         person=person,
@@ -209,6 +221,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     person: str | Unset = UNSET,
@@ -220,6 +233,7 @@ async def asyncio(
     round, answers 400 on `role` naming the one on record.
 
     Args:
+        as_known_on (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
         person (str | Unset):
@@ -236,6 +250,7 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            as_known_on=as_known_on,
             page=page,
             page_size=page_size,
             person=person,

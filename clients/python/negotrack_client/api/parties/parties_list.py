@@ -14,11 +14,14 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    as_known_on: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    params["as_known_on"] = as_known_on
 
     params["page"] = page
 
@@ -87,6 +90,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Response[Any | Error | PaginatedPartyList | PartiesListResponse400 | Throttled]:
@@ -95,6 +99,7 @@ def sync_detailed(
      Sides, mediators and hosts; the slug is given (or made from the name) once, and fixed.
 
     Args:
+        as_known_on (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
 
@@ -107,6 +112,7 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        as_known_on=as_known_on,
         page=page,
         page_size=page_size,
     )
@@ -121,6 +127,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Any | Error | PaginatedPartyList | PartiesListResponse400 | Throttled | None:
@@ -129,6 +136,7 @@ def sync(
      Sides, mediators and hosts; the slug is given (or made from the name) once, and fixed.
 
     Args:
+        as_known_on (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
 
@@ -142,6 +150,7 @@ def sync(
 
     return sync_detailed(
         client=client,
+        as_known_on=as_known_on,
         page=page,
         page_size=page_size,
     ).parsed
@@ -150,6 +159,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Response[Any | Error | PaginatedPartyList | PartiesListResponse400 | Throttled]:
@@ -158,6 +168,7 @@ async def asyncio_detailed(
      Sides, mediators and hosts; the slug is given (or made from the name) once, and fixed.
 
     Args:
+        as_known_on (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
 
@@ -170,6 +181,7 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        as_known_on=as_known_on,
         page=page,
         page_size=page_size,
     )
@@ -182,6 +194,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> Any | Error | PaginatedPartyList | PartiesListResponse400 | Throttled | None:
@@ -190,6 +203,7 @@ async def asyncio(
      Sides, mediators and hosts; the slug is given (or made from the name) once, and fixed.
 
     Args:
+        as_known_on (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
 
@@ -204,6 +218,7 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            as_known_on=as_known_on,
             page=page,
             page_size=page_size,
         )

@@ -7,20 +7,30 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.people_retrieve_response_400 import PeopleRetrieveResponse400
 from ...models.person import Person
 from ...models.throttled import Throttled
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     slug: str,
+    *,
+    as_known_on: str | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["as_known_on"] = as_known_on
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/people/{slug}/".format(
             slug=quote(str(slug), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -28,7 +38,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Error | Person | Throttled | None:
+) -> Any | Error | PeopleRetrieveResponse400 | Person | Throttled | None:
     if response.status_code == 200:
         response_200 = Person.from_dict(response.json())
 
@@ -37,6 +47,11 @@ def _parse_response(
     if response.status_code == 304:
         response_304 = cast(Any, None)
         return response_304
+
+    if response.status_code == 400:
+        response_400 = PeopleRetrieveResponse400.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 404:
         response_404 = Error.from_dict(response.json())
@@ -61,7 +76,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Error | Person | Throttled]:
+) -> Response[Any | Error | PeopleRetrieveResponse400 | Person | Throttled]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,7 +89,8 @@ def sync_detailed(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | Error | Person | Throttled]:
+    as_known_on: str | Unset = UNSET,
+) -> Response[Any | Error | PeopleRetrieveResponse400 | Person | Throttled]:
     """One person, by slug
 
      Named officials; editors add them, and the slug is made from the name once. A new
@@ -82,17 +98,19 @@ def sync_detailed(
 
     Args:
         slug (str):
+        as_known_on (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | Person | Throttled]
+        Response[Any | Error | PeopleRetrieveResponse400 | Person | Throttled]
     """
 
     kwargs = _get_kwargs(
         slug=slug,
+        as_known_on=as_known_on,
     )
 
     response = client.get_httpx_client().request(
@@ -106,7 +124,8 @@ def sync(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Any | Error | Person | Throttled | None:
+    as_known_on: str | Unset = UNSET,
+) -> Any | Error | PeopleRetrieveResponse400 | Person | Throttled | None:
     """One person, by slug
 
      Named officials; editors add them, and the slug is made from the name once. A new
@@ -114,18 +133,20 @@ def sync(
 
     Args:
         slug (str):
+        as_known_on (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error | Person | Throttled
+        Any | Error | PeopleRetrieveResponse400 | Person | Throttled
     """
 
     return sync_detailed(
         slug=slug,
         client=client,
+        as_known_on=as_known_on,
     ).parsed
 
 
@@ -133,7 +154,8 @@ async def asyncio_detailed(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | Error | Person | Throttled]:
+    as_known_on: str | Unset = UNSET,
+) -> Response[Any | Error | PeopleRetrieveResponse400 | Person | Throttled]:
     """One person, by slug
 
      Named officials; editors add them, and the slug is made from the name once. A new
@@ -141,17 +163,19 @@ async def asyncio_detailed(
 
     Args:
         slug (str):
+        as_known_on (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | Person | Throttled]
+        Response[Any | Error | PeopleRetrieveResponse400 | Person | Throttled]
     """
 
     kwargs = _get_kwargs(
         slug=slug,
+        as_known_on=as_known_on,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -163,7 +187,8 @@ async def asyncio(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Any | Error | Person | Throttled | None:
+    as_known_on: str | Unset = UNSET,
+) -> Any | Error | PeopleRetrieveResponse400 | Person | Throttled | None:
     """One person, by slug
 
      Named officials; editors add them, and the slug is made from the name once. A new
@@ -171,18 +196,20 @@ async def asyncio(
 
     Args:
         slug (str):
+        as_known_on (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error | Person | Throttled
+        Any | Error | PeopleRetrieveResponse400 | Person | Throttled
     """
 
     return (
         await asyncio_detailed(
             slug=slug,
             client=client,
+            as_known_on=as_known_on,
         )
     ).parsed

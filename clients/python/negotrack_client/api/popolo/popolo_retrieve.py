@@ -9,15 +9,18 @@ from ...models.error import Error
 from ...models.popolo import Popolo
 from ...models.popolo_retrieve_response_400 import PopoloRetrieveResponse400
 from ...models.throttled import Throttled
-from ...types import UNSET, Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
+    as_known_on: str | Unset = UNSET,
     process: str,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    params["as_known_on"] = as_known_on
 
     params["process"] = process
 
@@ -84,6 +87,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     process: str,
 ) -> Response[Any | Error | Popolo | PopoloRetrieveResponse400 | Throttled]:
     """Who sat for whom in one process, as Popolo JSON
@@ -96,6 +100,7 @@ def sync_detailed(
     process with no delegations answers three empty lists.
 
     Args:
+        as_known_on (str | Unset):
         process (str):
 
     Raises:
@@ -107,6 +112,7 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        as_known_on=as_known_on,
         process=process,
     )
 
@@ -120,6 +126,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     process: str,
 ) -> Any | Error | Popolo | PopoloRetrieveResponse400 | Throttled | None:
     """Who sat for whom in one process, as Popolo JSON
@@ -132,6 +139,7 @@ def sync(
     process with no delegations answers three empty lists.
 
     Args:
+        as_known_on (str | Unset):
         process (str):
 
     Raises:
@@ -144,6 +152,7 @@ def sync(
 
     return sync_detailed(
         client=client,
+        as_known_on=as_known_on,
         process=process,
     ).parsed
 
@@ -151,6 +160,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     process: str,
 ) -> Response[Any | Error | Popolo | PopoloRetrieveResponse400 | Throttled]:
     """Who sat for whom in one process, as Popolo JSON
@@ -163,6 +173,7 @@ async def asyncio_detailed(
     process with no delegations answers three empty lists.
 
     Args:
+        as_known_on (str | Unset):
         process (str):
 
     Raises:
@@ -174,6 +185,7 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        as_known_on=as_known_on,
         process=process,
     )
 
@@ -185,6 +197,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     process: str,
 ) -> Any | Error | Popolo | PopoloRetrieveResponse400 | Throttled | None:
     """Who sat for whom in one process, as Popolo JSON
@@ -197,6 +210,7 @@ async def asyncio(
     process with no delegations answers three empty lists.
 
     Args:
+        as_known_on (str | Unset):
         process (str):
 
     Raises:
@@ -210,6 +224,7 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            as_known_on=as_known_on,
             process=process,
         )
     ).parsed

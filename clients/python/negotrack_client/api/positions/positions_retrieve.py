@@ -18,10 +18,13 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     uuid: UUID,
     *,
+    as_known_on: str | Unset = UNSET,
     include: PositionsRetrieveInclude | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    params["as_known_on"] = as_known_on
 
     json_include: str | Unset = UNSET
     if not isinstance(include, Unset):
@@ -95,6 +98,7 @@ def sync_detailed(
     uuid: UUID,
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     include: PositionsRetrieveInclude | Unset = UNSET,
 ) -> Response[Any | Error | Position | PositionsRetrieveResponse400 | Throttled]:
     """The public record of one kind of assessment; drafts too for editors who ask.
@@ -103,6 +107,7 @@ def sync_detailed(
 
     Args:
         uuid (UUID):
+        as_known_on (str | Unset):
         include (PositionsRetrieveInclude | Unset):
 
     Raises:
@@ -115,6 +120,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         uuid=uuid,
+        as_known_on=as_known_on,
         include=include,
     )
 
@@ -129,6 +135,7 @@ def sync(
     uuid: UUID,
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     include: PositionsRetrieveInclude | Unset = UNSET,
 ) -> Any | Error | Position | PositionsRetrieveResponse400 | Throttled | None:
     """The public record of one kind of assessment; drafts too for editors who ask.
@@ -137,6 +144,7 @@ def sync(
 
     Args:
         uuid (UUID):
+        as_known_on (str | Unset):
         include (PositionsRetrieveInclude | Unset):
 
     Raises:
@@ -150,6 +158,7 @@ def sync(
     return sync_detailed(
         uuid=uuid,
         client=client,
+        as_known_on=as_known_on,
         include=include,
     ).parsed
 
@@ -158,6 +167,7 @@ async def asyncio_detailed(
     uuid: UUID,
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     include: PositionsRetrieveInclude | Unset = UNSET,
 ) -> Response[Any | Error | Position | PositionsRetrieveResponse400 | Throttled]:
     """The public record of one kind of assessment; drafts too for editors who ask.
@@ -166,6 +176,7 @@ async def asyncio_detailed(
 
     Args:
         uuid (UUID):
+        as_known_on (str | Unset):
         include (PositionsRetrieveInclude | Unset):
 
     Raises:
@@ -178,6 +189,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         uuid=uuid,
+        as_known_on=as_known_on,
         include=include,
     )
 
@@ -190,6 +202,7 @@ async def asyncio(
     uuid: UUID,
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     include: PositionsRetrieveInclude | Unset = UNSET,
 ) -> Any | Error | Position | PositionsRetrieveResponse400 | Throttled | None:
     """The public record of one kind of assessment; drafts too for editors who ask.
@@ -198,6 +211,7 @@ async def asyncio(
 
     Args:
         uuid (UUID):
+        as_known_on (str | Unset):
         include (PositionsRetrieveInclude | Unset):
 
     Raises:
@@ -212,6 +226,7 @@ async def asyncio(
         await asyncio_detailed(
             uuid=uuid,
             client=client,
+            as_known_on=as_known_on,
             include=include,
         )
     ).parsed

@@ -8,19 +8,29 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.process import Process
+from ...models.processes_retrieve_response_400 import ProcessesRetrieveResponse400
 from ...models.throttled import Throttled
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     slug: str,
+    *,
+    as_known_on: str | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["as_known_on"] = as_known_on
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/processes/{slug}/".format(
             slug=quote(str(slug), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -28,7 +38,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Error | Process | Throttled | None:
+) -> Any | Error | Process | ProcessesRetrieveResponse400 | Throttled | None:
     if response.status_code == 200:
         response_200 = Process.from_dict(response.json())
 
@@ -37,6 +47,11 @@ def _parse_response(
     if response.status_code == 304:
         response_304 = cast(Any, None)
         return response_304
+
+    if response.status_code == 400:
+        response_400 = ProcessesRetrieveResponse400.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 404:
         response_404 = Error.from_dict(response.json())
@@ -61,7 +76,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Error | Process | Throttled]:
+) -> Response[Any | Error | Process | ProcessesRetrieveResponse400 | Throttled]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,24 +89,27 @@ def sync_detailed(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | Error | Process | Throttled]:
+    as_known_on: str | Unset = UNSET,
+) -> Response[Any | Error | Process | ProcessesRetrieveResponse400 | Throttled]:
     """One negotiation process, by slug
 
      Negotiation processes; the slug is given (or made from the name) once, and fixed.
 
     Args:
         slug (str): fixed once chosen, e.g. russia-ukraine
+        as_known_on (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | Process | Throttled]
+        Response[Any | Error | Process | ProcessesRetrieveResponse400 | Throttled]
     """
 
     kwargs = _get_kwargs(
         slug=slug,
+        as_known_on=as_known_on,
     )
 
     response = client.get_httpx_client().request(
@@ -105,25 +123,28 @@ def sync(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Any | Error | Process | Throttled | None:
+    as_known_on: str | Unset = UNSET,
+) -> Any | Error | Process | ProcessesRetrieveResponse400 | Throttled | None:
     """One negotiation process, by slug
 
      Negotiation processes; the slug is given (or made from the name) once, and fixed.
 
     Args:
         slug (str): fixed once chosen, e.g. russia-ukraine
+        as_known_on (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error | Process | Throttled
+        Any | Error | Process | ProcessesRetrieveResponse400 | Throttled
     """
 
     return sync_detailed(
         slug=slug,
         client=client,
+        as_known_on=as_known_on,
     ).parsed
 
 
@@ -131,24 +152,27 @@ async def asyncio_detailed(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | Error | Process | Throttled]:
+    as_known_on: str | Unset = UNSET,
+) -> Response[Any | Error | Process | ProcessesRetrieveResponse400 | Throttled]:
     """One negotiation process, by slug
 
      Negotiation processes; the slug is given (or made from the name) once, and fixed.
 
     Args:
         slug (str): fixed once chosen, e.g. russia-ukraine
+        as_known_on (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | Process | Throttled]
+        Response[Any | Error | Process | ProcessesRetrieveResponse400 | Throttled]
     """
 
     kwargs = _get_kwargs(
         slug=slug,
+        as_known_on=as_known_on,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -160,25 +184,28 @@ async def asyncio(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Any | Error | Process | Throttled | None:
+    as_known_on: str | Unset = UNSET,
+) -> Any | Error | Process | ProcessesRetrieveResponse400 | Throttled | None:
     """One negotiation process, by slug
 
      Negotiation processes; the slug is given (or made from the name) once, and fixed.
 
     Args:
         slug (str): fixed once chosen, e.g. russia-ukraine
+        as_known_on (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error | Process | Throttled
+        Any | Error | Process | ProcessesRetrieveResponse400 | Throttled
     """
 
     return (
         await asyncio_detailed(
             slug=slug,
             client=client,
+            as_known_on=as_known_on,
         )
     ).parsed

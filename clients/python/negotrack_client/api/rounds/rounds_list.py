@@ -15,6 +15,7 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    as_known_on: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     process: str | Unset = UNSET,
@@ -23,6 +24,8 @@ def _get_kwargs(
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    params["as_known_on"] = as_known_on
 
     params["page"] = page
 
@@ -109,6 +112,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     process: str | Unset = UNSET,
@@ -119,6 +123,7 @@ def sync_detailed(
     write answers with the round as the list shows it, its new slug included.
 
     Args:
+        as_known_on (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
         process (str | Unset):
@@ -134,6 +139,7 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        as_known_on=as_known_on,
         page=page,
         page_size=page_size,
         process=process,
@@ -151,6 +157,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     process: str | Unset = UNSET,
@@ -161,6 +168,7 @@ def sync(
     write answers with the round as the list shows it, its new slug included.
 
     Args:
+        as_known_on (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
         process (str | Unset):
@@ -177,6 +185,7 @@ def sync(
 
     return sync_detailed(
         client=client,
+        as_known_on=as_known_on,
         page=page,
         page_size=page_size,
         process=process,
@@ -188,6 +197,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     process: str | Unset = UNSET,
@@ -198,6 +208,7 @@ async def asyncio_detailed(
     write answers with the round as the list shows it, its new slug included.
 
     Args:
+        as_known_on (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
         process (str | Unset):
@@ -213,6 +224,7 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        as_known_on=as_known_on,
         page=page,
         page_size=page_size,
         process=process,
@@ -228,6 +240,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     process: str | Unset = UNSET,
@@ -238,6 +251,7 @@ async def asyncio(
     write answers with the round as the list shows it, its new slug included.
 
     Args:
+        as_known_on (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
         process (str | Unset):
@@ -255,6 +269,7 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            as_known_on=as_known_on,
             page=page,
             page_size=page_size,
             process=process,

@@ -8,19 +8,29 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.round_detail import RoundDetail
+from ...models.rounds_retrieve_response_400 import RoundsRetrieveResponse400
 from ...models.throttled import Throttled
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     slug: str,
+    *,
+    as_known_on: str | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["as_known_on"] = as_known_on
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/rounds/{slug}/".format(
             slug=quote(str(slug), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -28,7 +38,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Error | RoundDetail | Throttled | None:
+) -> Any | Error | RoundDetail | RoundsRetrieveResponse400 | Throttled | None:
     if response.status_code == 200:
         response_200 = RoundDetail.from_dict(response.json())
 
@@ -37,6 +47,11 @@ def _parse_response(
     if response.status_code == 304:
         response_304 = cast(Any, None)
         return response_304
+
+    if response.status_code == 400:
+        response_400 = RoundsRetrieveResponse400.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 404:
         response_404 = Error.from_dict(response.json())
@@ -61,7 +76,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Error | RoundDetail | Throttled]:
+) -> Response[Any | Error | RoundDetail | RoundsRetrieveResponse400 | Throttled]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,23 +89,26 @@ def sync_detailed(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | Error | RoundDetail | Throttled]:
+    as_known_on: str | Unset = UNSET,
+) -> Response[Any | Error | RoundDetail | RoundsRetrieveResponse400 | Throttled]:
     """Rounds of talks in chronological order; the detail nests what happened there. A
     write answers with the round as the list shows it, its new slug included.
 
     Args:
         slug (str):
+        as_known_on (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | RoundDetail | Throttled]
+        Response[Any | Error | RoundDetail | RoundsRetrieveResponse400 | Throttled]
     """
 
     kwargs = _get_kwargs(
         slug=slug,
+        as_known_on=as_known_on,
     )
 
     response = client.get_httpx_client().request(
@@ -104,24 +122,27 @@ def sync(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Any | Error | RoundDetail | Throttled | None:
+    as_known_on: str | Unset = UNSET,
+) -> Any | Error | RoundDetail | RoundsRetrieveResponse400 | Throttled | None:
     """Rounds of talks in chronological order; the detail nests what happened there. A
     write answers with the round as the list shows it, its new slug included.
 
     Args:
         slug (str):
+        as_known_on (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error | RoundDetail | Throttled
+        Any | Error | RoundDetail | RoundsRetrieveResponse400 | Throttled
     """
 
     return sync_detailed(
         slug=slug,
         client=client,
+        as_known_on=as_known_on,
     ).parsed
 
 
@@ -129,23 +150,26 @@ async def asyncio_detailed(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | Error | RoundDetail | Throttled]:
+    as_known_on: str | Unset = UNSET,
+) -> Response[Any | Error | RoundDetail | RoundsRetrieveResponse400 | Throttled]:
     """Rounds of talks in chronological order; the detail nests what happened there. A
     write answers with the round as the list shows it, its new slug included.
 
     Args:
         slug (str):
+        as_known_on (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | RoundDetail | Throttled]
+        Response[Any | Error | RoundDetail | RoundsRetrieveResponse400 | Throttled]
     """
 
     kwargs = _get_kwargs(
         slug=slug,
+        as_known_on=as_known_on,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -157,24 +181,27 @@ async def asyncio(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Any | Error | RoundDetail | Throttled | None:
+    as_known_on: str | Unset = UNSET,
+) -> Any | Error | RoundDetail | RoundsRetrieveResponse400 | Throttled | None:
     """Rounds of talks in chronological order; the detail nests what happened there. A
     write answers with the round as the list shows it, its new slug included.
 
     Args:
         slug (str):
+        as_known_on (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error | RoundDetail | Throttled
+        Any | Error | RoundDetail | RoundsRetrieveResponse400 | Throttled
     """
 
     return (
         await asyncio_detailed(
             slug=slug,
             client=client,
+            as_known_on=as_known_on,
         )
     ).parsed

@@ -9,19 +9,29 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.session import Session
+from ...models.sessions_retrieve_response_400 import SessionsRetrieveResponse400
 from ...models.throttled import Throttled
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     uuid: UUID,
+    *,
+    as_known_on: str | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["as_known_on"] = as_known_on
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/sessions/{uuid}/".format(
             uuid=quote(str(uuid), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -29,7 +39,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Error | Session | Throttled | None:
+) -> Any | Error | Session | SessionsRetrieveResponse400 | Throttled | None:
     if response.status_code == 200:
         response_200 = Session.from_dict(response.json())
 
@@ -38,6 +48,11 @@ def _parse_response(
     if response.status_code == 304:
         response_304 = cast(Any, None)
         return response_304
+
+    if response.status_code == 400:
+        response_400 = SessionsRetrieveResponse400.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 404:
         response_404 = Error.from_dict(response.json())
@@ -62,7 +77,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Error | Session | Throttled]:
+) -> Response[Any | Error | Session | SessionsRetrieveResponse400 | Throttled]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -75,7 +90,8 @@ def sync_detailed(
     uuid: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | Error | Session | Throttled]:
+    as_known_on: str | Unset = UNSET,
+) -> Response[Any | Error | Session | SessionsRetrieveResponse400 | Throttled]:
     """One session, by UUID
 
      Create and update through a service function.
@@ -90,17 +106,19 @@ def sync_detailed(
 
     Args:
         uuid (UUID):
+        as_known_on (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | Session | Throttled]
+        Response[Any | Error | Session | SessionsRetrieveResponse400 | Throttled]
     """
 
     kwargs = _get_kwargs(
         uuid=uuid,
+        as_known_on=as_known_on,
     )
 
     response = client.get_httpx_client().request(
@@ -114,7 +132,8 @@ def sync(
     uuid: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Any | Error | Session | Throttled | None:
+    as_known_on: str | Unset = UNSET,
+) -> Any | Error | Session | SessionsRetrieveResponse400 | Throttled | None:
     """One session, by UUID
 
      Create and update through a service function.
@@ -129,18 +148,20 @@ def sync(
 
     Args:
         uuid (UUID):
+        as_known_on (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error | Session | Throttled
+        Any | Error | Session | SessionsRetrieveResponse400 | Throttled
     """
 
     return sync_detailed(
         uuid=uuid,
         client=client,
+        as_known_on=as_known_on,
     ).parsed
 
 
@@ -148,7 +169,8 @@ async def asyncio_detailed(
     uuid: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | Error | Session | Throttled]:
+    as_known_on: str | Unset = UNSET,
+) -> Response[Any | Error | Session | SessionsRetrieveResponse400 | Throttled]:
     """One session, by UUID
 
      Create and update through a service function.
@@ -163,17 +185,19 @@ async def asyncio_detailed(
 
     Args:
         uuid (UUID):
+        as_known_on (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | Session | Throttled]
+        Response[Any | Error | Session | SessionsRetrieveResponse400 | Throttled]
     """
 
     kwargs = _get_kwargs(
         uuid=uuid,
+        as_known_on=as_known_on,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -185,7 +209,8 @@ async def asyncio(
     uuid: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Any | Error | Session | Throttled | None:
+    as_known_on: str | Unset = UNSET,
+) -> Any | Error | Session | SessionsRetrieveResponse400 | Throttled | None:
     """One session, by UUID
 
      Create and update through a service function.
@@ -200,18 +225,20 @@ async def asyncio(
 
     Args:
         uuid (UUID):
+        as_known_on (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error | Session | Throttled
+        Any | Error | Session | SessionsRetrieveResponse400 | Throttled
     """
 
     return (
         await asyncio_detailed(
             uuid=uuid,
             client=client,
+            as_known_on=as_known_on,
         )
     ).parsed

@@ -14,12 +14,15 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    as_known_on: str | Unset = UNSET,
     outlet: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    params["as_known_on"] = as_known_on
 
     params["outlet"] = outlet
 
@@ -90,6 +93,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     outlet: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
@@ -99,6 +103,7 @@ def sync_detailed(
      Sources; editors add them (and correct them) to cite them. Deleting one is the admin's.
 
     Args:
+        as_known_on (str | Unset):
         outlet (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
@@ -112,6 +117,7 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        as_known_on=as_known_on,
         outlet=outlet,
         page=page,
         page_size=page_size,
@@ -127,6 +133,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     outlet: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
@@ -136,6 +143,7 @@ def sync(
      Sources; editors add them (and correct them) to cite them. Deleting one is the admin's.
 
     Args:
+        as_known_on (str | Unset):
         outlet (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
@@ -150,6 +158,7 @@ def sync(
 
     return sync_detailed(
         client=client,
+        as_known_on=as_known_on,
         outlet=outlet,
         page=page,
         page_size=page_size,
@@ -159,6 +168,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     outlet: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
@@ -168,6 +178,7 @@ async def asyncio_detailed(
      Sources; editors add them (and correct them) to cite them. Deleting one is the admin's.
 
     Args:
+        as_known_on (str | Unset):
         outlet (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
@@ -181,6 +192,7 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        as_known_on=as_known_on,
         outlet=outlet,
         page=page,
         page_size=page_size,
@@ -194,6 +206,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     outlet: str | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
@@ -203,6 +216,7 @@ async def asyncio(
      Sources; editors add them (and correct them) to cite them. Deleting one is the admin's.
 
     Args:
+        as_known_on (str | Unset):
         outlet (str | Unset):
         page (int | Unset):
         page_size (int | Unset):
@@ -218,6 +232,7 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            as_known_on=as_known_on,
             outlet=outlet,
             page=page,
             page_size=page_size,

@@ -9,19 +9,29 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.source import Source
+from ...models.sources_retrieve_response_400 import SourcesRetrieveResponse400
 from ...models.throttled import Throttled
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     uuid: UUID,
+    *,
+    as_known_on: str | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["as_known_on"] = as_known_on
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/sources/{uuid}/".format(
             uuid=quote(str(uuid), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -29,7 +39,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Error | Source | Throttled | None:
+) -> Any | Error | Source | SourcesRetrieveResponse400 | Throttled | None:
     if response.status_code == 200:
         response_200 = Source.from_dict(response.json())
 
@@ -38,6 +48,11 @@ def _parse_response(
     if response.status_code == 304:
         response_304 = cast(Any, None)
         return response_304
+
+    if response.status_code == 400:
+        response_400 = SourcesRetrieveResponse400.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 404:
         response_404 = Error.from_dict(response.json())
@@ -62,7 +77,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Error | Source | Throttled]:
+) -> Response[Any | Error | Source | SourcesRetrieveResponse400 | Throttled]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -75,24 +90,27 @@ def sync_detailed(
     uuid: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | Error | Source | Throttled]:
+    as_known_on: str | Unset = UNSET,
+) -> Response[Any | Error | Source | SourcesRetrieveResponse400 | Throttled]:
     """One source, by UUID
 
      Sources; editors add them (and correct them) to cite them. Deleting one is the admin's.
 
     Args:
         uuid (UUID):
+        as_known_on (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | Source | Throttled]
+        Response[Any | Error | Source | SourcesRetrieveResponse400 | Throttled]
     """
 
     kwargs = _get_kwargs(
         uuid=uuid,
+        as_known_on=as_known_on,
     )
 
     response = client.get_httpx_client().request(
@@ -106,25 +124,28 @@ def sync(
     uuid: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Any | Error | Source | Throttled | None:
+    as_known_on: str | Unset = UNSET,
+) -> Any | Error | Source | SourcesRetrieveResponse400 | Throttled | None:
     """One source, by UUID
 
      Sources; editors add them (and correct them) to cite them. Deleting one is the admin's.
 
     Args:
         uuid (UUID):
+        as_known_on (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error | Source | Throttled
+        Any | Error | Source | SourcesRetrieveResponse400 | Throttled
     """
 
     return sync_detailed(
         uuid=uuid,
         client=client,
+        as_known_on=as_known_on,
     ).parsed
 
 
@@ -132,24 +153,27 @@ async def asyncio_detailed(
     uuid: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | Error | Source | Throttled]:
+    as_known_on: str | Unset = UNSET,
+) -> Response[Any | Error | Source | SourcesRetrieveResponse400 | Throttled]:
     """One source, by UUID
 
      Sources; editors add them (and correct them) to cite them. Deleting one is the admin's.
 
     Args:
         uuid (UUID):
+        as_known_on (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | Source | Throttled]
+        Response[Any | Error | Source | SourcesRetrieveResponse400 | Throttled]
     """
 
     kwargs = _get_kwargs(
         uuid=uuid,
+        as_known_on=as_known_on,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -161,25 +185,28 @@ async def asyncio(
     uuid: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Any | Error | Source | Throttled | None:
+    as_known_on: str | Unset = UNSET,
+) -> Any | Error | Source | SourcesRetrieveResponse400 | Throttled | None:
     """One source, by UUID
 
      Sources; editors add them (and correct them) to cite them. Deleting one is the admin's.
 
     Args:
         uuid (UUID):
+        as_known_on (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error | Source | Throttled
+        Any | Error | Source | SourcesRetrieveResponse400 | Throttled
     """
 
     return (
         await asyncio_detailed(
             uuid=uuid,
             client=client,
+            as_known_on=as_known_on,
         )
     ).parsed

@@ -18,6 +18,7 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    as_known_on: str | Unset = UNSET,
     cursor: str | Unset = UNSET,
     date_from: datetime.date | str | Unset = UNSET,
     date_to: datetime.date | str | Unset = UNSET,
@@ -34,6 +35,8 @@ def _get_kwargs(
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    params["as_known_on"] = as_known_on
 
     params["cursor"] = cursor
 
@@ -153,6 +156,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     cursor: str | Unset = UNSET,
     date_from: datetime.date | str | Unset = UNSET,
     date_to: datetime.date | str | Unset = UNSET,
@@ -171,6 +175,7 @@ def sync_detailed(
     or month precision match any date range they overlap.
 
     Args:
+        as_known_on (str | Unset):
         cursor (str | Unset):
         date_from (datetime.date | str | Unset):
         date_to (datetime.date | str | Unset):
@@ -194,6 +199,7 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        as_known_on=as_known_on,
         cursor=cursor,
         date_from=date_from,
         date_to=date_to,
@@ -219,6 +225,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     cursor: str | Unset = UNSET,
     date_from: datetime.date | str | Unset = UNSET,
     date_to: datetime.date | str | Unset = UNSET,
@@ -237,6 +244,7 @@ def sync(
     or month precision match any date range they overlap.
 
     Args:
+        as_known_on (str | Unset):
         cursor (str | Unset):
         date_from (datetime.date | str | Unset):
         date_to (datetime.date | str | Unset):
@@ -261,6 +269,7 @@ def sync(
 
     return sync_detailed(
         client=client,
+        as_known_on=as_known_on,
         cursor=cursor,
         date_from=date_from,
         date_to=date_to,
@@ -280,6 +289,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     cursor: str | Unset = UNSET,
     date_from: datetime.date | str | Unset = UNSET,
     date_to: datetime.date | str | Unset = UNSET,
@@ -298,6 +308,7 @@ async def asyncio_detailed(
     or month precision match any date range they overlap.
 
     Args:
+        as_known_on (str | Unset):
         cursor (str | Unset):
         date_from (datetime.date | str | Unset):
         date_to (datetime.date | str | Unset):
@@ -321,6 +332,7 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        as_known_on=as_known_on,
         cursor=cursor,
         date_from=date_from,
         date_to=date_to,
@@ -344,6 +356,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     cursor: str | Unset = UNSET,
     date_from: datetime.date | str | Unset = UNSET,
     date_to: datetime.date | str | Unset = UNSET,
@@ -362,6 +375,7 @@ async def asyncio(
     or month precision match any date range they overlap.
 
     Args:
+        as_known_on (str | Unset):
         cursor (str | Unset):
         date_from (datetime.date | str | Unset):
         date_to (datetime.date | str | Unset):
@@ -387,6 +401,7 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            as_known_on=as_known_on,
             cursor=cursor,
             date_from=date_from,
             date_to=date_to,

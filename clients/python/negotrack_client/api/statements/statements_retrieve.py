@@ -19,11 +19,14 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     uuid: UUID,
     *,
+    as_known_on: str | Unset = UNSET,
     format_: StatementsRetrieveFormat | Unset = UNSET,
     include: StatementsRetrieveInclude | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    params["as_known_on"] = as_known_on
 
     json_format_: str | Unset = UNSET
     if not isinstance(format_, Unset):
@@ -103,6 +106,7 @@ def sync_detailed(
     uuid: UUID,
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     format_: StatementsRetrieveFormat | Unset = UNSET,
     include: StatementsRetrieveInclude | Unset = UNSET,
 ) -> Response[Any | Error | Statement | StatementsRetrieveResponse400 | Throttled]:
@@ -110,6 +114,7 @@ def sync_detailed(
 
     Args:
         uuid (UUID):
+        as_known_on (str | Unset):
         format_ (StatementsRetrieveFormat | Unset):
         include (StatementsRetrieveInclude | Unset):
 
@@ -123,6 +128,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         uuid=uuid,
+        as_known_on=as_known_on,
         format_=format_,
         include=include,
     )
@@ -138,6 +144,7 @@ def sync(
     uuid: UUID,
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     format_: StatementsRetrieveFormat | Unset = UNSET,
     include: StatementsRetrieveInclude | Unset = UNSET,
 ) -> Any | Error | Statement | StatementsRetrieveResponse400 | Throttled | None:
@@ -145,6 +152,7 @@ def sync(
 
     Args:
         uuid (UUID):
+        as_known_on (str | Unset):
         format_ (StatementsRetrieveFormat | Unset):
         include (StatementsRetrieveInclude | Unset):
 
@@ -159,6 +167,7 @@ def sync(
     return sync_detailed(
         uuid=uuid,
         client=client,
+        as_known_on=as_known_on,
         format_=format_,
         include=include,
     ).parsed
@@ -168,6 +177,7 @@ async def asyncio_detailed(
     uuid: UUID,
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     format_: StatementsRetrieveFormat | Unset = UNSET,
     include: StatementsRetrieveInclude | Unset = UNSET,
 ) -> Response[Any | Error | Statement | StatementsRetrieveResponse400 | Throttled]:
@@ -175,6 +185,7 @@ async def asyncio_detailed(
 
     Args:
         uuid (UUID):
+        as_known_on (str | Unset):
         format_ (StatementsRetrieveFormat | Unset):
         include (StatementsRetrieveInclude | Unset):
 
@@ -188,6 +199,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         uuid=uuid,
+        as_known_on=as_known_on,
         format_=format_,
         include=include,
     )
@@ -201,6 +213,7 @@ async def asyncio(
     uuid: UUID,
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     format_: StatementsRetrieveFormat | Unset = UNSET,
     include: StatementsRetrieveInclude | Unset = UNSET,
 ) -> Any | Error | Statement | StatementsRetrieveResponse400 | Throttled | None:
@@ -208,6 +221,7 @@ async def asyncio(
 
     Args:
         uuid (UUID):
+        as_known_on (str | Unset):
         format_ (StatementsRetrieveFormat | Unset):
         include (StatementsRetrieveInclude | Unset):
 
@@ -223,6 +237,7 @@ async def asyncio(
         await asyncio_detailed(
             uuid=uuid,
             client=client,
+            as_known_on=as_known_on,
             format_=format_,
             include=include,
         )

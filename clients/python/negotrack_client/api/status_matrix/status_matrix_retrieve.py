@@ -15,11 +15,14 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    as_known_on: str | Unset = UNSET,
     format_: StatusMatrixRetrieveFormat | Unset = UNSET,
     process: str,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    params["as_known_on"] = as_known_on
 
     json_format_: str | Unset = UNSET
     if not isinstance(format_, Unset):
@@ -92,12 +95,14 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     format_: StatusMatrixRetrieveFormat | Unset = UNSET,
     process: str,
 ) -> Response[Any | Error | StatusMatrix | StatusMatrixRetrieveResponse400 | Throttled]:
     """Rounds × agenda issues of one process, one published status per cell.
 
     Args:
+        as_known_on (str | Unset):
         format_ (StatusMatrixRetrieveFormat | Unset):
         process (str):
 
@@ -110,6 +115,7 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        as_known_on=as_known_on,
         format_=format_,
         process=process,
     )
@@ -124,12 +130,14 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     format_: StatusMatrixRetrieveFormat | Unset = UNSET,
     process: str,
 ) -> Any | Error | StatusMatrix | StatusMatrixRetrieveResponse400 | Throttled | None:
     """Rounds × agenda issues of one process, one published status per cell.
 
     Args:
+        as_known_on (str | Unset):
         format_ (StatusMatrixRetrieveFormat | Unset):
         process (str):
 
@@ -143,6 +151,7 @@ def sync(
 
     return sync_detailed(
         client=client,
+        as_known_on=as_known_on,
         format_=format_,
         process=process,
     ).parsed
@@ -151,12 +160,14 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     format_: StatusMatrixRetrieveFormat | Unset = UNSET,
     process: str,
 ) -> Response[Any | Error | StatusMatrix | StatusMatrixRetrieveResponse400 | Throttled]:
     """Rounds × agenda issues of one process, one published status per cell.
 
     Args:
+        as_known_on (str | Unset):
         format_ (StatusMatrixRetrieveFormat | Unset):
         process (str):
 
@@ -169,6 +180,7 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        as_known_on=as_known_on,
         format_=format_,
         process=process,
     )
@@ -181,12 +193,14 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     format_: StatusMatrixRetrieveFormat | Unset = UNSET,
     process: str,
 ) -> Any | Error | StatusMatrix | StatusMatrixRetrieveResponse400 | Throttled | None:
     """Rounds × agenda issues of one process, one published status per cell.
 
     Args:
+        as_known_on (str | Unset):
         format_ (StatusMatrixRetrieveFormat | Unset):
         process (str):
 
@@ -201,6 +215,7 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            as_known_on=as_known_on,
             format_=format_,
             process=process,
         )

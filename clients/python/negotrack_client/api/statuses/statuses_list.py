@@ -16,6 +16,7 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    as_known_on: str | Unset = UNSET,
     include: StatusesListInclude | Unset = UNSET,
     issue: str | Unset = UNSET,
     page: int | Unset = UNSET,
@@ -26,6 +27,8 @@ def _get_kwargs(
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    params["as_known_on"] = as_known_on
 
     json_include: str | Unset = UNSET
     if not isinstance(include, Unset):
@@ -115,6 +118,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     include: StatusesListInclude | Unset = UNSET,
     issue: str | Unset = UNSET,
     page: int | Unset = UNSET,
@@ -126,6 +130,7 @@ def sync_detailed(
     """Issue statuses, from the public record
 
     Args:
+        as_known_on (str | Unset):
         include (StatusesListInclude | Unset):
         issue (str | Unset):
         page (int | Unset):
@@ -143,6 +148,7 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        as_known_on=as_known_on,
         include=include,
         issue=issue,
         page=page,
@@ -162,6 +168,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     include: StatusesListInclude | Unset = UNSET,
     issue: str | Unset = UNSET,
     page: int | Unset = UNSET,
@@ -173,6 +180,7 @@ def sync(
     """Issue statuses, from the public record
 
     Args:
+        as_known_on (str | Unset):
         include (StatusesListInclude | Unset):
         issue (str | Unset):
         page (int | Unset):
@@ -191,6 +199,7 @@ def sync(
 
     return sync_detailed(
         client=client,
+        as_known_on=as_known_on,
         include=include,
         issue=issue,
         page=page,
@@ -204,6 +213,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     include: StatusesListInclude | Unset = UNSET,
     issue: str | Unset = UNSET,
     page: int | Unset = UNSET,
@@ -215,6 +225,7 @@ async def asyncio_detailed(
     """Issue statuses, from the public record
 
     Args:
+        as_known_on (str | Unset):
         include (StatusesListInclude | Unset):
         issue (str | Unset):
         page (int | Unset):
@@ -232,6 +243,7 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        as_known_on=as_known_on,
         include=include,
         issue=issue,
         page=page,
@@ -249,6 +261,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    as_known_on: str | Unset = UNSET,
     include: StatusesListInclude | Unset = UNSET,
     issue: str | Unset = UNSET,
     page: int | Unset = UNSET,
@@ -260,6 +273,7 @@ async def asyncio(
     """Issue statuses, from the public record
 
     Args:
+        as_known_on (str | Unset):
         include (StatusesListInclude | Unset):
         issue (str | Unset):
         page (int | Unset):
@@ -279,6 +293,7 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            as_known_on=as_known_on,
             include=include,
             issue=issue,
             page=page,
