@@ -46,6 +46,7 @@ from django.apps import apps
 from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict, StreamingHttpResponse
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 
 PARAMETER = "as_known_on"
@@ -351,6 +352,21 @@ def _keep_moment_in_links(html: str, moment: datetime.datetime) -> str:
     return _GET_FORM.sub(lambda found: found.group(0) + hidden, html)
 
 
+def _offers_method(request: HttpRequest) -> bool:
+    """Whether the API route asked offers the request's method (a viewset's action, or an
+    API view's handler): a method it does not offer gets the route's own 405 first."""
+    try:
+        view = resolve(request.path_info).func
+    except Resolver404:
+        return False
+    method = (request.method or "").lower()
+    actions = getattr(view, "actions", None)  # a viewset's, method -> action
+    if actions is not None:
+        return method in actions
+    view_class = getattr(view, "cls", None)  # an API view's
+    return view_class is not None and method in view_class.http_method_names and hasattr(view_class, method)
+
+
 class AsKnownOnMiddleware:
     """Answers a read that asks `?as_known_on=` from the record as it stood (module docstring)."""
 
@@ -365,6 +381,8 @@ class AsKnownOnMiddleware:
         if path in REFUSED_PATHS or path.startswith(REFUSED_PREFIXES):
             return _refuse(request, "this address is not a read of the public record; it is always as it is now.")
         if request.method not in READING:
+            if not _offers_method(request):
+                return self.get_response(request)  # the route's own 405
             return _refuse(request, "only reads show the record as it stood; a change is made to the record as it is.")
         if len(values) > 1:
             return _refuse(request, "give one moment, not several.")

@@ -36,6 +36,7 @@ persona, on top of Schemathesis' coverage cases) and derandomized with a fixed s
 sends the same requests every time. A failure prints the request as a curl command.
 """
 
+import datetime
 import io
 from collections import defaultdict
 
@@ -132,6 +133,8 @@ REFUSED_FOR_STORED_DATA = {
 # The demo's records by the slug or UUID its loader gives them, known before it is loaded, and
 # the parameters that name each kind.
 SLUGGED = {"process": Process, "round": Round, "issue": Issue, "party": Party, "person": Person}
+# `as_known_on` (negotrack.as_known): a day before the demo's record was made, a moment, today.
+MOMENTS = ["2026-02-10", "2026-02-17T12:00:00Z", datetime.datetime.now(datetime.UTC).date().isoformat()]
 NAMED_BY = {
     "process": ["query.process", "body.process"],
     "round": ["query.round", "body.round"],
@@ -198,9 +201,14 @@ def schemathesis_config(*, invalid_requests: bool) -> SchemathesisConfig:
                 "allow-x00": False,
             },
             "checks": {"positive_data_acceptance": {"expected-statuses": accepted}},
-            "dictionaries": {kind: {"values": values} for kind, values in DEMO_NAMES.items()},
+            "dictionaries": {
+                **{kind: {"values": values} for kind, values in DEMO_NAMES.items()},
+                "moments": {"values": MOMENTS},
+            },
             "parameters": {
-                parameter: {"dictionary": kind, **name} for kind in NAMED_BY for parameter in NAMED_BY[kind]
+                **{parameter: {"dictionary": kind, **name} for kind in NAMED_BY for parameter in NAMED_BY[kind]},
+                # Always a moment gone by: one still to come is refused, which no schema can say.
+                "query.as_known_on": {"dictionary": "moments", "probability": 1.0},
             },
             "operations": [*records, *refusals],
         }

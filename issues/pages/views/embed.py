@@ -10,6 +10,8 @@ own, `'self'` only, but for who may frame it.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from csp.decorators import csp_replace
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -19,6 +21,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from issues.models import Issue, TimelineEntry
 from issues.pages.views.base import page, render_page
 from issues.timelines.as_known import show_timelines
+from negotrack import as_known
 
 # Any site may frame this page; the rest of the policy stays the site's.
 FRAMED_BY_ANYONE = {"frame-ancestors": ["*"]}
@@ -32,6 +35,9 @@ def timeline_embed(request: HttpRequest, slug: str) -> HttpResponse:
     issue = get_object_or_404(Issue.objects.only("slug", "name"), slug=slug)
     # TimelineJS answers an empty timeline with an error of its own: say it here instead.
     show_timelines([issue.pk])
+    # Framed as it stood, it draws the timeline as it stood.
+    moment = as_known.known_on()
+    timeline_query = {"format": "timelinejs"} | ({as_known.PARAMETER: as_known.moment_text(moment)} if moment else {})
     has_entries = TimelineEntry.objects.filter(issue=issue).exists()
     return render_page(
         request,
@@ -39,7 +45,7 @@ def timeline_embed(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "issue": issue,
             "has_entries": has_entries,
-            "source": reverse("issue-timeline", args=[issue.slug]) + "?format=timelinejs",
+            "source": reverse("issue-timeline", args=[issue.slug]) + "?" + urlencode(timeline_query),
             "issue_url": request.build_absolute_uri(reverse("pages:issue", args=[issue.slug])),
         },
     )
