@@ -8,18 +8,19 @@ then.
 **How.** Every record keeps its history (django-simple-history: a row for each save and
 delete, with its time), so the record as it stood at a moment is, for each record, its
 newest history row up to that moment, unless that row is its deletion. For such a request
-the middleware opens a transaction on the primary and creates, in it, a temporary view
-for each record table and each of their many-to-many tables, named as the table: both
-PostgreSQL and SQLite look a name up among the connection's temporary objects first, so
-every query of the request, the ORM's included, reads the record as it stood, and no view
-or query needs to know. The transaction is rolled back once the answer is made (a streamed
-answer is read to its end first), which drops the views.
+the middleware opens a transaction on the primary, and a temporary table stands in for
+each record table and each of their many-to-many tables, named as the table, with its
+columns and primary key, filled from the history: both PostgreSQL and SQLite look a name
+up among the connection's temporary objects first, so every query of the request, the
+ORM's included, reads the record as it stood, and no view or query needs to know. Each
+stand-in is made as a query first names it (`StandIns`, an execute wrapper), so a read
+pays only for the history of what it shows. The transaction is rolled back once the
+answer is made (a streamed answer is read to its end first), which drops them.
 
 **What is not history.** Values kept by the services rather than saved with a record (an
-issue's current status, a position being current) and derived tables (the statements'
-search documents, the timelines) are registered here by the app that keeps them
-(`derived_column`, `derived_table`), each made from the views as it would be from the
-tables.
+issue's current status, a position being current) are registered here by the app that
+keeps them (`derived_column`), made from the history as the services make them; derived
+tables (the timelines) get an empty stand-in (`derived_table`) that their reader fills.
 
 **Where.** Reads only (GET, HEAD, OPTIONS) of the analysts' pages, their feeds and the
 API's reads; the editors' pages, the admin, the changes feed (a history of its own) and
@@ -29,7 +30,9 @@ still to come.
 **Known limits.** A history row's time is the time of the save, not of its commit: a
 transaction still open at the moment asked for, and committed later, shows as if it had
 committed at once. A round whose dates moved after its assessments were published shows
-them on the effective date they had when they were last saved.
+them on the effective date they had when they were last saved. A search of the words
+(PostgreSQL's search documents) matches them as they are now, among the statements on record
+then.
 """
 
 from __future__ import annotations
@@ -130,10 +133,12 @@ def url_as_known(request: HttpRequest, moment: datetime.datetime | None) -> str:
 
 # --- what apps register -----------------------------------------------------------------------
 
-# `sql(rows)` gives the value of a column the history does not keep, for the row `known`
-# of the view; `rows(model)` is the SQL of a record's rows as they stood, as a subquery.
+# `sql(rows, connection)` gives the value of a column the history does not keep, for the
+# row `known` of the view: an expression, and the joins it needs (one pass over what they
+# read, not a subquery for each row); `rows(model)` is the SQL of a record's rows as they
+# stood, as a subquery.
 RowsSQL = Callable[[type[models.Model]], str]
-ColumnSQL = Callable[[RowsSQL, BaseDatabaseWrapper], str]
+ColumnSQL = Callable[[RowsSQL, BaseDatabaseWrapper], tuple[str, str]]
 # Statements that make a derived table's stand-in, run once the record's views exist.
 TableSQL = Callable[[BaseDatabaseWrapper], list[str]]
 
@@ -204,9 +209,25 @@ class _Shadow:
         ranked = self.ranked(model, columns)
         return f"(SELECT {picked} FROM ({ranked}) ranked WHERE known_rank = 1 AND known_type <> '-')"
 
-    def record_view(self, model: type[models.Model]) -> str:
+    def fill(self, model: type[models.Model], select: str) -> list[str]:
+        """A temporary table named as `model`'s, with its columns and primary key, filled from
+        `select`; on PostgreSQL, analysed, so that the planner knows what it holds."""
+        table = self.quote(model._meta.db_table)
+        columns = ", ".join(self.quote(field.column) for field in model._meta.concrete_fields)
+        made = [empty_table(model, self.connection), f"INSERT INTO {table} ({columns}) {select}"]
+        if self.connection.vendor == "postgresql":
+            # The columns a query filters, joins or sorts by; long texts would only cost time.
+            keys = [
+                self.quote(field.column)
+                for field in model._meta.concrete_fields
+                if not isinstance(field, (models.TextField, models.JSONField))
+            ]
+            made.append(f"ANALYZE {table} ({', '.join(keys)})")
+        return made
+
+    def record_table(self, model: type[models.Model]) -> list[str]:
         kept = set(self.kept_columns(model))
-        picked = []
+        picked, joins = [], []
         for field in model._meta.concrete_fields:
             column = cast(str, field.column)
             if column in kept:
@@ -217,28 +238,27 @@ class _Shadow:
                 raise LookupError(
                     f"{model._meta.label}.{column} is left out of its history and has no derived value registered."
                 )
-            picked.append(f"{derive(self.rows, self.connection)} AS {self.quote(column)}")
-        return (
-            f"CREATE TEMPORARY VIEW {self.quote(model._meta.db_table)} AS "
-            f"SELECT {', '.join(picked)} FROM {self.rows(model)} known"
-        )
+            expression, join = derive(self.rows, self.connection)
+            picked.append(expression)
+            joins.append(join)
+        return self.fill(model, f"SELECT {', '.join(picked)} FROM {self.rows(model)} known {' '.join(joins)}")
 
-    def many_view(self, model: type[models.Model], field: models.ManyToManyField) -> str:
+    def many_table(self, model: type[models.Model], field: models.ManyToManyField) -> list[str]:
         """A many-to-many table as it stood: the rows kept with each record's chosen history row."""
         through = cast(type[models.Model], field.remote_field.through)
         history = model._record_history.m2m_models[field]  # type: ignore[attr-defined]  # a Record's
         history_columns = {f.name: f.column for f in history._meta.concrete_fields}
-        picked = [f"{self.quote('m2m_history_id')} AS {self.quote(through._meta.pk.column)}"]
-        for part in through._meta.concrete_fields:
-            if not part.primary_key:
-                picked.append(f"{self.quote(history_columns[part.name])} AS {self.quote(part.column)}")
+        picked = [
+            self.quote("m2m_history_id") if part.primary_key else self.quote(history_columns[part.name])
+            for part in through._meta.concrete_fields
+        ]
         chosen = (
             f"SELECT history_id FROM ({self.ranked(model, ['history_id'])}) ranked "
             "WHERE known_rank = 1 AND known_type <> '-'"
         )
-        return (
-            f"CREATE TEMPORARY VIEW {self.quote(through._meta.db_table)} AS SELECT {', '.join(picked)} "
-            f"FROM {self.quote(history._meta.db_table)} WHERE history_id IN ({chosen})"
+        return self.fill(
+            through,
+            f"SELECT {', '.join(picked)} FROM {self.quote(history._meta.db_table)} WHERE history_id IN ({chosen})",
         )
 
 
@@ -250,26 +270,50 @@ def _records() -> Iterator[type[models.Model]]:
             yield model
 
 
-def statements(connection: BaseDatabaseWrapper, moment: datetime.datetime) -> list[str]:
-    """The statements that make the record as it stood at `moment` on `connection`."""
-    # A literal, not a parameter: a view holds no parameters. Made here from a datetime.
-    if connection.vendor == "postgresql":
-        sql_moment = f"'{moment.isoformat()}'::timestamptz"
-    else:
-        sql_moment = f"'{connection.ops.adapt_datetimefield_value(moment)}'"
-    shadow = _Shadow(connection, sql_moment)
-    made = []
-    for model in _records():
-        made.append(shadow.record_view(model))
-        history = model._record_history  # type: ignore[attr-defined]
-        for field in model._meta.many_to_many:
-            if field in history.m2m_models:
-                made.append(shadow.many_view(model, field))
-            elif cast(type[models.Model], field.remote_field.through)._meta.auto_created:
-                raise LookupError(f"{model._meta.label}.{field.name} keeps no history: give it to m2m_fields.")
-    for make in _derived_tables:
-        made.extend(make(connection))
-    return made
+class StandIns:
+    """The temporary tables of one request, each made as the request's queries first name it:
+    a read that shows parties alone never reads the statements' history. An execute wrapper
+    of the connection (Django's `execute_wrapper`) for as long as the request runs."""
+
+    def __init__(self, connection: BaseDatabaseWrapper, moment: datetime.datetime) -> None:
+        # A literal made here from a datetime: the statements run as they are, without parameters.
+        if connection.vendor == "postgresql":
+            sql_moment = f"'{moment.isoformat()}'::timestamptz"
+        else:
+            sql_moment = f"'{connection.ops.adapt_datetimefield_value(moment)}'"
+        shadow = _Shadow(connection, sql_moment)
+        self.connection = connection
+        # By each table's name as a query names it (quoted): the statements that make it.
+        self.waiting: dict[str, list[str]] = {}
+        for model in _records():
+            self.waiting[shadow.quote(model._meta.db_table)] = shadow.record_table(model)
+            history = model._record_history  # type: ignore[attr-defined]
+            for field in model._meta.many_to_many:
+                through = cast(type[models.Model], field.remote_field.through)
+                if field in history.m2m_models:
+                    self.waiting[shadow.quote(through._meta.db_table)] = shadow.many_table(model, field)
+                elif through._meta.auto_created:
+                    raise LookupError(f"{model._meta.label}.{field.name} keeps no history: give it to m2m_fields.")
+        # The derived tables' stand-ins are empty, and cheap: made at once.
+        self.first = [statement for make in _derived_tables for statement in make(connection)]
+        if connection.vendor == "postgresql":
+            # For this transaction, the planner's statistics of a stand-in from a small sample:
+            # its row count and keys matter, not the fine shape of its values.
+            self.first.insert(0, "SET LOCAL default_statistics_target = 10")
+
+    def start(self) -> None:
+        with self.connection.cursor() as cursor:
+            for statement in self.first:
+                cursor.execute(statement)
+
+    def __call__(self, execute: Callable[..., Any], sql: str, params: Any, many: bool, context: dict[str, Any]) -> Any:
+        named = [table for table in self.waiting if table in sql]
+        for table in named:
+            made = self.waiting.pop(table)
+            with self.connection.cursor() as cursor:
+                for statement in made:
+                    cursor.execute(statement)
+        return execute(sql, params, many, context)
 
 
 # --- records changed since ---------------------------------------------------------------------
@@ -396,22 +440,16 @@ class AsKnownOnMiddleware:
         connection = connections[DEFAULT_DB_ALIAS]
         token = _moment.set(moment)
         changed = _changed.set({})
-        # A view has no primary key, so PostgreSQL cannot group by it alone: Django is told
-        # to group by every column it selects, as it does on SQLite.
-        grouping = connection.features.allows_group_by_selected_pks
-        connection.features.allows_group_by_selected_pks = False
         try:
             # In a transaction of the primary, which the replica router keeps every query on.
-            with transaction.atomic(using=DEFAULT_DB_ALIAS):
-                with connection.cursor() as cursor:
-                    for statement in statements(connection, moment):
-                        cursor.execute(statement)
+            stand_ins = StandIns(connection, moment)
+            with transaction.atomic(using=DEFAULT_DB_ALIAS), connection.execute_wrapper(stand_ins):
+                stand_ins.start()
                 response = self.get_response(request)
                 if isinstance(response, StreamingHttpResponse):
                     response.streaming_content = list(response.streaming_content)
                 transaction.set_rollback(True, using=DEFAULT_DB_ALIAS)
         finally:
-            connection.features.allows_group_by_selected_pks = grouping
             _changed.reset(changed)
             _moment.reset(token)
         response["As-Known-On"] = moment_text(moment)

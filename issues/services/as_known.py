@@ -1,45 +1,44 @@
 """What the issues app keeps beside the history, as it stood (negotrack.as_known): an issue's
 current status and a party's current position, which the services keep rather than save
-with the record, and the statements' search documents."""
+with the record.
+
+The statements' search documents (issues.models.StatementSearch, PostgreSQL's) are read as
+they are: a search of the record as it stood finds, among the statements on record then,
+those whose words or speaker's names match now. A published statement's words never
+change (a correction is a record of its own); a speaker's aliases may have grown since."""
 
 from __future__ import annotations
 
 from django.db.backends.base.base import BaseDatabaseWrapper
 
-from issues.models import Issue, IssueStatus, Position, PublicationState, Statement, statement_search_document
+from issues.models import Issue, IssueStatus, Position, PublicationState
 from negotrack import as_known
 
 # The order of issues.services.issues: the latest published by effective date.
-_LATEST = "ORDER BY latest.effective_date DESC, latest.published_at DESC, latest.id DESC LIMIT 1"
-_PUBLISHED = f"latest.state = '{PublicationState.PUBLISHED.value}'"
+_LATEST = "ORDER BY effective_date DESC, published_at DESC, id DESC"
+_PUBLISHED = f"state = '{PublicationState.PUBLISHED.value}'"
 
 
-def _current_status(rows: as_known.RowsSQL, connection: BaseDatabaseWrapper) -> str:
-    statuses = rows(IssueStatus)
-    return f"(SELECT latest.id FROM {statuses} latest WHERE latest.issue_id = known.id AND {_PUBLISHED} {_LATEST})"
-
-
-def _position_is_current(rows: as_known.RowsSQL, connection: BaseDatabaseWrapper) -> str:
-    latest = (
-        f"SELECT latest.id FROM {rows(Position)} latest WHERE latest.issue_id = known.issue_id "
-        f"AND latest.party_id = known.party_id AND {_PUBLISHED} {_LATEST}"
+def _latest(rows: str, per: str) -> str:
+    """The id of the latest published row of `rows` for each value of `per`, with `per`."""
+    return (
+        f"(SELECT id, {per} FROM (SELECT id, {per}, ROW_NUMBER() OVER (PARTITION BY {per} {_LATEST}) AS latest_rank "
+        f"FROM {rows} published WHERE {_PUBLISHED}) ranked WHERE latest_rank = 1)"
     )
-    # False, not NULL, where the party has no published position on the issue.
-    return f"COALESCE(known.id = ({latest}), 1 = 0)"
 
 
-def _search_documents(connection: BaseDatabaseWrapper) -> list[str]:
-    """PostgreSQL's search documents (issues.services.search), made from the statements and
-    people as they stood; SQLite searches the fields themselves."""
-    if connection.vendor != "postgresql":
-        return []
-    rows = Statement.objects.order_by().annotate(document=statement_search_document()).values_list("pk", "document")
-    # A view holds no parameters: psycopg writes them in (the configuration's name, the lengths cut at).
-    select = connection.ops.compose_sql(*rows.query.sql_with_params())  # type: ignore[attr-defined]  # PostgreSQL's
-    return [f"CREATE TEMPORARY VIEW issues_statementsearch (statement_id, document) AS {select}"]
+def _current_status(rows: as_known.RowsSQL, connection: BaseDatabaseWrapper) -> tuple[str, str]:
+    current = _latest(rows(IssueStatus), "issue_id")
+    return "current_status.id", f"LEFT JOIN {current} current_status ON current_status.issue_id = known.id"
+
+
+def _position_is_current(rows: as_known.RowsSQL, connection: BaseDatabaseWrapper) -> tuple[str, str]:
+    current = _latest(rows(Position), "issue_id, party_id")
+    # True for the latest, false (not NULL) for every other.
+    join = f"LEFT JOIN {current} current_position ON current_position.id = known.id"
+    return "(current_position.id IS NOT NULL)", join
 
 
 def register() -> None:
     as_known.derived_column(Issue, "current_status_id", _current_status)
     as_known.derived_column(Position, "is_current", _position_is_current)
-    as_known.derived_table(_search_documents)
