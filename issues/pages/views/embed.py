@@ -19,6 +19,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from issues.models import Issue, TimelineEntry
 from issues.pages.views.base import page, render_page
 from issues.timelines.as_known import show_timelines
+from negotrack import as_known
 
 # Any site may frame this page; the rest of the policy stays the site's.
 FRAMED_BY_ANYONE = {"frame-ancestors": ["*"]}
@@ -39,7 +40,8 @@ def timeline_embed(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "issue": issue,
             "has_entries": has_entries,
-            "source": reverse("issue-timeline", args=[issue.slug]) + "?format=timelinejs",
-            "issue_url": request.build_absolute_uri(reverse("pages:issue", args=[issue.slug])),
+            # Shown as it stood (negotrack.as_known), the timeline and the issue are read as they stood.
+            "source": as_known.keep_moment(reverse("issue-timeline", args=[issue.slug]) + "?format=timelinejs"),
+            "issue_url": request.build_absolute_uri(as_known.keep_moment(reverse("pages:issue", args=[issue.slug]))),
         },
     )
