@@ -107,15 +107,20 @@ def parse(value: str, *, now: datetime.datetime | None = None) -> datetime.datet
         ) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=datetime.UTC)
-    moment = moment.astimezone(datetime.UTC)
+    try:
+        moment = moment.astimezone(datetime.UTC)
+    except OverflowError:
+        # A moment of the year 1 east of UTC, or of the year 9999 west of it.
+        raise Refused(f"{text[:40]!r} lies outside the years 1 to 9999 once in UTC.") from None
     if moment > now:
         raise Refused(f"{moment:%Y-%m-%dT%H:%M:%SZ} is still to come: the record is known up to now.")
     return moment
 
 
 def moment_text(moment: datetime.datetime) -> str:
-    """A moment as `as_known_on` takes it back, to the microsecond."""
-    return moment.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    """A moment as `as_known_on` takes it back, to the microsecond (the year in four
+    digits: strftime writes the year 1 as "1")."""
+    return moment.astimezone(datetime.UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def url_as_known(request: HttpRequest, moment: datetime.datetime | None) -> str:
@@ -129,6 +134,17 @@ def url_as_known(request: HttpRequest, moment: datetime.datetime | None) -> str:
         query[PARAMETER] = moment_text(moment)
     encoded = query.urlencode(safe=":")
     return f"{request.path}?{encoded}" if encoded else request.path
+
+
+def keep_moment(url: str) -> str:
+    """An address of the site that shows the record at the running request's moment, when
+    that request shows the record as it stood; `url` as it is otherwise. For the addresses
+    that the rewriting of a page's links leaves out (an absolute link, a script's source)."""
+    moment = known_on()
+    if moment is None:
+        return url
+    joiner = "&" if "?" in url else "?"
+    return f"{url}{joiner}{urlencode({PARAMETER: moment_text(moment)}, safe=':')}"
 
 
 # --- what apps register -----------------------------------------------------------------------

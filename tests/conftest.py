@@ -191,3 +191,14 @@ def scene(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         yield build_scene()
         transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def as_known_story(django_db_setup, django_db_blocker):
+    """A small record published on 10 February 2026 and partly corrected and withdrawn on
+    20 February (tests.as_known_record), made once for the module and rolled back after it."""
+    from tests.as_known_record import build_story
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_story()
+        transaction.set_rollback(True)

@@ -10,8 +10,6 @@ own, `'self'` only, but for who may frame it.
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from csp.decorators import csp_replace
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -35,9 +33,6 @@ def timeline_embed(request: HttpRequest, slug: str) -> HttpResponse:
     issue = get_object_or_404(Issue.objects.only("slug", "name"), slug=slug)
     # TimelineJS answers an empty timeline with an error of its own: say it here instead.
     show_timelines([issue.pk])
-    # Framed as it stood, it draws the timeline as it stood.
-    moment = as_known.known_on()
-    timeline_query = {"format": "timelinejs"} | ({as_known.PARAMETER: as_known.moment_text(moment)} if moment else {})
     has_entries = TimelineEntry.objects.filter(issue=issue).exists()
     return render_page(
         request,
@@ -45,7 +40,8 @@ def timeline_embed(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "issue": issue,
             "has_entries": has_entries,
-            "source": reverse("issue-timeline", args=[issue.slug]) + "?" + urlencode(timeline_query),
-            "issue_url": request.build_absolute_uri(reverse("pages:issue", args=[issue.slug])),
+            # Shown as it stood (negotrack.as_known), the timeline and the issue are read as they stood.
+            "source": as_known.keep_moment(reverse("issue-timeline", args=[issue.slug]) + "?format=timelinejs"),
+            "issue_url": request.build_absolute_uri(as_known.keep_moment(reverse("pages:issue", args=[issue.slug]))),
         },
     )
