@@ -90,9 +90,11 @@ def test_reads_that_check_their_query_document_400_and_the_others_do_not():
         "/api/v1/status-matrix/",
     } <= with_400
     # A list without filters still refuses a bad `page_size`, a publishable record's detail a bad
-    # `include`; a detail read without either has nothing to refuse.
-    assert {"/api/v1/processes/", "/api/v1/statements/{uuid}/"} <= with_400
-    assert not with_400 & {"/api/v1/processes/{slug}/", "/api/v1/rounds/{slug}/"}
+    # `include`, and every read of the record an `as_known_on` it cannot read (negotrack.as_known);
+    # a subscription's detail, an account's own and no part of the record, has nothing to refuse.
+    assert {"/api/v1/processes/", "/api/v1/statements/{uuid}/", "/api/v1/processes/{slug}/"} <= with_400
+    reads = {path for path, method, _ in _operations() if method == "get"}
+    assert reads - with_400 == {"/api/v1/webhooks/{uuid}/"}
     bad_query = _schema()["paths"]["/api/v1/statements/"]["get"]["responses"]["400"]["content"]
     assert list(bad_query) == ["application/json"]
     assert bad_query["application/json"]["schema"]["additionalProperties"] == {
