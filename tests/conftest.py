@@ -27,6 +27,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import connection, transaction
+from django.db.backends.postgresql.creation import DatabaseCreation
 from django.db.backends.postgresql.operations import DatabaseOperations
 from django.test import override_settings
 from rest_framework.authtoken.models import Token
@@ -34,7 +35,7 @@ from rest_framework.test import APIClient
 
 from negotrack import cache_breaker
 from negotrack.groups import EDITORS, REVIEWERS, add_to_group
-from tests.flush import delete_each_table
+from tests.flush import delete_each_table, insert_each_table
 
 REQUIRE_SERVICES = os.environ.get("NEGOTRACK_REQUIRE_SERVICES") == "1"
 POSTGRES_PASS_ONLY = ("postgres", "redis", "postgres_pass")
@@ -98,11 +99,13 @@ def _fast_password_hasher():
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _flush_by_delete():
-    """After a committing test, PostgreSQL's tables are emptied by DELETE, not TRUNCATE:
-    the same empty tables, without a second or so a test (tests/flush.py)."""
+def _committing_tests_in_bulk():
+    """Around a committing test, PostgreSQL's tables are emptied by DELETE, not TRUNCATE, and
+    a serialized rollback's rows put back a table at a time: the same tables, without most
+    of a second a test (tests/flush.py)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(DatabaseOperations, "sql_flush", delete_each_table)
+        patch.setattr(DatabaseCreation, "deserialize_db_from_string", insert_each_table)
         yield
 
 
