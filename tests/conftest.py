@@ -27,12 +27,15 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import connection, transaction
+from django.db.backends.postgresql.creation import DatabaseCreation
+from django.db.backends.postgresql.operations import DatabaseOperations
 from django.test import override_settings
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from negotrack import cache_breaker
 from negotrack.groups import EDITORS, REVIEWERS, add_to_group
+from tests.flush import delete_each_table, insert_each_table
 
 REQUIRE_SERVICES = os.environ.get("NEGOTRACK_REQUIRE_SERVICES") == "1"
 POSTGRES_PASS_ONLY = ("postgres", "redis", "postgres_pass")
@@ -92,6 +95,17 @@ def _fast_password_hasher():
     not a quarter of a second. Processes that tests start (the browser tests' site, gunicorn,
     workers) keep the production hashers and make their own users."""
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _committing_tests_in_bulk():
+    """Around a committing test, PostgreSQL's tables are emptied by DELETE, not TRUNCATE, and
+    a serialized rollback's rows put back a table at a time: the same tables, without most
+    of a second a test (tests/flush.py)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(DatabaseOperations, "sql_flush", delete_each_table)
+        patch.setattr(DatabaseCreation, "deserialize_db_from_string", insert_each_table)
         yield
 
 

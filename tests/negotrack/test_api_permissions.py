@@ -9,7 +9,7 @@ delete aimed at a published record answers 409. A subscriber writes nothing to t
 (403, as an outsider). The webhooks routes are an account's own subscriptions: 401 without
 credentials, 403 outside the subscribers, editors and reviewers, and each of those manages
 their own. Each request runs in a savepoint that is rolled back, so every one starts from
-the same record.
+the same record, which is made once for the module.
 """
 
 import json
@@ -103,9 +103,17 @@ def query_for(path: str) -> str:
     return ""
 
 
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """The record walked, made once for the module (not once a route) and rolled back after
+    it: each test's own transaction, and each request's savepoint, nest inside it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield World()
+        transaction.set_rollback(True)
+
+
 @pytest.mark.parametrize(("path", "offered"), ROUTES, ids=[path for path, _ in ROUTES])
-def test_every_route_answers_each_method_as_the_persona_may(clients, path, offered):
-    world = World()
+def test_every_route_answers_each_method_as_the_persona_may(clients, world, path, offered):
     collection = path.split("/")[3]
     for published in target_is_published(path):
         url = concrete(path, world, published=published) + query_for(path)

@@ -10,6 +10,7 @@ the coverage check below.
 import json
 
 import pytest
+from django.db import transaction
 
 from issues.models import TimelineState
 from negotrack.models import Change
@@ -59,9 +60,17 @@ def model_of(world: World, collection: str):
     }[collection].__class__  # fmt: skip
 
 
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """The record written to, made once for the module (not once a write) and rolled back
+    after it: each test's own transaction nests inside it, so no test sees another's write."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield World()
+        transaction.set_rollback(True)
+
+
 @pytest.mark.parametrize(("path", "method"), WRITES, ids=[f"{method} {path}" for path, method in WRITES])
-def test_each_api_write_leaves_history_a_version_and_a_change(token_api, reviewer, path, method):
-    world = World()
+def test_each_api_write_leaves_history_a_version_and_a_change(token_api, reviewer, world, path, method):
     collection, route = collection_of(path), action_of(path)
     model = model_of(world, collection)
     on_published = route in ("withdraw", "correction")
@@ -108,8 +117,7 @@ def test_the_walk_covers_every_write_route():
     assert len(WRITES) == 4 * 8 + 10 * 3
 
 
-def test_publishing_a_correction_through_the_api_logs_the_supersession(token_api, reviewer):
-    world = World()
+def test_publishing_a_correction_through_the_api_logs_the_supersession(token_api, reviewer, world):
     old = world.published["statements"]
     client = token_api(reviewer)
     correction = client.post(f"/api/v1/statements/{old.uuid}/correction/", {}, format="json").json()

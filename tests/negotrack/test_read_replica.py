@@ -5,8 +5,8 @@ The tests' `replica` is a second connection to the test database (tests/settings
 these tests turn PUBLIC_READS_FROM_REPLICA on as DATABASE_REPLICA_URL does. They commit,
 as a site does: a second connection sees only what the primary committed, and a read
 inside a transaction on the primary stays there, so that a test wrapped in one would
-never reach the replica at all. Each committing test costs a flush of the database (about
-2 s on PostgreSQL), so each one walks several requests.
+never reach the replica at all. Each committing test costs a flush of the database and a
+put-back of what the migrations made (tests/flush.py), so each one walks several requests.
 """
 
 from collections.abc import Callable
