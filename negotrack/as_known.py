@@ -72,6 +72,11 @@ REFUSED_PATHS = frozenset({"/healthz"})
 READING = ("GET", "HEAD", "OPTIONS")
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A moment in ISO 8601's extended form: to the minute, the second or the microsecond, in UTC
+# unless it names its offset (Python would also read "20260219" or "2026-W08-4").
+_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?$")
+# Nothing on record is older: dates before 1900 are refused everywhere (DESIGN.md, Dates).
+EARLIEST = datetime.datetime(1900, 1, 1, tzinfo=datetime.UTC)
 
 _moment: ContextVar[datetime.datetime | None] = ContextVar("negotrack_as_known_on", default=None)
 
@@ -98,8 +103,12 @@ def parse(value: str, *, now: datetime.datetime | None = None) -> datetime.datet
             raise Refused(f"{text!r} is not a date: {error}.") from None
         if day > now.astimezone(datetime.UTC).date():
             raise Refused(f"{day:%Y-%m-%d} is still to come: the record is known up to today (UTC).")
+        if day < EARLIEST.date():
+            raise Refused(f"{text!r} is before 1900, and nothing on record is older.")
         return datetime.datetime.combine(day, datetime.time.max, tzinfo=datetime.UTC)
     try:
+        if not _MOMENT.match(text):
+            raise ValueError(text)
         moment = datetime.datetime.fromisoformat(text)
     except ValueError:
         raise Refused(
@@ -114,6 +123,8 @@ def parse(value: str, *, now: datetime.datetime | None = None) -> datetime.datet
         raise Refused(f"{text[:40]!r} lies outside the years 1 to 9999 once in UTC.") from None
     if moment > now:
         raise Refused(f"{moment:%Y-%m-%dT%H:%M:%SZ} is still to come: the record is known up to now.")
+    if moment < EARLIEST:
+        raise Refused(f"{text[:40]!r} is before 1900, and nothing on record is older.")
     return moment
 
 

@@ -292,6 +292,10 @@ def refused_values() -> dict[str, tuple[str | list[str], str]]:
         "a timestamp to come": ((now + datetime.timedelta(minutes=5)).isoformat(), "is still to come"),
         "year 9999 west of Greenwich": ("9999-12-31T23:00:00-05:00", "lies outside the years 1 to 9999 once in UTC"),
         "year 1 east of Greenwich": ("0001-01-01T00:00:00+05:00", "lies outside the years 1 to 9999 once in UTC"),
+        "before 1900": ("1899-12-31", "before 1900"),
+        "a moment before 1900": ("1899-12-31T23:59:59Z", "before 1900"),
+        "a date in its basic form": ("20260219", "neither a date"),
+        "a week's day": ("2026-W08-4", "neither a date"),
         "two values": (["2026-02-19", "2026-02-18"], "give one moment, not several"),
         "a NUL byte": ("2026-02-19\x00", r"(is neither a date|holds a NUL character)"),
     }
@@ -421,10 +425,10 @@ def test_a_change_is_known_from_the_moment_of_its_history(client, story, moment,
     assert [statement["text"] for statement in found if statement["state"] == "published"] == [shown]
 
 
-def test_the_first_day_of_the_year_1_is_a_moment_like_any_other(client, story):
-    response = client.get("/api/v1/statements/", {"as_known_on": "0001-01-01"})
+def test_the_first_moment_of_1900_is_the_earliest_and_is_named_as_it_is_taken(client, story):
+    response = client.get("/api/v1/statements/", {"as_known_on": "1900-01-01T00:00Z"})
     assert response.status_code == 200
     assert response.json()["results"] == []
-    assert response["As-Known-On"] == "0001-01-01T23:59:59.999999Z"
+    assert response["As-Known-On"] == "1900-01-01T00:00:00.000000Z"
     # The moment named is one that the parameter takes back.
     assert client.get("/api/v1/statements/", {"as_known_on": response["As-Known-On"]}).status_code == 200
