@@ -21,6 +21,8 @@ answer is made (a streamed answer is read to its end first), which drops them.
 issue's current status, a position being current) are registered here by the app that
 keeps them (`derived_column`), made from the history as the services make them; derived
 tables (the timelines) get an empty stand-in (`derived_table`) that their reader fills.
+On PostgreSQL a large stand-in gets statistics (`ANALYSED_FROM` rows or more), so that the
+planner knows what it holds.
 
 **Where.** Reads only (GET, HEAD, OPTIONS) of the analysts' pages, their feeds and the
 API's reads; the editors' pages, the admin, the changes feed (a history of its own) and
@@ -166,11 +168,9 @@ def keep_moment(url: str) -> str:
 # stood, as a subquery.
 RowsSQL = Callable[[type[models.Model]], str]
 ColumnSQL = Callable[[RowsSQL, BaseDatabaseWrapper], tuple[str, str]]
-# Statements that make a derived table's stand-in, run once the record's views exist.
-TableSQL = Callable[[BaseDatabaseWrapper], list[str]]
 
 _derived_columns: dict[tuple[type[models.Model], str], ColumnSQL] = {}
-_derived_tables: list[TableSQL] = []
+_derived_tables: list[type[models.Model]] = []
 
 
 def derived_column(model: type[models.Model], column: str, sql: ColumnSQL) -> None:
@@ -178,10 +178,10 @@ def derived_column(model: type[models.Model], column: str, sql: ColumnSQL) -> No
     _derived_columns[model, column] = sql
 
 
-def derived_table(make: TableSQL) -> None:
-    """The stand-in of a derived table: a view over the record's views, or an empty
-    temporary table that its reader fills (`empty_table`)."""
-    _derived_tables.append(make)
+def derived_table(model: type[models.Model]) -> None:
+    """A derived table whose stand-in is empty: its reader fills it, from the record as it
+    stood, before it reads it (`StandIns.make` first, for a write that Django does not see)."""
+    _derived_tables.append(model)
 
 
 def empty_table(model: type[models.Model], connection: BaseDatabaseWrapper) -> str:
@@ -200,6 +200,16 @@ def empty_table(model: type[models.Model], connection: BaseDatabaseWrapper) -> s
 
 
 # --- the views --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _StandIn:
+    """The statements that make one stand-in: its table, its rows (none for a derived table,
+    which its reader fills) and, on PostgreSQL for a large one, its statistics."""
+
+    create: str
+    fill: str = ""
+    analyse: str = ""
 
 
 @dataclass(frozen=True)
@@ -236,23 +246,25 @@ class _Shadow:
         ranked = self.ranked(model, columns)
         return f"(SELECT {picked} FROM ({ranked}) ranked WHERE known_rank = 1 AND known_type <> '-')"
 
-    def fill(self, model: type[models.Model], select: str) -> list[str]:
+    def fill(self, model: type[models.Model], select: str) -> _StandIn:
         """A temporary table named as `model`'s, with its columns and primary key, filled from
-        `select`; on PostgreSQL, analysed, so that the planner knows what it holds."""
+        `select`."""
         table = self.quote(model._meta.db_table)
         columns = ", ".join(self.quote(field.column) for field in model._meta.concrete_fields)
-        made = [empty_table(model, self.connection), f"INSERT INTO {table} ({columns}) {select}"]
-        if self.connection.vendor == "postgresql":
-            # The columns a query filters, joins or sorts by; long texts would only cost time.
-            keys = [
-                self.quote(field.column)
-                for field in model._meta.concrete_fields
-                if not isinstance(field, (models.TextField, models.JSONField))
-            ]
-            made.append(f"ANALYZE {table} ({', '.join(keys)})")
-        return made
+        # The columns a query filters, joins or sorts by, for PostgreSQL's statistics; long
+        # texts would only cost time.
+        keys = [
+            self.quote(field.column)
+            for field in model._meta.concrete_fields
+            if not isinstance(field, (models.TextField, models.JSONField))
+        ]
+        return _StandIn(
+            empty_table(model, self.connection),
+            f"INSERT INTO {table} ({columns}) {select}",
+            f"ANALYZE {table} ({', '.join(keys)})",
+        )
 
-    def record_table(self, model: type[models.Model]) -> list[str]:
+    def record_table(self, model: type[models.Model]) -> _StandIn:
         kept = set(self.kept_columns(model))
         picked, joins = [], []
         for field in model._meta.concrete_fields:
@@ -270,7 +282,7 @@ class _Shadow:
             joins.append(join)
         return self.fill(model, f"SELECT {', '.join(picked)} FROM {self.rows(model)} known {' '.join(joins)}")
 
-    def many_table(self, model: type[models.Model], field: models.ManyToManyField) -> list[str]:
+    def many_table(self, model: type[models.Model], field: models.ManyToManyField) -> _StandIn:
         """A many-to-many table as it stood: the rows kept with each record's chosen history row."""
         through = cast(type[models.Model], field.remote_field.through)
         history = model._record_history.m2m_models[field]  # type: ignore[attr-defined]  # a Record's
@@ -297,6 +309,12 @@ def _records() -> Iterator[type[models.Model]]:
             yield model
 
 
+# On PostgreSQL, a stand-in of this many rows or more gets statistics (ANALYZE): without
+# them the planner guesses, which is harmless for a few hundred rows and costly for the
+# benchmark's 50,000 statements.
+ANALYSED_FROM = 1000
+
+
 class StandIns:
     """The temporary tables of one request, each made as the request's queries first name it:
     a read that shows parties alone never reads the statements' history. An execute wrapper
@@ -311,7 +329,7 @@ class StandIns:
         shadow = _Shadow(connection, sql_moment)
         self.connection = connection
         # By each table's name as a query names it (quoted): the statements that make it.
-        self.waiting: dict[str, list[str]] = {}
+        self.waiting: dict[str, _StandIn] = {}
         for model in _records():
             self.waiting[shadow.quote(model._meta.db_table)] = shadow.record_table(model)
             history = model._record_history  # type: ignore[attr-defined]
@@ -321,26 +339,48 @@ class StandIns:
                     self.waiting[shadow.quote(through._meta.db_table)] = shadow.many_table(model, field)
                 elif through._meta.auto_created:
                     raise LookupError(f"{model._meta.label}.{field.name} keeps no history: give it to m2m_fields.")
-        # The derived tables' stand-ins are empty, and cheap: made at once.
-        self.first = [statement for make in _derived_tables for statement in make(connection)]
-        if connection.vendor == "postgresql":
-            # For this transaction, the planner's statistics of a stand-in from a small sample:
-            # its row count and keys matter, not the fine shape of its values.
-            self.first.insert(0, "SET LOCAL default_statistics_target = 10")
-
-    def start(self) -> None:
-        with self.connection.cursor() as cursor:
-            for statement in self.first:
-                cursor.execute(statement)
+        for model in _derived_tables:
+            self.waiting[shadow.quote(model._meta.db_table)] = _StandIn(empty_table(model, connection))
+        self.sampled = False
 
     def __call__(self, execute: Callable[..., Any], sql: str, params: Any, many: bool, context: dict[str, Any]) -> Any:
-        named = [table for table in self.waiting if table in sql]
-        for table in named:
-            made = self.waiting.pop(table)
-            with self.connection.cursor() as cursor:
-                for statement in made:
-                    cursor.execute(statement)
+        for table in [table for table in self.waiting if table in sql]:
+            self._make(table)
         return execute(sql, params, many, context)
+
+    def make(self, model: type[models.Model]) -> None:
+        """`model`'s stand-in now, if it is still to make: before a write that names its table
+        where Django does not see it (a COPY)."""
+        table = self.connection.ops.quote_name(model._meta.db_table)
+        if table in self.waiting:
+            self._make(table)
+
+    def _make(self, table: str) -> None:
+        stand_in = self.waiting.pop(table)
+        with self.connection.cursor() as cursor:
+            cursor.execute(stand_in.create)
+            if not stand_in.fill:
+                return
+            cursor.execute(stand_in.fill)
+            if self.connection.vendor != "postgresql" or cursor.rowcount < ANALYSED_FROM:
+                return
+            if not self.sampled:
+                # For this transaction, statistics from a small sample: a stand-in's row count
+                # and keys matter to the planner, not the fine shape of its values.
+                cursor.execute("SET LOCAL default_statistics_target = 10")
+                self.sampled = True
+            cursor.execute(stand_in.analyse)
+
+
+_stand_ins: ContextVar[StandIns | None] = ContextVar("negotrack_as_known_stand_ins", default=None)
+
+
+def make_stand_in(model: type[models.Model]) -> None:
+    """`model`'s stand-in made now in a read of the record as it stood (StandIns.make);
+    nothing in any other read."""
+    stand_ins = _stand_ins.get()
+    if stand_ins is not None:
+        stand_ins.make(model)
 
 
 # --- records changed since ---------------------------------------------------------------------
@@ -465,18 +505,19 @@ class AsKnownOnMiddleware:
 
     def _answer(self, request: HttpRequest, moment: datetime.datetime) -> HttpResponse:
         connection = connections[DEFAULT_DB_ALIAS]
+        stand_ins = StandIns(connection, moment)
         token = _moment.set(moment)
         changed = _changed.set({})
+        made = _stand_ins.set(stand_ins)
         try:
             # In a transaction of the primary, which the replica router keeps every query on.
-            stand_ins = StandIns(connection, moment)
             with transaction.atomic(using=DEFAULT_DB_ALIAS), connection.execute_wrapper(stand_ins):
-                stand_ins.start()
                 response = self.get_response(request)
                 if isinstance(response, StreamingHttpResponse):
                     response.streaming_content = list(response.streaming_content)
                 transaction.set_rollback(True, using=DEFAULT_DB_ALIAS)
         finally:
+            _stand_ins.reset(made)
             _changed.reset(changed)
             _moment.reset(token)
         response["As-Known-On"] = moment_text(moment)

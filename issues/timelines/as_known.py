@@ -6,16 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db.backends.base.base import BaseDatabaseWrapper
-
 from issues.models import TimelineEntry, TimelineState
 from issues.timelines import builder
 from issues.timelines.rebuild import insert_entries
 from negotrack import as_known
-
-
-def _empty_timelines(connection: BaseDatabaseWrapper) -> list[str]:
-    return [as_known.empty_table(TimelineEntry, connection), as_known.empty_table(TimelineState, connection)]
 
 
 def show_timelines(issue_ids: Iterable[int]) -> None:
@@ -29,6 +23,8 @@ def show_timelines(issue_ids: Iterable[int]) -> None:
     if not ids:
         return
     inputs = builder.load_many(ids)
+    # The entries go in by COPY on PostgreSQL, which names the table where Django does not look.
+    as_known.make_stand_in(TimelineEntry)
     insert_entries((issue_id, builder.build(inputs[issue_id])) for issue_id in sorted(inputs))
     TimelineState.objects.bulk_create(
         TimelineState(issue_id=issue_id, generation=1, built_generation=1, built_at=moment,
@@ -38,4 +34,5 @@ def show_timelines(issue_ids: Iterable[int]) -> None:
 
 
 def register() -> None:
-    as_known.derived_table(_empty_timelines)
+    as_known.derived_table(TimelineEntry)
+    as_known.derived_table(TimelineState)
