@@ -39,7 +39,9 @@ then.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import functools
 import re
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
@@ -77,15 +79,34 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # A moment in ISO 8601's extended form: to the minute, the second or the microsecond, in UTC
 # unless it names its offset (Python would also read "20260219" or "2026-W08-4").
 _MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?$")
+# What the API's schema says the parameter takes: a day or a moment of the years 1900 to
+# 2099, so that a generator of requests from the schema sends what `parse` reads (`parse`
+# says why it refuses anything else).
+SCHEMA_PATTERN = (
+    r"^(19|20)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+    r"(T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$"
+)
 # Nothing on record is older: dates before 1900 are refused everywhere (DESIGN.md, Dates).
 EARLIEST = datetime.datetime(1900, 1, 1, tzinfo=datetime.UTC)
 
-_moment: ContextVar[datetime.datetime | None] = ContextVar("negotrack_as_known_on", default=None)
+
+@dataclass
+class _Reading:
+    """A read of the record as it stood, for as long as it runs: its moment, its stand-ins,
+    and the records it found changed since, by kind (`changed_since`)."""
+
+    moment: datetime.datetime
+    stand_ins: StandIns
+    changed: dict[type[models.Model], frozenset[Any]] = dataclasses.field(default_factory=dict)
+
+
+_reading: ContextVar[_Reading | None] = ContextVar("negotrack_as_known_reading", default=None)
 
 
 def known_on() -> datetime.datetime | None:
     """The moment the running request shows the record as of, or None for the record as it is."""
-    return _moment.get()
+    reading = _reading.get()
+    return None if reading is None else reading.moment
 
 
 class Refused(ValueError):
@@ -149,25 +170,28 @@ def url_as_known(request: HttpRequest, moment: datetime.datetime | None) -> str:
     return f"{request.path}?{encoded}" if encoded else request.path
 
 
+def _with_moment(url: str, moment: datetime.datetime, *, ampersand: str = "&") -> str:
+    """`url` with `as_known_on` at `moment` added to its query (`ampersand` as HTML writes it)."""
+    joiner = ampersand if "?" in url else "?"
+    return f"{url}{joiner}{urlencode({PARAMETER: moment_text(moment)}, safe=':')}"
+
+
 def keep_moment(url: str) -> str:
     """An address of the site that shows the record at the running request's moment, when
     that request shows the record as it stood; `url` as it is otherwise. For the addresses
     that the rewriting of a page's links leaves out (an absolute link, a script's source)."""
     moment = known_on()
-    if moment is None:
-        return url
-    joiner = "&" if "?" in url else "?"
-    return f"{url}{joiner}{urlencode({PARAMETER: moment_text(moment)}, safe=':')}"
+    return url if moment is None else _with_moment(url, moment)
 
 
 # --- what apps register -----------------------------------------------------------------------
 
-# `sql(rows, connection)` gives the value of a column the history does not keep, for the
-# row `known` of the view: an expression, and the joins it needs (one pass over what they
-# read, not a subquery for each row); `rows(model)` is the SQL of a record's rows as they
-# stood, as a subquery.
+# `sql(rows)` gives the value of a column the history does not keep, for the row `known` of
+# a stand-in: an expression, and the joins it needs (one pass over what they read, not a
+# subquery for each row); `rows(model)` is the SQL of a record's rows as they stood, as a
+# subquery.
 RowsSQL = Callable[[type[models.Model]], str]
-ColumnSQL = Callable[[RowsSQL, BaseDatabaseWrapper], tuple[str, str]]
+ColumnSQL = Callable[[RowsSQL], tuple[str, str]]
 
 _derived_columns: dict[tuple[type[models.Model], str], ColumnSQL] = {}
 _derived_tables: list[type[models.Model]] = []
@@ -199,7 +223,7 @@ def empty_table(model: type[models.Model], connection: BaseDatabaseWrapper) -> s
     return f"CREATE TEMPORARY TABLE {quote(model._meta.db_table)} ({', '.join(columns)})"
 
 
-# --- the views --------------------------------------------------------------------------------
+# --- the stand-ins --------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -277,7 +301,7 @@ class _Shadow:
                 raise LookupError(
                     f"{model._meta.label}.{column} is left out of its history and has no derived value registered."
                 )
-            expression, join = derive(self.rows, self.connection)
+            expression, join = derive(self.rows)
             picked.append(expression)
             joins.append(join)
         return self.fill(model, f"SELECT {', '.join(picked)} FROM {self.rows(model)} known {' '.join(joins)}")
@@ -315,32 +339,45 @@ def _records() -> Iterator[type[models.Model]]:
 ANALYSED_FROM = 1000
 
 
+# Stands for the moment's literal in the statements made once for each database.
+_MOMENT_MARK = "negotrack_as_known_moment"
+
+
+@functools.cache
+def _stand_ins_of(alias: str) -> dict[str, _StandIn]:
+    """Every stand-in's statements, by its table's name as a query names it (quoted), for the
+    database `alias`, with `_MOMENT_MARK` for the moment: made once a process, since the
+    models and what the apps register are fixed once Django is set up."""
+    connection = connections[alias]
+    shadow = _Shadow(connection, _MOMENT_MARK)
+    made: dict[str, _StandIn] = {}
+    for model in _records():
+        made[shadow.quote(model._meta.db_table)] = shadow.record_table(model)
+        history = model._record_history  # type: ignore[attr-defined]
+        for field in model._meta.many_to_many:
+            through = cast(type[models.Model], field.remote_field.through)
+            if field in history.m2m_models:
+                made[shadow.quote(through._meta.db_table)] = shadow.many_table(model, field)
+            elif through._meta.auto_created:
+                raise LookupError(f"{model._meta.label}.{field.name} keeps no history: give it to m2m_fields.")
+    for model in _derived_tables:
+        made[shadow.quote(model._meta.db_table)] = _StandIn(empty_table(model, connection))
+    return made
+
+
 class StandIns:
     """The temporary tables of one request, each made as the request's queries first name it:
     a read that shows parties alone never reads the statements' history. An execute wrapper
     of the connection (Django's `execute_wrapper`) for as long as the request runs."""
 
     def __init__(self, connection: BaseDatabaseWrapper, moment: datetime.datetime) -> None:
+        self.connection = connection
         # A literal made here from a datetime: the statements run as they are, without parameters.
         if connection.vendor == "postgresql":
-            sql_moment = f"'{moment.isoformat()}'::timestamptz"
+            self.moment = f"'{moment.isoformat()}'::timestamptz"
         else:
-            sql_moment = f"'{connection.ops.adapt_datetimefield_value(moment)}'"
-        shadow = _Shadow(connection, sql_moment)
-        self.connection = connection
-        # By each table's name as a query names it (quoted): the statements that make it.
-        self.waiting: dict[str, _StandIn] = {}
-        for model in _records():
-            self.waiting[shadow.quote(model._meta.db_table)] = shadow.record_table(model)
-            history = model._record_history  # type: ignore[attr-defined]
-            for field in model._meta.many_to_many:
-                through = cast(type[models.Model], field.remote_field.through)
-                if field in history.m2m_models:
-                    self.waiting[shadow.quote(through._meta.db_table)] = shadow.many_table(model, field)
-                elif through._meta.auto_created:
-                    raise LookupError(f"{model._meta.label}.{field.name} keeps no history: give it to m2m_fields.")
-        for model in _derived_tables:
-            self.waiting[shadow.quote(model._meta.db_table)] = _StandIn(empty_table(model, connection))
+            self.moment = f"'{connection.ops.adapt_datetimefield_value(moment)}'"
+        self.waiting = dict(_stand_ins_of(connection.alias))
         self.sampled = False
 
     def __call__(self, execute: Callable[..., Any], sql: str, params: Any, many: bool, context: dict[str, Any]) -> Any:
@@ -361,7 +398,7 @@ class StandIns:
             cursor.execute(stand_in.create)
             if not stand_in.fill:
                 return
-            cursor.execute(stand_in.fill)
+            cursor.execute(stand_in.fill.replace(_MOMENT_MARK, self.moment))
             if self.connection.vendor != "postgresql" or cursor.rowcount < ANALYSED_FROM:
                 return
             if not self.sampled:
@@ -372,39 +409,33 @@ class StandIns:
             cursor.execute(stand_in.analyse)
 
 
-_stand_ins: ContextVar[StandIns | None] = ContextVar("negotrack_as_known_stand_ins", default=None)
-
-
 def make_stand_in(model: type[models.Model]) -> None:
     """`model`'s stand-in made now in a read of the record as it stood (StandIns.make);
     nothing in any other read."""
-    stand_ins = _stand_ins.get()
-    if stand_ins is not None:
-        stand_ins.make(model)
+    reading = _reading.get()
+    if reading is not None:
+        reading.stand_ins.make(model)
 
 
 # --- records changed since ---------------------------------------------------------------------
-
-_changed: ContextVar[dict[type[models.Model], frozenset[Any]] | None] = ContextVar(
-    "negotrack_as_known_changed", default=None
-)
 
 
 def changed_since(record: models.Model) -> bool:
     """Whether `record`, shown as it stood, has been saved or deleted since: one query for
     each kind of record asked about in the request."""
-    moment = known_on()
-    changed = _changed.get()
-    if moment is None or changed is None or not hasattr(type(record), "_record_history"):
-        return False
+    reading = _reading.get()
     model = type(record)
-    if model not in changed:
+    if reading is None or not hasattr(model, "_record_history"):
+        return False
+    if model not in reading.changed:
         history = model.history.model  # type: ignore[attr-defined]
         shown = model._base_manager.values("pk")
-        changed[model] = frozenset(
-            history.objects.filter(history_date__gt=moment, id__in=shown).values_list("id", flat=True).distinct()
+        reading.changed[model] = frozenset(
+            history.objects.filter(history_date__gt=reading.moment, id__in=shown)
+            .values_list("id", flat=True)
+            .distinct()
         )
-    return record.pk in changed[model]
+    return record.pk in reading.changed[model]
 
 
 # --- on the pages -------------------------------------------------------------------------------
@@ -449,17 +480,14 @@ _GET_FORM = re.compile(r"<form\b(?![^>]*method=\"post\")[^>]*>", re.IGNORECASE)
 
 
 def _keep_moment_in_links(html: str, moment: datetime.datetime) -> str:
-    value = moment_text(moment)
-
     def link(found: re.Match[str]) -> str:
         target, fragment = found.group(1), found.group(2) or ""
         if target.startswith(REFUSED_PREFIXES) or f"{PARAMETER}=" in target:
             return found.group(0)
-        joiner = "&amp;" if "?" in target else "?"
-        return f'href="{target}{joiner}{urlencode({PARAMETER: value})}{fragment}"'
+        return f'href="{_with_moment(target, moment, ampersand="&amp;")}{fragment}"'
 
     html = _LINK.sub(link, html)
-    hidden = f'<input type="hidden" name="{PARAMETER}" value="{value}">'
+    hidden = f'<input type="hidden" name="{PARAMETER}" value="{moment_text(moment)}">'
     return _GET_FORM.sub(lambda found: found.group(0) + hidden, html)
 
 
@@ -506,9 +534,7 @@ class AsKnownOnMiddleware:
     def _answer(self, request: HttpRequest, moment: datetime.datetime) -> HttpResponse:
         connection = connections[DEFAULT_DB_ALIAS]
         stand_ins = StandIns(connection, moment)
-        token = _moment.set(moment)
-        changed = _changed.set({})
-        made = _stand_ins.set(stand_ins)
+        token = _reading.set(_Reading(moment, stand_ins))
         try:
             # In a transaction of the primary, which the replica router keeps every query on.
             with transaction.atomic(using=DEFAULT_DB_ALIAS), connection.execute_wrapper(stand_ins):
@@ -517,9 +543,7 @@ class AsKnownOnMiddleware:
                     response.streaming_content = list(response.streaming_content)
                 transaction.set_rollback(True, using=DEFAULT_DB_ALIAS)
         finally:
-            _stand_ins.reset(made)
-            _changed.reset(changed)
-            _moment.reset(token)
+            _reading.reset(token)
         response["As-Known-On"] = moment_text(moment)
         response["Link"] = f'<{request.build_absolute_uri(url_as_known(request, None))}>; rel="latest-version"'
         content_type = response.get("Content-Type", "")

@@ -46,10 +46,14 @@ EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 class ChangeLogState:
     newest_settled: FeedCursor
     unsettled_sum: int
-    last_modified: datetime.datetime
     # The newest change counted, to the microsecond: the moment a citation of the answer
     # is fixed to (negotrack.as_known).
     newest_at: datetime.datetime
+
+    @property
+    def last_modified(self) -> datetime.datetime:
+        """The newest change's time at the one-second precision of HTTP dates."""
+        return self.newest_at.replace(microsecond=0)
 
 
 @dataclass(frozen=True)
@@ -106,7 +110,6 @@ def change_log_state(*, drafts: bool) -> ChangeLogState:
     return ChangeLogState(
         newest_settled=FeedCursor(txid or 0, change_id or 0),
         unsettled_sum=int(unsettled_sum or 0),
-        last_modified=newest.replace(microsecond=0),
         newest_at=newest,
     )
 

@@ -60,15 +60,10 @@ BAD_QUERY = OpenApiResponse(
     "body names each parameter with what is wrong with it",
 )
 
-# A day, or a moment in ISO 8601: to the minute, second or microsecond, in UTC or an offset.
-AS_KNOWN_ON_PATTERN = (
-    r"^(19|20)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
-    r"(T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$"
-)
 # Every read of the record takes it (negotrack.as_known).
 AS_KNOWN_ON = OpenApiParameter(
     as_known.PARAMETER,
-    {"type": "string", "pattern": AS_KNOWN_ON_PATTERN},
+    {"type": "string", "pattern": as_known.SCHEMA_PATTERN},
     description="the public record as it was published at the end of this day (UTC), "
     "`YYYY-MM-DD`, or at this moment, `YYYY-MM-DDTHH:MM:SS.ffffffZ`: what was corrected or withdrawn "
     "later shows as it stood. Not a day or moment still to come. The answer says the moment in "

@@ -9,13 +9,14 @@ change (a correction is a record of its own); a speaker's aliases may have grown
 
 from __future__ import annotations
 
-from django.db.backends.base.base import BaseDatabaseWrapper
-
 from issues.models import Issue, IssueStatus, Position, PublicationState
+from issues.services.issues import LATEST_FIRST
 from negotrack import as_known
 
 # The order of issues.services.issues: the latest published by effective date.
-_LATEST = "ORDER BY effective_date DESC, published_at DESC, id DESC"
+_LATEST = "ORDER BY " + ", ".join(
+    f"{name.lstrip('-')} {'DESC' if name.startswith('-') else 'ASC'}" for name in LATEST_FIRST
+)
 _PUBLISHED = f"state = '{PublicationState.PUBLISHED.value}'"
 
 
@@ -27,12 +28,12 @@ def _latest(rows: str, per: str) -> str:
     )
 
 
-def _current_status(rows: as_known.RowsSQL, connection: BaseDatabaseWrapper) -> tuple[str, str]:
+def _current_status(rows: as_known.RowsSQL) -> tuple[str, str]:
     current = _latest(rows(IssueStatus), "issue_id")
     return "current_status.id", f"LEFT JOIN {current} current_status ON current_status.issue_id = known.id"
 
 
-def _position_is_current(rows: as_known.RowsSQL, connection: BaseDatabaseWrapper) -> tuple[str, str]:
+def _position_is_current(rows: as_known.RowsSQL) -> tuple[str, str]:
     current = _latest(rows(Position), "issue_id, party_id")
     # True for the latest, false (not NULL) for every other.
     join = f"LEFT JOIN {current} current_position ON current_position.id = known.id"

@@ -34,14 +34,15 @@ def issue_save(issue: Issue, *, by: User) -> Issue:
         return save_record(issue, by=by)
 
 
+# Which published status or position is the latest: by effective date, then by when it was
+# published (issues.services.as_known orders the record as it stood the same way).
+LATEST_FIRST = ("-effective_date", "-published_at", "-id")
+
+
 def current_status_refresh(issue: Issue) -> None:
     """Point the issue at its latest published status by effective date."""
     latest = (
-        IssueStatus.objects.published()
-        .filter(issue=issue)
-        .order_by("-effective_date", "-published_at", "-id")
-        .values_list("pk", flat=True)
-        .first()
+        IssueStatus.objects.published().filter(issue=issue).order_by(*LATEST_FIRST).values_list("pk", flat=True).first()
     )
     stored = Issue.objects.filter(pk=issue.pk).values_list("current_status_id", flat=True).get()
     if stored != latest:
@@ -53,9 +54,7 @@ def current_status_refresh(issue: Issue) -> None:
 def current_position_refresh(*, issue_id: int, party_id: int) -> None:
     """Mark the party's latest published position on the issue as current, and only that one."""
     positions = Position.objects.filter(issue_id=issue_id, party_id=party_id)
-    latest = (
-        positions.published().order_by("-effective_date", "-published_at", "-id").values_list("pk", flat=True).first()
-    )
+    latest = positions.published().order_by(*LATEST_FIRST).values_list("pk", flat=True).first()
     with service_write():
         if latest is None:
             positions.filter(is_current=True).update(is_current=False)
