@@ -1,0 +1,323 @@
+"""Who said what in a story's paragraphs: its quotes and its reported speech, each with
+the words of its attribution, before any name is looked up.
+
+The rules are those of news writing in English:
+
+- a quote is set in marks, straight or typographic, or in guillemets, with its
+  attribution before it ("Zelensky said: “…”") or after it ("“…,” he said", "“…,” said
+  Umerov"); a quote split by its attribution ("“We are ready,” he said, “but …”") is one
+  quote; a quote that runs on over paragraphs opens each paragraph again without closing
+  the one before; a quote whose opening mark was lost starts its paragraph;
+- reported speech is a sentence whose speaker says that something is so ("X said that …",
+  "X told Axios …", "according to X, …", "…, X said."); a quote inside such a clause is
+  part of it, reported, not quoted;
+- a short phrase in marks that nobody is said to say (the so-called "Anchorage
+  formula") is a name, not a quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pysbd
+
+QUOTE = "quote"
+PARAPHRASE = "paraphrase"
+
+_VERBS = (
+    r"said|says|told|tells|added|adds|wrote|writes|posted|stressed|noted|insisted|warned|declared|stated|"
+    r"replied|explained|affirmed|emphasi[sz]ed|underlined|underscored|acknowledged|confirmed|announced|argued|"
+    r"continued|recalled|remarked|commented|claimed|asserted|admitted|conceded|urged|vowed|pledged|promised|"
+    r"cautioned|predicted|reiterated|signall?ed|quipped|complained|repeated|assured|observed|concluded|"
+    r"maintained|tweeted|responded|answered|described|called|described|hailed|welcomed"
+)
+VERB = re.compile(rf"\b(?:{_VERBS})\b")
+_QUOTING_VERBS = re.compile(rf"\b(?:{_VERBS}|asked)\b")
+# Adverbs between a speaker and the verb: "Peskov later told", "she also said".
+_ADVERB = r"(?:(?:also|later|then|again|earlier|separately|previously|repeatedly|publicly|separately|had|has|have|would)\s+)*"
+_OPENING = {"“": "”", "„": "“”", "«": "»", '"': '"', "‟": "”"}
+_CLOSING_ONLY = "”»"
+_SCARE = re.compile(r"\b(?:so-called|dubbed|known\s+as|termed|labelled|labeled|named|titled|entitled|the\s+phrase)\s*$", re.I)
+# A clause that says something is so, after its speaker and verb: "said on Tuesday that".
+_SAID_THAT = re.compile(
+    rf"^(?P<who>[^“”\"«»]{{2,120}}?)\s+{_ADVERB}(?P<verb>{_VERBS})\b(?P<mid>[^“”\"«».;]{{0,80}}?)(?:,)?\s+that\s+(?P<clause>.+)$"
+)
+_SAID_PLAIN = re.compile(
+    rf"^(?P<who>[^“”\"«»,]{{2,90}}?)\s+{_ADVERB}(?P<verb>said|says|told\s+[^,.;“”\"«»]{{1,50}}?|wrote[^,.;“”\"«»]{{0,40}}?|added|stressed|insisted|warned|argued)"
+    r"(?P<mid>(?:\s+(?:on|in|at|late|early|this|last|after|before|during)\b[^,.;“”\"«»]{0,40}?)?)"
+    r",?\s+(?P<clause>(?!that\b)[a-zA-Z].+)$"
+)
+_ACCORDING_TO = re.compile(r"^according\s+to\s+(?P<who>[^,]{2,90}),\s*(?P<clause>.+)$", re.I)
+_TRAILING_SAID = re.compile(
+    rf"^(?P<clause>.{{12,}}?),\s+(?P<who>[^,“”\"«»]{{2,80}}?)\s+{_ADVERB}(?P<verb>said|says|added|told\s+[^,.;]+?|wrote[^,.;]*?|stressed|insisted|warned)"
+    r"(?P<mid>[^.;“”\"«»]{0,60})[.!]?$"
+)
+_TRAILING_ACCORDING = re.compile(r"^(?P<clause>.{12,}?),\s+according\s+to\s+(?P<who>[^,.;]{2,80})[^.]*[.!]?$", re.I)
+# After a quote: ", Zelensky said on Wednesday." or ", said Umerov, …" or ", according to …".
+_AFTER_WHO_VERB = re.compile(
+    rf"^\s*[,—–-]*\s*(?P<who>[^,.;:“”\"«»]{{1,80}}?)\s+{_ADVERB}(?P<verb>{_VERBS}|asked)\b(?P<rest>[^.;“”\"«»]*)"
+)
+_AFTER_VERB_WHO = re.compile(rf"^\s*[,—–-]*\s*(?P<verb>{_VERBS})\s+(?P<who>[^,.;:“”\"«»]{{1,80}})(?P<rest>[^.;“”\"«»]*)")
+_AFTER_ACCORDING = re.compile(r"^\s*[,—–-]*\s*according\s+to\s+(?P<who>[^,.;:“”\"«»]{1,80})(?P<rest>[^.;“”\"«»]*)", re.I)
+# Before a quote: "Zelensky told reporters on Wednesday: " (the clause ends at the mark).
+_BEFORE = re.compile(
+    rf"(?P<who>[^.!?;:“”\"«»]{{1,120}}?)\s+{_ADVERB}(?P<verb>{_VERBS}|asked)\b"
+    r"(?:(?P<rest>[^.!?;“”\"«»]{0,80}?)\s*[:,]|\s*(?:that\s*)?)\s*$"
+)
+_BEFORE_ACCORDING = re.compile(r"according\s+to\s+(?P<who>[^,.;:“”\"«»]{1,80}),?\s*$", re.I)
+_SENTENCE_END = re.compile(r"[.!?][\"”’»)]*\s+(?=[A-Z“\"«])")
+
+
+@dataclass
+class Found:
+    """Words someone said, with the words that say who and how, before names are looked
+    up: `who` is what the text calls the speaker, `attribution` the clause around them
+    (it holds the verb, and any medium and day)."""
+
+    words: str
+    kind: str
+    who: str
+    attribution: str
+    paragraph: int
+    position: int
+    continues: bool = False  # a quote's next paragraph, its speaker the paragraph before's
+
+
+@dataclass
+class _Span:
+    start: int  # the opening mark's index, or the paragraph's start when it was lost
+    end: int  # just after the closing mark (or the paragraph's end, when it runs on)
+    words: str
+    closed: bool
+    opened: bool
+
+
+def quote_spans(paragraph: str) -> list[_Span]:
+    """The quotes of a paragraph, outermost marks only."""
+    spans: list[_Span] = []
+    index, length = 0, len(paragraph)
+    while index < length:
+        mark = paragraph[index]
+        if mark in _CLOSING_ONLY and not spans and paragraph[:index].strip():
+            # A closing mark with none opened before it: the opening mark was lost.
+            spans.append(_Span(0, index + 1, paragraph[:index].strip(), closed=True, opened=False))
+            index += 1
+            continue
+        closers = _OPENING.get(mark)
+        if closers is None or (mark == '"' and _is_inch_or_stray(paragraph, index)):
+            index += 1
+            continue
+        close_at = _closing(paragraph, index + 1, closers)
+        if close_at is None:
+            spans.append(_Span(index, length, paragraph[index + 1 :].strip(), closed=False, opened=True))
+            break
+        spans.append(_Span(index, close_at + 1, paragraph[index + 1 : close_at].strip(), closed=True, opened=True))
+        index = close_at + 1
+    return spans
+
+
+def _is_inch_or_stray(paragraph: str, index: int) -> bool:
+    return index > 0 and paragraph[index - 1].isdigit()
+
+
+def _closing(paragraph: str, start: int, closers: str) -> int | None:
+    """Where a quote opened before `start` closes: a straight mark closes at the next
+    straight mark; typographic ones skip the pairs nested inside."""
+    depth = 0
+    for index in range(start, len(paragraph)):
+        char = paragraph[index]
+        if char in closers and depth == 0:
+            return index
+        if char in "«" and closers == "»":
+            depth += 1
+        elif char == "»" and depth:
+            depth -= 1
+    return None
+
+
+def _clean(words: str) -> str:
+    return " ".join(words.split()).strip()
+
+
+def _sentence_start(text: str) -> int:
+    """Where the last sentence of `text` starts."""
+    starts = [found.end() for found in _SENTENCE_END.finditer(text + "X") if found.end() <= len(text)]
+    return starts[-1] if starts else 0
+
+
+class Reader:
+    """Reads a story's paragraphs in order, remembering the last quote's speaker for the
+    paragraphs that carry on a quote."""
+
+    def __init__(self) -> None:
+        self.segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
+        self.found: list[Found] = []
+        self.running_on = False  # the last paragraph's quote did not close
+
+    def read(self, paragraphs: list[str]) -> list[Found]:
+        for number, paragraph in enumerate(paragraphs):
+            self.read_paragraph(number, paragraph)
+        return self.found
+
+    def read_paragraph(self, number: int, paragraph: str) -> None:
+        spans = quote_spans(paragraph)
+        taken: list[tuple[int, int]] = []  # the parts of the paragraph already read as said
+        running_on, self.running_on = self.running_on, False
+        index = 0
+        while index < len(spans):
+            span = spans[index]
+            if self._absorbed(paragraph, span):
+                index += 1  # read with the rest of its sentence, as reported speech
+                continue
+            joined, used = self._joined(paragraph, spans, index)
+            last = spans[index + used - 1]
+            who, attribution = self._attribution(paragraph, spans, index, used)
+            words = _clean(joined)
+            if not last.closed:
+                self.running_on = True
+            if who is None:
+                whole_paragraph = span.start <= 1 and last.end >= len(paragraph.rstrip()) - 1
+                same_paragraph = self._last_quote() is not None and self._last_quote().paragraph == number
+                if same_paragraph and len(words.split()) >= 2:
+                    # The rest of a quote after its attribution ("“A,” he said. “B.”"): one quote.
+                    previous = self._last_quote()
+                    previous.words = f"{previous.words} {words}"
+                    taken.append((span.start, last.end))
+                elif (running_on or whole_paragraph) and self._last_quote() is not None and len(words.split()) >= 3:
+                    previous = self._last_quote()
+                    assert previous is not None
+                    self.found.append(
+                        Found(words, QUOTE, previous.who, previous.attribution, number, span.start, continues=True)
+                    )
+                    taken.append((span.start, last.end))
+                index += used
+                continue
+            if len(words.split()) >= 3:  # shorter, a word in marks: a name or a fragment
+                self.found.append(Found(words, QUOTE, who, attribution, number, span.start))
+                taken.append((span.start, last.end))
+            index += used
+        self._reported(number, paragraph, taken)
+
+    def _last_quote(self) -> Found | None:
+        return next((found for found in reversed(self.found) if found.kind == QUOTE), None)
+
+    def _joined(self, paragraph: str, spans: list[_Span], index: int) -> tuple[str, int]:
+        """A quote with the rest of it after its attribution ("“A,” he said, “b.”"): one
+        quote, as said; how many spans it took."""
+        span = spans[index]
+        if index + 1 < len(spans) and span.closed:
+            between = paragraph[span.end : spans[index + 1].start]
+            following = spans[index + 1].words
+            split_by_attribution = (
+                span.words.rstrip().endswith((",", "—", "–", "-"))
+                and re.fullmatch(rf"\s*[^.!?“”\"«»]{{1,80}}\b(?:{_VERBS})\b[^.!?“”\"«»]{{0,60}}[,:.]?\s*", between)
+                and following[:1].islower()
+            ) or (
+                re.fullmatch(rf"\s*[^.!?“”\"«»]{{1,80}}\b(?:{_VERBS})\b[^.!?“”\"«»]{{0,60}}[,:]\s*", between)
+                and span.words.rstrip().endswith(",")
+            )
+            if split_by_attribution:
+                return f"{span.words} {following}", 2
+        return span.words, 1
+
+    def _attribution(self, paragraph: str, spans: list[_Span], index: int, used: int) -> tuple[str | None, str]:
+        """Who the text says said the quote of `spans[index:index + used]`, and the clause
+        that says it; (None, "") when the text names nobody."""
+        first, last = spans[index], spans[index + used - 1]
+        if used == 2:  # split by its attribution: the attribution is between the parts
+            between = paragraph[first.end : last.start]
+            found = _AFTER_WHO_VERB.match(between) or _AFTER_VERB_WHO.match(between)
+            if found:
+                return _who(found), between
+        after_end = spans[index + used].start if index + used < len(spans) else len(paragraph)
+        after = paragraph[last.end : after_end]
+        sentence_goes_on = last.words.rstrip().endswith((",", "—", "–", "-", "?", "!")) or re.match(r"\s*[,—–-]", after)
+        if not first.opened or last.end == len(paragraph) or sentence_goes_on or not last.closed:
+            found = _AFTER_ACCORDING.match(after) or _AFTER_VERB_WHO.match(after) or _AFTER_WHO_VERB.match(after)
+            if found and _speakerish(_who(found)):
+                return _who(found), after[: found.end()]
+        before_start = spans[index - 1].end if index else 0
+        before = paragraph[before_start : first.start]
+        clause = before[_sentence_start(before) :]
+        found = _BEFORE_ACCORDING.search(clause) or _BEFORE.search(clause)
+        if found and _speakerish(_who(found)) and not _SCARE.search(clause):
+            return _who(found), clause
+        if re.match(r"\s*[,—–-]", after):
+            found = _AFTER_WHO_VERB.match(after) or _AFTER_VERB_WHO.match(after)
+            if found and _speakerish(_who(found)):
+                return _who(found), after[: found.end()]
+        return None, ""
+
+    def _absorbed(self, paragraph: str, span: _Span) -> bool:
+        """Whether the quote is part of a reported clause ("said that the file “remains a
+        priority”", "called the talks “useful”"): then it is read with its sentence."""
+        if not span.opened:
+            return False
+        before = paragraph[_sentence_start(paragraph[: span.start]) : span.start]
+        if not before.strip() or re.search(r"[:,]\s*$", before) and not re.search(r"\bthat\s*$", before):
+            return False
+        if _SAID_THAT.match(before.strip() + " x") or _ACCORDING_TO.match(before.strip() + " x"):
+            return True
+        return bool(VERB.search(before)) and len(before.split()) > 2 and not _BEFORE.search(before)
+
+    def _reported(self, number: int, paragraph: str, taken: list[tuple[int, int]]) -> None:
+        """The paragraph's sentences that report what someone said, quotes inside them
+        included; a sentence already read as a quote's attribution is not read again."""
+        for sentence in self.segmenter.segment(paragraph):
+            start, end = sentence.start, sentence.end
+            if any(start < taken_end and taken_start < end and taken_start > start for taken_start, taken_end in taken):
+                continue
+            if any(taken_start <= start < taken_end for taken_start, taken_end in taken):
+                continue
+            text = sentence.sent.strip()
+            found = self._reported_in(text)
+            if found is None:
+                continue
+            who, clause, attribution = found
+            if not _speakerish(who):
+                continue
+            words = _clean(clause).rstrip(".")
+            if len(words.split()) < 4:
+                continue
+            self.found.append(Found(words, PARAPHRASE, who, attribution, number, start))
+
+    @staticmethod
+    def _reported_in(text: str) -> tuple[str, str, str] | None:
+        for pattern in (_ACCORDING_TO, _SAID_THAT, _TRAILING_ACCORDING, _TRAILING_SAID, _SAID_PLAIN):
+            found = pattern.match(text)
+            if found:
+                who = found.group("who")
+                clause = found.group("clause")
+                attribution = text.replace(clause, " ", 1)
+                if pattern in (_SAID_THAT, _SAID_PLAIN) and "," in who:
+                    # "In a post on X, Zelensky said that …": the speaker is the last part.
+                    who = who.rsplit(",", 1)[1] if _speakerish(who.rsplit(",", 1)[1]) else who
+                return who.strip(), clause, attribution
+        return None
+
+
+def _who(found: re.Match[str]) -> str:
+    return found.group("who").strip(" ,—–-")
+
+
+# What a speaker is called when not by name: a pronoun, an office, a source.
+_SPEAKER_WORDS = re.compile(
+    r"\b(?:he|she|president|premier|spokes(?:man|woman|person)|envoy|negotiator|minister|ministry|adviser|advisor|aide|"
+    r"secretary|chief|head|commander|general|admiral|director|ambassador|official|officials|diplomat|diplomats|"
+    r"sources?|kremlin|office|administration|government|delegation|delegate|representative|mediator|"
+    r"people|person|insider|state|presidency|department|council|service|army|military|chancellor|king|sheikh|"
+    r"emir|prince|leader|lawmaker|senator|deputy|mayor|governor|statement|readout|communiqu[eé])\b",
+    re.I,
+)
+_NOT_SPEAKERS = re.compile(r"^(?:it|this|that|there|which|what|who|they|we|i|you|the talks|talks|reports?)$", re.I)
+
+
+def _speakerish(who: str) -> bool:
+    """Whether the words can name a speaker: a name, a pronoun, an office or a source."""
+    who = who.strip()
+    if not who or _NOT_SPEAKERS.match(who) or len(who.split()) > 14:
+        return False
+    if _SPEAKER_WORDS.search(who):
+        return True
+    return bool(re.search(r"\b[A-Z][a-zà-ÿ'’-]+", who)) and not who[:1].islower()

@@ -1,0 +1,238 @@
+"""Who the words of an attribution name: a person on record (through the entry page's
+one matcher), a person the text names who is not on record yet, or an unnamed source
+kept as the text describes it.
+
+"He" and "she" are the last person the text named; "the Ukrainian president" or "the
+Kremlin spokesman" is the person named last (or else the round's delegate) whose titles
+and party fit those words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+from delegations.matching import Outcome, PersonMatcher, words
+from delegations.models import Party, Person
+
+
+class Sureness(IntEnum):
+    """How sure a proposal's speaker is, the least sure first: the editor checks those first."""
+
+    SUGGESTED = 0  # spelled closely to someone on record, or the text's title fits several
+    NEW = 1  # named, but not on record: a new person to confirm
+    DESCRIBED = 2  # unnamed, kept as the text describes them
+    FOLLOWED = 3  # "he", "the Ukrainian president": the person named before
+    SURNAME = 4  # on record, by a part of their name
+    EXACT = 5  # on record, by their full name or an alias
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS = {
+    Sureness.SUGGESTED: "suggested: check the speaker",
+    Sureness.NEW: "not on record: a new person to confirm",
+    Sureness.DESCRIBED: "unnamed: kept as described",
+    Sureness.FOLLOWED: "followed back to the person named before",
+    Sureness.SURNAME: "found by surname",
+    Sureness.EXACT: "found exactly",
+}
+
+# Words before a name that are titles, not the name: "Ukrainian President", "His Highness Sheikh".
+_TITLE_WORDS = {
+    "president", "vice", "prime", "minister", "foreign", "defence", "defense", "deputy", "secretary", "state",
+    "spokesman", "spokeswoman", "spokesperson", "special", "envoy", "presidential", "chief", "head", "general",
+    "admiral", "lieutenant", "colonel", "commander", "adviser", "advisor", "aide", "ambassador", "his", "her",
+    "highness", "excellency", "sheikh", "sheikha", "emir", "king", "prince", "mr", "mrs", "ms", "dr", "kremlin",
+    "white", "house", "us", "u.s", "uae", "un", "eu", "nato", "former", "senior", "top", "chair", "chairman",
+    "negotiator", "delegation", "mediator", "national", "security", "council", "director", "senator", "federal",
+    "councillor", "councilor", "chancellor", "affairs", "the", "of", "and", "a", "an", "official", "lead", "team",
+}  # fmt: skip
+_NOT_PEOPLE = re.compile(
+    r"\b(?:ministry|office|kremlin|council|house|department|agency|committee|government|nations|union|"
+    r"reuters|tass|ria|axios|afp|interfax|agence|news|press|times|post|telegram|channel|fund|army|forces|"
+    r"staff|command|republic|federation|states|emirates|embassy|administration|service|delegation)\b",
+    re.I,
+)
+_NAME_RUN = re.compile(
+    r"(?:[A-Z][\w'’.-]*|(?:bin|bint|al|el|de|del|der|van|von|da|di|le|la|ibn)(?=\s+[A-Z]))"
+    r"(?:\s+(?:[A-Z][\w'’.-]*|(?:bin|bint|al|el|de|del|der|van|von|da|di|le|la|ibn)(?=\s+[A-Z])))*"
+)
+_PRONOUNS = {"he", "she", "him", "her", "his"}
+_NATIONALITY_SUFFIXES = ("ian", "ese", "ish", "i", "an", "ic")
+
+
+@dataclass
+class Speaker:
+    """Who a proposal says spoke."""
+
+    person: Person | None = None
+    new_name: str = ""  # named by the text, not on record
+    description: str = ""  # unnamed, as the text describes them
+    sureness: Sureness = Sureness.DESCRIBED
+    suggestions: tuple[Person, ...] = ()
+    party: Party | None = None
+
+    @property
+    def typed(self) -> str:
+        """The speaker as the entry page's speaker field takes them."""
+        if self.person is not None:
+            return self.person.name
+        return self.new_name
+
+
+@dataclass
+class _Named:
+    """A person the text has named, on record or not, and how they were called."""
+
+    person: Person | None
+    name: str
+    called: str  # the words around the name ("Kremlin spokesman Dmitry Peskov")
+
+
+@dataclass
+class Speakers:
+    """Resolves attributions in the order of the text, remembering who was named."""
+
+    matcher: PersonMatcher
+    roles: dict[int, str]  # person id: their titles (the round's and their own), lower case
+    parties: list[Party]
+    named: list[_Named] = field(default_factory=list)
+    _matches: dict[str, object] = field(default_factory=dict)
+
+    def mentioned(self, text: str) -> None:
+        """Note the people a sentence names, so that a "he" after it finds them."""
+        for run in _NAME_RUN.finditer(text):
+            self._named_in(run.group(0), text, speaking=False)
+
+    def speaker(self, who: str, *, context: str = "") -> Speaker:
+        who = " ".join(who.split()).strip(" ,;:—–-")
+        lowered = who.lower()
+        if lowered in _PRONOUNS:
+            return self._followed_pronoun()
+        for run in sorted(_NAME_RUN.finditer(who), key=lambda found: -found.start()):
+            found = self._named_in(run.group(0), who, speaking=True)
+            if found is not None:
+                return found
+        return self._described(who)
+
+    def _followed_pronoun(self) -> Speaker:
+        for named in reversed(self.named):
+            if named.person is not None:
+                return self._of(named.person, Sureness.FOLLOWED)
+            return Speaker(new_name=named.name, sureness=Sureness.NEW)
+        return Speaker(description="unnamed", sureness=Sureness.SUGGESTED)
+
+    def _named_in(self, run: str, around: str, *, speaking: bool) -> Speaker | None:
+        """The speaker a run of capitalised words names, if it names a person. A name
+        only mentioned (`speaking` false) is remembered when it is someone on record, or
+        a new name the text gives a title ("Swiss Foreign Minister Ignazio Cassis")."""
+        tokens = run.split()
+        titled = False
+        while tokens and (tokens[0].lower().strip(".") in _TITLE_WORDS or _is_nationality(tokens[0], self.parties)):
+            titled = titled or tokens[0].lower().strip(".") not in {"the", "of", "and", "a", "an"}
+            tokens.pop(0)
+        while tokens and tokens[-1].lower().strip(".") in _TITLE_WORDS:
+            tokens.pop()
+        name = " ".join(tokens).strip(".,’'")
+        if not name or _NOT_PEOPLE.search(run) and not self._known(name):
+            return None
+        match = self._match(name)
+        if match.outcome is Outcome.RESOLVED and match.person is not None:
+            person = match.person
+            self._remember(person, person.name, around)
+            exact = words(name) in {words(person.name), *(words(alias) for alias in person.alias_list)}
+            return self._of(person, Sureness.EXACT if exact or name == person.slug else Sureness.SURNAME)
+        if not speaking and not titled:
+            return None
+        if match.outcome is Outcome.AMBIGUOUS:
+            return Speaker(new_name=name, sureness=Sureness.SUGGESTED, suggestions=match.people)
+        # Not on record: a person if the text gives a name of two words or more, or a
+        # surname it gave in full before.
+        earlier = next((named for named in reversed(self.named) if named.person is None and name in named.name), None)
+        if earlier is not None:
+            return Speaker(new_name=earlier.name, sureness=Sureness.NEW)
+        if match.outcome is Outcome.SUGGESTIONS and len(tokens) >= 1:
+            self._remember(None, name, around)
+            return Speaker(new_name=name, sureness=Sureness.SUGGESTED, suggestions=match.people)
+        if len(tokens) >= 2 and all(token[:1].isupper() or token.islower() for token in tokens):
+            self._remember(None, name, around)
+            return Speaker(new_name=name, sureness=Sureness.NEW)
+        return None
+
+    def _known(self, name: str) -> bool:
+        return self._match(name).outcome is Outcome.RESOLVED
+
+    def _match(self, name: str):  # noqa: ANN202  # a PersonMatch
+        if name not in self._matches:
+            self._matches[name] = self.matcher.match_loaded(name)
+        return self._matches[name]
+
+    def _remember(self, person: Person | None, name: str, around: str) -> None:
+        self.named.append(_Named(person, name, around))
+
+    def _of(self, person: Person, sureness: Sureness) -> Speaker:
+        return Speaker(person=person, sureness=sureness)
+
+    def _described(self, who: str) -> Speaker:
+        """An office or a source: the person it stands for when their titles fit it (the
+        one named last first), else the words as the text gives them."""
+        who = re.sub(r"^(?:according\s+to|in\s+a\s+[^,]+,)\s*", "", who, flags=re.I)
+        role_words = [word for word in words(who) if word not in {"the", "a", "an", "of", "s"}]
+        if role_words and not re.search(r"\b(?:sources?|officials|people|diplomats|insiders?)\b", who, re.I):
+            person = self._fitting_role(role_words)
+            if person is not None:
+                return self._of(person, Sureness.FOLLOWED)
+        party = next((party for party in self.parties if _names_party(who, party)), None)
+        return Speaker(description=who, sureness=Sureness.DESCRIBED, party=party)
+
+    def _fitting_role(self, role_words: list[str]) -> Person | None:
+        """The person whose titles hold every word of the role ("ukrainian president":
+        president, and Ukraine's party), preferring the one the text named last."""
+        head = role_words[-1]
+        qualifiers = role_words[:-1]
+        candidates = [named.person for named in reversed(self.named) if named.person is not None]
+        seen: set[int] = set()
+        for person in [*candidates, *self.matcher.everyone_people()]:
+            if person.pk in seen:
+                continue
+            seen.add(person.pk)
+            titles = f"{self.roles.get(person.pk, '')} {person.description}".lower()
+            if head not in words(titles):
+                continue
+            if all(_qualifies(word, titles, self.parties) for word in qualifiers):
+                return person
+        return None
+
+
+def _is_nationality(token: str, parties: Iterable[Party]) -> bool:
+    lowered = token.lower().strip(".'’s")
+    return lowered.endswith(_NATIONALITY_SUFFIXES) and any(_adjective_of(lowered, party) for party in parties)
+
+
+def _adjective_of(adjective: str, party: Party) -> bool:
+    """Whether "ukrainian" is Ukraine's, "russian" Russia's, "us" the United States'."""
+    for name in (party.name, party.short_name):
+        stem = name.lower()
+        if not stem:
+            continue
+        if adjective == stem or (len(stem) >= 5 and adjective.startswith(stem[:-1])):
+            return True
+    return False
+
+
+def _names_party(text: str, party: Party) -> bool:
+    return any(_adjective_of(word, party) for word in words(text))
+
+
+def _qualifies(word: str, titles: str, parties: Iterable[Party]) -> bool:
+    """A qualifier of a role fits a person's titles: the word is in them, or it is a
+    party's adjective and the titles name that party ("Ukrainian" in "President of Ukraine")."""
+    if word in words(titles):
+        return True
+    fitting = [party for party in parties if _adjective_of(word, party)]
+    return any(_names_party(titles, party) or party.name.lower() in titles for party in fitting)
