@@ -18,7 +18,7 @@ from django.db.models import Count
 from delegations.matching import PersonMatcher
 from delegations.models import Membership, Party
 from issues.models import Issue, PublicationState, Statement, StatementIssue
-from issues.proposals.dates import said_on
+from issues.proposals.dates import SaidOn, said_on
 from issues.proposals.quotes import QUOTE, Found, Reader
 from issues.proposals.report import Body, Report, read_body
 from issues.proposals.speakers import Speaker, Speakers, Sureness
@@ -94,7 +94,8 @@ def propose(talk_round: Round, report: Report) -> Proposals:
     matcher = PersonMatcher(prefer=members)
     roles = {person_id: membership.title.lower() for person_id, membership in members.items()}
     speakers = Speakers(matcher=matcher, roles=roles, parties=parties)
-    found = _read(body.paragraphs, speakers)
+    paragraphs = body.paragraphs
+    found = _read(paragraphs, speakers)
     topics = _topics(talk_round)
     languages = _languages([speaker.person.pk for _, speaker in found if speaker.person is not None])
     on_record = _on_record([_words(said.words) for said, _ in found])
@@ -104,7 +105,9 @@ def propose(talk_round: Round, report: Report) -> Proposals:
         membership = members.get(speaker.person.pk) if speaker.person is not None else None
         if membership is not None and speaker.party is None:
             speaker.party = membership.delegation.party
-        when = said_on(said.attribution, published_on) if said.attribution else None
+        when = _when(said, paragraphs, published_on)
+        if when is None and said.continues and proposals:
+            when = SaidOn(proposals[-1].date, proposals[-1].precision, proposals[-1].date_words)
         date, precision = (when.date, when.precision) if when else (published_on, DatePrecision.DAY)
         medium, medium_words = _medium(said.attribution)
         language = _language(words)
@@ -146,14 +149,26 @@ def _read(paragraphs: list[str], speakers: Speakers) -> list[tuple[Found, Speake
         reader.read_paragraph(number, paragraph)
         said_here = reader.found[before:]
         said_here.sort(key=lambda said: said.position)
+        speakers.new_paragraph()
         cursor = 0
         for said in said_here:
             speakers.mentioned(_outside_quotes(paragraph[cursor : said.position]))
             cursor = max(cursor, said.position)
             speaker = resolved[-1][1] if said.continues and resolved else speakers.speaker(said.who)
+            speakers.spoke(speaker)
             resolved.append((said, speaker))
         speakers.mentioned(_outside_quotes(paragraph[cursor:]))
     return resolved
+
+
+def _when(said: Found, paragraphs: list[str], published_on: datetime.date) -> SaidOn | None:
+    """The day the attribution gives, else the nearest one the paragraph gives before the
+    words ("Trump told reporters this week … “…,” he said")."""
+    if said.attribution and (when := said_on(said.attribution, published_on)):
+        return when
+    before = _outside_quotes(paragraphs[said.paragraph][: said.position])
+    sentences = [sentence for sentence in re.split(r"(?<=[.!?])\s+", before) if sentence.strip()]
+    return said_on(sentences[-1], published_on) if sentences else None
 
 
 def _outside_quotes(paragraph: str) -> str:

@@ -30,7 +30,7 @@ _VERBS = (
     r"replied|explained|affirmed|emphasi[sz]ed|underlined|underscored|acknowledged|confirmed|announced|argued|"
     r"continued|recalled|remarked|commented|claimed|asserted|admitted|conceded|urged|vowed|pledged|promised|"
     r"cautioned|predicted|reiterated|signall?ed|quipped|complained|repeated|assured|observed|concluded|"
-    r"maintained|tweeted|responded|answered|described|called|described|hailed|welcomed"
+    r"maintained|tweeted|responded|answered|described|called|hailed|welcomed|informed|reported"
 )
 VERB = re.compile(rf"\b(?:{_VERBS})\b")
 _QUOTING_VERBS = re.compile(rf"\b(?:{_VERBS}|asked)\b")
@@ -41,24 +41,25 @@ _CLOSING_ONLY = "”»"
 _SCARE = re.compile(r"\b(?:so-called|dubbed|known\s+as|termed|labelled|labeled|named|titled|entitled|the\s+phrase)\s*$", re.I)
 # A clause that says something is so, after its speaker and verb: "said on Tuesday that".
 _SAID_THAT = re.compile(
-    rf"^(?P<who>[^“”\"«»]{{2,120}}?)\s+{_ADVERB}(?P<verb>{_VERBS})\b(?P<mid>[^“”\"«».;]{{0,80}}?)(?:,)?\s+that\s+(?P<clause>.+)$"
+    rf"^(?P<who>[^“”\"«»]{{2,120}}?)\s+{_ADVERB}(?P<verb>{_VERBS})\b(?P<mid>[^“”\"«»;]{{0,80}}?)(?:,)?\s+that\s+(?P<clause>.+)$"
 )
 _SAID_PLAIN = re.compile(
-    rf"^(?P<who>[^“”\"«»,]{{2,90}}?)\s+{_ADVERB}(?P<verb>said|says|told\s+[^,.;“”\"«»]{{1,50}}?|wrote[^,.;“”\"«»]{{0,40}}?|added|stressed|insisted|warned|argued)"
+    rf"^(?P<who>[^“”\"«»]{{2,90}}?)\s+{_ADVERB}(?P<verb>said|says|told\s+[^,.;“”\"«»]{{1,50}}?|wrote[^,.;“”\"«»]{{0,40}}?|added|stressed|insisted|warned|argued)"
     r"(?P<mid>(?:\s+(?:on|in|at|late|early|this|last|after|before|during)\b[^,.;“”\"«»]{0,40}?)?)"
-    r",?\s+(?P<clause>(?!that\b)[a-zA-Z].+)$"
+    r",?\s+(?P<clause>(?!that\b)[“\"«]?[a-zA-Z].+)$"
 )
-_ACCORDING_TO = re.compile(r"^according\s+to\s+(?P<who>[^,]{2,90}),\s*(?P<clause>.+)$", re.I)
+_ACCORDING_TO = re.compile(r"^(?:[^,]{1,30},\s*)?according\s+to\s+(?P<who>[^,]{2,90}),\s*(?P<clause>.+)$", re.I)
 _TRAILING_SAID = re.compile(
     rf"^(?P<clause>.{{12,}}?),\s+(?P<who>[^,“”\"«»]{{2,80}}?)\s+{_ADVERB}(?P<verb>said|says|added|told\s+[^,.;]+?|wrote[^,.;]*?|stressed|insisted|warned)"
     r"(?P<mid>[^.;“”\"«»]{0,60})[.!]?$"
 )
 _TRAILING_ACCORDING = re.compile(r"^(?P<clause>.{12,}?),\s+according\s+to\s+(?P<who>[^,.;]{2,80})[^.]*[.!]?$", re.I)
 # After a quote: ", Zelensky said on Wednesday." or ", said Umerov, …" or ", according to …".
+_WHO_CHARACTER = r"(?:[^,.;:“”\"«»]|\.(?=\S)|\.(?=\s+[a-z]))"  # "U.S. official": a full stop inside
 _AFTER_WHO_VERB = re.compile(
-    rf"^\s*[,—–-]*\s*(?P<who>[^,.;:“”\"«»]{{1,80}}?)\s+{_ADVERB}(?P<verb>{_VERBS}|asked)\b(?P<rest>[^.;“”\"«»]*)"
+    rf"^\s*[,—–-]*\s*(?P<who>{_WHO_CHARACTER}{{1,80}}?)\s+{_ADVERB}(?P<verb>{_VERBS}|asked)\b(?P<rest>[^.;“”\"«»]*)"
 )
-_AFTER_VERB_WHO = re.compile(rf"^\s*[,—–-]*\s*(?P<verb>{_VERBS})\s+(?P<who>[^,.;:“”\"«»]{{1,80}})(?P<rest>[^.;“”\"«»]*)")
+_AFTER_VERB_WHO = re.compile(rf"^\s*[,—–-]*\s*(?P<verb>{_VERBS})\s+(?P<who>{_WHO_CHARACTER}{{1,80}})(?P<rest>[^.;“”\"«»]*)")
 _AFTER_ACCORDING = re.compile(r"^\s*[,—–-]*\s*according\s+to\s+(?P<who>[^,.;:“”\"«»]{1,80})(?P<rest>[^.;“”\"«»]*)", re.I)
 # Before a quote: "Zelensky told reporters on Wednesday: " (the clause ends at the mark).
 _BEFORE = re.compile(
@@ -179,12 +180,9 @@ class Reader:
             if who is None:
                 whole_paragraph = span.start <= 1 and last.end >= len(paragraph.rstrip()) - 1
                 same_paragraph = self._last_quote() is not None and self._last_quote().paragraph == number
-                if same_paragraph and len(words.split()) >= 2:
-                    # The rest of a quote after its attribution ("“A,” he said. “B.”"): one quote.
-                    previous = self._last_quote()
-                    previous.words = f"{previous.words} {words}"
-                    taken.append((span.start, last.end))
-                elif (running_on or whole_paragraph) and self._last_quote() is not None and len(words.split()) >= 3:
+                if (same_paragraph or running_on or whole_paragraph) and len(words.split()) >= 3:
+                    # The next sentence of the same voice ("“A,” he said. “B.”"), or a quote
+                    # that runs on from the paragraph before.
                     previous = self._last_quote()
                     assert previous is not None
                     self.found.append(
@@ -259,6 +257,9 @@ class Reader:
             return False
         if _SAID_THAT.match(before.strip() + " x") or _ACCORDING_TO.match(before.strip() + " x"):
             return True
+        after = paragraph[span.end : span.end + 40]
+        if span.closed and re.search(rf"\b(?:{_VERBS})\s*$", before) and re.match(r"\s+[a-z]", after):
+            return True  # said “meaningful progress” had been made: a clause, part quoted
         return bool(VERB.search(before)) and len(before.split()) > 2 and not _BEFORE.search(before)
 
     def _reported(self, number: int, paragraph: str, taken: list[tuple[int, int]]) -> None:
@@ -303,7 +304,7 @@ def _who(found: re.Match[str]) -> str:
 
 # What a speaker is called when not by name: a pronoun, an office, a source.
 _SPEAKER_WORDS = re.compile(
-    r"\b(?:he|she|president|premier|spokes(?:man|woman|person)|envoy|negotiator|minister|ministry|adviser|advisor|aide|"
+    r"\b(?:he|she|him|president|premier|spokes(?:man|woman|person)|envoy|negotiator|minister|ministry|adviser|advisor|aide|"
     r"secretary|chief|head|commander|general|admiral|director|ambassador|official|officials|diplomat|diplomats|"
     r"sources?|kremlin|office|administration|government|delegation|delegate|representative|mediator|"
     r"people|person|insider|state|presidency|department|council|service|army|military|chancellor|king|sheikh|"

@@ -34,7 +34,7 @@ _FURNITURE = re.compile(
 )
 # A line that ends as prose ends: a full stop, a question or exclamation mark, or a
 # closing quote mark after one; a colon opens what follows.
-_ENDS_AS_PROSE = re.compile(r"""[.!?…:]["'”’»)\]]*\s*$|["”»]\s*$""")
+_ENDS_AS_PROSE = re.compile(r"""[.!?…:,]["'”’»)\]]*\s*$""")
 _URL = re.compile(r"https?://[^\s<>\"”’)]+", re.IGNORECASE)
 _DAY_LINE = re.compile(
     r"\b(?:\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
@@ -47,7 +47,6 @@ _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'-]{2,40}),?\s*(?P<day>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?\s*"
     r"(?:\((?P<outlet>[A-Za-z .-]{2,30})\))?\s*[-–—]+\s*"
 )
-_NEWEST_WORDS = 12  # a menu, a headline or a caption: no longer than this without a full stop
 
 
 @dataclass(frozen=True)
@@ -83,8 +82,8 @@ def is_furniture(line: str) -> bool:
         return True
     if _ENDS_AS_PROSE.search(line):
         return False
-    # A short line without a closing mark: a menu item, a headline, a caption, a button.
-    return len(line.split()) <= _NEWEST_WORDS or not re.search(r"[a-z]", line)
+    # A line without a closing mark: a menu item, a headline, a caption, a button.
+    return True
 
 
 def _title_of(lines: list[str]) -> str:

@@ -51,6 +51,7 @@ _TITLE_WORDS = {
     "white", "house", "us", "u.s", "uae", "un", "eu", "nato", "former", "senior", "top", "chair", "chairman",
     "negotiator", "delegation", "mediator", "national", "security", "council", "director", "senator", "federal",
     "councillor", "councilor", "chancellor", "affairs", "the", "of", "and", "a", "an", "official", "lead", "team",
+    "staff", "ministry", "intelligence", "military", "army", "navy", "air", "force", "armed", "forces", "justice", "interior",
 }  # fmt: skip
 _NOT_PEOPLE = re.compile(
     r"\b(?:ministry|office|kremlin|council|house|department|agency|committee|government|nations|union|"
@@ -59,10 +60,19 @@ _NOT_PEOPLE = re.compile(
     re.I,
 )
 _NAME_RUN = re.compile(
-    r"(?:[A-Z][\w'’.-]*|(?:bin|bint|al|el|de|del|der|van|von|da|di|le|la|ibn)(?=\s+[A-Z]))"
+    r"\b(?:[A-Z][\w'’.-]*|(?:bin|bint|al|el|de|del|der|van|von|da|di|le|la|ibn)(?=\s+[A-Z]))"
     r"(?:\s+(?:[A-Z][\w'’.-]*|(?:bin|bint|al|el|de|del|der|van|von|da|di|le|la|ibn)(?=\s+[A-Z])))*"
 )
 _PRONOUNS = {"he", "she", "him", "her", "his"}
+# A title just before a name not on record makes it a person's ("the spokeswoman, Maria Zakharova").
+_TITLE_BEFORE = re.compile(
+    r"\b(?:minister|spokes(?:man|woman|person)|envoy|president|adviser|advisor|aide|ambassador|general|chief|head|"
+    r"secretary|official|negotiator|commander|director|chancellor|senator|diplomat)\b[\s,]*(?:the\s+)?$",
+    re.I,
+)
+# Offices by other names: the head of state of a readout is its president.
+_ROLE_SYNONYMS_OF = {"head of state": "president", "head of the state": "president", "the leader": "president"}
+_ROLE_SYNONYMS = re.compile("|".join(map(re.escape, _ROLE_SYNONYMS_OF)), re.I)
 _NATIONALITY_SUFFIXES = ("ian", "ese", "ish", "i", "an", "ic")
 
 
@@ -92,6 +102,7 @@ class _Named:
     person: Person | None
     name: str
     called: str  # the words around the name ("Kremlin spokesman Dmitry Peskov")
+    spoke: bool = False  # named as a speaker, not only mentioned
 
 
 @dataclass
@@ -102,12 +113,23 @@ class Speakers:
     roles: dict[int, str]  # person id: their titles (the round's and their own), lower case
     parties: list[Party]
     named: list[_Named] = field(default_factory=list)
+    here: int = 0  # where this paragraph's names start in `named`
+    last_speaker: Speaker | None = None
     _matches: dict[str, object] = field(default_factory=dict)
+
+    def new_paragraph(self) -> None:
+        self.here = len(self.named)
+
+    def spoke(self, speaker: Speaker) -> None:
+        """Note the speaker of a statement: a "he" in a later paragraph is most often them."""
+        if speaker.person is not None or speaker.new_name:
+            self.last_speaker = speaker
 
     def mentioned(self, text: str) -> None:
         """Note the people a sentence names, so that a "he" after it finds them."""
         for run in _NAME_RUN.finditer(text):
-            self._named_in(run.group(0), text, speaking=False)
+            before = text[max(run.start() - 40, 0) : run.start()]
+            self._named_in(run.group(0), text, speaking=False, titled=bool(_TITLE_BEFORE.search(before)))
 
     def speaker(self, who: str, *, context: str = "") -> Speaker:
         who = " ".join(who.split()).strip(" ,;:—–-")
@@ -121,30 +143,47 @@ class Speakers:
         return self._described(who)
 
     def _followed_pronoun(self) -> Speaker:
+        """"He" or "she": the first person the paragraph named before the words, else the
+        last statement's speaker, else the last person named."""
+        for named in self.named[self.here :]:
+            if named.person is not None:
+                return self._of(named.person, Sureness.FOLLOWED)
+            return Speaker(new_name=named.name, sureness=Sureness.NEW)
+        if self.last_speaker is not None:
+            return Speaker(
+                person=self.last_speaker.person,
+                new_name=self.last_speaker.new_name,
+                sureness=Sureness.FOLLOWED if self.last_speaker.person is not None else Sureness.NEW,
+            )
         for named in reversed(self.named):
             if named.person is not None:
                 return self._of(named.person, Sureness.FOLLOWED)
             return Speaker(new_name=named.name, sureness=Sureness.NEW)
         return Speaker(description="unnamed", sureness=Sureness.SUGGESTED)
 
-    def _named_in(self, run: str, around: str, *, speaking: bool) -> Speaker | None:
+    def _named_in(self, run: str, around: str, *, speaking: bool, titled: bool = False) -> Speaker | None:
         """The speaker a run of capitalised words names, if it names a person. A name
         only mentioned (`speaking` false) is remembered when it is someone on record, or
         a new name the text gives a title ("Swiss Foreign Minister Ignazio Cassis")."""
         tokens = run.split()
-        titled = False
         while tokens and (tokens[0].lower().strip(".") in _TITLE_WORDS or _is_nationality(tokens[0], self.parties)):
             titled = titled or tokens[0].lower().strip(".") not in {"the", "of", "and", "a", "an"}
             tokens.pop(0)
         while tokens and tokens[-1].lower().strip(".") in _TITLE_WORDS:
             tokens.pop()
         name = " ".join(tokens).strip(".,’'")
-        if not name or _NOT_PEOPLE.search(run) and not self._known(name):
+        if not name or _NOT_PEOPLE.search(name) and not self._known(name):
             return None
+        # The longest tail of the run that names someone on record ("Staff Andrii Hnatov": Andrii Hnatov).
+        for start in range(1, len(tokens)):
+            tail = self._match(" ".join(tokens[start:]))
+            if tail.outcome is Outcome.RESOLVED and self._match(name).outcome is not Outcome.RESOLVED:
+                name = " ".join(tokens[start:])
+                break
         match = self._match(name)
         if match.outcome is Outcome.RESOLVED and match.person is not None:
             person = match.person
-            self._remember(person, person.name, around)
+            self._remember(person, person.name, around, spoke=speaking)
             exact = words(name) in {words(person.name), *(words(alias) for alias in person.alias_list)}
             return self._of(person, Sureness.EXACT if exact or name == person.slug else Sureness.SURNAME)
         if not speaking and not titled:
@@ -156,9 +195,11 @@ class Speakers:
         earlier = next((named for named in reversed(self.named) if named.person is None and name in named.name), None)
         if earlier is not None:
             return Speaker(new_name=earlier.name, sureness=Sureness.NEW)
-        if match.outcome is Outcome.SUGGESTIONS and len(tokens) >= 1:
-            self._remember(None, name, around)
-            return Speaker(new_name=name, sureness=Sureness.SUGGESTED, suggestions=match.people)
+        if match.outcome is Outcome.SUGGESTIONS:
+            # Spelled closely to someone on record ("Volodymyr Zelenskyy"): them, to check.
+            person = match.people[0]
+            self._remember(person, person.name, around)
+            return Speaker(person=person, sureness=Sureness.SUGGESTED, suggestions=match.people)
         if len(tokens) >= 2 and all(token[:1].isupper() or token.islower() for token in tokens):
             self._remember(None, name, around)
             return Speaker(new_name=name, sureness=Sureness.NEW)
@@ -172,8 +213,8 @@ class Speakers:
             self._matches[name] = self.matcher.match_loaded(name)
         return self._matches[name]
 
-    def _remember(self, person: Person | None, name: str, around: str) -> None:
-        self.named.append(_Named(person, name, around))
+    def _remember(self, person: Person | None, name: str, around: str, *, spoke: bool = False) -> None:
+        self.named.append(_Named(person, name, around, spoke))
 
     def _of(self, person: Person, sureness: Sureness) -> Speaker:
         return Speaker(person=person, sureness=sureness)
@@ -182,7 +223,8 @@ class Speakers:
         """An office or a source: the person it stands for when their titles fit it (the
         one named last first), else the words as the text gives them."""
         who = re.sub(r"^(?:according\s+to|in\s+a\s+[^,]+,)\s*", "", who, flags=re.I)
-        role_words = [word for word in words(who) if word not in {"the", "a", "an", "of", "s"}]
+        role = _ROLE_SYNONYMS.sub(lambda found: _ROLE_SYNONYMS_OF[found.group(0).lower()], who)
+        role_words = [word for word in words(role) if word not in {"the", "a", "an", "of", "s", "his", "her"}]
         if role_words and not re.search(r"\b(?:sources?|officials|people|diplomats|insiders?)\b", who, re.I):
             person = self._fitting_role(role_words)
             if person is not None:
@@ -195,7 +237,9 @@ class Speakers:
         president, and Ukraine's party), preferring the one the text named last."""
         head = role_words[-1]
         qualifiers = role_words[:-1]
-        candidates = [named.person for named in reversed(self.named) if named.person is not None]
+        spoke = [named.person for named in reversed(self.named) if named.person is not None and named.spoke]
+        mentioned = [named.person for named in reversed(self.named) if named.person is not None]
+        candidates = [*spoke, *mentioned]
         seen: set[int] = set()
         for person in [*candidates, *self.matcher.everyone_people()]:
             if person.pk in seen:
