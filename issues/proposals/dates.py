@@ -15,7 +15,10 @@ import dateparser
 
 from rounds.dates import DatePrecision, span_start
 
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _EXPRESSION = re.compile(
     rf"""\b(?:
@@ -65,24 +68,23 @@ def said_on(text: str, published_on: datetime.date) -> SaidOn | None:
             if expression.lower().startswith("last"):
                 first = (first - datetime.timedelta(days=1)).replace(day=1)
             elif expression.lower().startswith("in "):
-                named = _resolved(expression[3:], published_on)
-                if named is None:
+                month = _resolved(expression[3:], published_on)
+                if month is None:
                     continue
-                first = named.replace(day=1)
+                first = month.replace(day=1)
             return SaidOn(first, DatePrecision.MONTH, expression)
         if kind == "relative":
             lowered = expression.lower()
             day = published_on - datetime.timedelta(days=1) if lowered == "yesterday" else published_on
             return SaidOn(day, DatePrecision.DAY, expression)
         if kind == "weekday":
-            named = expression.split()[-1]
-            day = _resolved(named, published_on)
-            if day is not None and day.weekday() == published_on.weekday():
-                day = published_on  # "on Wednesday" in a report of a Wednesday: that day
-            if day is None:
+            weekday = _resolved(expression.split()[-1], published_on)
+            if weekday is None:
                 continue
-            return SaidOn(day, DatePrecision.DAY, expression)
-        day = _resolved(re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", expression), published_on)
-        if day is not None and day <= published_on:
-            return SaidOn(day, DatePrecision.DAY, expression)
+            if weekday.weekday() == published_on.weekday():
+                weekday = published_on  # "on Wednesday" in a report of a Wednesday: that day
+            return SaidOn(weekday, DatePrecision.DAY, expression)
+        named = _resolved(re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", expression), published_on)
+        if named is not None and named <= published_on:
+            return SaidOn(named, DatePrecision.DAY, expression)
     return None

@@ -19,7 +19,7 @@ from delegations.matching import PersonMatcher
 from delegations.models import Membership, Party
 from issues.models import Issue, PublicationState, Statement, StatementIssue
 from issues.proposals.dates import SaidOn, said_on
-from issues.proposals.quotes import QUOTE, Found, Reader
+from issues.proposals.quotes import Found, Reader
 from issues.proposals.report import Body, Report, read_body
 from issues.proposals.speakers import Speaker, Speakers, Sureness
 from issues.proposals.topics import Topics
@@ -33,11 +33,14 @@ SAID_BY_ISSUE = 2_000  # the newest statements read for the issues' words
 _MEDIA = [
     (Statement.Medium.SOCIAL_MEDIA, r"(?:in\s+a\s+)?post(?:ed)?\s+on\s+(?:X|Telegram|Facebook|Twitter|Instagram)\b|"
      r"wrote\s+on\s+(?:\w+\s+){0,2}(?:X|Telegram|Facebook|Twitter|Instagram|channel)\b|tweeted|on\s+(?:X|Telegram)\b"),
-    (Statement.Medium.PRESS_CONFERENCE, r"(?:told\s+|at\s+)?an?\s+(?:news|press)\s+conference|told\s+a\s+briefing|at\s+a\s+briefing"),
-    (Statement.Medium.SPEECH, r"in\s+(?:his|her|a)\s+(?:nightly\s+|evening\s+|televised\s+)?(?:video\s+)?(?:address|speech)"),
+    (Statement.Medium.PRESS_CONFERENCE,
+     r"(?:told\s+|at\s+)?an?\s+(?:news|press)\s+conference|told\s+a\s+briefing|at\s+a\s+briefing"),
+    (Statement.Medium.SPEECH,
+     r"in\s+(?:his|her|a)\s+(?:nightly\s+|evening\s+|televised\s+)?(?:video\s+)?(?:address|speech)"),
     (Statement.Medium.INTERVIEW, r"in\s+an?\s+(?:\w+\s+)?interview(?:\s+with\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?|"
      r"told\s+(?:Axios|Reuters|TASS|RIA(?:\s+Novosti)?|Interfax|CNN|the\s+BBC|BBC|Fox(?:\s+News)?|Politico|"
-     r"(?:the\s+)?(?:[\w-]+\s+)?(?:broadcaster|television|newspaper|channel|radio)(?:\s+[A-Z][\w-]*)*)(?:\s+in\s+an\s+interview)?"),
+     r"(?:the\s+)?(?:[\w-]+\s+)?(?:broadcaster|television|newspaper|channel|radio)(?:\s+[A-Z][\w-]*)*)"
+     r"(?:\s+in\s+an\s+interview)?"),
     (Statement.Medium.READOUT, r"(?:said\s+)?in\s+a\s+(?:written\s+|joint\s+)?(?:statement|readout|communiqu[eé])|"
      r"\bstatement\b|\breadout\b"),
     (Statement.Medium.PRESS_REMARKS, r"told\s+(?:reporters|journalists|the\s+press|(?:\w+\s+)?media)|"
@@ -99,7 +102,7 @@ def propose(talk_round: Round, report: Report) -> Proposals:
     topics = _topics(talk_round)
     languages = _languages([speaker.person.pk for _, speaker in found if speaker.person is not None])
     on_record = _on_record([_words(said.words) for said, _ in found])
-    proposals = []
+    proposals: list[Proposal] = []
     for said, speaker in found:
         words = _words(said.words)
         membership = members.get(speaker.person.pk) if speaker.person is not None else None
@@ -122,9 +125,7 @@ def propose(talk_round: Round, report: Report) -> Proposals:
                 date=date,
                 precision=precision,
                 date_words=when.expression if when else "",
-                date_warning=statement_date_warning(
-                    Statement(round=talk_round, date=date, date_precision=precision)
-                ),
+                date_warning=statement_date_warning(Statement(round=talk_round, date=date, date_precision=precision)),
                 medium=medium,
                 medium_words=medium_words,
                 issues=topics.suggest(words),

@@ -35,10 +35,14 @@ _VERBS = (
 VERB = re.compile(rf"\b(?:{_VERBS})\b")
 _QUOTING_VERBS = re.compile(rf"\b(?:{_VERBS}|asked)\b")
 # Adverbs between a speaker and the verb: "Peskov later told", "she also said".
-_ADVERB = r"(?:(?:also|later|then|again|earlier|separately|previously|repeatedly|publicly|separately|had|has|have|would)\s+)*"
+_ADVERB = (
+    r"(?:(?:also|later|then|again|earlier|separately|previously|repeatedly|publicly|separately|had|has|have|would)\s+)*"
+)
 _OPENING = {"“": "”", "„": "“”", "«": "»", '"': '"', "‟": "”"}
 _CLOSING_ONLY = "”»"
-_SCARE = re.compile(r"\b(?:so-called|dubbed|known\s+as|termed|labelled|labeled|named|titled|entitled|the\s+phrase)\s*$", re.I)
+_SCARE = re.compile(
+    r"\b(?:so-called|dubbed|known\s+as|termed|labelled|labeled|named|titled|entitled|the\s+phrase)\s*$", re.I
+)
 # A clause that says something is so, after its speaker and verb: "said on Tuesday that".
 _SAID_THAT = re.compile(
     rf"^(?P<who>[^“”\"«»]{{2,120}}?)\s+{_ADVERB}(?P<verb>{_VERBS})\b(?P<mid>[^“”\"«»;]{{0,80}}?)(?:,)?\s+that\s+(?P<clause>.+)$"
@@ -59,8 +63,12 @@ _WHO_CHARACTER = r"(?:[^,.;:“”\"«»]|\.(?=\S)|\.(?=\s+[a-z]))"  # "U.S. off
 _AFTER_WHO_VERB = re.compile(
     rf"^\s*[,—–-]*\s*(?P<who>{_WHO_CHARACTER}{{1,80}}?)\s+{_ADVERB}(?P<verb>{_VERBS}|asked)\b(?P<rest>[^.;“”\"«»]*)"
 )
-_AFTER_VERB_WHO = re.compile(rf"^\s*[,—–-]*\s*(?P<verb>{_VERBS})\s+(?P<who>{_WHO_CHARACTER}{{1,80}})(?P<rest>[^.;“”\"«»]*)")
-_AFTER_ACCORDING = re.compile(r"^\s*[,—–-]*\s*according\s+to\s+(?P<who>[^,.;:“”\"«»]{1,80})(?P<rest>[^.;“”\"«»]*)", re.I)
+_AFTER_VERB_WHO = re.compile(
+    rf"^\s*[,—–-]*\s*(?P<verb>{_VERBS})\s+(?P<who>{_WHO_CHARACTER}{{1,80}})(?P<rest>[^.;“”\"«»]*)"
+)
+_AFTER_ACCORDING = re.compile(
+    r"^\s*[,—–-]*\s*according\s+to\s+(?P<who>[^,.;:“”\"«»]{1,80})(?P<rest>[^.;“”\"«»]*)", re.I
+)
 # Before a quote: "Zelensky told reporters on Wednesday: " (the clause ends at the mark).
 _BEFORE = re.compile(
     rf"(?P<who>[^.!?;:“”\"«»]{{1,120}}?)\s+{_ADVERB}(?P<verb>{_VERBS}|asked)\b"
@@ -179,7 +187,8 @@ class Reader:
                 self.running_on = True
             if who is None:
                 whole_paragraph = span.start <= 1 and last.end >= len(paragraph.rstrip()) - 1
-                same_paragraph = self._last_quote() is not None and self._last_quote().paragraph == number
+                last_quote = self._last_quote()
+                same_paragraph = last_quote is not None and last_quote.paragraph == number
                 if (same_paragraph or running_on or whole_paragraph) and len(words.split()) >= 3:
                     # The next sentence of the same voice ("“A,” he said. “B.”"), or a quote
                     # that runs on from the paragraph before.

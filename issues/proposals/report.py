@@ -78,21 +78,18 @@ def lines_of(text: str) -> list[str]:
 
 def is_furniture(line: str) -> bool:
     """A line of the site around the story, not of the story."""
-    if _FURNITURE.match(line):
-        return True
-    if _ENDS_AS_PROSE.search(line):
-        return False
-    # A line without a closing mark: a menu item, a headline, a caption, a button.
-    return True
+    # Prose ends with a closing mark; a line without one is a menu item, a headline, a
+    # caption or a button.
+    return bool(_FURNITURE.match(line)) or not _ENDS_AS_PROSE.search(line)
 
 
 def _title_of(lines: list[str]) -> str:
     """The headline: the first line that reads as one (several words, no full stop)."""
     for line in lines[:15]:
         words = line.split()
-        if 4 <= len(words) <= 25 and not _ENDS_AS_PROSE.search(line) and not _FURNITURE.match(line):
-            if sum(word[:1].isupper() for word in words) >= 2:
-                return line
+        headline = 4 <= len(words) <= 25 and not _ENDS_AS_PROSE.search(line) and not _FURNITURE.match(line)
+        if headline and sum(word[:1].isupper() for word in words) >= 2:
+            return line
     return ""
 
 
@@ -101,7 +98,9 @@ def _day_of(lines: list[str]) -> datetime.date | None:
     for line in lines[:25]:
         found = _DAY_LINE.search(line)
         if found:
-            day = dateparser.parse(found.group(0), languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"]})
+            day = dateparser.parse(
+                found.group(0), languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"]}
+            )
             if day:
                 return day.date()
     return None

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import IntEnum
 
-from delegations.matching import Outcome, PersonMatcher, words
+from delegations.matching import Outcome, PersonMatch, PersonMatcher, words
 from delegations.models import Party, Person
 
 
@@ -51,7 +51,8 @@ _TITLE_WORDS = {
     "white", "house", "us", "u.s", "uae", "un", "eu", "nato", "former", "senior", "top", "chair", "chairman",
     "negotiator", "delegation", "mediator", "national", "security", "council", "director", "senator", "federal",
     "councillor", "councilor", "chancellor", "affairs", "the", "of", "and", "a", "an", "official", "lead", "team",
-    "staff", "ministry", "intelligence", "military", "army", "navy", "air", "force", "armed", "forces", "justice", "interior",
+    "staff", "ministry", "intelligence", "military", "army", "navy", "air", "force", "armed", "forces", "justice",
+    "interior",
 }  # fmt: skip
 _NOT_PEOPLE = re.compile(
     r"\b(?:ministry|office|kremlin|council|house|department|agency|committee|government|nations|union|"
@@ -115,7 +116,7 @@ class Speakers:
     named: list[_Named] = field(default_factory=list)
     here: int = 0  # where this paragraph's names start in `named`
     last_speaker: Speaker | None = None
-    _matches: dict[str, object] = field(default_factory=dict)
+    _matches: dict[str, PersonMatch] = field(default_factory=dict)
 
     def new_paragraph(self) -> None:
         self.here = len(self.named)
@@ -143,7 +144,7 @@ class Speakers:
         return self._described(who)
 
     def _followed_pronoun(self) -> Speaker:
-        """"He" or "she": the first person the paragraph named before the words, else the
+        """ "He" or "she": the first person the paragraph named before the words, else the
         last statement's speaker, else the last person named."""
         for named in self.named[self.here :]:
             if named.person is not None:
@@ -208,7 +209,7 @@ class Speakers:
     def _known(self, name: str) -> bool:
         return self._match(name).outcome is Outcome.RESOLVED
 
-    def _match(self, name: str):  # noqa: ANN202  # a PersonMatch
+    def _match(self, name: str) -> PersonMatch:
         if name not in self._matches:
             self._matches[name] = self.matcher.match_loaded(name)
         return self._matches[name]

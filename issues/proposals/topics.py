@@ -6,19 +6,124 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
 from issues.models import Issue
 
 _TERM = re.compile(r"[a-z][a-z'-]{2,}")
 _STOP = frozenset(
-    """the and for that with this from have has had was were are been will would could should about into over
-    after before their there they them his her its our who what when where which while than then also only
-    very more most some such said says told not but all any can may our out per just been being both each
-    other these those itself between because during under again further once here how why own same too
-    does did doing done make made talks talk round rounds delegation delegations side sides issue issues
-    meeting meetings today week year years day days president minister official officials spokesman""".split()
+    [
+        "the",
+        "and",
+        "for",
+        "that",
+        "with",
+        "this",
+        "from",
+        "have",
+        "has",
+        "had",
+        "was",
+        "were",
+        "are",
+        "been",
+        "will",
+        "would",
+        "could",
+        "should",
+        "about",
+        "into",
+        "over",
+        "after",
+        "before",
+        "their",
+        "there",
+        "they",
+        "them",
+        "his",
+        "her",
+        "its",
+        "our",
+        "who",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "than",
+        "then",
+        "also",
+        "only",
+        "very",
+        "more",
+        "most",
+        "some",
+        "such",
+        "said",
+        "says",
+        "told",
+        "not",
+        "but",
+        "all",
+        "any",
+        "can",
+        "may",
+        "our",
+        "out",
+        "per",
+        "just",
+        "been",
+        "being",
+        "both",
+        "each",
+        "other",
+        "these",
+        "those",
+        "itself",
+        "between",
+        "because",
+        "during",
+        "under",
+        "again",
+        "further",
+        "once",
+        "here",
+        "how",
+        "why",
+        "own",
+        "same",
+        "too",
+        "does",
+        "did",
+        "doing",
+        "done",
+        "make",
+        "made",
+        "talks",
+        "talk",
+        "round",
+        "rounds",
+        "delegation",
+        "delegations",
+        "side",
+        "sides",
+        "issue",
+        "issues",
+        "meeting",
+        "meetings",
+        "today",
+        "week",
+        "year",
+        "years",
+        "day",
+        "days",
+        "president",
+        "minister",
+        "official",
+        "officials",
+        "spokesman",
+    ]
 )
 SUGGESTED = 3  # issues suggested at most for one statement
 _NAME_WEIGHT = 3.0  # a word of the issue's name counts three times one of its statements'
@@ -42,9 +147,9 @@ class Topics:
 
     def __init__(self, issues: Iterable[Issue], said: Mapping[int, list[str]]) -> None:
         self.issues = list(issues)
-        self.weights: list[Counter[str]] = []
+        self.weights: list[dict[str, float]] = []
         for issue in self.issues:
-            weights: Counter[str] = Counter()
+            weights: defaultdict[str, float] = defaultdict(float)
             for term in terms(issue.name):
                 weights[term] += _NAME_WEIGHT
             for term in terms(issue.description):

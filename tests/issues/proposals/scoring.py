@@ -68,7 +68,16 @@ class Score:
     notes: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
-        for name in ("quotes", "quotes_found", "proposals", "wrong", "matched", "dates_right", "with_issues", "issues_right"):
+        for name in (
+            "quotes",
+            "quotes_found",
+            "proposals",
+            "wrong",
+            "matched",
+            "dates_right",
+            "with_issues",
+            "issues_right",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.notes += other.notes
 
@@ -101,32 +110,39 @@ def score(name: str, proposals: list[Proposal], labelled: list[dict[str, Any]]) 
     result = Score(quotes=sum(1 for label in labelled if label["kind"] == "quote"), proposals=len(proposals))
     pairs = sorted(
         (
-            (_same_words(proposal.words, label["words"]), p, l)
+            (_same_words(proposal.words, label["words"]), p, k)
             for p, proposal in enumerate(proposals)
-            for l, label in enumerate(labelled)
+            for k, label in enumerate(labelled)
         ),
         reverse=True,
     )
     matched: dict[int, int] = {}
     used: set[int] = set()
-    for similarity, p, l in pairs:
+    for similarity, p, k in pairs:
         if similarity < SAME_WORDS:
             break
-        if p in matched or l in used:
+        if p in matched or k in used:
             continue
-        matched[p] = l
-        used.add(l)
+        matched[p] = k
+        used.add(k)
     for p, proposal in enumerate(proposals):
         if p not in matched:
             result.wrong += 1
-            result.notes.append(f"{name}: no one said «{proposal.words[:90]}» ({proposal.speaker.typed or proposal.speaker.description})")
+            result.notes.append(
+                f"{name}: no one said «{proposal.words[:90]}» "
+                f"({proposal.speaker.typed or proposal.speaker.description})"
+            )
             continue
         label = labelled[matched[p]]
         speaker_right = right_speaker(proposal, label["speaker"])
         kind_right = proposal.kind == label["kind"]
         if not speaker_right or not kind_right:
             result.wrong += 1
-            said_by = proposal.speaker.person.slug if proposal.speaker.person else proposal.speaker.new_name or proposal.speaker.description
+            said_by = (
+                proposal.speaker.person.slug
+                if proposal.speaker.person
+                else proposal.speaker.new_name or proposal.speaker.description
+            )
             result.notes.append(
                 f"{name}: «{proposal.words[:70]}» speaker {said_by!r} (labelled {label['speaker']}), "
                 f"{proposal.kind} (labelled {label['kind']})"
@@ -138,17 +154,22 @@ def score(name: str, proposals: list[Proposal], labelled: list[dict[str, Any]]) 
         if span_start(proposal.date, proposal.precision) == labelled_day:
             result.dates_right += 1
         else:
-            result.notes.append(f"{name}: «{proposal.words[:50]}» dated {proposal.date} {proposal.precision} (labelled {label['date']} {label['precision']})")
+            result.notes.append(
+                f"{name}: «{proposal.words[:50]}» dated {proposal.date} {proposal.precision} "
+                f"(labelled {label['date']} {label['precision']})"
+            )
         if label["issues"]:
             result.with_issues += 1
             suggested = {issue.slug for issue in proposal.issues}
             if label["issues"][0] in suggested:
                 result.issues_right += 1
             else:
-                result.notes.append(f"{name}: «{proposal.words[:50]}» issues {sorted(suggested)} (labelled {label['issues']})")
-    for l, label in enumerate(labelled):
-        if l not in used and label["kind"] == "quote":
+                result.notes.append(
+                    f"{name}: «{proposal.words[:50]}» issues {sorted(suggested)} (labelled {label['issues']})"
+                )
+    for k, label in enumerate(labelled):
+        if k not in used and label["kind"] == "quote":
             result.notes.append(f"{name}: missed quote «{label['words'][:90]}» ({label['speaker']})")
-        elif l not in used:
+        elif k not in used:
             result.notes.append(f"{name}: missed paraphrase «{label['words'][:90]}» ({label['speaker']})")
     return result
