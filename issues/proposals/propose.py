@@ -109,7 +109,8 @@ def propose(talk_round: Round, report: Report) -> Proposals:
         if membership is not None and speaker.party is None:
             speaker.party = membership.delegation.party
         when = _when(said, paragraphs, published_on)
-        if when is None and said.continues and proposals:
+        if when is None and proposals and (said.continues or _same_speaker(proposals[-1].speaker, speaker)):
+            # The same voice again, without a day of its own: the same occasion.
             when = SaidOn(proposals[-1].date, proposals[-1].precision, proposals[-1].date_words)
         date, precision = (when.date, when.precision) if when else (published_on, DatePrecision.DAY)
         medium, medium_words = _medium(said.attribution)
@@ -160,6 +161,12 @@ def _read(paragraphs: list[str], speakers: Speakers) -> list[tuple[Found, Speake
             resolved.append((said, speaker))
         speakers.mentioned(_outside_quotes(paragraph[cursor:]))
     return resolved
+
+
+def _same_speaker(one: Speaker, other: Speaker) -> bool:
+    if one.person is not None or other.person is not None:
+        return one.person == other.person
+    return bool(one.new_name) and one.new_name == other.new_name
 
 
 def _when(said: Found, paragraphs: list[str], published_on: datetime.date) -> SaidOn | None:

@@ -71,7 +71,7 @@ _AFTER_ACCORDING = re.compile(
 )
 # Before a quote: "Zelensky told reporters on Wednesday: " (the clause ends at the mark).
 _BEFORE = re.compile(
-    rf"(?P<who>[^.!?;:“”\"«»]{{1,120}}?)\s+{_ADVERB}(?P<verb>{_VERBS}|asked)\b"
+    rf"(?P<who>[^.!?;:“”\"«»]{{1,120}}?)\s+{_ADVERB}(?P<verb>{_VERBS}|asked|saying|adding|quoted\s+as\s+saying)\b"
     r"(?:(?P<rest>[^.!?;“”\"«»]{0,80}?)\s*[:,]|\s*(?:that\s*)?)\s*$"
 )
 _BEFORE_ACCORDING = re.compile(r"according\s+to\s+(?P<who>[^,.;:“”\"«»]{1,80}),?\s*$", re.I)
