@@ -174,6 +174,14 @@ class Reader:
         taken: list[tuple[int, int]] = []  # the parts of the paragraph already read as said
         running_on, self.running_on = self.running_on, False
         index = 0
+        previous = self._last_quote()
+        if running_on and previous is not None and spans and spans[0].opened and spans[0].start <= 1:
+            # Wire style: a quote that ran on opens the next paragraph again. One quote.
+            joined, used = self._joined(paragraph, spans, 0)
+            previous.words = f"{previous.words} {_clean(joined)}"
+            self.running_on = not spans[used - 1].closed
+            taken.append((0, spans[used - 1].end))
+            index = used
         while index < len(spans):
             span = spans[index]
             if self._absorbed(paragraph, span):

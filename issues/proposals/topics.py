@@ -9,6 +9,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
+import snowballstemmer
+
 from issues.models import Issue
 
 _TERM = re.compile(r"[a-z][a-z'-]{2,}")
@@ -129,17 +131,14 @@ SUGGESTED = 3  # issues suggested at most for one statement
 _NAME_WEIGHT = 3.0  # a word of the issue's name counts three times one of its statements'
 
 
+_STEMMER = snowballstemmer.stemmer("english")
+
+
 def terms(text: str) -> list[str]:
-    """The words that can tell a topic: lower case, no stop words, a plural's "s" dropped."""
-    found = []
-    for word in _TERM.findall(text.lower()):
-        word = word.strip("'-")
-        if word in _STOP or len(word) < 3:
-            continue
-        if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
-            word = word[:-1]
-        found.append(word)
-    return found
+    """The words that can tell a topic: lower case, no stop words, each as its stem
+    (Snowball's English stemmer: "monitors" and "monitoring" are one term)."""
+    kept = [word for word in (word.strip("'-") for word in _TERM.findall(text.lower())) if len(word) >= 3]
+    return _STEMMER.stemWords([word for word in kept if word not in _STOP])
 
 
 class Topics:
