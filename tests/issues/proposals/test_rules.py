@@ -54,16 +54,32 @@ def test_a_quote_that_runs_on_over_paragraphs_is_one():
     ]
 
 
-@pytest.mark.parametrize(
-    ("paragraph", "who", "words"),
-    [
-        ("Peskov said on Tuesday that the next round would be held in Abu Dhabi.", "Peskov", "the next round would be held in Abu Dhabi"),
-        ("According to a senior Ukrainian official, the delegations will meet again in March.", "a senior Ukrainian official", "the delegations will meet again in March"),
-        ("In addition, according to Dmitriev, the sides agreed to restore a military dialogue.", "Dmitriev", "the sides agreed to restore a military dialogue"),
-        ("The next round will take place in Geneva, Peskov said.", "Peskov", "The next round will take place in Geneva"),
-        ('Witkoff said "meaningful progress" had been made on the monitoring of a ceasefire.', "Witkoff", '"meaningful progress" had been made on the monitoring of a ceasefire'),
-    ],
-)  # fmt: skip
+REPORTED = [
+    (
+        "Peskov said on Tuesday that the next round would be held in Abu Dhabi.",
+        "Peskov",
+        "the next round would be held in Abu Dhabi",
+    ),
+    (
+        "According to a senior Ukrainian official, the delegations will meet again in March.",
+        "a senior Ukrainian official",
+        "the delegations will meet again in March",
+    ),
+    (
+        "In addition, according to Dmitriev, the sides agreed to restore a military dialogue.",
+        "Dmitriev",
+        "the sides agreed to restore a military dialogue",
+    ),
+    ("The next round will take place in Geneva, Peskov said.", "Peskov", "The next round will take place in Geneva"),
+    (
+        'Witkoff said "meaningful progress" had been made on the monitoring of a ceasefire.',
+        "Witkoff",
+        '"meaningful progress" had been made on the monitoring of a ceasefire',
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "who", "words"), REPORTED)
 def test_reported_speech(paragraph, who, words):
     assert said(paragraph) == [(PARAPHRASE, who, words)]
 
