@@ -13,15 +13,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count
-
 from delegations.matching import PersonMatcher
 from delegations.models import Membership, Party
 from issues.models import Issue, PublicationState, Statement, StatementIssue
 from issues.proposals.dates import SaidOn, said_on
 from issues.proposals.quotes import Found, Reader
 from issues.proposals.report import Body, Report, read_body
-from issues.proposals.speakers import Speaker, Speakers, Sureness
+from issues.proposals.speakers import Speaker, Speakers, Sureness, speaker_names_party
 from issues.proposals.topics import Topics
 from issues.services.statements import statement_date_warning
 from rounds.dates import DatePrecision
@@ -38,7 +36,10 @@ _MEDIA = [
     (Statement.Medium.SPEECH,
      r"in\s+(?:his|her|a)\s+(?:nightly\s+|evening\s+|televised\s+)?(?:video\s+)?(?:address|speech)"),
     (Statement.Medium.INTERVIEW, r"in\s+an?\s+(?:\w+\s+)?interview(?:\s+with\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?|"
-     r"told\s+(?:Axios|Reuters|TASS|RIA(?:\s+Novosti)?|Interfax|CNN|the\s+BBC|BBC|Fox(?:\s+News)?|Politico|"
+     r"told\s+(?:[A-Z]\w+\s+)?(?:state\s+)?(?:news\s+agency\s+|broadcaster\s+)?(?:television|TV|radio)\b|"
+     r"told\s+(?:state\s+news\s+agency\s+|the\s+broadcaster\s+|the\s+newspaper\s+)?"
+     r"(?:The\s+Moscow\s+Times|the\s+Guardian|The\s+Guardian|RIA\s+Novosti|The\s+New\s+York\s+Times|The\s+Economist|"
+     r"Axios|Reuters|TASS|RIA(?:\s+Novosti)?|Interfax|CNN|the\s+BBC|BBC|Fox(?:\s+News)?|Politico|"
      r"(?:the\s+)?(?:[\w-]+\s+)?(?:broadcaster|television|newspaper|channel|radio)(?:\s+[A-Z][\w-]*)*)"
      r"(?:\s+in\s+an\s+interview)?"),
     (Statement.Medium.READOUT, r"(?:said\s+)?in\s+a\s+(?:written\s+|joint\s+)?(?:statement|readout|communiqu[eé])|"
@@ -100,7 +101,7 @@ def propose(talk_round: Round, report: Report) -> Proposals:
     paragraphs = body.paragraphs
     found = _read(paragraphs, speakers)
     topics = _topics(talk_round)
-    languages = _languages([speaker.person.pk for _, speaker in found if speaker.person is not None])
+    party_languages = _party_languages(talk_round)
     on_record = _on_record([_words(said.words) for said, _ in found])
     proposals: list[Proposal] = []
     for said, speaker in found:
@@ -115,8 +116,9 @@ def propose(talk_round: Round, report: Report) -> Proposals:
         date, precision = (when.date, when.precision) if when else (published_on, DatePrecision.DAY)
         medium, medium_words = _medium(said.attribution)
         language = _language(words)
-        usual = languages.get(speaker.person.pk) if speaker.person is not None else None
-        usual = usual or (languages_of_party(speaker.party) if speaker.party is not None else None)
+        usual = name_language(speaker.person.alias_list) if speaker.person is not None else None
+        party = speaker.party or _party_named(speaker, parties)
+        usual = usual or (party_languages.get(party.pk) if party is not None else None)
         proposals.append(
             Proposal(
                 words=words,
@@ -203,31 +205,30 @@ def _language(words: str) -> str:
     return "en"
 
 
-def _usual(rows: Iterable[tuple[int, str, int]]) -> dict[int, str]:
+def _party_named(speaker: Speaker, parties: list[Party]) -> Party | None:
+    """The party a new person's or a source's words name ("Russian Foreign Ministry")."""
+    return next((party for party in parties if speaker_names_party(speaker, party)), None)
+
+
+def name_language(names: Iterable[str]) -> str | None:
+    """The language a person's own name is written in, from its spellings on record:
+    Умєров is Ukrainian, Мединский Russian; None when every spelling is in Latin letters."""
+    found = [_language(name) for name in names if _CYRILLIC.search(name)]
+    if not found:
+        return None
+    return "uk" if "uk" in found else found[0]
+
+
+def _party_languages(talk_round: Round) -> dict[int, str]:
+    """Each party's language, as its delegates' names on record are written: one query.
+    An unnamed official's English words are a translation when their party's is not."""
+    rows = Membership.objects.values_list("delegation__party_id", "person__aliases").distinct()
     counts: dict[int, Counter[str]] = defaultdict(Counter)
-    for key, language, count in rows:
-        counts[key][language] += count
-    return {key: counter.most_common(1)[0][0] for key, counter in counts.items()}
-
-
-def _languages(person_ids: list[int]) -> dict[int, str]:
-    """The language each person's statements on record are mostly in."""
-    if not person_ids:
-        return {}
-    rows = (
-        Statement.objects.filter(speaker_id__in=set(person_ids))
-        .values_list("speaker_id", "language")
-        .annotate(count=Count("id"))
-        .order_by()
-    )
-    return _usual(rows)
-
-
-def languages_of_party(party: Party) -> str | None:
-    """The language a party's statements on record are mostly in (a party's usual one
-    says whether an unnamed official's English words are a translation)."""
-    rows = Statement.objects.filter(party=party).values_list("party_id", "language").annotate(count=Count("id"))
-    return _usual(rows.order_by()).get(party.pk)
+    for party_id, aliases in rows:
+        language = name_language(aliases.splitlines())
+        if language:
+            counts[party_id][language] += 1
+    return {party_id: counter.most_common(1)[0][0] for party_id, counter in counts.items()}
 
 
 def _on_record(texts: list[str]) -> dict[str, Statement]:

@@ -87,6 +87,7 @@ class Speaker:
     sureness: Sureness = Sureness.DESCRIBED
     suggestions: tuple[Person, ...] = ()
     party: Party | None = None
+    called: str = ""  # the words the text named a new person with ("Russian Foreign Ministry Spokeswoman …")
 
     @property
     def typed(self) -> str:
@@ -149,11 +150,12 @@ class Speakers:
         for named in self.named[self.here :]:
             if named.person is not None:
                 return self._of(named.person, Sureness.FOLLOWED)
-            return Speaker(new_name=named.name, sureness=Sureness.NEW)
+            return Speaker(new_name=named.name, sureness=Sureness.NEW, called=named.called)
         if self.last_speaker is not None:
             return Speaker(
                 person=self.last_speaker.person,
                 new_name=self.last_speaker.new_name,
+                called=self.last_speaker.called,
                 sureness=Sureness.FOLLOWED if self.last_speaker.person is not None else Sureness.NEW,
             )
         for named in reversed(self.named):
@@ -195,7 +197,7 @@ class Speakers:
         # surname it gave in full before.
         earlier = next((named for named in reversed(self.named) if named.person is None and name in named.name), None)
         if earlier is not None:
-            return Speaker(new_name=earlier.name, sureness=Sureness.NEW)
+            return Speaker(new_name=earlier.name, sureness=Sureness.NEW, called=earlier.called)
         if match.outcome is Outcome.SUGGESTIONS:
             # Spelled closely to someone on record ("Volodymyr Zelenskyy"): them, to check.
             person = match.people[0]
@@ -203,7 +205,7 @@ class Speakers:
             return Speaker(person=person, sureness=Sureness.SUGGESTED, suggestions=match.people)
         if len(tokens) >= 2 and all(token[:1].isupper() or token.islower() for token in tokens):
             self._remember(None, name, around)
-            return Speaker(new_name=name, sureness=Sureness.NEW)
+            return Speaker(new_name=name, sureness=Sureness.NEW, called=around)
         return None
 
     def _known(self, name: str) -> bool:
@@ -281,3 +283,9 @@ def _qualifies(word: str, titles: str, parties: Iterable[Party]) -> bool:
         return True
     fitting = [party for party in parties if _adjective_of(word, party)]
     return any(_names_party(titles, party) or party.name.lower() in titles for party in fitting)
+
+
+def speaker_names_party(speaker: Speaker, party: Party) -> bool:
+    """Whether the words that describe a speaker, or the title they were named with, name
+    the party ("a senior Ukrainian official", "Russian Foreign Ministry spokeswoman")."""
+    return _names_party(f"{speaker.description} {speaker.called}", party)
