@@ -4,6 +4,7 @@ in, weighted by how few other issues share them."""
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter, defaultdict
@@ -132,13 +133,16 @@ _NAME_WEIGHT = 3.0  # a word of the issue's name counts three times one of its s
 
 
 _STEMMER = snowballstemmer.stemmer("english")
+# The stems of words seen: a statement's words are mostly words seen before, and the
+# stemmer is pure Python.
+_stem = functools.lru_cache(maxsize=100_000)(_STEMMER.stemWord)
 
 
 def terms(text: str) -> list[str]:
     """The words that can tell a topic: lower case, no stop words, each as its stem
     (Snowball's English stemmer: "monitors" and "monitoring" are one term)."""
     kept = [word for word in (word.strip("'-") for word in _TERM.findall(text.lower())) if len(word) >= 3]
-    return _STEMMER.stemWords([word for word in kept if word not in _STOP])
+    return [_stem(word) for word in kept if word not in _STOP]
 
 
 class Topics:
