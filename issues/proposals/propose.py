@@ -158,7 +158,14 @@ def _read(paragraphs: list[str], speakers: Speakers) -> list[tuple[Found, Speake
         for said in said_here:
             speakers.mentioned(_outside_quotes(paragraph[cursor : said.position]))
             cursor = max(cursor, said.position)
-            speaker = resolved[-1][1] if said.continues and resolved else speakers.speaker(said.who)
+            if said.continues and resolved:
+                speaker = resolved[-1][1]
+            elif said.who:
+                speaker = speakers.speaker(said.who)
+            elif (named := speakers.named_here()) is not None:
+                speaker = named
+            else:
+                continue  # words in marks that the text gives to no one
             speakers.spoke(speaker)
             resolved.append((said, speaker))
         speakers.mentioned(_outside_quotes(paragraph[cursor:]))

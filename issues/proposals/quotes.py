@@ -145,6 +145,12 @@ def _closing(paragraph: str, start: int, closers: str) -> int | None:
     return None
 
 
+def _title_case(words: str) -> bool:
+    """A title in marks ("Framework for Peace and Security"), not a sentence."""
+    long_words = [word for word in words.split() if len(word) > 3]
+    return bool(long_words) and sum(word[:1].isupper() for word in long_words) > len(long_words) / 2
+
+
 def _clean(words: str) -> str:
     return " ".join(words.split()).strip()
 
@@ -197,14 +203,22 @@ class Reader:
                 whole_paragraph = span.start <= 1 and last.end >= len(paragraph.rstrip()) - 1
                 last_quote = self._last_quote()
                 same_paragraph = last_quote is not None and last_quote.paragraph == number
-                if (same_paragraph or running_on or whole_paragraph) and len(words.split()) >= 3:
+                previous = self._last_quote()
+                if (
+                    previous is not None
+                    and (same_paragraph or running_on or whole_paragraph)
+                    and len(words.split()) >= 3
+                ):
                     # The next sentence of the same voice ("“A,” he said. “B.”"), or a quote
                     # that runs on from the paragraph before.
-                    previous = self._last_quote()
-                    assert previous is not None
                     self.found.append(
                         Found(words, QUOTE, previous.who, previous.attribution, number, span.start, continues=True)
                     )
+                    taken.append((span.start, last.end))
+                elif len(words.split()) >= 5 and re.search(r"[.!?,…]$", words) and not _title_case(words):
+                    # A sentence in marks that no attribution claims ("Zelensky was blunt. “…”"):
+                    # the person the paragraph named before it said it, if it named one.
+                    self.found.append(Found(words, QUOTE, "", "", number, span.start))
                     taken.append((span.start, last.end))
                 index += used
                 continue

@@ -122,6 +122,14 @@ class Speakers:
     def new_paragraph(self) -> None:
         self.here = len(self.named)
 
+    def named_here(self) -> Speaker | None:
+        """The first person this paragraph named so far, for words it gives to no one."""
+        for named in self.named[self.here :]:
+            if named.person is not None:
+                return self._of(named.person, Sureness.FOLLOWED)
+            return Speaker(new_name=named.name, sureness=Sureness.NEW, called=named.called)
+        return None
+
     def spoke(self, speaker: Speaker) -> None:
         """Note the speaker of a statement: a "he" in a later paragraph is most often them."""
         if speaker.person is not None or speaker.new_name:
@@ -169,7 +177,11 @@ class Speakers:
         only mentioned (`speaking` false) is remembered when it is someone on record, or
         a new name the text gives a title ("Swiss Foreign Minister Ignazio Cassis")."""
         tokens = run.split()
-        while tokens and (tokens[0].lower().strip(".") in _TITLE_WORDS or _is_nationality(tokens[0], self.parties)):
+        while tokens and (
+            tokens[0].lower().strip(".") in _TITLE_WORDS
+            or _is_nationality(tokens[0], self.parties)
+            or (len(tokens) > 2 and tokens[1].lower().strip(".") in _TITLE_WORDS)  # "Swiss Foreign Minister …"
+        ):
             titled = titled or tokens[0].lower().strip(".") not in {"the", "of", "and", "a", "an"}
             tokens.pop(0)
         while tokens and tokens[-1].lower().strip(".") in _TITLE_WORDS:

@@ -50,7 +50,8 @@ class TestProposals:
     def test_the_labelled_statements_are_proposed(self, folder):
         result = measured(folder)
         print(f"{folder}: {result.line()}")  # the figures the README states
-        misses = "\n".join(result.notes)
+        # The held-out set's misses are never shown: seeing them would be tuning on it.
+        misses = "\n".join(result.notes) if folder == "working" else "(the held-out set's misses are not shown)"
         assert len(reports(folder)) >= 8 and result.quotes >= 40, "a set is at least eight reports"
         assert result.found_share >= FOUND_AT_LEAST, f"{result.line()}\n{misses}"
         assert result.wrong_share <= WRONG_AT_MOST, f"{result.line()}\n{misses}"
