@@ -96,7 +96,7 @@ def propose(talk_round: Round, report: Report) -> Proposals:
     }
     parties = list(Party.objects.order_by("name"))
     matcher = PersonMatcher(prefer=members)
-    roles = {person_id: membership.title.lower() for person_id, membership in members.items()}
+    roles = {person_id: _titles(membership) for person_id, membership in members.items()}
     speakers = Speakers(matcher=matcher, roles=roles, parties=parties)
     paragraphs = body.paragraphs
     found = _read(paragraphs, speakers)
@@ -158,7 +158,12 @@ def _read(paragraphs: list[str], speakers: Speakers) -> list[tuple[Found, Speake
         for said in said_here:
             speakers.mentioned(_outside_quotes(paragraph[cursor : said.position]))
             cursor = max(cursor, said.position)
-            if said.continues and resolved:
+            if said.answer:
+                found = speakers.first_named_in(said.attribution)
+                if found is None:
+                    continue
+                speaker = found
+            elif said.continues and resolved:
                 speaker = resolved[-1][1]
             elif said.who:
                 speaker = speakers.speaker(said.who)
@@ -170,6 +175,13 @@ def _read(paragraphs: list[str], speakers: Speakers) -> list[tuple[Found, Speake
             resolved.append((said, speaker))
         speakers.mentioned(_outside_quotes(paragraph[cursor:]))
     return resolved
+
+
+def _titles(membership: Membership) -> str:
+    """What a delegate may be called: their title, and for a delegation's head what
+    reports call the one who leads a side at the talks."""
+    head = " head of the delegation chief negotiator top negotiator" if membership.role == "head" else ""
+    return f"{membership.title}{head}".lower()
 
 
 def _same_speaker(one: Speaker, other: Speaker) -> bool:

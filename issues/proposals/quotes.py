@@ -60,8 +60,9 @@ _TRAILING_SAID = re.compile(
 _TRAILING_ACCORDING = re.compile(r"^(?P<clause>.{12,}?),\s+according\s+to\s+(?P<who>[^,.;]{2,80})[^.]*[.!]?$", re.I)
 # After a quote: ", Zelensky said on Wednesday." or ", said Umerov, …" or ", according to …".
 _WHO_CHARACTER = r"(?:[^,.;:“”\"«»]|\.(?=\S)|\.(?=\s+[a-z]))"  # "U.S. official": a full stop inside
+_APPOSITIVE = r"(?:,\s+[^,“”\"«»]{1,120},)?"  # "Umerov, the head of the delegation, told …"
 _AFTER_WHO_VERB = re.compile(
-    rf"^\s*[,—–-]*\s*(?P<who>{_WHO_CHARACTER}{{1,80}}?)\s+{_ADVERB}(?P<verb>{_VERBS}|asked)\b(?P<rest>[^.;“”\"«»]*)"
+    rf"^\s*[,—–-]*\s*(?P<who>{_WHO_CHARACTER}{{1,80}}?){_APPOSITIVE}\s+{_ADVERB}(?P<verb>{_VERBS}|asked)\b(?P<rest>[^.;“”\"«»]*)"
 )
 _AFTER_VERB_WHO = re.compile(
     rf"^\s*[,—–-]*\s*(?P<verb>{_VERBS})\s+(?P<who>{_WHO_CHARACTER}{{1,80}})(?P<rest>[^.;“”\"«»]*)"
@@ -74,7 +75,16 @@ _BEFORE = re.compile(
     rf"(?P<who>[^.!?;:“”\"«»]{{1,120}}?)\s+{_ADVERB}(?P<verb>{_VERBS}|asked|saying|adding|quoted\s+as\s+saying)\b"
     r"(?:(?P<rest>[^.!?;“”\"«»]{0,80}?)\s*[:,]|\s*(?:that\s*)?)\s*$"
 )
+_BEFORE_WORDS = re.compile(
+    r"\b(?:in\s+(?P<who>his|her)\s+words|as\s+(?P<put>[^,.;:“”\"«»]{1,60}?)\s+put\s+it),?\s*$", re.I
+)
+_ADDING_THAT = re.compile(r"^[^.!?]*?,\s*adding\s+that\s+(?P<clause>.+?)(?:[.!?](?=[\"”»]?\s*$)|$)")
 _BEFORE_ACCORDING = re.compile(r"according\s+to\s+(?P<who>[^,.;:“”\"«»]{1,80}),?\s*$", re.I)
+_INTERVIEWED = re.compile(
+    r"\b(?:spoke|talked|told)\b[^.]{0,80}\bin\s+an?\s+(?:\w+\s+)?interview\b|\binterview(?:ed)?\s+with\b", re.I
+)
+_QUESTION_MARKER = re.compile(r"^(?:Q|A)[:.]\s*")
+_QUOTED = re.compile(r"[“\"«„][^”\"»“]*[”\"»“]")
 _SENTENCE_END = re.compile(r"[.!?][\"”’»)]*\s+(?=[A-Z“\"«])")
 
 
@@ -91,6 +101,7 @@ class Found:
     paragraph: int
     position: int
     continues: bool = False  # a quote's next paragraph, its speaker the paragraph before's
+    answer: bool = False  # an interview's answer: the interviewee's words
 
 
 @dataclass
@@ -169,6 +180,8 @@ class Reader:
         self.segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
         self.found: list[Found] = []
         self.running_on = False  # the last paragraph's quote did not close
+        self.interview = ""  # the paragraph that said who was interviewed, in a Q&A
+        self.asked = False  # the last paragraph was an interviewer's question
 
     def read(self, paragraphs: list[str]) -> list[Found]:
         for number, paragraph in enumerate(paragraphs):
@@ -177,6 +190,8 @@ class Reader:
 
     def read_paragraph(self, number: int, paragraph: str) -> None:
         spans = quote_spans(paragraph)
+        if self._interview(number, paragraph, spans):
+            return
         taken: list[tuple[int, int]] = []  # the parts of the paragraph already read as said
         running_on, self.running_on = self.running_on, False
         index = 0
@@ -225,8 +240,36 @@ class Reader:
             if len(words.split()) >= 3:  # shorter, a word in marks: a name or a fragment
                 self.found.append(Found(words, QUOTE, who, attribution, number, span.start))
                 taken.append((span.start, last.end))
+                adding = _ADDING_THAT.match(paragraph[last.end :])
+                if adding and len(adding.group("clause").split()) >= 4:
+                    # "“…,” Umerov told AFP, adding that the group would …": what he added, reported.
+                    clause = _clean(adding.group("clause"))
+                    self.found.append(Found(clause, PARAPHRASE, who, attribution, number, last.end + 1))
+                    taken.append((last.end, last.end + adding.end()))
             index += used
         self._reported(number, paragraph, taken)
+
+    def _interview(self, number: int, paragraph: str, spans: list[_Span]) -> bool:
+        """An interview set out as questions and answers: once the story has said who was
+        interviewed, a question is not a statement, and the answer after it is the
+        interviewee's words (`who` empty: the person the interview's paragraph named)."""
+        if _INTERVIEWED.search(paragraph) and not spans:
+            self.interview = paragraph
+            self.asked = False
+            return False
+        if not self.interview:
+            return False
+        question = paragraph.rstrip().endswith("?") or bool(_QUESTION_MARKER.match(paragraph))
+        if question:
+            self.asked = True
+            return True
+        if self.asked and not spans:
+            words = _QUESTION_MARKER.sub("", paragraph, count=1) if paragraph[:2] in ("A:", "A.") else paragraph
+            self.found.append(Found(_clean(words), QUOTE, "", self.interview, number, 0, answer=True))
+            self.asked = False
+            return True
+        self.asked = False
+        return False
 
     def _last_quote(self) -> Found | None:
         return next((found for found in reversed(self.found) if found.kind == QUOTE), None)
@@ -269,9 +312,18 @@ class Reader:
         before_start = spans[index - 1].end if index else 0
         before = paragraph[before_start : first.start]
         clause = before[_sentence_start(before) :]
+        words = _BEFORE_WORDS.search(clause)
+        if words:
+            return (words.group("who") or words.group("put")).strip(), clause
         found = _BEFORE_ACCORDING.search(clause) or _BEFORE.search(clause)
         if found and _speakerish(_who(found)) and not _SCARE.search(clause):
             return _who(found), clause
+        # "A diplomat said the mood was “better”, adding: “…”": the sentence's speaker.
+        sentence = paragraph[_sentence_start(paragraph[: first.start]) : first.start]
+        if sentence != clause and re.search(r"\b(?:adding|saying)\s*[:,]?\s*$", sentence):
+            found = _BEFORE.search(_QUOTED.sub("QUOTE", sentence))
+            if found and _speakerish(_who(found)):
+                return _who(found), sentence
         if re.match(r"\s*[,—–-]", after):
             found = _AFTER_WHO_VERB.match(after) or _AFTER_VERB_WHO.match(after)
             if found and _speakerish(_who(found)):
@@ -298,11 +350,14 @@ class Reader:
         included; a sentence already read as a quote's attribution is not read again."""
         for sentence in self.segmenter.segment(paragraph):
             start, end = sentence.start, sentence.end
-            if any(start < taken_end and taken_start < end and taken_start > start for taken_start, taken_end in taken):
-                continue
             if any(taken_start <= start < taken_end for taken_start, taken_end in taken):
                 continue
             text = sentence.sent.strip()
+            later = [taken_start for taken_start, _ in taken if start < taken_start < end]
+            if later:
+                # Only what comes before a quote read as one: "X said the mood was
+                # “better”, adding: “…”" reports "the mood was “better”".
+                text = re.sub(r",?\s*(?:adding|saying)\s*[:,]?\s*$", "", paragraph[start : min(later)].strip())
             found = self._reported_in(text)
             if found is None:
                 continue

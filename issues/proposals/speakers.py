@@ -47,7 +47,7 @@ _TITLE_WORDS = {
     "president", "vice", "prime", "minister", "foreign", "defence", "defense", "deputy", "secretary", "state",
     "spokesman", "spokeswoman", "spokesperson", "special", "envoy", "presidential", "chief", "head", "general",
     "admiral", "lieutenant", "colonel", "commander", "adviser", "advisor", "aide", "ambassador", "his", "her",
-    "highness", "excellency", "sheikh", "sheikha", "emir", "king", "prince", "mr", "mrs", "ms", "dr", "kremlin",
+    "highness", "h.h", "excellency", "sheikh", "sheikha", "emir", "king", "prince", "mr", "mrs", "ms", "dr", "kremlin",
     "white", "house", "us", "u.s", "uae", "un", "eu", "nato", "former", "senior", "top", "chair", "chairman",
     "negotiator", "delegation", "mediator", "national", "security", "council", "director", "senator", "federal",
     "councillor", "councilor", "chancellor", "affairs", "the", "of", "and", "a", "an", "official", "lead", "team",
@@ -65,6 +65,10 @@ _NAME_RUN = re.compile(
     r"(?:\s+(?:[A-Z][\w'’.-]*|(?:bin|bint|al|el|de|del|der|van|von|da|di|le|la|ibn)(?=\s+[A-Z])))*"
 )
 _PRONOUNS = {"he", "she", "him", "her", "his"}
+# "Zelensky's office", "the Kremlin's press service": an office speaks, not its head.
+_POSSESSIVE_OFFICE = re.compile(
+    r"^[^,]*['’]s\s+(?:office|press\s+service|team|administration|ministry|government|headquarters|staff)$", re.I
+)
 # A title just before a name not on record makes it a person's ("the spokeswoman, Maria Zakharova").
 _TITLE_BEFORE = re.compile(
     r"\b(?:minister|spokes(?:man|woman|person)|envoy|president|adviser|advisor|aide|ambassador|general|chief|head|"
@@ -122,6 +126,14 @@ class Speakers:
     def new_paragraph(self) -> None:
         self.here = len(self.named)
 
+    def first_named_in(self, text: str) -> Speaker | None:
+        """The first person a paragraph names: the one it says was interviewed."""
+        for run in _NAME_RUN.finditer(text):
+            found = self._named_in(run.group(0), text, speaking=True)
+            if found is not None and (found.person is not None or found.new_name):
+                return found
+        return None
+
     def named_here(self) -> Speaker | None:
         """The first person this paragraph named so far, for words it gives to no one."""
         for named in self.named[self.here :]:
@@ -143,9 +155,14 @@ class Speakers:
 
     def speaker(self, who: str, *, context: str = "") -> Speaker:
         who = " ".join(who.split()).strip(" ,;:—–-")
+        # "The envoy, who flew in on Monday," is the envoy; "as the negotiator" the negotiator.
+        who = re.sub(r",\s*who\b[^,]*(?:,|$)", "", who).strip(" ,")
+        who = re.sub(r"^(?:as|and|but|while)\s+", "", who, flags=re.I)
         lowered = who.lower()
         if lowered in _PRONOUNS:
             return self._followed_pronoun()
+        if _POSSESSIVE_OFFICE.match(who):
+            return self._described(who)
         for run in sorted(_NAME_RUN.finditer(who), key=lambda found: -found.start()):
             found = self._named_in(run.group(0), who, speaking=True)
             if found is not None:
@@ -177,6 +194,9 @@ class Speakers:
         only mentioned (`speaking` false) is remembered when it is someone on record, or
         a new name the text gives a title ("Swiss Foreign Minister Ignazio Cassis")."""
         tokens = run.split()
+        titled = titled or (
+            len(tokens) > 2 and tokens[0].lower().strip(".") in _TITLE_WORDS - {"the", "of", "and", "a", "an"}
+        )
         while tokens and (
             tokens[0].lower().strip(".") in _TITLE_WORDS
             or _is_nationality(tokens[0], self.parties)
@@ -238,8 +258,13 @@ class Speakers:
         """An office or a source: the person it stands for when their titles fit it (the
         one named last first), else the words as the text gives them."""
         who = re.sub(r"^(?:according\s+to|in\s+a\s+[^,]+,)\s*", "", who, flags=re.I)
+        called = next((named for named in reversed(self.named) if _called_so(named.called, who, named.name)), None)
+        if called is not None:
+            if called.person is not None:
+                return self._of(called.person, Sureness.FOLLOWED)
+            return Speaker(new_name=called.name, sureness=Sureness.NEW, called=called.called)
         role = _ROLE_SYNONYMS.sub(lambda found: _ROLE_SYNONYMS_OF[found.group(0).lower()], who)
-        role_words = [word for word in words(role) if word not in {"the", "a", "an", "of", "s", "his", "her"}]
+        role_words = [word for word in words(role) if word not in {"the", "a", "an", "s", "his", "her"}]
         if role_words and not re.search(r"\b(?:sources?|officials|people|diplomats|insiders?)\b", who, re.I):
             person = self._fitting_role(role_words)
             if person is not None:
@@ -250,8 +275,9 @@ class Speakers:
     def _fitting_role(self, role_words: list[str]) -> Person | None:
         """The person whose titles hold every word of the role ("ukrainian president":
         president, and Ukraine's party), preferring the one the text named last."""
-        head = role_words[-1]
-        qualifiers = role_words[:-1]
+        of = role_words.index("of") if "of" in role_words else None
+        head = role_words[of - 1] if of else role_words[-1]
+        qualifiers = [word for word in role_words if word not in {head, "of"}]
         spoke = [named.person for named in reversed(self.named) if named.person is not None and named.spoke]
         mentioned = [named.person for named in reversed(self.named) if named.person is not None]
         candidates = [*spoke, *mentioned]
@@ -301,3 +327,18 @@ def speaker_names_party(speaker: Speaker, party: Party) -> bool:
     """Whether the words that describe a speaker, or the title they were named with, name
     the party ("a senior Ukrainian official", "Russian Foreign Ministry spokeswoman")."""
     return _names_party(f"{speaker.description} {speaker.called}", party)
+
+
+def _called_so(called: str, who: str, name: str) -> bool:
+    """Whether the words a person was named with hold a title that `who` is only
+    ("His Highness" for "His Highness Sheikh Abdullah bin Zayed")."""
+    title = who.strip().lower()
+    first = name.split()[0] if name.split() else ""
+    if not title or not first or len(title.split()) > 4 or not all(word in _TITLE_WORDS for word in words(title)):
+        return False
+    called = re.sub(r"\bH\.\s?H\.", "His Highness", called)  # the Gulf states' readouts abbreviate it
+    return (
+        title not in {"the", "a"}
+        and re.search(rf"(?<!of )\b{re.escape(title)}\s+(?:[A-Z][\w'’.-]*\s+){{0,3}}{re.escape(first)}\b", called, re.I)
+        is not None
+    )

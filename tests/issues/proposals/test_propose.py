@@ -13,6 +13,7 @@ from issues.proposals.propose import propose
 from issues.proposals.report import Report
 from issues.proposals.speakers import Sureness
 from rounds.models import Round, Source
+from rounds.services import source_save
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
@@ -55,7 +56,7 @@ def test_who_said_what_and_when():
     assert ready.date == datetime.date(2026, 2, 17)  # the same voice's day, carried
     assert ready.translated  # Zelensky's name is on record in Ukrainian: his English words are a translation
     assert found["But not at any price."].speaker.person == zelensky
-    territory = found["The territorial question remains the main"]
+    territory = found["The territorial question remains the"]
     assert (territory.speaker.person, territory.date) == (peskov, datetime.date(2026, 2, 18))
     assert "russia-ukraine-territory" in {issue.slug for issue in territory.issues}
     cassis = found["Switzerland is ready to host"]
@@ -77,8 +78,10 @@ def test_the_least_sure_first_and_nothing_saved():
     assert (Statement.objects.count(), Source.objects.count(), Person.objects.count()) == before
 
 
-def test_what_the_report_says_of_itself_and_a_source_on_record():
-    source = Source.objects.create(outlet="Wire", title="Talks end", url="https://wire.example/geneva-talks-end")
+def test_what_the_report_says_of_itself_and_a_source_on_record(editor):
+    source = source_save(
+        Source(outlet="Wire", title="Talks end", url="https://wire.example/geneva-talks-end"), by=editor
+    )
     proposals = proposed(url=source.url)
     assert proposals.source == source
     assert proposals.body.title == "Talks in Geneva end without a deal"
