@@ -17,17 +17,22 @@ from rounds.services import source_save
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
-STORY = """Skip to main content
-Talks in Geneva end without a deal
-GENEVA, Feb 18 (Wire) - Ukrainian President Volodymyr Zelensky said on Tuesday that the monitoring of a ceasefire was the most advanced part of the talks.
-"We are ready to work on a ceasefire monitoring mission," he told reporters. "But not at any price."
-Kremlin spokesman Dmitry Peskov said the talks had been "difficult but businesslike".
-"The territorial question remains the main one," the Kremlin spokesman told journalists on Wednesday.
-Swiss Foreign Minister Ignazio Cassis said: "Switzerland is ready to host the next round of talks."
-"The prisoner exchange will go ahead this week," a senior Ukrainian official said.
-Advertisement
-Sign up for our newsletter
-"""
+STORY = "\n".join(
+    [
+        "Skip to main content",
+        "Talks in Geneva end without a deal",
+        "GENEVA, Feb 18 (Wire) - Ukrainian President Volodymyr Zelensky said on Tuesday that the "
+        "monitoring of a ceasefire was the most advanced part of the talks.",
+        '"We are ready to work on a ceasefire monitoring mission," he told reporters. "But not at any price."',
+        'Kremlin spokesman Dmitry Peskov said the talks had been "difficult but businesslike".',
+        '"The territorial question remains the main one," the Kremlin spokesman told journalists on Wednesday.',
+        'Swiss Foreign Minister Ignazio Cassis said: "Switzerland is ready to host the next round of talks."',
+        '"The prisoner exchange will go ahead this week," a senior Ukrainian official said.',
+        "Advertisement",
+        "Sign up for our newsletter",
+        "",
+    ]
+)
 
 
 def proposed(text=STORY, **given):
