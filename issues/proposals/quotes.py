@@ -80,11 +80,17 @@ _BEFORE_WORDS = re.compile(
 )
 _ADDING_THAT = re.compile(r"^[^.!?]*?,\s*adding\s+that\s+(?P<clause>.+?)(?:[.!?](?=[\"”»]?\s*$)|$)")
 _BEFORE_ACCORDING = re.compile(r"according\s+to\s+(?P<who>[^,.;:“”\"«»]{1,80}),?\s*$", re.I)
+_TURN = re.compile(r"^(?P<name>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*|[A-Z][A-Z .'’-]{2,60}):\s+(?P<words>\S.*)$")
+_QUESTIONS = {"QUESTION", "Q", "QUESTIONER", "MODERATOR", "INTERVIEWER", "REPORTER", "JOURNALIST"}
+_NOT_TURNS = _QUESTIONS | {
+    "A", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "UPDATE", "CORRECTION", "READ MORE", "READ ALSO", "PHOTO", "WATCH",
+    "RELATED", "SOURCE", "SOURCES", "BREAKING", "LIVE", "ANALYSIS", "OPINION", "SEE ALSO", "CLARIFICATION",
+}  # fmt: skip
 _INTERVIEWED = re.compile(
     r"\b(?:spoke|talked|told)\b[^.]{0,80}\bin\s+an?\s+(?:\w+\s+)?interview\b|\binterview(?:ed)?\s+with\b", re.I
 )
 _QUESTION_MARKER = re.compile(r"^(?:Q|A)[:.]\s*")
-_QUOTED = re.compile(r"[“\"«„][^”\"»“]*[”\"»“]")
+_QUOTED = re.compile(r"[“\"«„‘][^”\"»“’]*[”\"»“’]")
 _SENTENCE_END = re.compile(r"[.!?][\"”’»)]*\s+(?=[A-Z“\"«])")
 
 
@@ -114,7 +120,10 @@ class _Span:
 
 
 def quote_spans(paragraph: str) -> list[_Span]:
-    """The quotes of a paragraph, outermost marks only."""
+    """The quotes of a paragraph, outermost marks only; in single marks where the
+    paragraph has no double ones (British style: ‘…’)."""
+    if "‘" in paragraph and not any(mark in paragraph for mark in '“”„«»"'):
+        return _single_spans(paragraph)
     spans: list[_Span] = []
     index, length = 0, len(paragraph)
     while index < length:
@@ -134,6 +143,25 @@ def quote_spans(paragraph: str) -> list[_Span]:
             break
         spans.append(_Span(index, close_at + 1, paragraph[index + 1 : close_at].strip(), closed=True, opened=True))
         index = close_at + 1
+    return spans
+
+
+def _single_spans(paragraph: str) -> list[_Span]:
+    """Quotes in single marks: one opens where a word starts, closes where none goes on
+    (the apostrophe of "we’re" or "Ukraine’s" closes nothing)."""
+    spans: list[_Span] = []
+    index = 0
+    while (start := paragraph.find("‘", index)) != -1:
+        end = next(
+            (at for at in range(start + 1, len(paragraph))
+             if paragraph[at] == "’" and (at + 1 == len(paragraph) or not paragraph[at + 1].isalnum())),
+            None,
+        )  # fmt: skip
+        if end is None:
+            spans.append(_Span(start, len(paragraph), paragraph[start + 1 :].strip(), closed=False, opened=True))
+            break
+        spans.append(_Span(start, end + 1, paragraph[start + 1 : end].strip(), closed=True, opened=True))
+        index = end + 1
     return spans
 
 
@@ -181,6 +209,7 @@ class Reader:
         self.found: list[Found] = []
         self.running_on = False  # the last paragraph's quote did not close
         self.interview = ""  # the paragraph that said who was interviewed, in a Q&A
+        self.turn: Found | None = None  # a transcript's turn, which the next paragraphs may carry on
         self.asked = False  # the last paragraph was an interviewer's question
 
     def read(self, paragraphs: list[str]) -> list[Found]:
@@ -190,7 +219,7 @@ class Reader:
 
     def read_paragraph(self, number: int, paragraph: str) -> None:
         spans = quote_spans(paragraph)
-        if self._interview(number, paragraph, spans):
+        if self._transcript(number, paragraph, spans) or self._interview(number, paragraph, spans):
             return
         taken: list[tuple[int, int]] = []  # the parts of the paragraph already read as said
         running_on, self.running_on = self.running_on, False
@@ -248,6 +277,26 @@ class Reader:
                     taken.append((last.end, last.end + adding.end()))
             index += used
         self._reported(number, paragraph, taken)
+
+    def _transcript(self, number: int, paragraph: str, spans: list[_Span]) -> bool:
+        """A transcript: a line that starts with a name and a colon ("Vladimir Putin:",
+        "SENIOR STATE DEPARTMENT OFFICIAL:") is that speaker's turn, and the paragraphs
+        after it without a name of their own carry it on; a question is not a statement."""
+        turn = _TURN.match(paragraph)
+        if turn and turn.group("name").strip().upper() not in _NOT_TURNS:
+            name = turn.group("name").strip()
+            who = name.title() if name.isupper() else name
+            self.found.append(Found(_clean(turn.group("words")), QUOTE, who, "", number, 0))
+            self.turn = self.found[-1]
+            return True
+        if turn:  # a question, a note: the turn before it has ended
+            self.turn = None
+            return turn.group("name").strip().upper() in _QUESTIONS
+        if self.turn is not None and not spans:
+            self.turn.words = f"{self.turn.words} {_clean(paragraph)}"
+            return True
+        self.turn = None
+        return False
 
     def _interview(self, number: int, paragraph: str, spans: list[_Span]) -> bool:
         """An interview set out as questions and answers: once the story has said who was

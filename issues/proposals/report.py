@@ -44,7 +44,7 @@ _DAY_LINE = re.compile(
 )
 # A wire story's dateline: "GENEVA, Feb 18 (Reuters) -" or "KYIV (AP) —".
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'-]{2,40}),?\s*(?P<day>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?\s*"
+    r"^(?:(?P<place>[A-Z][A-Z .'-]{2,40}),?\s*(?P<day>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?\s*)?"
     r"(?:\((?P<outlet>[A-Za-z .-]{2,30})\))?\s*[-–—]+\s*"
 )
 

@@ -65,6 +65,12 @@ _NAME_RUN = re.compile(
     r"(?:\s+(?:[A-Z][\w'’.-]*|(?:bin|bint|al|el|de|del|der|van|von|da|di|le|la|ibn)(?=\s+[A-Z])))*"
 )
 _PRONOUNS = {"he", "she", "him", "her", "his"}
+# Words a sentence starts with, capitalised there, that begin no name.
+_NOT_NAMES = {
+    "One", "A", "An", "The", "Two", "Three", "Some", "Several", "Many", "Both", "Another", "This", "That", "In", "On",
+    "At", "As", "But", "And", "However", "Meanwhile", "Asked", "Speaking", "Still", "Later", "Earlier", "Then", "While",
+    "When", "After", "Before", "Although", "For", "With", "From", "By", "According", "Western", "European", "Senior",
+}  # fmt: skip
 # "Zelensky's office", "the Kremlin's press service": an office speaks, not its head.
 _POSSESSIVE_OFFICE = re.compile(
     r"^[^,]*['’]s\s+(?:office|press\s+service|team|administration|ministry|government|headquarters|staff)$", re.I
@@ -194,6 +200,8 @@ class Speakers:
         only mentioned (`speaking` false) is remembered when it is someone on record, or
         a new name the text gives a title ("Swiss Foreign Minister Ignazio Cassis")."""
         tokens = run.split()
+        while tokens and tokens[0] in _NOT_NAMES:  # "One Western official", "As Witkoff put it"
+            tokens.pop(0)
         titled = titled or (
             len(tokens) > 2 and tokens[0].lower().strip(".") in _TITLE_WORDS - {"the", "of", "and", "a", "an"}
         )
