@@ -174,6 +174,9 @@ def _read(paragraphs: list[str], speakers: Speakers) -> list[tuple[Found, Speake
             speakers.spoke(speaker)
             resolved.append((said, speaker))
         speakers.mentioned(_outside_quotes(paragraph[cursor:]))
+    # A transcript has turns, at least two; one line that starts "Explainer:" is not one.
+    if sum(said.turn for said, _ in resolved) < 2:
+        resolved = [(said, speaker) for said, speaker in resolved if not said.turn]
     return resolved
 
 

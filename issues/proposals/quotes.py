@@ -30,7 +30,7 @@ _VERBS = (
     r"replied|explained|affirmed|emphasi[sz]ed|underlined|underscored|acknowledged|confirmed|announced|argued|"
     r"continued|recalled|remarked|commented|claimed|asserted|admitted|conceded|urged|vowed|pledged|promised|"
     r"cautioned|predicted|reiterated|signall?ed|quipped|complained|repeated|assured|observed|concluded|"
-    r"maintained|tweeted|responded|answered|described|called|hailed|welcomed|informed|reported"
+    r"maintained|tweeted|responded|answered|described|called|hailed|welcomed|informed"
 )
 VERB = re.compile(rf"\b(?:{_VERBS})\b")
 _QUOTING_VERBS = re.compile(rf"\b(?:{_VERBS}|asked)\b")
@@ -108,6 +108,7 @@ class Found:
     position: int
     continues: bool = False  # a quote's next paragraph, its speaker the paragraph before's
     answer: bool = False  # an interview's answer: the interviewee's words
+    turn: bool = False  # a transcript's turn ("Vladimir Putin: …")
 
 
 @dataclass
@@ -283,10 +284,10 @@ class Reader:
         "SENIOR STATE DEPARTMENT OFFICIAL:") is that speaker's turn, and the paragraphs
         after it without a name of their own carry it on; a question is not a statement."""
         turn = _TURN.match(paragraph)
-        if turn and turn.group("name").strip().upper() not in _NOT_TURNS:
+        if turn and turn.group("name").strip().upper() not in _NOT_TURNS and not paragraph.rstrip().endswith("?"):
             name = turn.group("name").strip()
             who = name.title() if name.isupper() else name
-            self.found.append(Found(_clean(turn.group("words")), QUOTE, who, "", number, 0))
+            self.found.append(Found(_clean(turn.group("words")), QUOTE, who, "", number, 0, turn=True))
             self.turn = self.found[-1]
             return True
         if turn:  # a question, a note: the turn before it has ended
