@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 import uuid
 from collections.abc import Iterable, Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from urllib.parse import urlencode
 
 from django import forms
@@ -25,6 +25,9 @@ from negotrack.limits import NAME_LENGTH, TEXT_LENGTH, TITLE_LENGTH, help_up_to
 from negotrack.records import User
 from rounds.dates import DatePrecision, date_errors
 from rounds.models import Source
+
+if TYPE_CHECKING:
+    from issues.editorial.entry.from_report import Read
 
 T = TypeVar("T")
 
@@ -230,7 +233,7 @@ class StatementRow(RecordRow):
             return ""
 
     @property
-    def read(self) -> Any:
+    def read(self) -> Read | None:
         """What the report's reading found beside the row's fields (from_report.Read), on
         the row as a report opened it; None once the form has been sent."""
         return self.initial.get("read")

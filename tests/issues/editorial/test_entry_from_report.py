@@ -13,6 +13,7 @@ from django import forms
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from issues.editorial.entry.sheet import MOST_ROWS
 from issues.models import PublicationState, Statement
 from issues.proposals.propose import MOST_CHARACTERS, propose
 from issues.proposals.report import Report
@@ -47,10 +48,10 @@ Reporting by Anna Reporter; Editing by Bob Editor
 """
 
 
-def proposing(client, scene, text=REPORT, **fields):
+def proposing(client, scene, text=REPORT, session=None, **fields):
     """The entry page after "Propose statements" with this report."""
     data = {"propose": "statements", "report-text": text, **{f"report-{name}": value for name, value in fields.items()}}
-    return client.post(entry_url(scene.geneva), data)
+    return client.post(entry_url(scene.geneva, session), data)
 
 
 def expected(scene, text=REPORT, url=URL):
@@ -375,6 +376,28 @@ def test_another_row_keeps_the_proposals_their_marks_and_ticks(as_editor, scene)
     assert len(statement_rows(again)) == len(statement_rows(response)) + 1
     assert as_editor.post(entry_url(scene.geneva), as_posted(again, take=[index])).status_code == 302
     assert Statement.objects.get().text == UMEROV
+
+
+def test_a_sessions_entry_page_proposes_for_that_session(as_editor, scene):
+    response = proposing(as_editor, scene, session=scene.session, url=URL)
+
+    assert response.context["action"] == entry_url(scene.geneva, scene.session)
+    index, _ = row_of(response, UMEROV)
+    saved = as_editor.post(entry_url(scene.geneva, scene.session), as_posted(response, take=[index]))
+
+    assert saved.status_code == 302
+    assert Statement.objects.get().session == scene.session
+
+
+def test_a_report_proposing_more_than_the_form_takes_shows_the_first_it_takes(as_editor, scene):
+    many = "\n".join(f'"We want talks number {n} to go further," Umerov said.' for n in range(MOST_ROWS + 5))
+
+    response = proposing(as_editor, scene, text=many)
+
+    rows = statement_rows(response)
+    assert len(rows) == MOST_ROWS and all(form.is_proposal for form in rows)
+    assert f"The report proposes {MOST_ROWS + 5} statements" in page_text(response)
+    assert f"(the form takes {MOST_ROWS}: the first {MOST_ROWS} are below)" in page_text(response)
 
 
 # --- refusals and costs ------------------------------------------------------------------------
