@@ -19,7 +19,7 @@ from issues.proposals.propose import MOST_CHARACTERS, propose
 from issues.proposals.report import Report
 from issues.proposals.speakers import Sureness
 from rounds.models import Source
-from tests.factories import RoundFactory, SourceFactory, StatementFactory
+from tests.factories import IssueFactory, RoundFactory, SourceFactory, StatementFactory
 from tests.issues.editorial import test_entry
 from tests.issues.editorial.test_entry import counts, entry_url, page_text
 
@@ -74,7 +74,7 @@ def row_of(response, words):
 def as_posted(response, *, take=(), changes=None):
     """What the browser posts from the entry form of `response`: every field as it stands,
     the rows at the indexes in `take` ticked, `changes` ({index: {field: value}}) typed
-    over it. A disabled box is not posted, as a browser does not post it."""
+    over it. A box not ticked, or disabled, is not posted, as a browser does not post it."""
     data = {}
     for formset in response.context["sheet"].formsets.values():
         management = formset.management_form
@@ -91,10 +91,12 @@ def as_posted(response, *, take=(), changes=None):
                 if isinstance(widget, forms.CheckboxInput):
                     if value and not widget.attrs.get("disabled"):
                         data[key] = "on"
-                elif isinstance(value, list | tuple):
-                    data[key] = [str(item) for item in value]
-                elif value is not None:
-                    data[key] = value.isoformat() if isinstance(value, datetime.date) else str(value)
+                elif isinstance(value, list | tuple) or getattr(widget, "allow_multiple_selected", False):
+                    data[key] = [str(item) for item in value or []]
+                elif isinstance(value, datetime.date):
+                    data[key] = value.isoformat()
+                else:
+                    data[key] = "" if value is None else str(value)  # a browser posts every field
     return data
 
 
@@ -398,6 +400,18 @@ def test_a_report_proposing_more_than_the_form_takes_shows_the_first_it_takes(as
     assert len(rows) == MOST_ROWS and all(form.is_proposal for form in rows)
     assert f"The report proposes {MOST_ROWS + 5} statements" in page_text(response)
     assert f"(the form takes {MOST_ROWS}: the first {MOST_ROWS} are below)" in page_text(response)
+
+
+def test_sixty_proposals_all_ticked_are_saved_whatever_the_number_of_fields(as_editor, scene):
+    for n in range(15):  # a busy process, a status row each
+        IssueFactory(process=scene.process, name=f"Another issue {n}")
+    many = "\n".join(f'"We want talks number {n} to go further," Umerov said.' for n in range(MOST_ROWS))
+    response = proposing(as_editor, scene, text=many)
+    data = as_posted(response, take=range(MOST_ROWS))
+    assert sum(len(value) if isinstance(value, list) else 1 for value in data.values()) > 1_000  # Django's default
+
+    assert as_editor.post(entry_url(scene.geneva), data).status_code == 302
+    assert Statement.objects.count() == MOST_ROWS
 
 
 # --- refusals and costs ------------------------------------------------------------------------
