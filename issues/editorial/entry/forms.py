@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+# What a proposal ticked says when its words are on record already (as a draft or published).
+ON_RECORD = "These words are on record already: a statement is saved once. Untick it."
+
 
 def date_input() -> forms.DateInput:
     """A date picker where the browser has one, ISO days where it does not."""
@@ -311,7 +314,7 @@ class StatementRow(RecordRow):
             if problems:
                 self.add_error("date", problems)
         if data.get("take") and data.get("on_record"):
-            self.add_error("take", "These words are on record already: a statement is saved once. Untick it.")
+            self.add_error("take", ON_RECORD)
         return data
 
     def save(self, *, by: User, sources: list[Source]) -> Statement:

@@ -15,7 +15,7 @@ from django.http import QueryDict
 
 from issues.editorial.descriptions import when_label
 from issues.editorial.entry.assessment_forms import AgreementRow, PositionRow, StatusRow
-from issues.editorial.entry.forms import BaseRow, NewRows, StatementRow, cited_choices
+from issues.editorial.entry.forms import ON_RECORD, BaseRow, NewRows, StatementRow, cited_choices
 from issues.editorial.entry.offer import Offer
 from issues.editorial.entry.source_rows import SourceRow
 from issues.editorial.markup import DrawnFormSet
@@ -206,7 +206,7 @@ class Sheet:
         once = True
         for form in taken:
             if " ".join(form.cleaned_data["text"].split()) in on_record:
-                form.add_error("take", "These words are on record already: a statement is saved once. Untick it.")
+                form.add_error("take", ON_RECORD)
                 once = False
         return once
 
