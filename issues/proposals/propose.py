@@ -97,6 +97,10 @@ def propose(talk_round: Round, report: Report) -> Proposals:
     found = _read(body.paragraphs, speakers)
     topics = _topics(talk_round)
     languages = _languages([speaker.person.pk for _, speaker in found if speaker.person is not None])
+    party_languages = _languages_of_parties(
+        {speaker.party.pk for _, speaker in found if speaker.party is not None}
+        | {membership.delegation.party_id for membership in members.values()}
+    )
     on_record = _on_record([_words(said.words) for said, _ in found])
     proposals = []
     for said, speaker in found:
@@ -109,7 +113,7 @@ def propose(talk_round: Round, report: Report) -> Proposals:
         medium, medium_words = _medium(said.attribution)
         language = _language(words)
         usual = languages.get(speaker.person.pk) if speaker.person is not None else None
-        usual = usual or (languages_of_party(speaker.party) if speaker.party is not None else None)
+        usual = usual or (party_languages.get(speaker.party.pk) if speaker.party is not None else None)
         proposals.append(
             Proposal(
                 words=words,
@@ -205,6 +209,15 @@ def languages_of_party(party: Party) -> str | None:
     says whether an unnamed official's English words are a translation)."""
     rows = Statement.objects.filter(party=party).values_list("party_id", "language").annotate(count=Count("id"))
     return _usual(rows.order_by()).get(party.pk)
+
+
+def _languages_of_parties(party_ids: set[int]) -> dict[int, str]:
+    """The language each party's statements on record are mostly in, for all the parties
+    a report's speakers may speak for in one query, however many statements it holds."""
+    if not party_ids:
+        return {}
+    rows = Statement.objects.filter(party_id__in=party_ids).values_list("party_id", "language")
+    return _usual(rows.annotate(count=Count("id")).order_by())
 
 
 def _on_record(texts: list[str]) -> dict[str, Statement]:
