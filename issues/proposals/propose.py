@@ -17,7 +17,7 @@ from delegations.matching import PersonMatcher
 from delegations.models import Membership, Party
 from issues.models import Issue, PublicationState, Statement, StatementIssue
 from issues.proposals.dates import SaidOn, said_on
-from issues.proposals.quotes import Found, Reader
+from issues.proposals.quotes import REACH, Found, Reader
 from issues.proposals.report import Body, Report, read_body
 from issues.proposals.speakers import Speaker, Speakers, Sureness, speaker_names_party
 from issues.proposals.topics import Topics
@@ -198,7 +198,7 @@ def _when(said: Found, paragraphs: list[str], published_on: datetime.date) -> Sa
     words ("Trump told reporters this week … “…,” he said")."""
     if said.attribution and (when := said_on(said.attribution, published_on)):
         return when
-    before = _outside_quotes(paragraphs[said.paragraph][: said.position])
+    before = _outside_quotes(paragraphs[said.paragraph][max(said.position - REACH, 0) : said.position])
     sentences = [sentence for sentence in re.split(r"(?<=[.!?])\s+", before) if sentence.strip()]
     return said_on(sentences[-1], published_on) if sentences else None
 

@@ -17,6 +17,7 @@ The rules are those of news writing in English:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -185,6 +186,23 @@ def _closing(paragraph: str, start: int, closers: str) -> int | None:
     return None
 
 
+CHUNK = 2_000
+
+
+def _pieces(paragraph: str) -> list[tuple[int, str]]:
+    """The paragraph in pieces of CHUNK characters or a little more, each with where it
+    starts, cut only after a sentence's end."""
+    pieces, start = [], 0
+    while len(paragraph) - start > CHUNK:
+        cut = _SENTENCE_END.search(paragraph, start + CHUNK)
+        if cut is None:
+            break
+        pieces.append((start, paragraph[start : cut.end()]))
+        start = cut.end()
+    pieces.append((start, paragraph[start:]))
+    return pieces
+
+
 def _title_case(words: str) -> bool:
     """A title in marks ("Framework for Peace and Security"), not a sentence."""
     long_words = [word for word in words.split() if len(word) > 3]
@@ -195,10 +213,16 @@ def _clean(words: str) -> str:
     return " ".join(words.split()).strip()
 
 
+# How far before a quote its attribution is looked for: attributions are short, and a
+# paragraph of thousands of quotes must not be read again for each.
+REACH = 300
+
+
 def _sentence_start(text: str) -> int:
-    """Where the last sentence of `text` starts."""
-    starts = [found.end() for found in _SENTENCE_END.finditer(text + "X") if found.end() <= len(text)]
-    return starts[-1] if starts else 0
+    """Where the last sentence of `text` starts, within REACH characters of its end."""
+    window = max(len(text) - REACH, 0)
+    starts = [found.end() for found in _SENTENCE_END.finditer(text[window:] + "X") if found.end() <= len(text) - window]
+    return window + (starts[-1] if starts else 0)
 
 
 class Reader:
@@ -206,7 +230,7 @@ class Reader:
     paragraphs that carry on a quote."""
 
     def __init__(self) -> None:
-        self.segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
+        self.segmenter = pysbd.Segmenter(language="en", clean=False)
         self.found: list[Found] = []
         self.running_on = False  # the last paragraph's quote did not close
         self.interview = ""  # the paragraph that said who was interviewed, in a Q&A
@@ -270,7 +294,7 @@ class Reader:
             if len(words.split()) >= 3:  # shorter, a word in marks: a name or a fragment
                 self.found.append(Found(words, QUOTE, who, attribution, number, span.start))
                 taken.append((span.start, last.end))
-                adding = _ADDING_THAT.match(paragraph[last.end :])
+                adding = _ADDING_THAT.match(paragraph[last.end : last.end + 2 * REACH])
                 if adding and len(adding.group("clause").split()) >= 4:
                     # "“…,” Umerov told AFP, adding that the group would …": what he added, reported.
                     clause = _clean(adding.group("clause"))
@@ -352,7 +376,7 @@ class Reader:
             found = _AFTER_WHO_VERB.match(between) or _AFTER_VERB_WHO.match(between)
             if found:
                 return _who(found), between
-        after_end = spans[index + used].start if index + used < len(spans) else len(paragraph)
+        after_end = min(spans[index + used].start if index + used < len(spans) else len(paragraph), last.end + REACH)
         after = paragraph[last.end : after_end]
         sentence_goes_on = last.words.rstrip().endswith((",", "—", "–", "-", "?", "!")) or re.match(r"\s*[,—–-]", after)
         if not first.opened or last.end == len(paragraph) or sentence_goes_on or not last.closed:
@@ -360,7 +384,7 @@ class Reader:
             if found and _speakerish(_who(found)):
                 return _who(found), after[: found.end()]
         before_start = spans[index - 1].end if index else 0
-        before = paragraph[before_start : first.start]
+        before = paragraph[max(before_start, first.start - REACH) : first.start]
         clause = before[_sentence_start(before) :]
         words = _BEFORE_WORDS.search(clause)
         if words:
@@ -369,7 +393,8 @@ class Reader:
         if found and _speakerish(_who(found)) and not _SCARE.search(clause):
             return _who(found), clause
         # "A diplomat said the mood was “better”, adding: “…”": the sentence's speaker.
-        sentence = paragraph[_sentence_start(paragraph[: first.start]) : first.start]
+        near = max(first.start - REACH, 0)
+        sentence = paragraph[near + _sentence_start(paragraph[near : first.start]) : first.start]
         if sentence != clause and re.search(r"\b(?:adding|saying)\s*[:,]?\s*$", sentence):
             found = _BEFORE.search(_QUOTED.sub("QUOTE", sentence))
             if found and _speakerish(_who(found)):
@@ -385,12 +410,15 @@ class Reader:
         priority”", "called the talks “useful”"): then it is read with its sentence."""
         if not span.opened:
             return False
-        before = paragraph[_sentence_start(paragraph[: span.start]) : span.start]
+        before = paragraph[
+            _sentence_start(paragraph[max(span.start - REACH, 0) : span.start])
+            + max(span.start - REACH, 0) : span.start
+        ]
         if not before.strip() or re.search(r"[:,]\s*$", before) and not re.search(r"\bthat\s*$", before):
             return False
         if _SAID_THAT.match(before.strip() + " x") or _ACCORDING_TO.match(before.strip() + " x"):
             return True
-        after = paragraph[span.end : span.end + 40]
+        after = paragraph[span.end : span.end + 40]  # "… “progress” had been made"
         if span.closed and re.search(rf"\b(?:{_VERBS})\s*$", before) and re.match(r"\s+[a-z]", after):
             return True  # said “meaningful progress” had been made: a clause, part quoted
         return bool(VERB.search(before)) and len(before.split()) > 2 and not _BEFORE.search(before)
@@ -398,16 +426,18 @@ class Reader:
     def _reported(self, number: int, paragraph: str, taken: list[tuple[int, int]]) -> None:
         """The paragraph's sentences that report what someone said, quotes inside them
         included; a sentence already read as a quote's attribution is not read again."""
-        for sentence in self.segmenter.segment(paragraph):
-            start, end = sentence.start, sentence.end
-            if any(taken_start <= start < taken_end for taken_start, taken_end in taken):
+        taken.sort()
+        starts = [taken_start for taken_start, _ in taken]
+        for start, end in self._sentences(paragraph):
+            at = bisect.bisect_right(starts, start)
+            if at and taken[at - 1][1] > start:  # the sentence starts inside words already read
                 continue
-            text = sentence.sent.strip()
-            later = [taken_start for taken_start, _ in taken if start < taken_start < end]
-            if later:
+            text = paragraph[start:end].strip()
+            later = starts[at] if at < len(starts) and starts[at] < end else None
+            if later is not None:
                 # Only what comes before a quote read as one: "X said the mood was
                 # “better”, adding: “…”" reports "the mood was “better”".
-                text = re.sub(r",?\s*(?:adding|saying)\s*[:,]?\s*$", "", paragraph[start : min(later)].strip())
+                text = re.sub(r",?\s*(?:adding|saying)\s*[:,]?\s*$", "", paragraph[start:later].strip())
             found = self._reported_in(text)
             if found is None:
                 continue
@@ -418,6 +448,22 @@ class Reader:
             if len(words.split()) < 4:
                 continue
             self.found.append(Found(words, PARAPHRASE, who, attribution, number, start))
+
+    def _sentences(self, paragraph: str) -> list[tuple[int, int]]:
+        """Where each of the paragraph's sentences starts and ends. pysbd works out its
+        spans again for every sentence of what it is given, so a long paragraph is given
+        to it in pieces of about CHUNK characters, cut where a sentence surely ends."""
+        spans = []
+        for offset, piece in _pieces(paragraph):
+            cursor = 0
+            for sentence in self.segmenter.segment(piece):
+                text = sentence.strip()
+                found = piece.find(text, cursor) if text else -1
+                if found == -1:
+                    continue
+                cursor = found + len(text)
+                spans.append((offset + found, offset + cursor))
+        return spans
 
     @staticmethod
     def _reported_in(text: str) -> tuple[str, str, str] | None:

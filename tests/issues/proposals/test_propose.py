@@ -112,7 +112,19 @@ def test_a_longer_report_costs_no_more_queries(django_assert_max_num_queries, dj
 
 @pytest.mark.parametrize(
     "text",
-    ["", "\x00\x00", "“" * 500, '"' * 1001, "« » “ ” „ ‟ ' \" " * 300, "Zelensky said that.", "a\n" * 5000],
+    [
+        "",
+        "\x00\x00",
+        "“" * 500,
+        '"' * 1001,
+        "« » “ ” „ ‟ ' \" " * 300,
+        "Zelensky said that.",
+        "a\n" * 5000,
+        # Paragraphs of the longest report, in thousands of sentences and quotes: each
+        # is read once, not again for every quote (they took minutes before).
+        ("Zelensky said that the talks were hard. " * 6000)[:200_000],
+        ('"We are ready to talk," he said. ' * 8000)[:200_000] + ".",
+    ],
 )
 def test_odd_texts_propose_without_failing(text):
     assert isinstance(proposed(text).statements, list)
