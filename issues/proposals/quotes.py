@@ -435,9 +435,13 @@ class Reader:
             text = paragraph[start:end].strip()
             later = starts[at] if at < len(starts) and starts[at] < end else None
             if later is not None:
-                # Only what comes before a quote read as one: "X said the mood was
-                # “better”, adding: “…”" reports "the mood was “better”".
-                text = re.sub(r",?\s*(?:adding|saying)\s*[:,]?\s*$", "", paragraph[start:later].strip())
+                # Only what comes before a quote read as one, when it is more than the
+                # quote's attribution: "X said the mood was “better”, adding: “…”"
+                # reports "the mood was “better”".
+                before = paragraph[start:later].strip()
+                if not re.search(r"\b(?:adding|saying)\s*[:,]?\s*$", before):
+                    continue
+                text = re.sub(r",?\s*(?:adding|saying)\s*[:,]?\s*$", "", before)
             found = self._reported_in(text)
             if found is None:
                 continue
@@ -493,6 +497,11 @@ _SPEAKER_WORDS = re.compile(
     r"emir|prince|leader|lawmaker|senator|deputy|mayor|governor|statement|readout|communiqu[eé])\b",
     re.I,
 )
+# Words that may start a speaker's description in lower case ("a senior official", "he").
+_LOWER_STARTS = {
+    "he", "she", "him", "her", "a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "sources",
+    "source", "officials", "official", "people", "diplomats", "according", "his", "its", "their", "as", "in",
+}  # fmt: skip
 _NOT_SPEAKERS = re.compile(r"^(?:it|this|that|there|which|what|who|they|we|i|you|the talks|talks|reports?)$", re.I)
 
 
@@ -501,6 +510,8 @@ def _speakerish(who: str) -> bool:
     who = who.strip()
     if not who or _NOT_SPEAKERS.match(who) or len(who.split()) > 14:
         return False
+    if who[:1].islower() and who.split()[0] not in _LOWER_STARTS:
+        return False  # "repeated what he": the middle of a clause, not who spoke
     if _SPEAKER_WORDS.search(who):
         return True
     return bool(re.search(r"\b[A-Z][a-zà-ÿ'’-]+", who)) and not who[:1].islower()

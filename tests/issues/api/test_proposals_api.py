@@ -121,8 +121,20 @@ def test_a_report_proposes_its_statements_with_speakers_found_on_record(demo, to
     assert dmitriev["on_record"] == str(on_record.uuid)
     # The least sure first (the new person, then the unnamed one), what is on record already last.
     assert answer["statements"][:2] == [cassis, official] and answer["statements"][-1] == dmitriev
+    # English words of officials whose names are on record in Cyrillic (or of a party whose
+    # delegates' are) are the report's own translation; a Swiss minister's are not.
+    translated = {proposal["speaker"]["name"] or proposal["speaker"]["description"]: proposal["text_is_translation"]
+                  for proposal in answer["statements"]}  # fmt: skip
+    assert translated == {
+        "Rustem Umerov": True,
+        "Vladimir Medinsky": True,
+        "Dmitry Peskov": True,
+        "Kirill Dmitriev": True,
+        "A senior Ukrainian official": True,
+        "Ignazio Cassis": False,
+    }
     for proposal in answer["statements"]:
-        assert proposal["language"] == "en" and proposal["text_is_translation"] is False
+        assert proposal["language"] == "en"
         assert proposal["date_warning"] is None
         if proposal is not peskov:
             assert (proposal["date"], proposal["date_words"]) == ("2026-02-18", "")
@@ -179,12 +191,12 @@ def test_a_body_over_the_sites_limit_answers_413_in_json(demo, token_api, editor
 @pytest.mark.parametrize("times", [1, 20])
 def test_the_queries_do_not_grow_with_the_report(demo, token_api, editor, django_assert_num_queries, times):
     """Signing in (2: the token, the groups), the round, and the record the proposals read
-    once each: the delegates, the parties, everyone's names, the process's agenda issues
-    and their statements' words, the speakers' and the parties' usual languages, the
+    once each: the delegates, the parties, everyone's names, the parties' delegates' names
+    (their languages), the process's agenda issues and their statements' words, the
     statements on record with the same words, and the source with the report's URL."""
     client = token_api(editor)
     text = "\n\n".join([REPORT] * times)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         response = propose(client, {"text": text, "url": ADDRESS})
     assert response.status_code == 200
     assert len(response.json()["statements"]) == 6 * times
