@@ -22,10 +22,10 @@ from tests.issues.proposals.scoring import Score, reports, score
 
 # The issue's targets, which every set is held to…
 TARGETS = {"found": 0.90, "wrong": 0.10, "dates": 0.90, "issues": 0.80}
-# …except the held-out set, which misses two of them today (89% of its quotes found, 12%
-# of its proposals wrong): it is held to what it measured when the rules were last
-# changed, so that no change makes it worse, and the README states its figures.
-HELD_OUT_TODAY = {"found": 0.88, "wrong": 0.13, "dates": 0.90, "issues": 0.80}
+# …except the held-out set, which misses one of them today (54 of its 61 quotes found
+# with the right speaker: 89%, one short of 90%): it is held to what it measured when the
+# rules were last changed, so that no change makes it worse, and the README states it.
+HELD_OUT_TODAY = {"found": 0.88, "wrong": 0.10, "dates": 0.90, "issues": 0.80}
 
 pytestmark = pytest.mark.usefixtures("demo")
 
