@@ -204,7 +204,23 @@ class PersonMatcher:
         # The longest word of the text as typed narrows the query; what fits is decided here.
         longest = max(_WORD.findall(typed.casefold()), key=len)
         narrowed = contains_any_case(Person.objects.all(), ["slug", "name", "aliases"], longest)
-        fitting = self._fitting((_Known(person) for person in narrowed), typed, wanted)
+        return self._outcome(typed, wanted, (_Known(person) for person in narrowed))
+
+    def match_loaded(self, text: str) -> PersonMatch:
+        """As `match`, among everyone's names read once: for the many names of a long
+        text (a report's), where a query a name would cost more than reading them all."""
+        typed = spelled(text)
+        wanted = words(typed)
+        if not wanted:
+            return PersonMatch(typed, Outcome.UNKNOWN)
+        return self._outcome(typed, wanted, self.everyone().having(typed, wanted))
+
+    def everyone_people(self) -> list[Person]:
+        """Everyone on record, as `match_loaded` read them."""
+        return [entry.person for entry in self.everyone().known]
+
+    def _outcome(self, typed: str, wanted: tuple[str, ...], known: Iterable[_Known]) -> PersonMatch:
+        fitting = self._fitting(known, typed, wanted)
         if len(fitting) == 1:
             return PersonMatch(typed, Outcome.RESOLVED, (fitting[0],))
         if fitting:
@@ -233,7 +249,8 @@ class PersonMatcher:
 
     def everyone(self) -> _Everyone:
         if self._everyone is None:
-            self._everyone = _Everyone(Person.objects.only("id", "slug", "name", "aliases").order_by("name", "id"))
+            people = Person.objects.only("id", "slug", "name", "aliases", "description").order_by("name", "id")
+            self._everyone = _Everyone(people)
         return self._everyone
 
     def _fitting(self, known: Iterable[_Known], typed: str, wanted: tuple[str, ...]) -> list[Person]:

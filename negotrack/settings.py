@@ -206,6 +206,11 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
+# A form's fields, at most: the entry page at its fullest (sixty rows of each kind, a
+# process's forty agenda issues) posts some 5,000, past Django's 1,000, and a report's
+# proposals fill sixty statement rows at once. A request stays bounded by its size
+# (DATA_UPLOAD_MAX_MEMORY_SIZE, Django's 2.5 MB).
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Content Security Policy on every page: our own scripts, styles and images only, no
 # inline script (the API docs use drf-spectacular's split view and the sidecar's files);

@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 from scripts.bench_machine import BUSY, busy_share, setting  # noqa: E402
 from scripts.bench_measures import (  # noqa: E402
+    REPORT_WORDS,
     STATEMENT_PAGE,
     Address,
     check_twin,
@@ -47,6 +48,7 @@ from scripts.bench_measures import (  # noqa: E402
     page_addresses,
     prepare_record,
     profile_304,
+    propose_report,
     publish_to_timeline,
     rebuild_all,
     rebuild_one,
@@ -63,6 +65,7 @@ COMMAND = "python3 dev.py bench"
 RUNS = 3  # each figure the median of three interleaved runs
 CONNECTIONS = 4  # two sync workers, each with a request waiting behind the one it serves
 PUBLICATIONS = 15
+PROPOSALS = 5  # calls proposing a long report's statements
 
 
 def say(message: str) -> None:
@@ -159,6 +162,12 @@ def measure(work: Path, env: dict[str, str], postgres: LocalPostgres, wrk: str, 
         pages = page_addresses(picks, accounts["editor_cookie"])
         say(f"pages, the 50% line in ms with one client: {RUNS} rounds of {len(pages)} pages")
         measured.pages = interleaved(wrk, port, pages, loads[1], RUNS, median_ms, say)
+        say(f"a {REPORT_WORDS:,}-word report's statements proposed through the API, {PROPOSALS} times")
+        measured.proposal_s, measured.proposal_words, measured.proposed = propose_report(
+            port, accounts["reviewer_token"], picks["busiest_round"], PROPOSALS
+        )
+        say(f"{measured.proposal_words:,} words, {measured.proposed} statements proposed: "
+            + ", ".join(f"{seconds:.2f}" for seconds in measured.proposal_s) + " s")  # fmt: skip
         say("where a 304's time goes: the floor and a 304 profiled in one process")
         profile_env = {name: value for name, value in web_env.items() if name != "GUNICORN_BIND"}
         measured.profile_304 = profile_304(profile_env, picks["processes"][0]["slug"], work / "profile.log")

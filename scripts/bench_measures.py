@@ -258,3 +258,36 @@ def publish_to_timeline(port: int, token: str, template: dict[str, Any], issue: 
         took.append(time.perf_counter() - started)
     say("publish → timeline current: " + ", ".join(f"{seconds:.2f}" for seconds in took) + " s")
     return took
+
+
+# --- a report's statements proposed --------------------------------------------------------
+
+REPORT_WORDS = 10_000
+REPORTS = ROOT / "tests" / "issues" / "proposals" / "reports" / "working"
+
+
+def long_report() -> str:
+    """A report of at least REPORT_WORDS words: the working set's labelled reports (wire
+    stories, readouts, interviews, transcripts, as pasted), one after another, again
+    until long enough."""
+    texts = [json.loads(path.read_text())["report"]["text"] for path in sorted(REPORTS.glob("*.json"))]
+    check(bool(texts), f"no labelled reports in {REPORTS}")
+    parts: list[str] = []
+    while sum(len(text.split()) for text in parts) < REPORT_WORDS:
+        parts.extend(texts)
+    return "\n\n".join(parts)
+
+
+def propose_report(port: int, token: str, round_slug: str, times: int) -> tuple[list[float], int, int]:
+    """The seconds each of `times` proposal calls took for one long report, the report's
+    words and the statements proposed."""
+    text = long_report()
+    took, proposed = [], 0
+    for _ in range(times):
+        started = time.perf_counter()
+        answer = http(port, "POST", f"/api/v1/rounds/{round_slug}/proposals/", token=token,
+                      body={"text": text, "published_on": "2026-02-19"})  # fmt: skip
+        took.append(time.perf_counter() - started)
+        check(answer.status == 200, f"the proposal call answered {answer.status}: {answer.body[:500]!r}")
+        proposed = len(answer.json()["statements"])
+    return took, len(text.split()), proposed

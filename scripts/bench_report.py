@@ -74,6 +74,11 @@ class Measured:
     publish_s: list[float] = field(default_factory=list)
     # scripts/bench_profile.py's answer: the floor's and a 304's time, whole and by part.
     profile_304: dict[str, Any] = field(default_factory=dict)
+    # Issue 20: the seconds each call proposing a long report's statements took, the
+    # report's words and the statements proposed.
+    proposal_s: list[float] = field(default_factory=list)
+    proposal_words: int = 0
+    proposed: int = 0
 
 
 def median(values: list[float]) -> float:
@@ -220,6 +225,27 @@ def _profile_section(profile: dict[str, Any]) -> list[str]:
     ]
 
 
+PROPOSAL_LIMIT_S = 1.0
+
+
+def _proposal_section(measured: Measured) -> list[str]:
+    """Issue 20's measure: a long report's statements proposed through the API."""
+    if not measured.proposal_s:
+        return []
+    middle, most = median(measured.proposal_s), max(measured.proposal_s)
+    met = most < PROPOSAL_LIMIT_S
+    return [
+        f"## Proposing a report's statements (issue 20: under {PROPOSAL_LIMIT_S:g} s)",
+        "",
+        f"`POST /api/v1/rounds/{{slug}}/proposals/` with a report of {measured.proposal_words:,} words (the working "
+        f"set of labelled reports, repeated), as a reviewer, on the busiest round: {measured.proposed} statements "
+        f"proposed. Each call, request to answer: "
+        + ", ".join(f"{seconds:.2f}" for seconds in measured.proposal_s)
+        + f" s; median {middle:.2f} s, slowest {most:.2f} s: **{'met' if met else 'missed'}**.",
+        "",
+    ]
+
+
 def render(measured: Measured, setting: dict[str, str], method: list[str]) -> str:
     """BENCHMARKS.md: the table, every page's time, every throughput run, the machine."""
     table = rows(measured)
@@ -251,6 +277,7 @@ def render(measured: Measured, setting: dict[str, str], method: list[str]) -> st
             for page, times in measured.pages.items()
         ),
         "",
+        *_proposal_section(measured),
         *_profile_section(measured.profile_304),
         "## Throughput runs (requests a second, in the order they ran)",
         "",

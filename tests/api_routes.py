@@ -24,6 +24,9 @@ from tests.factories import (
 )
 
 PUBLISHABLE = {"statements", "statuses", "positions", "agreements"}
+# Routes that take a body and save nothing: a report's statements proposed for a round.
+SAVES_NOTHING = {"/api/v1/rounds/{slug}/proposals/"}
+PROPOSED_REPORT = '"We had a productive day," Rustem Umerov told reporters in Geneva on Tuesday.'
 FEB_17 = datetime.date(2026, 2, 17)
 FEB_19 = datetime.date(2026, 2, 19)
 
@@ -93,6 +96,8 @@ class World:
             return {"note": "Please add the outlet."}
         if route in ("publish", "correction"):
             return {}
+        if route == "proposals":
+            return {"text": PROPOSED_REPORT}
         source = [str(self.source.uuid)]
         return {
             "statements": {"process": "ru-ua", "round": self.round.slug, "speaker": self.person.slug,

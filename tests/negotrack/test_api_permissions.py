@@ -19,7 +19,7 @@ import pytest
 from django.db import transaction
 
 from negotrack.groups import SUBSCRIBERS, add_to_group
-from tests.api_routes import PUBLISHABLE, ROUTES, WEBHOOK_ROUTES, World, action_of, concrete
+from tests.api_routes import PUBLISHABLE, ROUTES, SAVES_NOTHING, WEBHOOK_ROUTES, World, action_of, concrete
 from webhooks.models import Delivery, Event, Subscription
 
 pytestmark = pytest.mark.django_db
@@ -56,6 +56,8 @@ def expected_status(path: str, offered: frozenset[str], method: str, persona: st
         return 403
     if route is None and "{" in path and published:
         return 409  # a published record changes only by correction or withdrawal
+    if path in SAVES_NOTHING:
+        return 200  # the answer is the proposals; nothing is made
     if method == "POST":
         return 201 if route in (None, "correction") else 200
     if method in ("PUT", "PATCH") and path.split("/")[3] in SHOWN_BY_PUBLISHED and persona == "editor":
@@ -141,6 +143,8 @@ def test_the_walk_covers_every_write_route():
         assert paths[f"/api/v1/{kind}/"] == {"GET", "POST"}
         assert paths[f"/api/v1/{kind}/{{slug}}/"] == {"GET", "PUT", "PATCH"}
     assert paths["/api/v1/issues/{slug}/status/"] == {"GET"}
+    # A report's statements proposed for a round: editors and reviewers, as writes are.
+    assert {path: paths[path] for path in SAVES_NOTHING} == {"/api/v1/rounds/{slug}/proposals/": {"POST"}}
 
 
 def expected_webhook_status(path: str, offered: frozenset[str], method: str, persona: str) -> int:

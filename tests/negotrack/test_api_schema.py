@@ -9,6 +9,8 @@ import json
 import pytest
 from django.core.management import call_command
 
+from issues.proposals.propose import MOST_CHARACTERS
+from issues.proposals.speakers import Sureness
 from negotrack.text import ONE_LINE_PATTERN, TEXT_PATTERN
 
 
@@ -240,3 +242,21 @@ def test_a_filter_left_empty_is_documented_as_no_filter():
 def test_the_year_of_rounds_is_documented_with_the_range_it_takes():
     year = _parameter("/api/v1/rounds/", "get", "year")["schema"]["oneOf"][0]
     assert year == {"type": "integer", "minimum": 1900, "maximum": 9999}
+
+
+def test_the_proposals_of_a_report_document_the_text_they_take_and_each_field_they_answer():
+    operation = _schema()["paths"]["/api/v1/rounds/{slug}/proposals/"]["post"]
+    assert {} not in operation["security"]  # editors and reviewers only
+    assert set(operation["responses"]) == {"200", "400", "401", "403", "404", "413", "415"}
+    report = _component("ReportRequest")
+    assert report["required"] == ["text"]
+    assert report["properties"]["text"]["maxLength"] == MOST_CHARACTERS
+    assert report["properties"]["text"]["pattern"] == TEXT_PATTERN
+    assert list(_component("ReportAsRead")["properties"]) == ["outlet", "title", "url", "published_on", "source"]
+    assert list(_component("Proposal")["properties"]) == [
+        "words", "kind", "speaker", "party", "title", "date", "date_precision", "date_words", "date_warning",
+        "medium", "medium_words", "issues", "language", "text_is_translation", "on_record",
+    ]  # fmt: skip
+    speaker = _component("ProposedSpeaker")["properties"]
+    assert list(speaker) == ["person", "name", "new", "description", "sureness", "sureness_label", "suggestions"]
+    assert _component("SurenessEnum")["enum"] == [sureness.name.lower() for sureness in Sureness]

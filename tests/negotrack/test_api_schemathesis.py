@@ -77,6 +77,7 @@ _WRITE_NAMES_NO_RECORD = "a slug or UUID in the body that names no record"
 _SOURCE_VIA = "a `via` that names no source"
 _WITHDRAWN_ON = "a withdrawal dated after today (or before 1900), which no date format can say"
 _UNIQUE = "a slug or name that another record holds"
+_PUBLISHED_ON = "a report published after today (or before 1900), which no date format can say"
 _SET_UP = (
     f"{_WRITE_NAMES_NO_RECORD}; what the record already holds (a party's delegation at the round, a "
     "person in the delegation, a delegation's head, a round's chair, a member at the session, a round's "
@@ -126,6 +127,8 @@ REFUSED_FOR_STORED_DATA = {
     "POST /api/v1/positions/{uuid}/withdraw/": _WITHDRAWN_ON,
     "POST /api/v1/agreements/{uuid}/withdraw/": _WITHDRAWN_ON,
     "GET /api/v1/attendances/": _NAMES_NO_RECORD,
+    # Saves nothing, but reads the report's day as a source's: 1900 to today.
+    "POST /api/v1/rounds/{slug}/proposals/": _PUBLISHED_ON,
     **{f"POST {listed}": why for listed, _, why in _SET_UP_ROUTES.values()},
     **{f"{method} {detail}": why for _, detail, why in _SET_UP_ROUTES.values() for method in ("PUT", "PATCH")},
 }

@@ -4,7 +4,8 @@ the timeline marks of the issues it touches: publication and changes to what pub
 records cite mark them; drafts never reach a timeline, so draft writes mark nothing.
 
 The routes come from the schema, so a write route added later is walked too, or fails
-the coverage check below.
+the coverage check below. A route that takes a body and saves nothing (a report's
+statements proposed for a round) is walked apart: it must leave no trace at all.
 """
 
 import json
@@ -14,12 +15,15 @@ from django.db import transaction
 
 from issues.models import TimelineState
 from negotrack.models import Change
-from tests.api_routes import PUBLISHABLE, ROUTES, World, action_of, collection_of, concrete
+from tests.api_routes import PUBLISHABLE, ROUTES, SAVES_NOTHING, World, action_of, collection_of, concrete
 
 pytestmark = pytest.mark.django_db
 
 WRITES = sorted(
-    (path, method) for path, offered in ROUTES for method in offered if method in ("POST", "PUT", "PATCH", "DELETE")
+    (path, method)
+    for path, offered in ROUTES
+    for method in offered
+    if method in ("POST", "PUT", "PATCH", "DELETE") and path not in SAVES_NOTHING
 )
 LOGGED_AS = {"publish": "publish", "withdraw": "withdraw", "send-back": "send_back", "correction": "create"}
 
@@ -115,6 +119,20 @@ def test_the_walk_covers_every_write_route():
     # Publishable records: POST, PUT, PATCH, DELETE and four routes; sources, people and the
     # eight kinds of a round's set-up: POST, PUT, PATCH.
     assert len(WRITES) == 4 * 8 + 10 * 3
+
+
+@pytest.mark.parametrize("path", sorted(SAVES_NOTHING))
+def test_a_route_that_saves_nothing_leaves_no_history_version_change_or_mark(token_api, reviewer, world, path):
+    collection, route = collection_of(path), action_of(path)
+    model = model_of(world, collection)
+    url = concrete(path, world, published=False)
+    key = url.rstrip("/").split("/")[-2]
+    target = model.objects.get(**({"slug": key} if collection in SLUGGED else {"uuid": key}))
+    before = (trace(model, target.uuid), target.version, Change.objects.count(), generations())
+    response = token_api(reviewer).post(url, world.body(collection, route), format="json")
+    assert response.status_code == 200, response.content[:300]
+    target.refresh_from_db()
+    assert (trace(model, target.uuid), target.version, Change.objects.count(), generations()) == before
 
 
 def test_publishing_a_correction_through_the_api_logs_the_supersession(token_api, reviewer, world):

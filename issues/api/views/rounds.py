@@ -1,17 +1,25 @@
 """Rounds of talks; a round's detail nests what happened there. Editors and reviewers add
-and change rounds (deleting stays in the admin)."""
+and change rounds (deleting stays in the admin), and have a news report's statements
+proposed for a round (saving nothing)."""
 
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import serializers
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
 
 from delegations.models import Delegation, Membership
 from issues.api import filters
+from issues.api.serializers.proposals import ProposalsSerializer, ReportSerializer
 from issues.api.serializers.rounds import RoundDetailSerializer, RoundSerializer
 from issues.api.views.base import SLUG, SOURCES
 from issues.models import Agreement, IssueStatus
+from issues.proposals.propose import MOST_CHARACTERS, propose
+from issues.proposals.report import Report
 from issues.queries import HEAD_FIRST, published_before
 from negotrack.api import ReadOnlyRecordViewSet
 from negotrack.api_writes import RecordWriteMixin, record_write_schema, write_errors
@@ -26,6 +34,29 @@ ROUND_WRITES["create"] = extend_schema(
     "unknown. Read it from the answer's `slug` or its `Location`.",
     request=RoundWriteSerializer,
     responses={201: RoundSerializer, **write_errors(400, 401, 403)},
+)
+
+PROPOSALS = extend_schema(
+    summary="Propose the statements of a news report, saving nothing (editors and reviewers)",
+    description="The statements a report gives (quotes and reported speech), each with its speaker found among "
+    "the people on record (the round's delegates preferred), its party, date, medium, language and the round's "
+    "agenda issues it may concern, for the editor to check before entering the ones they keep as drafts "
+    f"(`POST /api/v1/statements/`). The text holds at most {MOST_CHARACTERS:,} characters; `outlet`, `title`, "
+    "`url` and `published_on` are read from the text when left out. The answer says which source on record "
+    "has the report's URL, and which statements are on record already. Nothing is saved.",
+    parameters=[SLUG["rounds"]],
+    request=ReportSerializer,
+    responses={
+        200: ProposalsSerializer,
+        400: OpenApiResponse(
+            OpenApiTypes.OBJECT,
+            description="Bad input: an object mapping each field to its messages (`non_field_errors` for a body "
+            "that is no object): `text` missing, blank or too long, a `published_on` before 1900 or after today, "
+            "a `url` that is no address",
+            examples=[OpenApiExample("no text", value={"text": ["This field is required."]})],
+        ),
+        **write_errors(401, 403),
+    },
 )
 
 
@@ -67,6 +98,16 @@ class RoundViewSet(RecordWriteMixin, ReadOnlyRecordViewSet):
         )
 
     def get_serializer_class(self) -> type[serializers.BaseSerializer[Any]]:
+        if self.serializer_class is not None:
+            return self.serializer_class  # a route's own body (proposals), as OPTIONS describes it
         if self.describing_writes:
             return RoundWriteSerializer
         return RoundDetailSerializer if self.action == "retrieve" else RoundSerializer
+
+    @PROPOSALS
+    @action(detail=True, methods=["post"], serializer_class=ReportSerializer)
+    def proposals(self, request: Request, slug: str | None = None) -> Response:
+        """The statements a news report gives, proposed for this round; nothing is saved."""
+        talk_round = self.get_object()
+        report = Report(**self.validated(ReportSerializer, request.data).validated_data)
+        return Response(ProposalsSerializer(propose(talk_round, report)).data)

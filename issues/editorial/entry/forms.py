@@ -3,11 +3,15 @@ share, and the statement rows (the source rows are in source_rows.py)."""
 
 from __future__ import annotations
 
+import datetime
+import uuid
 from collections.abc import Iterable, Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.urls import reverse
 
 from delegations.matching import Outcome, listed
 from delegations.models import Party, Person
@@ -15,12 +19,20 @@ from issues import services
 from issues.editorial.entry.offer import Offer
 from issues.editorial.markup import DrawnForm, DrawnFormSet, SharedChoices
 from issues.models import Issue, Statement, StatementKind
+from issues.proposals.speakers import Sureness
+from issues.services.statements import statement_date_warning
 from negotrack.limits import NAME_LENGTH, TEXT_LENGTH, TITLE_LENGTH, help_up_to
 from negotrack.records import User
 from rounds.dates import DatePrecision, date_errors
 from rounds.models import Source
 
+if TYPE_CHECKING:
+    from issues.editorial.entry.from_report import Read
+
 T = TypeVar("T")
+
+# What a proposal ticked says when its words are on record already (as a draft or published).
+ON_RECORD = "These words are on record already: a statement is saved once. Untick it."
 
 
 def date_input() -> forms.DateInput:
@@ -152,19 +164,106 @@ class StatementRow(RecordRow):
     )
     text_is_translation = forms.BooleanField(required=False, label="The text is the report's own translation")
     issues = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple, label="Issues")
+    # A row proposed from a report (from_report.py) says how sure its speaker is, and the
+    # statement on record with the same words, if any; it is saved only when ticked.
+    proposed = forms.TypedChoiceField(
+        choices=[(str(sureness.value), sureness.label) for sureness in Sureness],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.HiddenInput,
+    )
+    on_record = forms.UUIDField(required=False, widget=forms.HiddenInput)
+    take = forms.BooleanField(required=False, label="Take this statement")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.choice_field("party").choices = self.offer.party_choices
         self.choice_field("issues").choices = self.offer.issue_choices
         self.fields["date"].initial = self.offer.default_date()
+        if self.is_proposal and self.on_record_key:
+            # Not to be ticked: the words are saved already. A form that ticks it anyway
+            # is refused (clean), not quietly ignored as a disabled field would be.
+            self.fields["take"].widget.attrs["disabled"] = True
 
     # What an editor types of a statement; the rest of a row (party, title, date, source)
     # may be filled in for them, and a row with none of these is blank whatever it holds.
     TYPED = ("speaker", "speaker_description", "text", "translation")
 
     def has_changed(self) -> bool:
+        if self.is_proposal and not self.taken:
+            return False  # a proposal left unticked is skipped, however it was filled in
         return any(str(self[name].data or "").strip() for name in self.TYPED)
+
+    @property
+    def is_proposal(self) -> bool:
+        """Whether the row was proposed from a report (typed by hand otherwise)."""
+        return bool(str(self["proposed"].value() or ""))
+
+    @property
+    def sureness(self) -> Sureness | None:
+        """How sure the proposal's speaker is, as the report's reading found them."""
+        try:
+            return Sureness(int(str(self["proposed"].value())))
+        except ValueError:
+            return None
+
+    @property
+    def is_doubtful(self) -> bool:
+        """A proposal whose speaker is only suggested, or not on record: checked first."""
+        sureness = self.sureness
+        return sureness is not None and sureness <= Sureness.NEW
+
+    @property
+    def proposal_class(self) -> str:
+        """The row's classes as a proposal: doubtful, or on record already; "" when typed by hand."""
+        if not self.is_proposal:
+            return ""
+        doubtful = " proposal-doubtful" if self.is_doubtful else ""
+        return f" proposal-row{doubtful}{' proposal-on-record' if self.on_record_key else ''}"
+
+    @property
+    def taken(self) -> bool:
+        return bool(self["take"].value())
+
+    @property
+    def on_record_key(self) -> str:
+        """The UUID of the statement on record with the proposal's words, or ""."""
+        value = str(self["on_record"].value() or "")
+        try:
+            return str(uuid.UUID(value)) if value else ""
+        except ValueError:
+            return ""
+
+    @property
+    def read(self) -> Read | None:
+        """What the report's reading found beside the row's fields (from_report.Read), on
+        the row as a report opened it; None once the form has been sent."""
+        return self.initial.get("read")
+
+    @property
+    def new_person_url(self) -> str:
+        """For a speaker the report names who is not on record: the admin's form for
+        adding them, their name filled in."""
+        name = str(self["speaker"].value() or "").strip()
+        if self.sureness != Sureness.NEW or not name:
+            return ""
+        return f"{reverse('admin:delegations_person_add')}?{urlencode({'name': name})}"
+
+    @property
+    def date_warning(self) -> str | None:
+        """Why a proposal's date needs confirming, shown before the editor saves (a row
+        refused for it says so by its date, as any row does)."""
+        if not self.is_proposal or "date" in self.unconfirmed or (self.is_bound and self.errors.get("date")):
+            return None
+        try:
+            day = self.fields["date"].to_python(self["date"].value())
+        except ValidationError:
+            return None
+        precision = str(self["date_precision"].value() or "")
+        if not isinstance(day, datetime.date) or precision not in DatePrecision.values:
+            return None
+        return statement_date_warning(Statement(round=self.offer.round, date=day, date_precision=precision))
 
     def said(self) -> tuple[Any, ...] | None:
         """Who said what on which day, as the services tell a duplicate: None unless the
@@ -214,6 +313,8 @@ class StatementRow(RecordRow):
             problems = date_errors(data["date"], data["date_precision"], allow_future=False)
             if problems:
                 self.add_error("date", problems)
+        if data.get("take") and data.get("on_record"):
+            self.add_error("take", ON_RECORD)
         return data
 
     def save(self, *, by: User, sources: list[Source]) -> Statement:

@@ -15,11 +15,11 @@ from django.http import QueryDict
 
 from issues.editorial.descriptions import when_label
 from issues.editorial.entry.assessment_forms import AgreementRow, PositionRow, StatusRow
-from issues.editorial.entry.forms import BaseRow, NewRows, StatementRow, cited_choices
+from issues.editorial.entry.forms import ON_RECORD, BaseRow, NewRows, StatementRow, cited_choices
 from issues.editorial.entry.offer import Offer
 from issues.editorial.entry.source_rows import SourceRow
 from issues.editorial.markup import DrawnFormSet
-from issues.models import Issue, IssueStatus, PublicationState, Publishable
+from issues.models import Issue, IssueStatus, PublicationState, Publishable, Statement
 from negotrack.records import RecordLocked, User, VersionConflict
 from rounds.models import Source
 
@@ -167,7 +167,8 @@ class Sheet:
     def is_valid(self) -> bool:
         valid = all([formset.is_valid() for formset in self.formsets.values()])
         repeats = self.check_repeats()
-        return self.check_seen() and valid and repeats
+        once = self.check_proposals_once()
+        return self.check_seen() and valid and repeats and once
 
     def check_repeats(self) -> bool:
         """A statement row that says what an earlier row says (the same speaker, day and
@@ -184,6 +185,30 @@ class Sheet:
             else:
                 first[said] = form.number
         return alone
+
+    def check_proposals_once(self) -> bool:
+        """A proposal ticked whose words are on record already (a draft or published, at
+        any round) is refused: a report pasted twice, a form sent twice, or the words saved
+        by someone else meanwhile. One query, and none when no proposal is ticked."""
+        taken = [
+            form
+            for form in self.formsets["statements"].forms
+            if form.is_proposal and not form.is_blank and form.is_valid()
+        ]
+        if not taken:
+            return True
+        texts = {" ".join(form.cleaned_data["text"].split()) for form in taken}
+        texts |= {form.cleaned_data["text"].strip() for form in taken}
+        recorded = Statement.objects.filter(
+            text__in=texts, state__in=[PublicationState.DRAFT, PublicationState.PUBLISHED]
+        ).values_list("text", flat=True)
+        on_record = {" ".join(text.split()) for text in recorded}
+        once = True
+        for form in taken:
+            if " ".join(form.cleaned_data["text"].split()) in on_record:
+                form.add_error("take", ON_RECORD)
+                once = False
+        return once
 
     def check_seen(self) -> bool:
         """A status row refuses to save over statuses that changed since the form was opened."""

@@ -14,9 +14,11 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from issues.editorial.entry.from_report import ReportForm, Summary, proposed_rows
 from issues.editorial.entry.offer import Offer
 from issues.editorial.entry.sheet import SECTIONS, Sheet
 from issues.models import Publishable
+from issues.proposals.propose import propose
 from negotrack.groups import editorial_only
 from rounds.models import Process, Round, Session
 
@@ -44,7 +46,10 @@ def round_entry(request: HttpRequest, slug: str) -> HttpResponse:
     session = _session(request, talk_round)
     offer = Offer.load(talk_round, session)
     status = 200
-    if request.method == "POST":
+    report_form, summary = ReportForm(), None
+    if request.method == "POST" and "propose" in request.POST:
+        report_form, sheet, summary, status = _from_report(request, offer)
+    elif request.method == "POST":
         sheet = Sheet(offer, request.POST)
         more, remove = request.POST.get("more", ""), request.POST.get("remove", "")
         if more in SECTIONS:
@@ -65,9 +70,22 @@ def round_entry(request: HttpRequest, slug: str) -> HttpResponse:
         "session": session,
         "sessions": talk_round.sessions.order_by("date", "start_time", "id"),
         "action": entry_url(talk_round, session),
+        "report_form": report_form,
+        "summary": summary,
         "nav": "entry",
     }
     return TemplateResponse(request, "entry/round.html", context, status=status)
+
+
+def _from_report(request: HttpRequest, offer: Offer) -> tuple[ReportForm, Sheet, Summary | None, int]:
+    """ "From a report": the form opens with the statements the report proposes, each
+    unticked; nothing is saved. A report refused (empty, too long) leaves the form as it
+    opens, its message by the report."""
+    report_form = ReportForm(request.POST)
+    if not report_form.is_valid():
+        return report_form, Sheet(offer), None, 400
+    proposals = propose(offer.round, report_form.report())
+    return report_form, Sheet(offer, typed=proposed_rows(offer, proposals)), Summary.of(proposals), 200
 
 
 def _saved_message(saved: list[Publishable]) -> str:

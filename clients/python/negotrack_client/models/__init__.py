@@ -168,6 +168,11 @@ from .processes_list_response_400 import ProcessesListResponse400
 from .processes_partial_update_response_400 import ProcessesPartialUpdateResponse400
 from .processes_retrieve_response_400 import ProcessesRetrieveResponse400
 from .processes_update_response_400 import ProcessesUpdateResponse400
+from .proposal import Proposal
+from .proposals import Proposals
+from .proposed_speaker import ProposedSpeaker
+from .report_as_read import ReportAsRead
+from .report_request import ReportRequest
 from .round_ import Round
 from .round_agreement import RoundAgreement
 from .round_chair import RoundChair
@@ -184,6 +189,7 @@ from .rounds_create_response_400 import RoundsCreateResponse400
 from .rounds_list_response_400 import RoundsListResponse400
 from .rounds_list_status_type_0 import RoundsListStatusType0
 from .rounds_partial_update_response_400 import RoundsPartialUpdateResponse400
+from .rounds_proposals_create_response_400 import RoundsProposalsCreateResponse400
 from .rounds_retrieve_response_400 import RoundsRetrieveResponse400
 from .rounds_update_response_400 import RoundsUpdateResponse400
 from .scale_enum import ScaleEnum
@@ -255,6 +261,7 @@ from .subscription import Subscription
 from .subscription_state_enum import SubscriptionStateEnum
 from .subscription_with_secret import SubscriptionWithSecret
 from .subscription_write_request import SubscriptionWriteRequest
+from .sureness_enum import SurenessEnum
 from .throttled import Throttled
 from .timeline import Timeline
 from .timeline_entry import TimelineEntry
@@ -444,6 +451,11 @@ __all__ = (
     "ProcessesRetrieveResponse400",
     "ProcessesUpdateResponse400",
     "ProcessWriteRequest",
+    "Proposal",
+    "Proposals",
+    "ProposedSpeaker",
+    "ReportAsRead",
+    "ReportRequest",
     "Round",
     "RoundAgreement",
     "RoundChair",
@@ -458,6 +470,7 @@ __all__ = (
     "RoundsListResponse400",
     "RoundsListStatusType0",
     "RoundsPartialUpdateResponse400",
+    "RoundsProposalsCreateResponse400",
     "RoundsRetrieveResponse400",
     "RoundStatusEnum",
     "RoundsUpdateResponse400",
@@ -531,6 +544,7 @@ __all__ = (
     "SubscriptionStateEnum",
     "SubscriptionWithSecret",
     "SubscriptionWriteRequest",
+    "SurenessEnum",
     "Throttled",
     "Timeline",
     "TimelineEntry",
