@@ -274,7 +274,7 @@ def long_report() -> str:
     check(bool(texts), f"no labelled reports in {REPORTS}")
     parts: list[str] = []
     while sum(len(text.split()) for text in parts) < REPORT_WORDS:
-        parts.extend(texts)
+        parts.append(texts[len(parts) % len(texts)])
     return "\n\n".join(parts)
 
 

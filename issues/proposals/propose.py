@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from delegations.matching import PersonMatcher
 from delegations.models import Membership, Party
-from issues.models import Issue, PublicationState, Statement, StatementIssue
+from issues.models import Issue, IssueStatus, Position, PublicationState, Statement, StatementIssue
 from issues.proposals.dates import SaidOn, said_on
 from issues.proposals.quotes import REACH, Found, Reader
 from issues.proposals.report import Body, Report, read_body
@@ -131,7 +131,7 @@ def propose(talk_round: Round, report: Report) -> Proposals:
                 date_warning=statement_date_warning(Statement(round=talk_round, date=date, date_precision=precision)),
                 medium=medium,
                 medium_words=medium_words,
-                issues=topics.suggest(words),
+                issues=topics.suggest(words, around=paragraphs[said.paragraph]),
                 language=language,
                 translated=language == "en" and bool(usual) and usual != "en",
                 on_record=on_record.get(" ".join(words.split())),
@@ -273,4 +273,14 @@ def _topics(talk_round: Round) -> Topics:
     )
     for issue_id, text in links:
         said[issue_id].append(text)
+    # What the editors wrote of where each issue stands and of the parties' positions on
+    # it: the words reports use of it ("the station", "the lists", "the land").
+    for issue_id, summary in IssueStatus.objects.filter(issue__in=issues, state=PublicationState.PUBLISHED).values_list(
+        "issue_id", "summary"
+    )[:SAID_BY_ISSUE]:
+        said[issue_id].append(summary)
+    for issue_id, stance, text in Position.objects.filter(
+        issue__in=issues, state=PublicationState.PUBLISHED
+    ).values_list("issue_id", "stance", "text")[:SAID_BY_ISSUE]:
+        said[issue_id].append(f"{stance} {text}")
     return Topics(issues, said)

@@ -416,6 +416,10 @@ class Reader:
         ]
         if not before.strip() or re.search(r"[:,]\s*$", before) and not re.search(r"\bthat\s*$", before):
             return False
+        rest = paragraph[span.end : span.end + 3]
+        whole_clause = span.closed and span.words.rstrip()[-1:] in ".!?" and not re.match(r"\s*[a-z]", rest)
+        if whole_clause and re.search(rf"\b(?:{_VERBS})\b(?:\s+only)?\s+that\s*$", before):
+            return False  # "Peskov said that “the talks were useful.”": the whole clause in marks, quoted
         if _SAID_THAT.match(before.strip() + " x") or _ACCORDING_TO.match(before.strip() + " x"):
             return True
         after = paragraph[span.end : span.end + 40]  # "… “progress” had been made"
@@ -502,6 +506,10 @@ _LOWER_STARTS = {
     "he", "she", "him", "her", "a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "sources",
     "source", "officials", "official", "people", "diplomats", "according", "his", "its", "their", "as", "in",
 }  # fmt: skip
+_CLAUSE_STARTS = {"when", "after", "before", "while", "if", "because", "although", "since", "once", "until", "whether"}
+_SEVERAL = re.compile(
+    r"\b(?:both\s+sides|both\s+delegations|the\s+two\s+sides|all\s+three|each\s+side|and\s+his\s+deputy)\b", re.I
+)
 _NOT_SPEAKERS = re.compile(r"^(?:it|this|that|there|which|what|who|they|we|i|you|the talks|talks|reports?)$", re.I)
 
 
@@ -512,6 +520,8 @@ def _speakerish(who: str) -> bool:
         return False
     if who[:1].islower() and who.split()[0] not in _LOWER_STARTS:
         return False  # "repeated what he": the middle of a clause, not who spoke
+    if who.split()[0].lower() in _CLAUSE_STARTS or _SEVERAL.search(who):
+        return False  # "When the Kremlin …", "officials on both sides": no one speaker
     if _SPEAKER_WORDS.search(who):
         return True
     return bool(re.search(r"\b[A-Z][a-zà-ÿ'’-]+", who)) and not who[:1].islower()

@@ -47,7 +47,8 @@ _TITLE_WORDS = {
     "president", "vice", "prime", "minister", "foreign", "defence", "defense", "deputy", "secretary", "state",
     "spokesman", "spokeswoman", "spokesperson", "special", "envoy", "presidential", "chief", "head", "general",
     "admiral", "lieutenant", "colonel", "commander", "adviser", "advisor", "aide", "ambassador", "his", "her",
-    "highness", "h.h", "excellency", "sheikh", "sheikha", "emir", "king", "prince", "mr", "mrs", "ms", "dr", "kremlin",
+    "highness", "h.h", "excellency", "sir", "dame", "lord", "baroness", "sheikh",
+    "sheikha", "emir", "king", "prince", "mr", "mrs", "ms", "dr", "kremlin",
     "white", "house", "us", "u.s", "uae", "un", "eu", "nato", "former", "senior", "top", "chair", "chairman",
     "negotiator", "delegation", "mediator", "national", "security", "council", "director", "senator", "federal",
     "councillor", "councilor", "chancellor", "affairs", "the", "of", "and", "a", "an", "official", "lead", "team",
@@ -71,9 +72,24 @@ _NOT_NAMES = {
     "At", "As", "But", "And", "However", "Meanwhile", "Asked", "Speaking", "Still", "Later", "Earlier", "Then", "While",
     "When", "After", "Before", "Although", "For", "With", "From", "By", "According", "Western", "European", "Senior",
 }  # fmt: skip
+# "An aide to Zelensky", "a source close to the delegation": they speak, not whom they serve.
+_SOMEONE_OF = re.compile(
+    r"^(?:an?|one|two|three|several|some)\s+(?:[\w-]+\s+){0,3}?(?:aides?|advis[eo]rs?|sources?|spokes\w+|officials?|"
+    r"members?|allies|ally|associates?|friends?|people|diplomats?|insiders?)\s+(?:to|close\s+to|for|of|in|from|with)\b",
+    re.I,
+)
+# Capitals that reports name their governments by ("Moscow's envoy").
+_CAPITALS = {
+    "moscow": "russia", "kremlin": "russia", "kyiv": "ukraine", "kiev": "ukraine", "washington": "united states",
+    "tehran": "iran", "jerusalem": "israel", "doha": "qatar", "ankara": "turkey", "beijing": "china",
+}  # fmt: skip
 # "Zelensky's office", "the Kremlin's press service": an office speaks, not its head.
 _POSSESSIVE_OFFICE = re.compile(
     r"^[^,]*['’]s\s+(?:office|press\s+service|team|administration|ministry|government|headquarters|staff)$", re.I
+)
+# A person introduced as reports introduce one: "Olena Kovalenko, 52, …", "Iryna Savchuk, whose son …".
+_INTRODUCED = re.compile(
+    r",\s+(?:\d{2}\b|whose\b|who\b|a\s+[a-z]|an\s+[a-z]|the\s+(?:mother|father|wife|husband|son|daughter|head|chief|founder|director)\b)"
 )
 # A title just before a name not on record makes it a person's ("the spokeswoman, Maria Zakharova").
 _TITLE_BEFORE = re.compile(
@@ -82,8 +98,8 @@ _TITLE_BEFORE = re.compile(
     re.I,
 )
 # Offices by other names: the head of state of a readout is its president.
-_ROLE_SYNONYMS_OF = {"head of state": "president", "head of the state": "president", "the leader": "president"}
-_ROLE_SYNONYMS = re.compile("|".join(map(re.escape, _ROLE_SYNONYMS_OF)), re.I)
+_ROLE_SYNONYMS_OF = {"head of state": "president", "head of the state": "president", "leader": "president"}
+_ROLE_SYNONYMS = re.compile(r"\b(?:" + "|".join(map(re.escape, _ROLE_SYNONYMS_OF)) + r")\b", re.I)
 _NATIONALITY_SUFFIXES = ("ian", "ese", "ish", "i", "an", "ic")
 
 
@@ -157,7 +173,8 @@ class Speakers:
         """Note the people a sentence names, so that a "he" after it finds them."""
         for run in _NAME_RUN.finditer(text):
             before = text[max(run.start() - 40, 0) : run.start()]
-            self._named_in(run.group(0), text, speaking=False, titled=bool(_TITLE_BEFORE.search(before)))
+            introduced = _INTRODUCED.match(text, run.end()) is not None and 2 <= len(run.group(0).split()) <= 3
+            self._named_in(run.group(0), text, speaking=False, titled=bool(_TITLE_BEFORE.search(before)) or introduced)
 
     def speaker(self, who: str, *, context: str = "") -> Speaker:
         who = " ".join(who.split()).strip(" ,;:—–-")
@@ -165,10 +182,11 @@ class Speakers:
         who = re.sub(r",\s*who\b[^,]*(?:,|$)", "", who).strip(" ,")
         who = re.sub(r"^(?:as|and|but|while)\s+", "", who, flags=re.I)
         lowered = who.lower()
-        if lowered in _PRONOUNS:
-            return self._followed_pronoun()
-        if _POSSESSIVE_OFFICE.match(who):
-            return self._described(who)
+        last = lowered.rsplit(",", 1)[-1].strip()
+        if lowered in _PRONOUNS or (last in _PRONOUNS and not _NAME_RUN.search(who.rsplit(",", 1)[-1])):
+            return self._followed_pronoun()  # "Later, in a post on X, he"
+        if _POSSESSIVE_OFFICE.match(who) or ("," not in who and _SOMEONE_OF.match(who)):
+            return self._described(who)  # "Zelensky's office", "an aide to Zelensky"
         for run in sorted(_NAME_RUN.finditer(who), key=lambda found: -found.start()):
             found = self._named_in(run.group(0), who, speaking=True)
             if found is not None:
@@ -272,7 +290,9 @@ class Speakers:
                 return self._of(called.person, Sureness.FOLLOWED)
             return Speaker(new_name=called.name, sureness=Sureness.NEW, called=called.called)
         role = _ROLE_SYNONYMS.sub(lambda found: _ROLE_SYNONYMS_OF[found.group(0).lower()], who)
-        role_words = [word for word in words(role) if word not in {"the", "a", "an", "s", "his", "her"}]
+        role_words = [
+            word for word in words(re.sub(r"['’]s\b", "", role)) if word not in {"the", "a", "an", "his", "her"}
+        ]
         if role_words and not re.search(r"\b(?:sources?|officials|people|diplomats|insiders?)\b", who, re.I):
             person = self._fitting_role(role_words)
             if person is not None:
@@ -327,7 +347,8 @@ def _qualifies(word: str, titles: str, parties: Iterable[Party]) -> bool:
     party's adjective and the titles name that party ("Ukrainian" in "President of Ukraine")."""
     if word in words(titles):
         return True
-    fitting = [party for party in parties if _adjective_of(word, party)]
+    capital_of = _CAPITALS.get(word)
+    fitting = [party for party in parties if _adjective_of(word, party) or party.name.lower() == capital_of]
     return any(_names_party(titles, party) or party.name.lower() in titles for party in fitting)
 
 
@@ -340,7 +361,8 @@ def speaker_names_party(speaker: Speaker, party: Party) -> bool:
 def _called_so(called: str, who: str, name: str) -> bool:
     """Whether the words a person was named with hold a title that `who` is only
     ("His Highness" for "His Highness Sheikh Abdullah bin Zayed")."""
-    title = who.strip().lower()
+    title = re.sub(r"^(?:the|a|an)\s+", "", who.strip().lower())
+    title = re.sub(r"['’]s\b", "", title)
     first = name.split()[0] if name.split() else ""
     if not title or not first or len(title.split()) > 4 or not all(word in _TITLE_WORDS for word in words(title)):
         return False

@@ -153,7 +153,7 @@ class Topics:
         self.weights: list[dict[str, float]] = []
         for issue in self.issues:
             weights: defaultdict[str, float] = defaultdict(float)
-            for term in terms(issue.name):
+            for term in terms(f"{issue.name} {issue.topic.replace('-', ' ')}"):
                 weights[term] += _NAME_WEIGHT
             for term in terms(issue.description):
                 weights[term] += 1.0
@@ -168,14 +168,20 @@ class Topics:
         held_by = Counter(term for weights in self.weights for term in weights)
         self.rarity = {term: math.log(1 + documents / count) for term, count in held_by.items()}
 
-    def suggest(self, text: str) -> list[Issue]:
-        """The issues the words concern most: the best, and any close behind it."""
+    def suggest(self, text: str, *, around: str = "") -> list[Issue]:
+        """The issues the words concern most: the best, and any close behind it. The
+        paragraph `around` them counts for half (reports often name the topic there: "On
+        the Zaporizhzhia plant, Medinsky said …")."""
         wanted = set(terms(text))
         if not wanted:
             return []
+        context = set(terms(around)) - wanted
         scores = []
         for issue, weights in zip(self.issues, self.weights, strict=True):
             score = sum(min(weights[term], _NAME_WEIGHT) * self.rarity[term] for term in wanted if term in weights)
+            score += 0.5 * sum(
+                min(weights[term], _NAME_WEIGHT) * self.rarity[term] for term in context if term in weights
+            )
             if score > 0:
                 scores.append((score, issue))
         if not scores:

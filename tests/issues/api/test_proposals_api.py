@@ -192,11 +192,12 @@ def test_a_body_over_the_sites_limit_answers_413_in_json(demo, token_api, editor
 def test_the_queries_do_not_grow_with_the_report(demo, token_api, editor, django_assert_num_queries, times):
     """Signing in (2: the token, the groups), the round, and the record the proposals read
     once each: the delegates, the parties, everyone's names, the parties' delegates' names
-    (their languages), the process's agenda issues and their statements' words, the
-    statements on record with the same words, and the source with the report's URL."""
+    (their languages), the process's agenda issues and the words of their statements,
+    statuses and positions, the statements on record with the same words, and the source
+    with the report's URL."""
     client = token_api(editor)
     text = "\n\n".join([REPORT] * times)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(13):
         response = propose(client, {"text": text, "url": ADDRESS})
     assert response.status_code == 200
     assert len(response.json()["statements"]) == 6 * times

@@ -473,11 +473,12 @@ def test_proposing_reads_the_same_number_of_queries_however_long_the_report(as_e
     longer = REPORT + "\n".join(f"{background} Round {n}." for n in range(20 * REPORT.count("\n")))
     assert len(longer) >= 20 * len(REPORT)
 
-    # 12 for the page as it opens (test_entry pins them), and 8 to read the report
+    # 12 for the page as it opens (test_entry pins them), and 10 to read the report
     # against the record: the round's members, the parties, the people's names, the
-    # parties' delegates' names (their languages), the agenda issues and what was said on
-    # them, the words on record, the source with the report's URL.
-    assert queries_to_propose(as_editor, scene, REPORT) == queries_to_propose(as_editor, scene, longer) == 20
+    # parties' delegates' names (their languages), the agenda issues and the words of their
+    # statements, statuses and positions, the words on record, the source with the
+    # report's URL.
+    assert queries_to_propose(as_editor, scene, REPORT) == queries_to_propose(as_editor, scene, longer) == 22
 
 
 def test_proposing_reads_the_same_number_of_queries_however_many_statements(as_editor, scene):
