@@ -131,7 +131,7 @@ def propose(talk_round: Round, report: Report) -> Proposals:
                 date_warning=statement_date_warning(Statement(round=talk_round, date=date, date_precision=precision)),
                 medium=medium,
                 medium_words=medium_words,
-                issues=topics.suggest(words, around=paragraphs[said.paragraph]),
+                issues=topics.suggest(words, around=_around(said, paragraphs)),
                 language=language,
                 translated=language == "en" and bool(usual) and usual != "en",
                 on_record=on_record.get(" ".join(words.split())),
@@ -201,6 +201,13 @@ def _when(said: Found, paragraphs: list[str], published_on: datetime.date) -> Sa
     before = _outside_quotes(paragraphs[said.paragraph][max(said.position - REACH, 0) : said.position])
     sentences = [sentence for sentence in re.split(r"(?<=[.!?])\s+", before) if sentence.strip()]
     return said_on(sentences[-1], published_on) if sentences else None
+
+
+def _around(said: Found, paragraphs: list[str]) -> str:
+    """The words near a statement in its paragraph: what the reporter says of its topic.
+    Near only: a paragraph of thousands of statements is not read whole for each."""
+    paragraph = paragraphs[said.paragraph]
+    return paragraph[max(said.position - REACH, 0) : said.position + len(said.words) + REACH]
 
 
 def _outside_quotes(paragraph: str) -> str:
