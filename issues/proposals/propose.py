@@ -21,7 +21,7 @@ from issues.proposals.quotes import REACH, Found, Reader
 from issues.proposals.report import Body, Report, read_body
 from issues.proposals.speakers import Speaker, Speakers, Sureness, speaker_names_party
 from issues.proposals.topics import Topics
-from issues.services.statements import statement_date_warning
+from issues.services.statements import statement_date_warning, statements_with_words
 from rounds.dates import DatePrecision
 from rounds.models import Round, Source
 
@@ -101,8 +101,8 @@ def propose(talk_round: Round, report: Report) -> Proposals:
     paragraphs = body.paragraphs
     found = _read(paragraphs, speakers)
     topics = _topics(talk_round)
-    party_languages = _party_languages(talk_round)
-    on_record = _on_record([_words(said.words) for said, _ in found])
+    party_languages = _party_languages()
+    on_record = statements_with_words(_words(said.words) for said, _ in found)
     proposals: list[Proposal] = []
     for said, speaker in found:
         words = _words(said.words)
@@ -248,7 +248,7 @@ def name_language(names: Iterable[str]) -> str | None:
     return "uk" if "uk" in found else found[0]
 
 
-def _party_languages(talk_round: Round) -> dict[int, str]:
+def _party_languages() -> dict[int, str]:
     """Each party's language, as its delegates' names on record are written: one query.
     An unnamed official's English words are a translation when their party's is not."""
     rows = Membership.objects.values_list("delegation__party_id", "person__aliases").distinct()
@@ -258,16 +258,6 @@ def _party_languages(talk_round: Round) -> dict[int, str]:
         if language:
             counts[party_id][language] += 1
     return {party_id: counter.most_common(1)[0][0] for party_id, counter in counts.items()}
-
-
-def _on_record(texts: list[str]) -> dict[str, Statement]:
-    """The statements already recorded (drafts and published, any round) with these words."""
-    if not texts:
-        return {}
-    same = Statement.objects.filter(
-        text__in=set(texts), state__in=[PublicationState.DRAFT, PublicationState.PUBLISHED]
-    ).only("uuid", "text", "state")
-    return {" ".join(statement.text.split()): statement for statement in same.order_by("pk")}
 
 
 def _topics(talk_round: Round) -> Topics:

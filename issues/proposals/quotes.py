@@ -34,11 +34,8 @@ _VERBS = (
     r"maintained|tweeted|responded|answered|described|called|hailed|welcomed|informed"
 )
 VERB = re.compile(rf"\b(?:{_VERBS})\b")
-_QUOTING_VERBS = re.compile(rf"\b(?:{_VERBS}|asked)\b")
 # Adverbs between a speaker and the verb: "Peskov later told", "she also said".
-_ADVERB = (
-    r"(?:(?:also|later|then|again|earlier|separately|previously|repeatedly|publicly|separately|had|has|have|would)\s+)*"
-)
+_ADVERB = r"(?:(?:also|later|then|again|earlier|separately|previously|repeatedly|publicly|had|has|have|would)\s+)*"
 _OPENING = {"“": "”", "„": "“”", "«": "»", '"': '"', "‟": "”"}
 _CLOSING_ONLY = "”»"
 _SCARE = re.compile(

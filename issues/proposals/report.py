@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import dateparser
@@ -69,7 +69,6 @@ class Body:
     title: str = ""
     url: str = ""
     published_on: datetime.date | None = None
-    dropped: list[str] = field(default_factory=list)
 
 
 def lines_of(text: str) -> list[str]:
@@ -121,19 +120,15 @@ def read_body(report: Report) -> Body:
     lines = lines_of(report.text)
     url = report.url or next((found.group(0).rstrip(".,;") for line in lines if (found := _URL.search(line))), "")
     title = report.title or _title_of(lines)
-    kept, dropped = [], []
-    for line in lines:
-        if not line:
-            continue
-        if line == title or is_furniture(line) or _URL.fullmatch(line):
-            dropped.append(line)
-        else:
-            kept.append(_DATELINE.sub("", line, count=1) if _DATELINE.match(line) else line)
+    kept = [
+        _DATELINE.sub("", line, count=1)
+        for line in lines
+        if line and line != title and not is_furniture(line) and not _URL.fullmatch(line)
+    ]
     return Body(
         paragraphs=kept,
         outlet=report.outlet or _outlet_of(lines, url),
         title=title,
         url=url,
         published_on=report.published_on or _day_of(lines),
-        dropped=dropped,
     )

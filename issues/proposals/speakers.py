@@ -144,6 +144,7 @@ class Speakers:
     here: int = 0  # where this paragraph's names start in `named`
     last_speaker: Speaker | None = None
     _matches: dict[str, PersonMatch] = field(default_factory=dict)
+    _titles_of: dict[int, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
 
     def new_paragraph(self) -> None:
         self.here = len(self.named)
@@ -158,11 +159,7 @@ class Speakers:
 
     def named_here(self) -> Speaker | None:
         """The first person this paragraph named so far, for words it gives to no one."""
-        for named in self.named[self.here :]:
-            if named.person is not None:
-                return self._of(named.person, Sureness.FOLLOWED)
-            return Speaker(new_name=named.name, sureness=Sureness.NEW, called=named.called)
-        return None
+        return self._followed(self.named[self.here]) if len(self.named) > self.here else None
 
     def spoke(self, speaker: Speaker) -> None:
         """Note the speaker of a statement: a "he" in a later paragraph is most often them."""
@@ -176,7 +173,7 @@ class Speakers:
             introduced = _INTRODUCED.match(text, run.end()) is not None and 2 <= len(run.group(0).split()) <= 3
             self._named_in(run.group(0), text, speaking=False, titled=bool(_TITLE_BEFORE.search(before)) or introduced)
 
-    def speaker(self, who: str, *, context: str = "") -> Speaker:
+    def speaker(self, who: str) -> Speaker:
         who = " ".join(who.split()).strip(" ,;:—–-")
         # "The envoy, who flew in on Monday," is the envoy; "as the negotiator" the negotiator.
         who = re.sub(r",\s*who\b[^,]*(?:,|$)", "", who).strip(" ,")
@@ -196,10 +193,8 @@ class Speakers:
     def _followed_pronoun(self) -> Speaker:
         """ "He" or "she": the first person the paragraph named before the words, else the
         last statement's speaker, else the last person named."""
-        for named in self.named[self.here :]:
-            if named.person is not None:
-                return self._of(named.person, Sureness.FOLLOWED)
-            return Speaker(new_name=named.name, sureness=Sureness.NEW, called=named.called)
+        if (here := self.named_here()) is not None:
+            return here
         if self.last_speaker is not None:
             return Speaker(
                 person=self.last_speaker.person,
@@ -207,11 +202,15 @@ class Speakers:
                 called=self.last_speaker.called,
                 sureness=Sureness.FOLLOWED if self.last_speaker.person is not None else Sureness.NEW,
             )
-        for named in reversed(self.named):
-            if named.person is not None:
-                return self._of(named.person, Sureness.FOLLOWED)
-            return Speaker(new_name=named.name, sureness=Sureness.NEW)
+        if self.named:
+            return self._followed(self.named[-1], called=False)
         return Speaker(description="unnamed", sureness=Sureness.SUGGESTED)
+
+    def _followed(self, named: _Named, *, called: bool = True) -> Speaker:
+        """A person named before, as the speaker words that do not name them point back to."""
+        if named.person is not None:
+            return self._of(named.person, Sureness.FOLLOWED)
+        return Speaker(new_name=named.name, sureness=Sureness.NEW, called=named.called if called else "")
 
     def _named_in(self, run: str, around: str, *, speaking: bool, titled: bool = False) -> Speaker | None:
         """The speaker a run of capitalised words names, if it names a person. A name
@@ -236,11 +235,9 @@ class Speakers:
         if not name or _NOT_PEOPLE.search(name) and not self._known(name):
             return None
         # The longest tail of the run that names someone on record ("Staff Andrii Hnatov": Andrii Hnatov).
-        for start in range(1, len(tokens)):
-            tail = self._match(" ".join(tokens[start:]))
-            if tail.outcome is Outcome.RESOLVED and self._match(name).outcome is not Outcome.RESOLVED:
-                name = " ".join(tokens[start:])
-                break
+        if self._match(name).outcome is not Outcome.RESOLVED:
+            tails = (" ".join(tokens[start:]) for start in range(1, len(tokens)))
+            name = next((tail for tail in tails if self._match(tail).outcome is Outcome.RESOLVED), name)
         match = self._match(name)
         if match.outcome is Outcome.RESOLVED and match.person is not None:
             person = match.person
@@ -286,9 +283,7 @@ class Speakers:
         who = re.sub(r"^(?:according\s+to|in\s+a\s+[^,]+,)\s*", "", who, flags=re.I)
         called = next((named for named in reversed(self.named) if _called_so(named.called, who, named.name)), None)
         if called is not None:
-            if called.person is not None:
-                return self._of(called.person, Sureness.FOLLOWED)
-            return Speaker(new_name=called.name, sureness=Sureness.NEW, called=called.called)
+            return self._followed(called)
         role = _ROLE_SYNONYMS.sub(lambda found: _ROLE_SYNONYMS_OF[found.group(0).lower()], who)
         role_words = [
             word for word in words(re.sub(r"['’]s\b", "", role)) if word not in {"the", "a", "an", "his", "her"}
@@ -314,12 +309,20 @@ class Speakers:
             if person.pk in seen:
                 continue
             seen.add(person.pk)
-            titles = f"{self.roles.get(person.pk, '')} {person.description}".lower()
-            if head not in words(titles):
+            titles, title_words = self._titles(person)
+            if head not in title_words:
                 continue
-            if all(_qualifies(word, titles, self.parties) for word in qualifiers):
+            if all(_qualifies(word, titles, title_words, self.parties) for word in qualifiers):
                 return person
         return None
+
+    def _titles(self, person: Person) -> tuple[str, tuple[str, ...]]:
+        """A person's titles (at the round, and their description), and their words: read
+        once a report, for every role the report names."""
+        if person.pk not in self._titles_of:
+            titles = f"{self.roles.get(person.pk, '')} {person.description}".lower()
+            self._titles_of[person.pk] = (titles, words(titles))
+        return self._titles_of[person.pk]
 
 
 def _is_nationality(token: str, parties: Iterable[Party]) -> bool:
@@ -342,10 +345,10 @@ def _names_party(text: str, party: Party) -> bool:
     return any(_adjective_of(word, party) for word in words(text))
 
 
-def _qualifies(word: str, titles: str, parties: Iterable[Party]) -> bool:
+def _qualifies(word: str, titles: str, title_words: tuple[str, ...], parties: Iterable[Party]) -> bool:
     """A qualifier of a role fits a person's titles: the word is in them, or it is a
     party's adjective and the titles name that party ("Ukrainian" in "President of Ukraine")."""
-    if word in words(titles):
+    if word in title_words:
         return True
     capital_of = _CAPITALS.get(word)
     fitting = [party for party in parties if _adjective_of(word, party) or party.name.lower() == capital_of]

@@ -72,6 +72,20 @@ def _said_alike(text: str) -> str:
     return " ".join(text.split())
 
 
+def statements_with_words(texts: Iterable[str]) -> dict[str, Statement]:
+    """The statements recorded, as drafts or published, at any round, whose text is one of
+    `texts` (spacing aside), by their words with single spaces: one query, none for no
+    text. A proposal from a report says so, and a form does not save them twice."""
+    texts = list(texts)
+    wanted = {text.strip() for text in texts} | {_said_alike(text) for text in texts}
+    if not wanted:
+        return {}
+    same = Statement.objects.filter(
+        text__in=wanted, state__in=[PublicationState.DRAFT, PublicationState.PUBLISHED]
+    ).only("uuid", "text", "state")
+    return {_said_alike(statement.text): statement for statement in same.order_by("pk")}
+
+
 def statement_duplicate(statement: Statement) -> Statement | None:
     """A statement already recorded, in draft or on the public record, with the same
     speaker, date and text (spacing aside); a correction does not duplicate what it revises."""

@@ -19,7 +19,8 @@ from issues.editorial.entry.forms import ON_RECORD, BaseRow, NewRows, StatementR
 from issues.editorial.entry.offer import Offer
 from issues.editorial.entry.source_rows import SourceRow
 from issues.editorial.markup import DrawnFormSet
-from issues.models import Issue, IssueStatus, PublicationState, Publishable, Statement
+from issues.models import Issue, IssueStatus, PublicationState, Publishable
+from issues.services.statements import statements_with_words
 from negotrack.records import RecordLocked, User, VersionConflict
 from rounds.models import Source
 
@@ -197,12 +198,7 @@ class Sheet:
         ]
         if not taken:
             return True
-        texts = {" ".join(form.cleaned_data["text"].split()) for form in taken}
-        texts |= {form.cleaned_data["text"].strip() for form in taken}
-        recorded = Statement.objects.filter(
-            text__in=texts, state__in=[PublicationState.DRAFT, PublicationState.PUBLISHED]
-        ).values_list("text", flat=True)
-        on_record = {" ".join(text.split()) for text in recorded}
+        on_record = statements_with_words(form.cleaned_data["text"] for form in taken)
         once = True
         for form in taken:
             if " ".join(form.cleaned_data["text"].split()) in on_record:
