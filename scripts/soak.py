@@ -187,6 +187,7 @@ def main() -> int:
         for log in (stack_log, load_log):
             if log.exists():
                 print(f"--- the end of {log.name} ---\n{tail(log)}", flush=True)
+        say(f"FAILED: {error} (the logs' ends above)")  # again, where a reader of the end finds it
         return 1
     finally:
         signal.alarm(0)

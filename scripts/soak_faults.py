@@ -9,13 +9,14 @@ import re
 import signal
 import subprocess
 import time
+import zlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.ci_tools import Failed, wait_for
-from scripts.soak_services import LocalPostgres, LocalRedis, child_pids, cpu_ticks, stack_processes
+from scripts.ci_tools import Failed, check, wait_for
+from scripts.soak_services import LocalPostgres, LocalRedis, child_pids, stack_processes, tcp_client
 
 # What the worker's log says when a pool process died with a task in hand (Celery's
 # WorkerLostError), when it takes a task from the queue, and when it is ready for tasks.
@@ -23,6 +24,9 @@ LOST_TASK = "WorkerLostError"
 RECEIVED = re.compile(r'"Task ([\w.]+)\[([0-9a-f-]+)\] received"')
 READY = "ready."
 REBUILDS = ("issues.rebuild_timeline", "issues.reconcile_timelines")
+# The first key of the advisory locks a rebuild takes for each issue (the second is the
+# issue's id): issues/timelines/rebuild.py's REBUILD_LOCKS, which a test holds equal.
+REBUILD_LOCKS = zlib.crc32(b"negotrack.timeline") & 0x7FFFFFFF
 
 
 @dataclass
@@ -95,46 +99,42 @@ class Faults:
         return {task for task, times in received.items() if times > 1}
 
     def kill_pool_process_while_it_rebuilds(self, *, recover: float, seconds: float = 60) -> None:
-        """SIGKILL to a pool process of the worker caught using the CPU as soon as the worker
-        says it received a rebuild (a rebuild of the soak's small record lasts some tens of
-        milliseconds, and the pool is as often busy with other tasks). It counts when the
-        worker's log reports the task lost and the same rebuild received again (requeued,
-        as acks_late and reject_on_worker_lost say); else it is tried again."""
-        deadline = time.monotonic() + seconds
-        attempts = 0
-        while time.monotonic() < deadline:
-            worker = self._processes()["worker"]
-            pool = child_pids(worker)
-            if not self._logged_within(f"{REBUILDS[0]}[", self._log_size(), every=0.005,
-                                       seconds=max(deadline - time.monotonic(), 0)):  # fmt: skip
-                break
-            before = {pid: cpu_ticks(pid) for pid in pool}
-            time.sleep(0.01)
-            busy = [pid for pid in pool if cpu_ticks(pid) > before[pid] >= 0]
-            if not busy:
-                continue
-            attempts += 1
-            offset, start, redelivered = self._log_size(), time.time(), self._redelivered()
-            os.kill(busy[0], signal.SIGKILL)
-            # The worker reports a task lost at once; a process caught between tasks (or in
-            # another task than a rebuild: a webhook's after every commit) is no loss to wait
-            # for, so the next try comes half a second later, not seconds.
-            lost = self._logged_within(LOST_TASK, offset, seconds=0.5)
-            again: list[str] = []
-            for _ in range(30 if lost else 0):  # the lost rebuild, received again
-                again = [name for name, _ in self._redelivered() - redelivered if name in REBUILDS]
-                if again:
-                    break
-                time.sleep(0.1)
-            if lost and again:
-                self.say(f"killed pool process {busy[0]} while it ran {again[0]} (attempt {attempts}); "
-                         "the worker reported it lost and received it again")  # fmt: skip
-                self.wait_for_the_worker(since=0)
-                time.sleep(recover)
-                self.windows.append(Window("pool_process_killed", start, time.time(), note=f"attempts={attempts}"))
-                return
-            self.wait_for_the_worker(since=0)
-        raise Failed(f"no pool process was caught running a task in {seconds:g} s ({attempts} killed idle)")
+        """SIGKILL to the pool process of the worker that is rebuilding a timeline. A rebuild
+        of the soak's small record lasts milliseconds, too short to catch by watching. So
+        the soak holds every issue's rebuild lock (the advisory locks of
+        issues/timelines/rebuild.py) until the next rebuild, queued by a writer's edit or by
+        the reconciliation, waits for one; the pool process whose database connection waits
+        is killed, and the locks are let go. It counts when the worker's log reports the
+        task lost and the same rebuild received again (requeued, as acks_late and
+        reject_on_worker_lost say)."""
+        offset, start, redelivered = self._log_size(), time.time(), self._redelivered()
+        locks = f"SELECT pg_advisory_lock({REBUILD_LOCKS}, id::int) FROM issues_issue"
+        with self.postgres.holding(locks):
+            port = wait_for("a rebuild waits for its issue's lock", self._waiting_for_a_rebuild_lock,
+                            seconds=seconds, every=0.1)  # fmt: skip
+            pool = child_pids(self._processes()["worker"])
+            victim = tcp_client(port, pool)
+            check(victim is not None, f"no pool process of the worker ({pool}) holds the connection on port {port}")
+            assert victim is not None
+            os.kill(victim, signal.SIGKILL)
+        check(self._logged_within(LOST_TASK, offset, seconds=10),
+              f"the worker did not report the task of pool process {victim} lost within 10 s")  # fmt: skip
+        again = wait_for("the lost rebuild is received again",
+                         lambda: [name for name, _ in self._redelivered() - redelivered if name in REBUILDS],
+                         seconds=20, every=0.1)  # fmt: skip
+        self.say(f"killed pool process {victim} while it ran {again[0]} (waiting for an issue's lock); "
+                 "the worker reported it lost and received it again")  # fmt: skip
+        self.wait_for_the_worker(since=0)
+        time.sleep(recover)
+        self.windows.append(Window("pool_process_killed", start, time.time()))
+
+    def _waiting_for_a_rebuild_lock(self) -> int | None:
+        """The client port of a database session that waits for an issue's rebuild lock."""
+        rows = self.postgres.query(
+            "SELECT a.client_port FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+            f" WHERE l.locktype = 'advisory' AND NOT l.granted AND l.classid = {REBUILD_LOCKS} LIMIT 1"
+        )  # fmt: skip
+        return int(rows[0][0]) if rows else None
 
     def kill_worker_main_process(self, *, recover: float) -> None:
         worker = self._processes()["worker"]

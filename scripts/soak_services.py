@@ -12,6 +12,7 @@ import shutil
 import signal
 import subprocess
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from scripts.ci_tools import Failed, check, free_port
@@ -69,6 +70,44 @@ class LocalPostgres:
     def stop(self) -> None:
         """A fast shutdown, as a restart does: open connections are cut, transactions rolled back."""
         self._run(self.bin / "pg_ctl", "-D", self.data, "-m", "fast", "-w", "stop")
+
+    def query(self, sql: str) -> list[list[str]]:
+        """The rows of one statement, each a list of its columns as text."""
+        result = subprocess.run(
+            [self.bin / "psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d", "negotrack",
+             "-X", "-tA", "-F", "\t", "-v", "ON_ERROR_STOP=1", "-c", sql],
+            capture_output=True, text=True, timeout=10,
+        )  # fmt: skip
+        check(result.returncode == 0, f"psql exited {result.returncode}: {result.stderr}")
+        return [line.split("\t") for line in result.stdout.splitlines() if line]
+
+    @contextlib.contextmanager
+    def holding(self, sql: str) -> Iterator[None]:
+        """A session of its own that runs `sql` (taking session locks, say) and stays open
+        until the block ends: its locks are let go when it closes."""
+        session = subprocess.Popen(
+            [self.bin / "psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d", "negotrack",
+             "-X", "-tA", "-q", "-v", "ON_ERROR_STOP=1"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        assert session.stdin is not None and session.stdout is not None
+        try:
+            session.stdin.write(f"{sql};\n\\echo held\n")
+            session.stdin.flush()
+            # The statement's rows come first, then the mark; psql ends at an error.
+            while (line := session.stdout.readline()) and line.strip() != "held":
+                pass
+            if not line:
+                raise Failed(f"psql did not run {sql!r}: {session.stderr.read() if session.stderr else ''}")
+            yield
+        finally:
+            with contextlib.suppress(OSError):
+                session.stdin.close()
+            try:
+                session.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                session.kill()
+                session.wait()
 
     def remove(self) -> None:
         with contextlib.suppress(Failed, subprocess.TimeoutExpired):
@@ -156,9 +195,27 @@ def stack_processes(stack_pid: int) -> dict[str, int]:
     return {name: pid for pid in child_pids(stack_pid) if (name := role(pid))}
 
 
-def cpu_ticks(pid: int) -> int:
-    """CPU time the process has used so far, in clock ticks (user + system)."""
-    with contextlib.suppress(OSError, IndexError, ValueError):
-        fields = _stat(pid)
-        return int(fields[11]) + int(fields[12])
-    return -1
+def tcp_client(port: int, among: list[int]) -> int | None:
+    """Which of these processes holds the TCP connection whose local end is `port` (a
+    database client's, as PostgreSQL's pg_stat_activity.client_port names it)."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with contextlib.suppress(OSError):
+            for line in Path(table).read_text().splitlines()[1:]:
+                fields = line.split()
+                if int(fields[1].rsplit(":", 1)[1], 16) == port:
+                    inodes.add(f"socket:[{fields[9]}]")
+    for pid in among:
+        if inodes & _open_files(pid):
+            return pid
+    return None
+
+
+def _open_files(pid: int) -> set[str]:
+    """What the process's descriptors point at (a socket reads "socket:[inode]")."""
+    found = set()
+    with contextlib.suppress(OSError):
+        for fd in (Path("/proc") / str(pid) / "fd").iterdir():
+            with contextlib.suppress(OSError):
+                found.add(os.readlink(fd))
+    return found

@@ -34,7 +34,7 @@ from negotrack.models import Change
 logger = logging.getLogger(__name__)
 
 # The first key of the PostgreSQL advisory locks taken per issue (the issue id is the second).
-_LOCK_NAMESPACE = zlib.crc32(b"negotrack.timeline") & 0x7FFFFFFF
+REBUILD_LOCKS = zlib.crc32(b"negotrack.timeline") & 0x7FFFFFFF
 
 _ENTRY_FIELDS = [
     TimelineEntry._meta.get_field(name)
@@ -110,15 +110,15 @@ def _issue_locks(issue_ids: list[int]) -> Iterator[None]:
     ids = sorted(issue_ids)
     with connection.cursor() as cursor:
         if connection.in_atomic_block:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s, id) FROM unnest(%s::int[]) AS id", [_LOCK_NAMESPACE, ids])
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, id) FROM unnest(%s::int[]) AS id", [REBUILD_LOCKS, ids])
             yield
             return
-        cursor.execute("SELECT pg_advisory_lock(%s, id) FROM unnest(%s::int[]) AS id", [_LOCK_NAMESPACE, ids])
+        cursor.execute("SELECT pg_advisory_lock(%s, id) FROM unnest(%s::int[]) AS id", [REBUILD_LOCKS, ids])
     try:
         yield
     finally:
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_unlock(%s, id) FROM unnest(%s::int[]) AS id", [_LOCK_NAMESPACE, ids])
+            cursor.execute("SELECT pg_advisory_unlock(%s, id) FROM unnest(%s::int[]) AS id", [REBUILD_LOCKS, ids])
 
 
 def is_marked(issue_id: int) -> bool:

@@ -294,7 +294,7 @@ def rebuild_writing(issue) -> int | None:
               AND advisory.objsubid = 2 AND advisory.granted
               AND activity.state = 'active' AND activity.query LIKE %s
             """,
-            [rebuild._LOCK_NAMESPACE, issue.pk, f'COPY "{TimelineEntry._meta.db_table}"%'],
+            [rebuild.REBUILD_LOCKS, issue.pk, f'COPY "{TimelineEntry._meta.db_table}"%'],
         )
         row = cursor.fetchone()
     return row[0] if row else None
