@@ -85,7 +85,9 @@ def test_a_reader_costs_two_small_counters_whatever_the_rate(client, settings):
     for _ in range(30):
         assert client.get("/").status_code == 200
     counts = [value for key in cache_keys(cache) if (value := cache.get(key)) is not None]
-    assert 30 in counts and all(isinstance(value, int) for value in counts)
+    # One counter a minute: two when the requests straddle the turn of a minute.
+    assert all(isinstance(value, int) for value in counts)
+    assert len(counts) <= 2 and sum(counts) == 30
 
 
 def cache_keys(cache):
