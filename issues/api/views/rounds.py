@@ -22,7 +22,7 @@ from issues.proposals.propose import MOST_CHARACTERS, propose
 from issues.proposals.report import Report
 from issues.queries import HEAD_FIRST, published_before
 from negotrack.api import ReadOnlyRecordViewSet
-from negotrack.api_writes import RecordWriteMixin, record_write_schema, write_errors
+from negotrack.api_writes import EditorialWrites, RecordWriteMixin, record_write_schema, write_errors
 from rounds.models import Round
 from rounds.serializers import RoundWriteSerializer
 
@@ -58,6 +58,12 @@ PROPOSALS = extend_schema(
         **write_errors(401, 403),
     },
 )
+
+
+class MayHaveStatementsProposed(EditorialWrites):
+    """Who may have a report's statements proposed: those who may enter them."""
+
+    message = "Only editors and reviewers have a report's statements proposed."
 
 
 @extend_schema_view(retrieve=extend_schema(parameters=[SLUG["rounds"]]), **ROUND_WRITES)
@@ -103,6 +109,9 @@ class RoundViewSet(RecordWriteMixin, ReadOnlyRecordViewSet):
         if self.describing_writes:
             return RoundWriteSerializer
         return RoundDetailSerializer if self.action == "retrieve" else RoundSerializer
+
+    def get_permissions(self) -> list[EditorialWrites]:
+        return [MayHaveStatementsProposed()] if self.action == "proposals" else super().get_permissions()
 
     @PROPOSALS
     @action(detail=True, methods=["post"], serializer_class=ReportSerializer)

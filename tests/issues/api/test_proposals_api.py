@@ -273,6 +273,8 @@ def test_editors_and_reviewers_may_ask_as_they_may_enter_statements(demo, reques
     assert response.status_code == status
     if status == 401:
         assert "editor's or reviewer's token" in response.json()["detail"]
+    if status == 403:
+        assert response.json()["detail"] == "Only editors and reviewers have a report's statements proposed."
 
 
 def test_the_route_takes_posts_only_and_describes_its_body(demo, token_api, editor):
