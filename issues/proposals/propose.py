@@ -88,7 +88,7 @@ class Proposals:
 
 
 def propose(talk_round: Round, report: Report) -> Proposals:
-    body = read_body(report)
+    body = read_body(report, near=talk_round.end_date or talk_round.start_date)
     published_on = body.published_on or talk_round.end_date or talk_round.start_date or datetime.date.today()
     members = {
         membership.person_id: membership

@@ -9,6 +9,7 @@ sentence with its closing mark, or a quote), not the site's furniture.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import re
 from dataclasses import dataclass
@@ -83,17 +84,22 @@ def is_furniture(line: str) -> bool:
 
 
 def _title_of(lines: list[str]) -> str:
-    """The headline: the first line that reads as one (several words, no full stop)."""
+    """The headline: the first line that reads as one (several words, no full stop, and
+    capitals as a headline has them: two or more, or one in the text's first line, where
+    a headline in sentence case opens a page copied from its top)."""
+    first = next((line for line in lines if line), None)
     for line in lines[:15]:
         words = line.split()
         headline = 4 <= len(words) <= 25 and not _ENDS_AS_PROSE.search(line) and not _FURNITURE.match(line)
-        if headline and sum(word[:1].isupper() for word in words) >= 2:
+        if headline and sum(word[:1].isupper() for word in words) >= (1 if line is first else 2):
             return line
     return ""
 
 
-def _day_of(lines: list[str]) -> datetime.date | None:
-    """The report's date, from the first line near the top that gives a full one."""
+def _day_of(lines: list[str], near: datetime.date | None) -> datetime.date | None:
+    """The report's date, from the first line near the top that gives a full one; else
+    from a wire story's dateline ("GENEVA, Feb 18 (Reuters) -"), in the year that puts
+    that day nearest `near` (the round's date) and not after today."""
     for line in lines[:25]:
         found = _DAY_LINE.search(line)
         if found:
@@ -102,7 +108,28 @@ def _day_of(lines: list[str]) -> datetime.date | None:
             )
             if day:
                 return day.date()
+    if near is None:
+        return None
+    for line in lines[:40]:
+        found = _DATELINE.match(line)
+        if found and found.group("day"):
+            return _nearest_year(found.group("day"), near)
     return None
+
+
+def _nearest_year(day_and_month: str, near: datetime.date) -> datetime.date | None:
+    base = datetime.datetime.combine(near, datetime.time(12))
+    parsed = dateparser.parse(
+        day_and_month, languages=["en"], settings={"REQUIRE_PARTS": ["day", "month"], "RELATIVE_BASE": base}
+    )
+    if parsed is None:
+        return None
+    candidates = []
+    for year in (near.year - 1, near.year, near.year + 1):
+        with contextlib.suppress(ValueError):  # 29 February of a common year
+            candidates.append(parsed.date().replace(year=year))
+    today = datetime.date.today()
+    return min((day for day in candidates if day <= today), key=lambda day: abs(day - near), default=None)
 
 
 def _outlet_of(lines: list[str], url: str) -> str:
@@ -114,9 +141,10 @@ def _outlet_of(lines: list[str], url: str) -> str:
     return host.removeprefix("www.")
 
 
-def read_body(report: Report) -> Body:
+def read_body(report: Report, *, near: datetime.date | None = None) -> Body:
     """The story's paragraphs, and the report's outlet, title, day and address: as the
-    editor gave them, else as the text says them."""
+    editor gave them, else as the text says them. `near`: the day the report is about (its
+    round's), which tells the year of a dateline that gives none."""
     lines = lines_of(report.text)
     url = report.url or next((found.group(0).rstrip(".,;") for line in lines if (found := _URL.search(line))), "")
     title = report.title or _title_of(lines)
@@ -130,5 +158,5 @@ def read_body(report: Report) -> Body:
         outlet=report.outlet or _outlet_of(lines, url),
         title=title,
         url=url,
-        published_on=report.published_on or _day_of(lines),
+        published_on=report.published_on or _day_of(lines, near),
     )

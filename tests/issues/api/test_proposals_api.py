@@ -84,7 +84,13 @@ def test_a_report_proposes_its_statements_with_speakers_found_on_record(demo, to
     answer = response.json()
     # Read from the text: the outlet from the wire's dateline, the day from it ("Feb 18")
     # and the report's day before the words of each attribution ("on Tuesday").
-    assert answer["report"] == {"outlet": "Reuters", "title": "", "url": "", "published_on": None, "source": None}
+    assert answer["report"] == {
+        "outlet": "Reuters",
+        "title": "Geneva talks end without a deal on territory, envoys say more talks soon",
+        "url": "",
+        "published_on": "2026-02-18",  # the dateline's day, in the year of the round
+        "source": None,
+    }
     said = by_speaker(answer)
 
     umerov = said["rustem-umerov"]

@@ -132,3 +132,47 @@ def test_the_day_words_were_said(text, day, precision):
 
 def test_no_day_given():
     assert said_on("Peskov told journalists", datetime.date(2026, 2, 18)) is None
+
+
+@pytest.mark.parametrize(
+    ("dateline", "near", "day"),
+    [
+        ("GENEVA, Feb 18 (Reuters) -", datetime.date(2026, 2, 17), datetime.date(2026, 2, 18)),
+        ("ABU DHABI, 4 February (AP) —", datetime.date(2026, 2, 5), datetime.date(2026, 2, 4)),
+        # A round at the turn of a year: the dateline's day is the one nearest to it.
+        ("MOSCOW, Dec 30 (Reuters) -", datetime.date(2026, 1, 2), datetime.date(2025, 12, 30)),
+        ("KYIV, Jan 3 (Reuters) -", datetime.date(2025, 12, 30), datetime.date(2026, 1, 3)),
+        ("KYIV (AP) —", datetime.date(2026, 2, 17), None),  # a dateline without a day
+    ],
+)
+def test_a_datelines_day_takes_the_year_of_the_round_it_reports(dateline, near, day):
+    body = read_body(Report(text=f"{dateline} The talks ended, Peskov said."), near=near)
+    assert body.published_on == day
+    assert body.paragraphs == ["The talks ended, Peskov said."]
+
+
+def test_a_datelines_day_is_never_read_as_a_day_still_to_come():
+    today = datetime.date.today()
+    ahead = today + datetime.timedelta(days=40)
+    body = read_body(Report(text=f"GENEVA, {ahead:%b} {ahead.day} (Reuters) - The talks ended, Peskov said."),
+                     near=today)  # fmt: skip
+    assert body.published_on is not None and body.published_on < today
+
+
+def test_a_full_date_near_the_top_wins_over_the_datelines_day():
+    text = "Updated 19 Feb 2026\nGENEVA, Feb 18 (Reuters) - The talks ended, Peskov said."
+    assert read_body(Report(text=text), near=datetime.date(2026, 2, 17)).published_on == datetime.date(2026, 2, 19)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # A headline in sentence case, at the top of what was copied.
+        ("Talks end without a deal on land\n\nThe talks ended, Peskov said.", "Talks end without a deal on land"),
+        ("\n\nGeneva talks end without a deal\nThe talks ended, Peskov said.", "Geneva talks end without a deal"),
+        # Below the top, one capital is not enough: a site's line, not its headline.
+        ("Skip to main content\nMore from the live coverage today\nThe talks ended, Peskov said.", ""),
+    ],
+)
+def test_the_headline(text, title):
+    assert read_body(Report(text=text)).title == title
