@@ -290,6 +290,10 @@ TIMELINE_RECONCILE_SECONDS = env_float("TIMELINE_RECONCILE_SECONDS", 60.0)
 # How often beat dispatches and sends webhooks (what a broker that was down never got, and
 # the retries that fall due).
 WEBHOOKS_RECONCILE_SECONDS = env_float("WEBHOOKS_RECONCILE_SECONDS", 10.0)
+# How long a webhook delivery that was delivered or given up is kept, with its attempts,
+# after it finished (webhooks/retention.py); pending ones are kept until they finish.
+WEBHOOKS_RETENTION_DAYS = _at_least_one("WEBHOOKS_RETENTION_DAYS", env_int("WEBHOOKS_RETENTION_DAYS", 30), "days")
+WEBHOOKS_PRUNE_SECONDS = 3600
 CELERY_BEAT_SCHEDULE = {
     "reconcile-timelines": {
         "task": "issues.reconcile_timelines",
@@ -300,6 +304,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "webhooks.send",
         "schedule": WEBHOOKS_RECONCILE_SECONDS,
         "options": {"expires": WEBHOOKS_RECONCILE_SECONDS},
+    },
+    "prune-webhooks": {
+        "task": "webhooks.prune",
+        "schedule": WEBHOOKS_PRUNE_SECONDS,
+        "options": {"expires": WEBHOOKS_PRUNE_SECONDS},
     },
 }
 # Webhooks go to public addresses only, unless this allows loopback, private and

@@ -16,7 +16,7 @@ from celery import shared_task
 from django.conf import settings
 from django.db import connection, transaction
 
-from webhooks import delivery, dispatch
+from webhooks import delivery, dispatch, retention
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +26,15 @@ def send_webhooks() -> int:
     """Dispatch what has settled, then send every delivery that is due."""
     dispatch.dispatch()
     return delivery.send_due()
+
+
+@shared_task(name="webhooks.prune", ignore_result=True)
+def prune_webhooks() -> int:
+    """Remove the deliveries and events past WEBHOOKS_RETENTION_DAYS; how many deliveries went."""
+    pruned = retention.prune()
+    if pruned.deliveries or pruned.events:
+        logger.info("webhook history pruned: %s deliveries, %s events", pruned.deliveries, pruned.events)
+    return pruned.deliveries
 
 
 def _enqueue() -> None:

@@ -44,6 +44,8 @@ def start(env_changes: dict, code: str = "import django; django.setup(); print('
         ("TIMELINE_RECONCILE_SECONDS", "0", "is not a positive number"),
         ("CHANGES_RETENTION_DAYS", "a year", "CHANGES_RETENTION_DAYS='a year' is not a whole number"),
         ("CHANGES_RETENTION_DAYS", "0", "CHANGES_RETENTION_DAYS=0 must be 1 or more"),
+        ("WEBHOOKS_RETENTION_DAYS", "a month", "WEBHOOKS_RETENTION_DAYS='a month' is not a whole number"),
+        ("WEBHOOKS_RETENTION_DAYS", "0", "WEBHOOKS_RETENTION_DAYS=0 must be 1 or more (days)"),
         ("HTTPS_ONLY", "sometimes", "HTTPS_ONLY='sometimes' is not a boolean"),
         ("HSTS_SECONDS", "a year", "HSTS_SECONDS='a year' is not a whole number"),
         ("LOG_LEVEL", "loud", "LOG_LEVEL='LOUD' is not one of"),

@@ -1,5 +1,6 @@
 """`manage.py send_webhooks`: dispatch what the change log holds and send what is due, once
-or, with --every, on a timer (what `dev.py run` starts beside the site)."""
+or, with --every, on a timer (what `dev.py run` starts beside the site), where it also
+prunes the history past WEBHOOKS_RETENTION_DAYS once an hour, as beat does elsewhere."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ import logging
 import time
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from webhooks import delivery, dispatch
+from webhooks import delivery, dispatch, retention
 
 logger = logging.getLogger(__name__)
 
@@ -30,11 +32,15 @@ class Command(BaseCommand):
             delivered = delivery.send_due()
             self.stdout.write(f"{events} events dispatched, {delivered} deliveries sent")
             return
+        pruned_at = None
         try:
             while True:
                 try:
                     dispatch.dispatch()
                     delivery.send_due()
+                    if pruned_at is None or time.monotonic() - pruned_at >= settings.WEBHOOKS_PRUNE_SECONDS:
+                        retention.prune()
+                        pruned_at = time.monotonic()
                 except Exception:  # the database away a moment: the next round tries again
                     logger.exception("sending webhooks failed; trying again in %s s", every)
                 time.sleep(every)
