@@ -8,12 +8,13 @@ from django.db.models import Case, IntegerField, OuterRef, Subquery, Value, When
 
 from delegations.models import MembershipRole
 from issues.models import IssueStatus
+from issues.services.issues import LATEST_FIRST
 
 
 def published_before(outer_date: str) -> Subquery:
     """The status of the issue's latest published assessment before `outer_date`."""
     earlier = IssueStatus.objects.published().filter(issue=OuterRef("issue"), effective_date__lt=OuterRef(outer_date))
-    return Subquery(earlier.order_by("-effective_date", "-published_at", "-id").values("status")[:1])
+    return Subquery(earlier.order_by(*LATEST_FIRST).values("status")[:1])
 
 
 def round_statuses(round_ids: Iterable[int]) -> dict[tuple[int, int], str]:

@@ -32,6 +32,7 @@ from issues.api.views.base import SLUG
 from issues.api.views.csv_output import CSVAnswers, csv_format, csv_response, csv_responses
 from issues.models import Issue, IssueStatus, Position, TimelineState
 from issues.queries import round_statuses
+from issues.services.issues import LATEST_FIRST
 from issues.timelines.as_known import show_timelines
 from issues.vocabulary import AssessmentStatus
 from negotrack.api import ConditionalReadMixin, ReadOnlyRecordViewSet
@@ -97,7 +98,7 @@ class IssueViewSet(RecordWriteMixin, ReadOnlyRecordViewSet):
             IssueStatus.objects.published()
             .filter(issue=issue, effective_date__lte=as_of)
             .select_related("round")
-            .order_by("-effective_date", "-published_at", "-id")
+            .order_by(*LATEST_FIRST)
             .first()
         )
         answer = {"issue": issue.slug, "as_of": as_of}

@@ -20,6 +20,7 @@ from issues.editorial.entry.offer import Offer
 from issues.editorial.entry.source_rows import SourceRow
 from issues.editorial.markup import DrawnFormSet
 from issues.models import Issue, IssueStatus, PublicationState, Publishable
+from issues.services.issues import LATEST_FIRST
 from issues.services.statements import statements_with_words
 from negotrack.records import RecordLocked, User, VersionConflict
 from rounds.models import Source
@@ -108,7 +109,7 @@ class Sheet:
         last = IssueStatus.objects.published().filter(issue=OuterRef("pk"))
         if talk_round.effective_date:
             last = last.filter(effective_date__lte=talk_round.effective_date)
-        last_pk = last.order_by("-effective_date", "-published_at", "-id").values("pk")[:1]
+        last_pk = last.order_by(*LATEST_FIRST).values("pk")[:1]
         last_of_each = Issue.objects.filter(process=process).annotate(last=Subquery(last_pk)).values("last")
         drafts = IssueStatus.objects.filter(state=PublicationState.DRAFT, round=talk_round, issue__process=process)
         # Unordered: SQLite takes no ORDER BY in a part of a UNION.
