@@ -7,6 +7,7 @@ from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from delegations.models import Attendance, Delegation, DelegationRole, Membership, MembershipRole, Party, Person
+from negotrack.api import MomentKeepingHyperlink
 from negotrack.api_writes import RecordWriteSerializer, Text, TrueOrFalse
 from negotrack.text import text_problem
 from rounds.models import Round, Session, Source
@@ -51,7 +52,7 @@ class PersonBriefSerializer(serializers.ModelSerializer):
     """A person on record that a new one may be: enough to tell, and where to read more."""
 
     aliases = serializers.ListField(source="alias_list", child=serializers.CharField(), read_only=True)
-    url = serializers.HyperlinkedIdentityField(view_name="person-detail", lookup_field="slug")
+    url = MomentKeepingHyperlink(view_name="person-detail", lookup_field="slug")
 
     class Meta:
         model = Person

@@ -11,10 +11,11 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.csrf import csrf_exempt
-from rest_framework import exceptions, permissions, status, views, viewsets
+from rest_framework import exceptions, permissions, serializers, status, views, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from negotrack import as_known
 from negotrack.answers import keep_answer, kept_answer
 from negotrack.conditional import Validators, is_not_modified, validators_for
 from negotrack.groups import is_editorial
@@ -161,3 +162,12 @@ def not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
     """Any other path under the API: the API's JSON 404, not the site's HTML page (a UUID
     route does not match `0.5/`, for instance, yet the client asked the API)."""
     return JsonResponse({"detail": exceptions.NotFound.default_detail}, status=404)
+
+
+class MomentKeepingHyperlink(serializers.HyperlinkedIdentityField):
+    """A link to a record's detail that, in an answer read as the record stood
+    (`?as_known_on=`), shows the record at that same moment."""
+
+    def get_url(self, obj: Any, view_name: str, request: Request, format: str | None) -> str | None:
+        url = super().get_url(obj, view_name, request, format)
+        return None if url is None else as_known.keep_moment(url)

@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 
 from delegations.popolo.document import popolo_document
 from delegations.popolo.serializers import PopoloSerializer
+from negotrack import as_known
 from negotrack.api import ConditionalReadMixin
 from negotrack.schema import BAD_QUERY, one_line
 from negotrack.text import text_problem
@@ -70,4 +71,6 @@ class PopoloView(ConditionalReadMixin, APIView):
     )
     def get(self, request: Request) -> Response:
         process = chosen_process(request.query_params)
-        return Response(PopoloSerializer(popolo_document(process, request.build_absolute_uri)).data)
+        # Its links show the record at the moment it was read at (`as_known_on`), as it shows it.
+        document = popolo_document(process, lambda path: request.build_absolute_uri(as_known.keep_moment(path)))
+        return Response(PopoloSerializer(document).data)

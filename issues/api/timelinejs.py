@@ -26,6 +26,7 @@ from rest_framework.request import Request
 
 from issues.models import Issue, TimelineEntry
 from issues.timelines.builder import EntryKind
+from negotrack import as_known
 from rounds.dates import DatePrecision, format_reported_date
 
 # The row of the timeline's navigation each kind of entry is drawn on, and its label there.
@@ -110,7 +111,7 @@ def timelinejs_document(
 
 
 def title_slide(issue: Issue, *, is_current: bool, request: Request) -> dict[str, Any]:
-    page = request.build_absolute_uri(reverse("pages:issue", args=[issue.slug]))
+    page = request.build_absolute_uri(as_known.keep_moment(reverse("pages:issue", args=[issue.slug])))
     parts = [linebreaks(issue.description, autoescape=True)] if issue.description.strip() else []
     if not is_current:
         parts.append("<p>This timeline is being brought up to date: the latest changes may be missing.</p>")
@@ -144,7 +145,7 @@ def event_text(entry: TimelineEntry, *, request: Request) -> str:
     if entry.kind == EntryKind.POSITION_CHANGE and entry.before:
         parts.append(format_html("<p>Before: {}</p>", entry.before))
     if entry.round is not None:
-        page = request.build_absolute_uri(reverse("pages:round", args=[entry.round.slug]))
+        page = request.build_absolute_uri(as_known.keep_moment(reverse("pages:round", args=[entry.round.slug])))
         parts.append(format_html('<p>Round: <a href="{}">{}</a></p>', page, str(entry.round)))
     if entry.sources:
         parts.append(format_html("<p>Sources: {}</p>", sources_html(entry.sources)))

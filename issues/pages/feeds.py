@@ -23,6 +23,7 @@ from django.utils.text import Truncator
 from issues.models import Issue, IssueStatus, PublicationState, Publishable, Statement
 from issues.queries import published_before
 from issues.vocabulary import AssessmentStatus, compare
+from negotrack import as_known
 from rounds.dates import format_reported_date
 from rounds.models import Process, Source
 
@@ -91,6 +92,12 @@ class AtomFeed(Feed):
         feed = super().get_feed(obj, request)
         # The feed's own URL as its id: a process's statement and status feeds share a page.
         feed.feed["id"] = feed.feed["feed_url"]
+        # Read as the record stood (`as_known_on`), its links show the record at that moment
+        # (its id stays the feed's own).
+        feed.feed["link"] = as_known.keep_moment(feed.feed["link"])
+        feed.feed["feed_url"] = as_known.keep_moment(feed.feed["feed_url"])
+        for item in feed.items:
+            item["link"] = as_known.keep_moment(item["link"])
         return feed
 
     def item_guid(self, record: Publishable) -> str:

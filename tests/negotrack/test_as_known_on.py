@@ -184,6 +184,12 @@ def body(response) -> str:
     return text
 
 
+def without_moment_in_links(text: str) -> str:
+    """The answer with `as_known_on` taken out of every address in it."""
+    text = re.sub(r"\?as_known_on=[\w:.-]+(?:&amp;|&)", "?", text)
+    return re.sub(r"(?:\?|&amp;|&)as_known_on=[\w:.-]+", "", text)
+
+
 def without(document: str, names: tuple[str, ...]) -> object:
     """A JSON answer with the values of `names` left out, wherever they are."""
 
@@ -260,6 +266,8 @@ def test_a_read_shows_the_record_as_it_stood_before_the_corrections_and_as_it_is
     assert now.status_code == after.status_code == 200
     now_body, after_body = body(now), body(after)
     assert [marker for marker in read.now if marker not in now_body] == []
+    # (Its links to the site keep the moment, which the answer without it does not name.)
+    after_body = without_moment_in_links(after_body)
     assert without(after_body, read.not_compared) == without(now_body, read.not_compared)
 
     # Before anything was published: nothing.
@@ -376,6 +384,30 @@ def test_an_answer_as_it_stood_names_its_moment_and_the_record_as_it_is(client, 
     current = client.get(path, {"party": "ukraine"})
     assert "As-Known-On" not in current
     assert 'rel="latest-version"' not in current.get("Link", "")
+
+
+def site_links(text: str) -> list[str]:
+    """The addresses of this site an answer gives to follow (JSON strings, or Atom's links;
+    not a feed's id, which names the feed whatever moment it is read at)."""
+    return re.findall(r"http://testserver/[^\"\s<>]*", re.sub(r"<id>[^<]*</id>", "", text))
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/issues/{issue}/timeline/",  # each entry's record
+        "/api/v1/issues/{issue}/timeline/?format=timelinejs",  # the issue's page and each round's
+        "/api/v1/popolo/?process=known-talks",  # each person's, party's and delegation's
+        "/issues/{issue}/statements.atom",  # the feed's page and each entry's
+        "/processes/known-talks/statuses.atom",
+    ],
+)
+def test_the_links_of_an_answer_as_it_stood_show_the_record_at_that_moment(client, story, path):
+    path = path.format(issue=story.issue.slug)
+    moment = "as_known_on=2026-02-19T23:59:59.999999Z"
+    then = site_links(body(client.get(at(path, BETWEEN))))
+    assert then and [link for link in then if moment not in link] == []
+    assert [link for link in site_links(body(client.get(path))) if "as_known_on" in link] == []
 
 
 # --- the connection after --------------------------------------------------------------------------

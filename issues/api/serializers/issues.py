@@ -16,6 +16,7 @@ from issues.api.serializers.base import (
 )
 from issues.models import Issue, IssueStatus, Position, TimelineEntry
 from issues.timelines.builder import EntryKind
+from negotrack import as_known
 from negotrack.filtering import SlugField
 from rounds.models import Process, Round
 from rounds.serializers import RECORD_FIELDS
@@ -144,7 +145,9 @@ class TimelineEntrySerializer(serializers.ModelSerializer):
     )
     def get_record(self, entry: TimelineEntry) -> dict[str, Any]:
         request = self.context.get("request")
-        url = reverse(RECORD_ROUTES[entry.record_type], kwargs={"uuid": entry.record_uuid}, request=request)
+        url = as_known.keep_moment(
+            reverse(RECORD_ROUTES[entry.record_type], kwargs={"uuid": entry.record_uuid}, request=request)
+        )
         return {"type": entry.record_type.split(".")[1], "uuid": entry.record_uuid, "url": url}
 
 
