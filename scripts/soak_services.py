@@ -71,11 +71,19 @@ class LocalPostgres:
         """A fast shutdown, as a restart does: open connections are cut, transactions rolled back."""
         self._run(self.bin / "pg_ctl", "-D", self.data, "-m", "fast", "-w", "stop")
 
+    @property
+    def _psql(self) -> list[str]:
+        """psql on the soak's database: the server's own, else the one on PATH."""
+        psql = self.bin / "psql"
+        found = str(psql) if psql.exists() else shutil.which("psql")
+        check(found is not None, "psql is not installed (Debian: apt-get install postgresql-client)")
+        assert found is not None
+        return [found, "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d", "negotrack"]
+
     def query(self, sql: str) -> list[list[str]]:
         """The rows of one statement, each a list of its columns as text."""
         result = subprocess.run(
-            [self.bin / "psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d", "negotrack",
-             "-X", "-tA", "-F", "\t", "-v", "ON_ERROR_STOP=1", "-c", sql],
+            [*self._psql, "-X", "-tA", "-F", "\t", "-v", "ON_ERROR_STOP=1", "-c", sql],
             capture_output=True, text=True, timeout=10,
         )  # fmt: skip
         check(result.returncode == 0, f"psql exited {result.returncode}: {result.stderr}")
@@ -86,8 +94,7 @@ class LocalPostgres:
         """A session of its own that runs `sql` (taking session locks, say) and stays open
         until the block ends: its locks are let go when it closes."""
         session = subprocess.Popen(
-            [self.bin / "psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d", "negotrack",
-             "-X", "-tA", "-q", "-v", "ON_ERROR_STOP=1"],
+            [*self._psql, "-X", "-tA", "-q", "-v", "ON_ERROR_STOP=1"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )  # fmt: skip
         assert session.stdin is not None and session.stdout is not None
