@@ -59,6 +59,7 @@ def test_deliveries_are_listed_with_their_attempts_and_one_can_be_sent_again(sig
     failed.attempt_set.create(status_code=503, duration_ms=41, response_excerpt="Service down for maintenance")
     page = signed_in.get(f"/webhooks/{subscription.uuid}/").content.decode()
     assert "503, 41 ms" in page and "Service down for maintenance" in page
+    assert "kept, with its attempts, for 30 days after it was delivered or given up" in page
     answer = signed_in.post(f"/webhooks/{subscription.uuid}/deliveries/{failed.uuid}/redeliver/")
     assert answer.status_code == 302
     again = Delivery.objects.exclude(pk=failed.pk).get()

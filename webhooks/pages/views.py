@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -115,7 +116,13 @@ def _render_detail(request: HttpRequest, subscription: Subscription, *, secret: 
     return render(
         request,
         "webhooks/detail.html",
-        {"subscription": subscription, "page": page, "secret": secret, "nav": "webhooks"},
+        {
+            "subscription": subscription,
+            "page": page,
+            "secret": secret,
+            "nav": "webhooks",
+            "retention_days": settings.WEBHOOKS_RETENTION_DAYS,
+        },  # fmt: skip
     )
 
 
