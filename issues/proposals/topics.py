@@ -15,119 +15,17 @@ import snowballstemmer
 from issues.models import Issue
 
 _TERM = re.compile(r"[a-z][a-z'-]{2,}")
-_STOP = frozenset(
-    [
-        "the",
-        "and",
-        "for",
-        "that",
-        "with",
-        "this",
-        "from",
-        "have",
-        "has",
-        "had",
-        "was",
-        "were",
-        "are",
-        "been",
-        "will",
-        "would",
-        "could",
-        "should",
-        "about",
-        "into",
-        "over",
-        "after",
-        "before",
-        "their",
-        "there",
-        "they",
-        "them",
-        "his",
-        "her",
-        "its",
-        "our",
-        "who",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "than",
-        "then",
-        "also",
-        "only",
-        "very",
-        "more",
-        "most",
-        "some",
-        "such",
-        "said",
-        "says",
-        "told",
-        "not",
-        "but",
-        "all",
-        "any",
-        "can",
-        "may",
-        "our",
-        "out",
-        "per",
-        "just",
-        "been",
-        "being",
-        "both",
-        "each",
-        "other",
-        "these",
-        "those",
-        "itself",
-        "between",
-        "because",
-        "during",
-        "under",
-        "again",
-        "further",
-        "once",
-        "here",
-        "how",
-        "why",
-        "own",
-        "same",
-        "too",
-        "does",
-        "did",
-        "doing",
-        "done",
-        "make",
-        "made",
-        "talks",
-        "talk",
-        "round",
-        "rounds",
-        "delegation",
-        "delegations",
-        "side",
-        "sides",
-        "issue",
-        "issues",
-        "meeting",
-        "meetings",
-        "today",
-        "week",
-        "year",
-        "years",
-        "day",
-        "days",
-        "president",
-        "minister",
-        "official",
-        "officials",
-        "spokesman",
-    ]
-)
+_STOP = frozenset([
+    "the", "and", "for", "that", "with", "this", "from", "have", "has", "had", "was", "were", "are", "been",
+    "will", "would", "could", "should", "about", "into", "over", "after", "before", "their", "there", "they",
+    "them", "his", "her", "its", "our", "who", "what", "when", "where", "which", "while", "than", "then",
+    "also", "only", "very", "more", "most", "some", "such", "said", "says", "told", "not", "but", "all", "any",
+    "can", "may", "out", "per", "just", "being", "both", "each", "other", "these", "those",
+    "itself", "between", "because", "during", "under", "again", "further", "once", "here", "how", "why", "own",
+    "same", "too", "does", "did", "doing", "done", "make", "made", "talks", "talk", "round", "rounds",
+    "delegation", "delegations", "side", "sides", "issue", "issues", "meeting", "meetings", "today", "week",
+    "year", "years", "day", "days", "president", "minister", "official", "officials", "spokesman"
+])  # fmt: skip
 SUGGESTED = 3  # issues suggested at most for one statement
 _NAME_WEIGHT = 3.0  # a word of the issue's name counts three times one of its statements'
 
@@ -168,6 +66,10 @@ class Topics:
         held_by = Counter(term for weights in self.weights for term in weights)
         self.rarity = {term: math.log(1 + documents / count) for term, count in held_by.items()}
 
+    def _weight(self, weights: Mapping[str, float], words: set[str]) -> float:
+        """How much these words speak of the issue whose words weigh `weights`."""
+        return sum(min(weights[term], _NAME_WEIGHT) * self.rarity[term] for term in words if term in weights)
+
     def suggest(self, text: str, *, around: str = "") -> list[Issue]:
         """The issues the words concern most: the best, and any close behind it. The
         paragraph `around` them counts for half (reports often name the topic there: "On
@@ -178,10 +80,7 @@ class Topics:
         context = set(terms(around)) - wanted
         scores = []
         for issue, weights in zip(self.issues, self.weights, strict=True):
-            score = sum(min(weights[term], _NAME_WEIGHT) * self.rarity[term] for term in wanted if term in weights)
-            score += 0.5 * sum(
-                min(weights[term], _NAME_WEIGHT) * self.rarity[term] for term in context if term in weights
-            )
+            score = self._weight(weights, wanted) + 0.5 * self._weight(weights, context)
             if score > 0:
                 scores.append((score, issue))
         if not scores:
