@@ -278,7 +278,7 @@ def test_editors_and_reviewers_may_ask_as_they_may_enter_statements(demo, reques
     response = propose(token_api(user), {"text": REPORT})
     assert response.status_code == status
     if status == 401:
-        assert "editor's or reviewer's token" in response.json()["detail"]
+        assert response.json()["detail"].startswith("Proposing a report's statements needs an editor's or reviewer's")
     if status == 403:
         assert response.json()["detail"] == "Only editors and reviewers have a report's statements proposed."
 
