@@ -40,6 +40,19 @@ def date_input() -> forms.DateInput:
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+class PublishedOnField(forms.DateField):
+    """The day a report was published, held to a source's rule: from 1900 to today."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(required=False, label="Published on", widget=date_input(), **kwargs)
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        problems = date_errors(value, allow_future=False)
+        if problems:
+            raise ValidationError(problems)
+
+
 class BaseRow(DrawnForm):
     """A row of the form: one record."""
 

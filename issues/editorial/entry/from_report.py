@@ -9,15 +9,13 @@ it, mends it, ticks it, and saves the form as any other, all or nothing.
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 
 from delegations.models import Person
-from issues.editorial.entry.forms import date_input
+from issues.editorial.entry.forms import PublishedOnField
 from issues.editorial.entry.offer import Offer
 from issues.editorial.entry.sheet import MOST_ROWS
 from issues.editorial.markup import DrawnForm
@@ -26,7 +24,6 @@ from issues.proposals.propose import MOST_CHARACTERS, Proposal, Proposals
 from issues.proposals.report import Report
 from issues.proposals.speakers import Sureness
 from negotrack.limits import help_up_to
-from rounds.dates import date_errors
 from rounds.models import Source
 
 MOST_PROPOSED = MOST_ROWS  # a report's proposals shown, at most: the rows a form takes
@@ -45,19 +42,10 @@ class ReportForm(DrawnForm):
     outlet = forms.CharField(max_length=200, required=False, label="Outlet", help_text="blank: as the text says")
     title = forms.CharField(max_length=500, required=False, label="Headline", help_text="blank: as the text says")
     url = forms.URLField(max_length=1000, required=False, label="URL", assume_scheme="https")
-    published_on = forms.DateField(
-        required=False, label="Published on", help_text="blank: as the text says", widget=date_input()
-    )
+    published_on = PublishedOnField(help_text="blank: as the text says")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, prefix="report", label_suffix="", **kwargs)
-
-    def clean_published_on(self) -> datetime.date | None:
-        published_on = self.cleaned_data["published_on"]
-        problems = date_errors(published_on, allow_future=False)
-        if problems:
-            raise ValidationError(problems)
-        return published_on
 
     def report(self) -> Report:
         data = self.cleaned_data

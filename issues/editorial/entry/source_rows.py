@@ -3,15 +3,13 @@ row, which the other rows cite by its number."""
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS
 
-from issues.editorial.entry.forms import BaseRow, date_input
+from issues.editorial.entry.forms import BaseRow, PublishedOnField
 from negotrack.records import User
-from rounds.dates import date_errors
 from rounds.models import Source
 from rounds.services import source_save
 
@@ -26,7 +24,7 @@ class SourceRow(BaseRow):
     outlet = forms.CharField(max_length=200, required=False, label="Or a new one: outlet")
     title = forms.CharField(max_length=500, required=False, label="Headline")
     url = forms.URLField(max_length=1000, required=False, label="URL", assume_scheme="https")
-    published_on = forms.DateField(required=False, label="Published on", widget=date_input())
+    published_on = PublishedOnField()
 
     NEW = ("outlet", "title", "url", "published_on")
 
@@ -37,13 +35,6 @@ class SourceRow(BaseRow):
     def clean_existing(self) -> Source | None:
         key = self.cleaned_data["existing"]
         return self.offer.sources[key] if key else None
-
-    def clean_published_on(self) -> datetime.date | None:
-        published_on = self.cleaned_data["published_on"]
-        problems = date_errors(published_on, allow_future=False)
-        if problems:
-            raise ValidationError(problems)
-        return published_on
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
