@@ -52,6 +52,8 @@ class EditorialWrites(permissions.BasePermission):
     """Everyone reads; editors and reviewers write (the services then check what each may do)."""
 
     message = "Only editors and reviewers write to the record."
+    # What a request without credentials is told (401).
+    sign_in_message = "Writes need an editor's or reviewer's token (Authorization: Token <key>) or a signed-in session."
 
     def has_permission(self, request: Request, view: APIView) -> bool:
         if not hasattr(view, request.method.lower()):  # type: ignore[union-attr]  # a request has a method
@@ -370,9 +372,7 @@ class RecordWriteMixin(_WriteView):
 
     def permission_denied(self, request: Request, message: str | None = None, code: str | None = None) -> NoReturn:
         if request.method not in permissions.SAFE_METHODS and not request.user.is_authenticated:
-            raise exceptions.NotAuthenticated(
-                "Writes need an editor's or reviewer's token (Authorization: Token <key>) or a signed-in session."
-            )
+            raise exceptions.NotAuthenticated(self.get_permissions()[0].sign_in_message)
         super().permission_denied(request, message=message, code=code)
 
 

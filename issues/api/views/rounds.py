@@ -2,12 +2,12 @@
 and change rounds (deleting stays in the admin), and have a news report's statements
 proposed for a round (saving nothing)."""
 
-from typing import Any, NoReturn
+from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import exceptions, serializers
+from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -64,6 +64,10 @@ class MayHaveStatementsProposed(EditorialWrites):
     """Who may have a report's statements proposed: those who may enter them."""
 
     message = "Only editors and reviewers have a report's statements proposed."
+    sign_in_message = (
+        "Proposing a report's statements needs an editor's or reviewer's token (Authorization: Token <key>) "
+        "or a signed-in session."
+    )
 
 
 @extend_schema_view(retrieve=extend_schema(parameters=[SLUG["rounds"]]), **ROUND_WRITES)
@@ -112,14 +116,6 @@ class RoundViewSet(RecordWriteMixin, ReadOnlyRecordViewSet):
 
     def get_permissions(self) -> list[EditorialWrites]:
         return [MayHaveStatementsProposed()] if self.action == "proposals" else super().get_permissions()
-
-    def permission_denied(self, request: Request, message: str | None = None, code: str | None = None) -> NoReturn:
-        if self.action == "proposals" and not request.user.is_authenticated:
-            raise exceptions.NotAuthenticated(
-                "Proposing a report's statements needs an editor's or reviewer's token "
-                "(Authorization: Token <key>) or a signed-in session."
-            )
-        super().permission_denied(request, message=message, code=code)
 
     @PROPOSALS
     @action(detail=True, methods=["post"], serializer_class=ReportSerializer)
