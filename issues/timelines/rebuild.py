@@ -27,7 +27,7 @@ from django.db.models.functions import Coalesce, Now
 from django.utils import timezone
 
 from issues.models import Issue, TimelineEntry, TimelineState
-from issues.timelines import builder
+from issues.timelines import builder, in_database
 from negotrack.bulk import insert_rows
 from negotrack.models import Change
 
@@ -195,32 +195,78 @@ def _states(issue_ids: list[int]) -> dict[int, TimelineState]:
     return states
 
 
+class _InPython:
+    """The Python builder (SQLite): the inputs of the batch read once, each timeline built
+    and fingerprinted as the database takes the entries of the one before."""
+
+    def __init__(self, issue_ids: list[int]) -> None:
+        self.inputs = builder.load_many(issue_ids)
+        self.digests: dict[int, str] = {}
+
+    def _digest(self, issue_id: int) -> str:
+        if issue_id not in self.digests:
+            self.digests[issue_id] = builder.fingerprint(self.inputs[issue_id])
+        return self.digests[issue_id]
+
+    def fingerprints(self) -> dict[int, str]:
+        return {issue_id: self._digest(issue_id) for issue_id in self.inputs}
+
+    def replace(self, issue_ids: list[int]) -> tuple[dict[int, int], dict[int, str]]:
+        def entries() -> Iterator[tuple[int, list[builder.BuiltEntry]]]:
+            for issue_id in issue_ids:
+                self._digest(issue_id)
+                yield issue_id, builder.build(self.inputs[issue_id])
+
+        TimelineEntry.objects.filter(issue_id__in=issue_ids).delete()
+        counts = insert_entries(entries())
+        return counts, {issue_id: self._digest(issue_id) for issue_id in issue_ids}
+
+
+class _InDatabase:
+    """The builder in SQL (PostgreSQL): the inputs never leave the server."""
+
+    def __init__(self, issue_ids: list[int]) -> None:
+        self.issue_ids = issue_ids
+
+    def fingerprints(self) -> dict[int, str]:
+        return in_database.fingerprints(self.issue_ids)
+
+    def replace(self, issue_ids: list[int]) -> tuple[dict[int, int], dict[int, str]]:
+        TimelineEntry.objects.filter(issue_id__in=issue_ids).delete()
+        written = in_database.insert_entries(issue_ids)
+        return {i: count for i, (count, _) in written.items()}, {i: digest for i, (_, digest) in written.items()}
+
+
+def timelines_of(issue_ids: list[int]) -> _InPython | _InDatabase:
+    """The builder of these issues' timelines on this database, in the rebuild's snapshot:
+    their fingerprints, and their entries replaced."""
+    return _InDatabase(issue_ids) if connection.vendor == "postgresql" else _InPython(issue_ids)
+
+
+def fingerprints(issue_ids: list[int]) -> dict[int, str]:
+    """The fingerprint of the inputs of each of these issues (those that exist), as the
+    rebuild records it: a digest that changes whenever any record behind the timeline does."""
+    return timelines_of(issue_ids).fingerprints()
+
+
 def _rebuild_in_snapshot(issue_ids: list[int], *, force: bool) -> dict[int, Rebuilt]:
     states = _states(issue_ids)
     ids = [issue_id for issue_id in issue_ids if issue_id in states]
     if not ids:
         return {}
-    inputs = builder.load_many(ids)
-    # Forced, every timeline is rebuilt and each fingerprint is taken as its issue is built,
-    # while the database takes the entries of the issue before; otherwise the fingerprints
-    # say first which timelines to rebuild.
-    digests = {} if force else {issue_id: builder.fingerprint(inputs[issue_id]) for issue_id in ids}
+    timelines = timelines_of(ids)
+    # Forced, every timeline is rebuilt, and fingerprinted as it is; otherwise the
+    # fingerprints say first which timelines to rebuild.
+    digests = {} if force else timelines.fingerprints()
     built = [
         issue_id
         for issue_id in ids
         if force or digests[issue_id] != states[issue_id].fingerprint or states[issue_id].built_at is None
     ]
-
-    def entries() -> Iterator[tuple[int, list[builder.BuiltEntry]]]:
-        for issue_id in built:
-            if issue_id not in digests:
-                digests[issue_id] = builder.fingerprint(inputs[issue_id])
-            yield issue_id, builder.build(inputs[issue_id])
-
-    counts = _replace_entries(built, entries())
+    counts, built_digests = timelines.replace(built) if built else ({}, {})
     rebuilt = set(built)
     generations = {issue_id: states[issue_id].generation for issue_id in ids}
-    current = _clear_marks({issue_id: digests[issue_id] for issue_id in built}, generations)
+    current = _clear_marks(built_digests, generations)
     _log_rebuilt({issue_id: generations[issue_id] for issue_id in built})
     unchanged = [issue_id for issue_id in ids if issue_id not in rebuilt]
     if unchanged:
@@ -257,16 +303,6 @@ def _clear_marks(digests: dict[int, str], generations: dict[int, int]) -> set[in
             cleared.update(i for i, generation in states.values_list("issue_id", "generation")
                            if generation == generations[i])  # fmt: skip
     return cleared
-
-
-def _replace_entries(issue_ids: list[int], entries: Iterable[tuple[int, list[builder.BuiltEntry]]]) -> dict[int, int]:
-    """Replace the entries of these issues by the ones given for each (built as they are
-    asked for): one DELETE and one COPY (on PostgreSQL) for all, so that each issue is built
-    while the database takes the rows of the one before. How many entries each has now."""
-    if not issue_ids:
-        return {}
-    TimelineEntry.objects.filter(issue_id__in=issue_ids).delete()
-    return insert_entries(entries)
 
 
 def insert_entries(entries: Iterable[tuple[int, list[builder.BuiltEntry]]]) -> dict[int, int]:
@@ -339,13 +375,8 @@ def stale_issue_ids() -> list[int]:
     stale = []
     for start in range(0, len(ids), BATCH_SIZE):
         batch = ids[start : start + BATCH_SIZE]
-        inputs = builder.load_many(batch)
-        stale += [
-            issue_id
-            for issue_id in batch
-            if issue_id in inputs
-            and (issue_id not in states or builder.fingerprint(inputs[issue_id]) != states[issue_id])
-        ]
+        digests = fingerprints(batch)
+        stale += [issue_id for issue_id in batch if issue_id in digests and digests[issue_id] != states.get(issue_id)]
     return stale
 
 

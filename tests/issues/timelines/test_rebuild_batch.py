@@ -90,7 +90,7 @@ def test_rebuilding_in_batches_writes_what_rebuilding_each_issue_alone_writes():
         assert result is not None and (result.changed, result.current) == (True, True)
         assert result.entries == len(batched[issue.pk]) > 0
         assert states[issue.pk].is_current
-        assert states[issue.pk].fingerprint == builder.fingerprint(builder.load(issue.pk))
+        assert states[issue.pk].fingerprint == rebuild.fingerprints([issue.pk])[issue.pk]
     for issue in issues:
         rebuild.rebuild_issue(issue.pk, force=True)
         assert stored(issue) == batched[issue.pk]
@@ -140,7 +140,7 @@ def test_an_edit_that_races_a_batch_has_the_batch_rebuilt_one_issue_at_a_time(mo
     issues = talks(3)
     ids = [issue.pk for issue in issues]
     late = StatementFactory(process=issues[1].process, issues=[issues[1]], text="A statement published late.")
-    real_load = builder.load_many
+    real_timelines = rebuild.timelines_of
     loads = []
 
     def publish_late() -> None:
@@ -150,15 +150,15 @@ def test_an_edit_that_races_a_batch_has_the_batch_rebuilt_one_issue_at_a_time(mo
             connections.close_all()
 
     def load_then_edit(issue_ids):
-        inputs = real_load(issue_ids)
-        if not loads:  # an edit commits after the batch has read its inputs
+        timelines = real_timelines(issue_ids)
+        if not loads:  # an edit commits after the batch has taken its snapshot
             editor = threading.Thread(target=publish_late)
             editor.start()
             editor.join(30)
         loads.append(list(issue_ids))
-        return inputs
+        return timelines
 
-    monkeypatch.setattr(builder, "load_many", load_then_edit)
+    monkeypatch.setattr(rebuild, "timelines_of", load_then_edit)
     results = dict(rebuild.rebuild_issues(ids))
     assert loads == [ids, [ids[0]], [ids[1]], [ids[2]]]
     assert all(result is not None and result.current for result in results.values())

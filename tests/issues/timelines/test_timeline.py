@@ -244,17 +244,17 @@ def test_a_rebuild_with_nothing_changed_writes_nothing_and_emits_nothing(publish
 def test_a_rebuild_that_races_an_edit_leaves_the_issue_marked(published_statement, monkeypatch):
     issue, statement = published_statement
     other = StatementFactory(process=issue.process, round=statement.round, issues=[issue])
-    real_load = builder.load_many
+    real_timelines = rebuild.timelines_of
 
     def load_then_edit(issue_ids):
-        inputs = real_load(issue_ids)
-        services.draft_publish(other, by=system_user())  # an edit lands after the inputs were read
-        return inputs
+        timelines = real_timelines(issue_ids)
+        services.draft_publish(other, by=system_user())  # an edit lands after the rebuild read the generations
+        return timelines
 
-    monkeypatch.setattr(builder, "load_many", load_then_edit)
+    monkeypatch.setattr(rebuild, "timelines_of", load_then_edit)
     result = rebuild.rebuild_issue(issue.pk)
     assert result is None or not result.current
-    monkeypatch.setattr(builder, "load_many", real_load)
+    monkeypatch.setattr(rebuild, "timelines_of", real_timelines)
     assert not state(issue).is_current
     rebuild.rebuild_issue(issue.pk)
     assert state(issue).is_current and stored(issue) == expected(issue)
@@ -434,8 +434,8 @@ def test_one_transactions_edits_cost_one_rebuild_of_each_issue(django_capture_on
     issue = IssueFactory()
     drafts = [StatementFactory(process=issue.process, issues=[issue]) for _ in range(3)]
     loads = []
-    real_load = builder.load_many
-    monkeypatch.setattr(builder, "load_many", lambda issue_ids: loads.extend(issue_ids) or real_load(issue_ids))
+    real_timelines = rebuild.timelines_of
+    monkeypatch.setattr(rebuild, "timelines_of", lambda issue_ids: loads.extend(issue_ids) or real_timelines(issue_ids))
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         for draft in drafts:
             services.draft_publish(draft, by=system_user())

@@ -284,8 +284,8 @@ def load_statements(issue, count: int, *, source, speaker) -> None:
 
 
 def rebuild_writing(issue) -> int | None:
-    """The database backend of the rebuild that holds the issue's lock, while it copies the
-    new entries in (after it deleted the old ones), if there is one."""
+    """The database backend of the rebuild that holds the issue's lock, while it writes the
+    new entries (after it deleted the old ones), if there is one."""
     with connection.cursor() as cursor:
         cursor.execute(
             """
@@ -294,7 +294,7 @@ def rebuild_writing(issue) -> int | None:
               AND advisory.objsubid = 2 AND advisory.granted
               AND activity.state = 'active' AND activity.query LIKE %s
             """,
-            [rebuild.REBUILD_LOCKS, issue.pk, f'COPY "{TimelineEntry._meta.db_table}"%'],
+            [rebuild.REBUILD_LOCKS, issue.pk, "/* negotrack: timeline entries written */%"],
         )
         row = cursor.fetchone()
     return row[0] if row else None
