@@ -9,8 +9,10 @@ holds every column of every entry equal.
 
 Each input row mirrors a `builder.Input`: the issue, the record's identity, its place in
 time (an assessment at a round takes the round's last day), what it shows, its sources
-(as the JSON an entry stores) and its notice (withdrawn or superseded), and the
-fingerprint digests the same fields, in an order of its own.
+(as the JSON an entry stores) and its notice (withdrawn or superseded). The fingerprint
+digests the same fields, though not as `builder.fingerprint` does: a database keeps only
+its own builder's. It hashes rows with `hash_record_extended`, which PostgreSQL has since
+version 14, the oldest that Django 5.2 supports.
 """
 
 from __future__ import annotations
