@@ -130,7 +130,7 @@ _DIGESTS = """
 # for each record that left the public record; numbered by day, kind and key.
 _ENTRIES = f"""/* negotrack: timeline entries written */
     WITH {_INPUTS},
-    public AS (SELECT * FROM inputs WHERE notice_state IS NULL),
+    public AS NOT MATERIALIZED (SELECT * FROM inputs WHERE notice_state IS NULL),
     entries AS (
         SELECT s.issue_id, 'status_change' AS kind, 0 AS day_order, s.date, s.date_precision, s.round_id, s.party_id,
                issue.name || ': ' || CASE WHEN s.before IS NULL THEN '' ELSE %(labels)s::jsonb ->> s.before || ' → ' END
