@@ -8,7 +8,6 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
 from django.utils import timezone
 
 from delegations.models import Party, Person
@@ -100,7 +99,7 @@ def varied_record() -> list[Issue]:
     return list(Issue.objects.filter(process=process).order_by("pk"))
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="the SQL builder is PostgreSQL's")
+@pytest.mark.postgres  # the SQL builder is PostgreSQL's
 def test_the_sql_builder_writes_every_column_of_every_entry_as_the_python_builder_builds_it():
     issues = varied_record()
     call_command("seed_demo", stdout=io.StringIO())
