@@ -214,6 +214,4 @@ def fingerprints(issue_ids: Sequence[int]) -> dict[int, str]:
 def insert_entries(issue_ids: Sequence[int]) -> dict[int, tuple[int, str]]:
     """Write the entries of these issues (whose old ones are gone), built by the database;
     how many each has, and the fingerprint of the inputs they were built from."""
-    if not issue_ids:
-        return {}
     return {issue_id: (entries or 0, digest) for issue_id, entries, digest in _run(_ENTRIES, issue_ids)}

@@ -211,13 +211,12 @@ class _InPython:
     def fingerprints(self) -> dict[int, str]:
         return {issue_id: self._digest(issue_id) for issue_id in self.inputs}
 
-    def replace(self, issue_ids: list[int]) -> tuple[dict[int, int], dict[int, str]]:
+    def write(self, issue_ids: list[int]) -> tuple[dict[int, int], dict[int, str]]:
         def entries() -> Iterator[tuple[int, list[builder.BuiltEntry]]]:
             for issue_id in issue_ids:
                 self._digest(issue_id)
                 yield issue_id, builder.build(self.inputs[issue_id])
 
-        TimelineEntry.objects.filter(issue_id__in=issue_ids).delete()
         counts = insert_entries(entries())
         return counts, {issue_id: self._digest(issue_id) for issue_id in issue_ids}
 
@@ -231,15 +230,15 @@ class _InDatabase:
     def fingerprints(self) -> dict[int, str]:
         return in_database.fingerprints(self.issue_ids)
 
-    def replace(self, issue_ids: list[int]) -> tuple[dict[int, int], dict[int, str]]:
-        TimelineEntry.objects.filter(issue_id__in=issue_ids).delete()
+    def write(self, issue_ids: list[int]) -> tuple[dict[int, int], dict[int, str]]:
         written = in_database.insert_entries(issue_ids)
         return {i: count for i, (count, _) in written.items()}, {i: digest for i, (_, digest) in written.items()}
 
 
 def timelines_of(issue_ids: list[int]) -> _InPython | _InDatabase:
     """The builder of these issues' timelines on this database, in the rebuild's snapshot:
-    their fingerprints, and their entries replaced."""
+    their fingerprints, and their entries written (once the old ones are deleted), with
+    how many each has and the fingerprint each was built from."""
     return _InDatabase(issue_ids) if connection.vendor == "postgresql" else _InPython(issue_ids)
 
 
@@ -263,7 +262,11 @@ def _rebuild_in_snapshot(issue_ids: list[int], *, force: bool) -> dict[int, Rebu
         for issue_id in ids
         if force or digests[issue_id] != states[issue_id].fingerprint or states[issue_id].built_at is None
     ]
-    counts, built_digests = timelines.replace(built) if built else ({}, {})
+    counts: dict[int, int] = {}
+    built_digests: dict[int, str] = {}
+    if built:
+        TimelineEntry.objects.filter(issue_id__in=built).delete()
+        counts, built_digests = timelines.write(built)
     rebuilt = set(built)
     generations = {issue_id: states[issue_id].generation for issue_id in ids}
     current = _clear_marks(built_digests, generations)
