@@ -126,7 +126,9 @@ def method(load: Load, pages: Load) -> list[str]:
         f"Pages: `wrk -t1 -c1 --latency`, {pages.seconds} s a run, {RUNS} interleaved runs; the median of the "
         "runs' 50% lines. The editors' pages are read with the session cookie of an editor made for the run.",
         "Rebuilds: timed in the process that runs them (Django's start-up left out); the peak memory is that "
-        "process's maximum resident set. The COPY: the timeline entries table copied out to a file, then "
+        "process's maximum resident set. `--all` runs first on one connection (`--connections 1`), then as an "
+        "operator runs it, on the command's default number of connections, which is the figure judged. The "
+        "COPY: the timeline entries table copied out to a file, then "
         "`TRUNCATE` and `COPY FROM` that file in one psql call, timed around the call; then, beside it, "
         "`DELETE` and the same `COPY FROM` in one call, which is what replacing the rows costs while readers "
         "keep reading them (a rebuild cannot take `TRUNCATE`'s lock), and `VACUUM` after.",
@@ -173,10 +175,15 @@ def measure(work: Path, env: dict[str, str], postgres: LocalPostgres, wrk: str, 
         measured.profile_304 = profile_304(profile_env, picks["processes"][0]["slug"], work / "profile.log")
 
         say("rebuild_timelines --all, in a process of its own")
-        measured.rebuild_all_s, measured.peak_mb = rebuild_all(env, work / "rebuild-all.log")
+        measured.rebuild_one_connection_s, _, _ = rebuild_all(env, work / "rebuild-all-1.log", connections=1)
+        measured.rebuild_all_s, measured.rebuild_connections, measured.peak_mb = rebuild_all(
+            env, work / "rebuild-all.log"
+        )
         measured.copy_s, measured.replace_s, measured.timeline_rows = copy_rows(postgres, record["timeline_table"])
         measured.issue_rebuild_s = rebuild_one(env, picks["busiest_issue"], work / "rebuild-one.log")
-        say(f"rebuild --all {measured.rebuild_all_s:.2f} s (at most {measured.peak_mb:.0f} MB); TRUNCATE + COPY of "
+        say(f"rebuild --all {measured.rebuild_all_s:.2f} s on {measured.rebuild_connections} connections "
+            f"(at most {measured.peak_mb:.0f} MB), {measured.rebuild_one_connection_s:.2f} s on one; "
+            f"TRUNCATE + COPY of "
             f"{measured.timeline_rows:,} rows {measured.copy_s:.2f} s, DELETE + COPY {measured.replace_s:.2f} s; "
             f"{picks['busiest_issue']} alone "
             + ", ".join(f"{s:.3f}" for s in measured.issue_rebuild_s) + " s")  # fmt: skip

@@ -181,10 +181,12 @@ def prepare_record(env: Mapping[str, str], log: Path) -> dict[str, Any]:
     return _in_django(env, "from scripts.bench_record import prepare; prepare()", log)[0]
 
 
-def rebuild_all(env: Mapping[str, str], log: Path) -> tuple[float, float]:
-    """`rebuild_timelines --all`: its seconds, and the peak memory of its process in MB."""
-    answer, peak_mb = _in_django(env, "from scripts.bench_record import time_rebuild_all; time_rebuild_all()", log)
-    return answer["seconds"], peak_mb
+def rebuild_all(env: Mapping[str, str], log: Path, connections: int | None = None) -> tuple[float, int, float]:
+    """`rebuild_timelines --all` (on its default number of connections, or `connections`):
+    its seconds, the connections it used, and the peak memory of its process in MB."""
+    code = f"from scripts.bench_record import time_rebuild_all; time_rebuild_all({connections!r})"
+    answer, peak_mb = _in_django(env, code, log)
+    return answer["seconds"], answer["connections"], peak_mb
 
 
 def rebuild_one(env: Mapping[str, str], slug: str, log: Path) -> list[float]:

@@ -19,6 +19,7 @@ from django.db.models import Count, Q
 from rest_framework.authtoken.models import Token
 
 from delegations.models import Party, Person
+from issues.management.commands.rebuild_timelines import CONNECTIONS
 from issues.models import Issue, PublicationState, Statement, TimelineEntry
 from issues.timelines.rebuild import rebuild_issue
 from negotrack.groups import EDITORS, REVIEWERS, add_to_group
@@ -136,12 +137,14 @@ def _statement_template(issue_slug: str) -> dict[str, Any]:
     }
 
 
-def time_rebuild_all() -> None:
-    """`rebuild_timelines --all`, timed around the command itself (Django's start-up,
-    which a COPY does not pay, left out)."""
+def time_rebuild_all(connections: int | None = None) -> None:
+    """`rebuild_timelines --all` as an operator runs it (its default `--connections`), or on
+    `connections`; timed around the command itself (Django's start-up, which a COPY does not
+    pay, left out)."""
+    used = CONNECTIONS if connections is None else connections
     started = time.perf_counter()
-    call_command("rebuild_timelines", all=True, verbosity=0)
-    _say({"seconds": time.perf_counter() - started})
+    call_command("rebuild_timelines", all=True, connections=used, verbosity=0)
+    _say({"seconds": time.perf_counter() - started, "connections": used})
 
 
 def time_issue_rebuild(slug: str, times: int = 5) -> None:

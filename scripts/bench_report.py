@@ -65,7 +65,9 @@ class Measured:
 
     throughput: dict[str, list[float]] = field(default_factory=dict)  # what → req/s of each run
     pages: dict[str, list[float]] = field(default_factory=dict)  # page → its 50% line of each run, ms
-    rebuild_all_s: float = 0.0
+    rebuild_all_s: float = 0.0  # `rebuild_timelines --all` as an operator runs it
+    rebuild_connections: int = 1  # the connections that run used (the command's default)
+    rebuild_one_connection_s: float = 0.0  # the same on one connection (`--connections 1`)
     copy_s: float = 0.0
     replace_s: float = 0.0  # DELETE + COPY of the same rows: replacing them under readers
     timeline_rows: int = 0
@@ -129,7 +131,9 @@ def pages_row(pages: dict[str, list[float]]) -> Row:
 def rebuild_row(measured: Measured) -> Row:
     times = measured.rebuild_all_s / measured.copy_s
     target = Target("at most", 1.5, "×")
-    figures = (f"rebuild {measured.rebuild_all_s:.2f} s; TRUNCATE + COPY of the same "
+    figures = (f"rebuild {measured.rebuild_all_s:.2f} s on the command's default of {measured.rebuild_connections} "
+               f"connections (on one: {measured.rebuild_one_connection_s:.2f} s, "
+               f"{measured.rebuild_one_connection_s / measured.copy_s:.1f}×); TRUNCATE + COPY of the same "
                f"{measured.timeline_rows:,} rows {measured.copy_s:.2f} s; DELETE + COPY of them in one "
                f"transaction, as a rebuild must replace rows that readers keep reading, "
                f"{measured.replace_s:.2f} s ({measured.replace_s / measured.copy_s:.1f}×)")  # fmt: skip

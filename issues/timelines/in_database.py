@@ -127,7 +127,8 @@ _DIGESTS = """
 
 # The entries, as builder.build makes them: a status or a stance with the one before it (a
 # party's own, for a stance), agreements and statements as they are, a correction notice
-# for each record that left the public record; numbered by day, kind and key.
+# for each record that left the public record; numbered by day, kind and key. Within a day
+# and a kind, the keys (`kind:uuid`) sort as their UUIDs do, which are compared instead.
 _ENTRIES = f"""/* negotrack: timeline entries written */
     WITH {_INPUTS},
     public AS NOT MATERIALIZED (SELECT * FROM inputs WHERE notice_state IS NULL),
@@ -167,8 +168,7 @@ _ENTRIES = f"""/* negotrack: timeline entries written */
         INSERT INTO issues_timelineentry (issue_id, position, key, kind, date, date_precision, round_id, party_id,
                                           title, text, before, after, record_type, record_uuid, sources)
         SELECT issue_id,
-               row_number() OVER (PARTITION BY issue_id
-                                  ORDER BY date, day_order, (kind || ':' || uuid) COLLATE "C") - 1,
+               row_number() OVER (PARTITION BY issue_id ORDER BY date, day_order, uuid) - 1,
                kind || ':' || uuid, kind, date, date_precision, round_id, party_id, left(title, 500), text,
                left(before, 200), left(after, 200), record_type, uuid, sources
           FROM entries

@@ -16,6 +16,7 @@ import json
 import logging
 import zlib
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -141,27 +142,65 @@ def rebuild_issue(issue_id: int, *, force: bool = False, unless_current: bool = 
 
 
 # Issues rebuilt in one transaction by `rebuild_issues`: their inputs are read together (a
-# few queries for the batch, not for each issue) and their entries written in one COPY.
-# The inputs of a batch are held in memory: 20 issues of the benchmark's record keep
-# `rebuild_timelines --all` near 110 MB (40, near 135).
+# few queries for the batch, not for each issue) and their entries written at once. With
+# the Python builder (SQLite) a batch's inputs are held in memory: 20 issues of the
+# benchmark's record keep `rebuild_timelines --all` near 110 MB (40, near 135). The SQL
+# builder holds nothing, and 40 issues are one process of that record (its statements
+# concern several of its issues).
 BATCH_SIZE = 20
+BATCH_SIZE_IN_DATABASE = 40
 
 
 def rebuild_issues(
-    issue_ids: Iterable[int], *, force: bool = False, batch_size: int = BATCH_SIZE
+    issue_ids: Iterable[int], *, force: bool = False, batch_size: int | None = None, connections: int = 1
 ) -> Iterator[tuple[int, Rebuilt | None]]:
     """Rebuild many timelines, as `rebuild_issue` rebuilds one, a batch of issues at a time:
     one transaction, one snapshot and one lock for each issue of the batch. Each issue with
     its result (None as for `rebuild_issue`), in the order given. When an edit races the
-    batch, its issues are rebuilt again one by one, so that only the edited one stays marked."""
+    batch, its issues are rebuilt again one by one, so that only the edited one stays marked.
+
+    `connections`: on PostgreSQL, outside a transaction, that many batches are rebuilt at
+    once, each on a database connection of its own (in a thread of its own, which closes
+    it); the database does the work, on as many of its cores. Batches hold different
+    issues, and each takes its issues' locks in the order of their ids, so they never wait
+    for each other. Inside a transaction (whose uncommitted rows another connection could
+    not see) and on SQLite (one writer at a time), one batch after another."""
     ids = list(dict.fromkeys(issue_ids))
-    for start in range(0, len(ids), batch_size):
-        batch = ids[start : start + batch_size]
-        rebuilt = _rebuild_batch(batch, force=force)
-        if rebuilt is None:
-            rebuilt = {issue_id: result for issue_id in batch if (result := rebuild_issue(issue_id, force=force))}
+    if batch_size is None:
+        batch_size = BATCH_SIZE_IN_DATABASE if connection.vendor == "postgresql" else BATCH_SIZE
+    batches = [ids[start : start + batch_size] for start in range(0, len(ids), batch_size)]
+    if connections > 1 and len(batches) > 1 and connection.vendor == "postgresql" and not connection.in_atomic_block:
+        results = _in_threads(batches, force=force, connections=connections)
+    else:
+        results = (_rebuild_or_retry(batch, force=force) for batch in batches)
+    for batch, rebuilt in zip(batches, results, strict=True):
         for issue_id in batch:
             yield issue_id, rebuilt.get(issue_id)
+
+
+def _rebuild_or_retry(batch: list[int], *, force: bool) -> dict[int, Rebuilt]:
+    rebuilt = _rebuild_batch(batch, force=force)
+    if rebuilt is None:
+        rebuilt = {issue_id: result for issue_id in batch if (result := rebuild_issue(issue_id, force=force))}
+    return rebuilt
+
+
+def _in_threads(batches: list[list[int]], *, force: bool, connections: int) -> Iterator[dict[int, Rebuilt]]:
+    """The batches' results in their order, `connections` batches rebuilt at a time. A
+    batch that fails raises here, once the batches already running have finished; those
+    not started yet are not."""
+
+    def on_own_connection(batch: list[int]) -> dict[int, Rebuilt]:
+        try:
+            return _rebuild_or_retry(batch, force=force)
+        finally:
+            connection.close()  # this thread's own: Django opens one per thread
+
+    pool = ThreadPoolExecutor(max_workers=connections, thread_name_prefix="timeline-rebuild")
+    try:
+        yield from pool.map(on_own_connection, batches)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _rebuild_batch(issue_ids: list[int], *, force: bool) -> dict[int, Rebuilt] | None:

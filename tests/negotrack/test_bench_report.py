@@ -127,7 +127,8 @@ def measured():
                   MATRIX_TWIN: [2000.0] * 3, ISSUES_304: [500.0] * 3, MATRIX_304: [520.0] * 3,
                   FIRST_PAGE: [300.0] * 3, PAGE_500: [290.0] * 3}  # fmt: skip
     return Measured(throughput=throughput, pages={"/": [30.0, 31.0, 29.0]}, rebuild_all_s=13.0, copy_s=2.0,
-                    replace_s=3.0, timeline_rows=110_000, issue_rebuild_s=[0.09, 0.1, 0.11], peak_mb=120.0,
+                    rebuild_connections=2, rebuild_one_connection_s=20.0, replace_s=3.0, timeline_rows=110_000,
+                    issue_rebuild_s=[0.09, 0.1, 0.11], peak_mb=120.0,
                     publish_s=[1.2, 1.3, 1.25])  # fmt: skip
 
 
@@ -140,6 +141,7 @@ def test_every_row_of_the_issue_is_judged():
     assert rebuild.result == "6.5×"
     assert "DELETE + COPY of them in one transaction" in rebuild.figures
     assert "3.00 s (1.5×)" in rebuild.figures
+    assert "13.00 s on the command's default of 2 connections (on one: 20.00 s, 10.0×)" in rebuild.figures
     assert not judged["publish → issue timeline current, with a real worker"].met
     assert judged["one issue's rebuild; peak memory of `--all`"].met  # within a quarter of 0.10 s and 100 MB
 

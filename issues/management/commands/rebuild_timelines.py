@@ -11,6 +11,10 @@ from tqdm import tqdm
 from issues.models import Issue
 from issues.timelines import rebuild
 
+# Two batches at once: a rebuild of every timeline on two of the database's cores, which
+# leaves the others to its readers on a larger server.
+CONNECTIONS = 2
+
 
 class Command(BaseCommand):
     help = (
@@ -22,10 +26,26 @@ class Command(BaseCommand):
         which = parser.add_mutually_exclusive_group()
         which.add_argument("--issue", metavar="SLUG", help="the agenda issue's slug")
         which.add_argument("--all", action="store_true", help="every issue, rebuilt from scratch")
+        parser.add_argument(
+            "--connections",
+            type=int,
+            default=CONNECTIONS,
+            metavar="N",
+            help=f"on PostgreSQL, rebuild N batches of issues at once, each on a database connection of its own "
+            f"(default {CONNECTIONS}; 1 for one batch after another)",
+        )
 
     def handle(
-        self, *args: Any, issue: str | None = None, all: bool = False, verbosity: int = 1, **options: Any
+        self,
+        *args: Any,
+        issue: str | None = None,
+        all: bool = False,
+        connections: int = CONNECTIONS,
+        verbosity: int = 1,
+        **options: Any,
     ) -> None:
+        if connections < 1:
+            raise CommandError("--connections must be 1 or more.")
         if issue:
             ids = list(Issue.objects.filter(slug=issue).values_list("pk", flat=True))
             if not ids:
@@ -37,7 +57,7 @@ class Command(BaseCommand):
         changed = entries = raced = 0
         force = bool(issue or all)
         with tqdm(total=len(ids), unit="issue", disable=verbosity < 1, file=self.stderr) as progress:
-            for _, result in rebuild.rebuild_issues(ids, force=force):
+            for _, result in rebuild.rebuild_issues(ids, force=force, connections=connections):
                 progress.update()
                 if result is None:
                     raced += 1

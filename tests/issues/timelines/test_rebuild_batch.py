@@ -3,9 +3,10 @@ batch of issues read in one set of queries and written in one COPY, with the sam
 fingerprints, marks and change-log events as rebuilding each issue alone."""
 
 import threading
+import time
 
 import pytest
-from django.db import connection, connections
+from django.db import DatabaseError, connection, connections
 from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 
@@ -166,3 +167,86 @@ def test_an_edit_that_races_a_batch_has_the_batch_rebuilt_one_issue_at_a_time(mo
     assert f"statement:{late.uuid}" in [key for _, key, *_ in stored(issues[1])]
     generations = dict(TimelineState.objects.values_list("issue_id", "generation"))
     assert rebuilt_events(issues) == [(issue.uuid, generations[issue.pk]) for issue in issues]
+
+
+# --- several batches at once, each on a connection of its own (PostgreSQL) ---------------------------
+
+
+def backends() -> int:
+    """The sessions open on the test database, this one's included."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()")
+        return cursor.fetchone()[0]
+
+
+def back_to(count: int) -> bool:
+    """The sessions closed come down to `count` (a server process ends a moment after its
+    client has said goodbye)."""
+    deadline = time.monotonic() + 10
+    while backends() != count and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return backends() == count
+
+
+@pytest.mark.postgres
+@FEED_DB
+def test_batches_rebuilt_on_two_connections_write_what_one_connection_writes_and_close_theirs(monkeypatch):
+    issues = talks(7)
+    ids = [issue.pk for issue in issues]
+    order = ids[3:] + ids[:3]
+    list(rebuild.rebuild_issues(ids, force=True, batch_size=2))
+    alone = {issue.pk: stored(issue) for issue in issues}
+    threads = set()
+    real_batch = rebuild._rebuild_batch
+
+    def noted(batch, *, force):
+        threads.add(threading.current_thread().name)
+        return real_batch(batch, force=force)
+
+    monkeypatch.setattr(rebuild, "_rebuild_batch", noted)
+    before = backends()
+    results = list(rebuild.rebuild_issues(order, force=True, batch_size=2, connections=2))
+    assert [issue_id for issue_id, _ in results] == order
+    assert all(result is not None and result.changed and result.current for _, result in results)
+    assert len(threads) == 2 and all(name.startswith("timeline-rebuild") for name in threads)
+    assert {issue.pk: stored(issue) for issue in issues} == alone
+    assert not TimelineState.objects.exclude(built_generation=F("generation")).exists()
+    assert back_to(before)
+
+
+@pytest.mark.postgres
+@FEED_DB
+def test_a_batch_that_fails_on_its_connection_fails_the_rebuild_and_its_issues_stay_as_they_were(monkeypatch):
+    issues = talks(4)
+    ids = [issue.pk for issue in issues]
+    list(rebuild.rebuild_issues(ids, force=True))
+    kept = {issue.pk: stored(issue) for issue in issues}
+    real_timelines = rebuild.timelines_of
+
+    def failing(issue_ids):
+        if issues[2].pk in issue_ids:
+            raise DatabaseError("the server went away")
+        return real_timelines(issue_ids)
+
+    monkeypatch.setattr(rebuild, "timelines_of", failing)
+    before = backends()
+    with pytest.raises(DatabaseError, match="went away"):
+        list(rebuild.rebuild_issues(ids, force=True, batch_size=2, connections=2))
+    assert {issue.pk: stored(issue) for issue in issues} == kept
+    assert back_to(before)
+
+
+def test_inside_a_transaction_the_batches_run_on_its_connection_one_after_another(monkeypatch):
+    """Another connection could not see the transaction's rows (a test's, here)."""
+    issues = talks(3)
+    seen = []
+    real_batch = rebuild._rebuild_batch
+
+    def noted(batch, *, force):
+        seen.append((threading.current_thread(), list(batch)))
+        return real_batch(batch, force=force)
+
+    monkeypatch.setattr(rebuild, "_rebuild_batch", noted)
+    results = dict(rebuild.rebuild_issues([issue.pk for issue in issues], batch_size=1, connections=2))
+    assert all(result is not None and result.changed for result in results.values())
+    assert seen == [(threading.main_thread(), [issue.pk]) for issue in issues]

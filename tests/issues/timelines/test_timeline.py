@@ -323,6 +323,8 @@ def test_the_command_rebuilds_one_every_or_the_marked_timelines(demo):
     call_command("rebuild_timelines", "--all", stdout=out, verbosity=0)
     with pytest.raises(CommandError, match="No agenda issue"):
         call_command("rebuild_timelines", "--issue", "no-such-issue", verbosity=0)
+    with pytest.raises(CommandError, match="--connections must be 1 or more"):
+        call_command("rebuild_timelines", "--all", "--connections", "0", verbosity=0)
 
 
 def test_the_timeline_route_serves_it_whole_with_its_currency(client, demo):
