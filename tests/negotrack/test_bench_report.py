@@ -2,9 +2,12 @@
 and judging figures against issue 19's targets. The benchmark itself is not part of the
 suite (`python3 dev.py bench`)."""
 
+import sysconfig
+
 import pytest
 
 from scripts.bench_measures import first_difference
+from scripts.bench_profile import ROOT, charged_by_part
 from scripts.bench_report import (
     FIRST_PAGE,
     FLOOR,
@@ -174,3 +177,31 @@ def test_the_profile_of_a_304_says_how_much_of_its_extra_time_is_ours():
     assert "| **the whole request** | 0.400 ms | 1.400 ms | +1.000 ms |" in text
     assert "negotrack's own code accounts for +0.100 ms of the 304's 1.000 ms beyond the floor (10%)" in text
     assert "Where a 304" not in render(measured(), setting, [])
+    assert "0.22 when the issue was filed, 0.21 in this run (the lower of the two), target 0.60: -3% of" in text
+    with_profile.throughput |= {ISSUES_304: [1200.0] * 3, MATRIX_304: [1320.0] * 3}
+    assert "0.50 in this run (the lower of the two), target 0.60: 74% of the gap closed." in render(
+        with_profile, setting, []
+    )
+
+
+def test_the_standard_librarys_time_in_a_304s_profile_goes_to_whoever_called_it():
+    """A join called by negotrack's code and by Django, through a standard function or
+    directly, is charged to each in proportion; one that nothing outside the standard
+    library called stays with it."""
+    ours = (str(ROOT / "negotrack" / "conditional.py"), 1, "validators_for")
+    django = (str(ROOT / ".venv/lib/python3.11/site-packages/django/core/handlers/base.py"), 1, "get_response")
+    hashing = (sysconfig.get_paths()["stdlib"] + "/hashlib.py", 1, "new")
+    join = ("~", 0, "<method 'join' of 'str' objects>")
+    alone = ("~", 0, "<built-in method builtins.len>")
+    stats = {
+        ours: (1, 1, 0.010, 0.1, {}),
+        django: (1, 1, 0.020, 0.2, {}),
+        hashing: (1, 1, 0.004, 0.01, {ours: (1, 1, 0.004, 0.01)}),
+        join: (3, 3, 0.006, 0.006, {hashing: (1, 1, 0.003, 0.003), django: (2, 2, 0.003, 0.003)}),
+        alone: (1, 1, 0.001, 0.001, {}),
+    }
+    charged = charged_by_part(stats)
+    assert charged["negotrack's own code"] == pytest.approx(0.010 + 0.004 + 0.003)
+    assert charged["Django"] == pytest.approx(0.020 + 0.003)
+    assert charged["Python's standard library and built-ins, called by none of the above"] == pytest.approx(0.001)
+    assert sum(charged.values()) == pytest.approx(sum(row[2] for row in stats.values()))
