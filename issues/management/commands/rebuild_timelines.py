@@ -14,6 +14,8 @@ from issues.timelines import rebuild
 # Two batches at once: a rebuild of every timeline on two of the database's cores, which
 # leaves the others to its readers on a larger server.
 CONNECTIONS = 2
+# More would take the server's connections from its readers (PostgreSQL allows 100 by default).
+MOST_CONNECTIONS = 16
 
 
 class Command(BaseCommand):
@@ -32,7 +34,7 @@ class Command(BaseCommand):
             default=CONNECTIONS,
             metavar="N",
             help=f"on PostgreSQL, rebuild N batches of issues at once, each on a database connection of its own "
-            f"(default {CONNECTIONS}; 1 for one batch after another)",
+            f"(default {CONNECTIONS}, at most {MOST_CONNECTIONS}; 1 for one batch after another)",
         )
 
     def handle(
@@ -44,8 +46,8 @@ class Command(BaseCommand):
         verbosity: int = 1,
         **options: Any,
     ) -> None:
-        if connections < 1:
-            raise CommandError("--connections must be 1 or more.")
+        if not 1 <= connections <= MOST_CONNECTIONS:
+            raise CommandError(f"--connections must be from 1 to {MOST_CONNECTIONS}.")
         if issue:
             ids = list(Issue.objects.filter(slug=issue).values_list("pk", flat=True))
             if not ids:

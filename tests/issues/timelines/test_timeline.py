@@ -323,8 +323,9 @@ def test_the_command_rebuilds_one_every_or_the_marked_timelines(demo):
     call_command("rebuild_timelines", "--all", stdout=out, verbosity=0)
     with pytest.raises(CommandError, match="No agenda issue"):
         call_command("rebuild_timelines", "--issue", "no-such-issue", verbosity=0)
-    with pytest.raises(CommandError, match="--connections must be 1 or more"):
-        call_command("rebuild_timelines", "--all", "--connections", "0", verbosity=0)
+    for refused in ("0", "17"):
+        with pytest.raises(CommandError, match="--connections must be from 1 to 16"):
+            call_command("rebuild_timelines", "--all", "--connections", refused, verbosity=0)
 
 
 def test_the_timeline_route_serves_it_whole_with_its_currency(client, demo):
