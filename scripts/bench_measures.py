@@ -24,6 +24,7 @@ from scripts.bench_report import (
     MATRIX_304,
     MATRIX_TWIN,
     PAGE_500,
+    ROUND_TRIPS_304,
 )
 from scripts.bench_wrk import Load, WrkReport, run_wrk
 from scripts.ci_tools import ROOT, Answer, Failed, check, http, wait_for
@@ -126,6 +127,7 @@ def throughput_addresses(port: int, process: str) -> dict[str, Address]:
         MATRIX_TWIN: Address(f"/api/bench/status-matrix/?process={process}"),
         ISSUES_304: not_modified(port, issues),
         MATRIX_304: not_modified(port, matrix),
+        ROUND_TRIPS_304: not_modified(port, "/api/bench/two-round-trips/"),
         FIRST_PAGE: Address("/api/v1/statements/"),
         PAGE_500: Address(deep_page(port, "/api/v1/statements/", STATEMENT_PAGE)),
     }

@@ -5,7 +5,10 @@ routes to these.
 - the floor: a bare Django view answering a small JSON body, what any request costs here;
 - the twins of `GET /api/v1/issues/?process=` and `GET /api/v1/status-matrix/?process=`:
   views written by hand that answer the same JSON from two `.values()` queries. The
-  benchmark checks each twin's answer equal to the API's before it times them.
+  benchmark checks each twin's answer equal to the API's before it times them;
+- the two round trips of a 304: a bare Django view that does only what every conditional
+  read of the API must, the anonymous rate limit's count (Redis) and the change log's
+  state (PostgreSQL), and answers 304 to its ETag: what a 304 costs here without DRF.
 
 They live under /api/ like the routes they stand beside, so that the same middleware runs
 for both (the pages' rate limit skips /api/); they are plain Django views, without DRF,
@@ -20,7 +23,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.db.models import F, FilteredRelation, Q
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.urls import path
 from django.utils import timezone
 from rest_framework.utils.urls import replace_query_param
@@ -28,6 +31,8 @@ from rest_framework.utils.urls import replace_query_param
 from issues.models import Issue, Position, PublicationState
 from issues.vocabulary import AssessmentStatus
 from negotrack import urls as production
+from negotrack.conditional import is_not_modified, validators_for
+from negotrack.throttling import AnonymousReadThrottle
 from rounds.models import Round
 
 # Pages of the API's issue list (negotrack.pagination.Pagination's default size).
@@ -40,6 +45,16 @@ JSON_AS_DRF = {"ensure_ascii": False, "separators": (",", ":")}
 def floor(request: HttpRequest) -> JsonResponse:
     """The floor: no query, no serializer, a small body."""
     return JsonResponse({"floor": True})
+
+
+def two_round_trips(request: HttpRequest) -> HttpResponse:
+    """A 304's round trips and nothing else: the rate limit's count and the validators, as
+    the API makes them, the ETag compared, no DRF."""
+    AnonymousReadThrottle().allow_request(request, None)  # type: ignore[arg-type]  # it reads the address only
+    validators = validators_for(request, drafts=False)
+    answer = HttpResponseNotModified() if is_not_modified(request, validators) else JsonResponse({"floor": True})
+    answer["ETag"] = validators.etag
+    return answer
 
 
 def _datetime(value: datetime.datetime) -> str:
@@ -163,6 +178,7 @@ handler500 = production.handler500
 
 urlpatterns = [
     path("api/bench/floor/", floor, name="bench-floor"),
+    path("api/bench/two-round-trips/", two_round_trips, name="bench-two-round-trips"),
     path("api/bench/issues/", issues_twin, name="bench-issues-twin"),
     path("api/bench/status-matrix/", status_matrix_twin, name="bench-status-matrix-twin"),
     *production.urlpatterns,

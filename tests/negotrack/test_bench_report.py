@@ -18,6 +18,7 @@ from scripts.bench_report import (
     MATRIX_304,
     MATRIX_TWIN,
     PAGE_500,
+    ROUND_TRIPS_304,
     Measured,
     Target,
     pages_row,
@@ -181,6 +182,11 @@ def test_the_profile_of_a_304_says_how_much_of_its_extra_time_is_ours():
     with_profile.throughput |= {ISSUES_304: [1200.0] * 3, MATRIX_304: [1320.0] * 3}
     assert "0.50 in this run (the lower of the two), target 0.60: 74% of the gap closed." in render(
         with_profile, setting, []
+    )
+    with_profile.throughput[ROUND_TRIPS_304] = [1320.0, 1296.0, 1344.0]
+    assert (
+        "no DRF) reached 0.55 of the floor's rate (1,320, 1,296, 1,344 req/s (median 1,320)), below the target; "
+        "the API's 304s reach 91% of that view's rate." in render(with_profile, setting, [])
     )
 
 
