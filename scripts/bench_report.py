@@ -22,6 +22,11 @@ FIRST_PAGE = "statements/, first page"
 PAGE_500 = "statements/, 500th page"
 
 PAGE_LIMIT_MS = 50.0
+# The 304s against the floor: the target, and the figure when the issue was filed (0.21–0.22),
+# from which the gap to the target is counted, the better of the two, so that the share
+# closed is not overstated.
+NOT_MODIFIED_TARGET = 0.60
+NOT_MODIFIED_BEFORE = 0.22
 # "Keep" the issue's figures for one issue's rebuild and the peak memory of --all: met
 # while neither grows past them by more than this share (the runs' own spread).
 KEEP = {"issue_rebuild_s": 0.10, "peak_mb": 100.0}
@@ -174,7 +179,7 @@ def rows(measured: Measured) -> list[Row]:
             [ISSUES_304, MATRIX_304],
             FLOOR,
             runs,
-            Target("at least", 0.60),
+            Target("at least", NOT_MODIFIED_TARGET),
             "0.21–0.22",
         ),  # fmt: skip
         versus_row(
@@ -199,12 +204,6 @@ def _page(label: str) -> str:
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|")
-
-
-# The 304s against the floor when the issue was filed (0.21–0.22): the gap to the target is
-# counted from the better of the two, so that the share closed is not overstated.
-NOT_MODIFIED_BEFORE = 0.22
-NOT_MODIFIED_TARGET = 0.60
 
 
 def _gap_closed(measured: Measured) -> str:

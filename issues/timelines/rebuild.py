@@ -151,6 +151,10 @@ BATCH_SIZE = 20
 BATCH_SIZE_IN_DATABASE = 40
 
 
+def _batch_size() -> int:
+    return BATCH_SIZE_IN_DATABASE if connection.vendor == "postgresql" else BATCH_SIZE
+
+
 def rebuild_issues(
     issue_ids: Iterable[int], *, force: bool = False, batch_size: int | None = None, connections: int = 1
 ) -> Iterator[tuple[int, Rebuilt | None]]:
@@ -166,8 +170,7 @@ def rebuild_issues(
     for each other. Inside a transaction (whose uncommitted rows another connection could
     not see) and on SQLite (one writer at a time), one batch after another."""
     ids = list(dict.fromkeys(issue_ids))
-    if batch_size is None:
-        batch_size = BATCH_SIZE_IN_DATABASE if connection.vendor == "postgresql" else BATCH_SIZE
+    batch_size = batch_size or _batch_size()
     batches = [ids[start : start + batch_size] for start in range(0, len(ids), batch_size)]
     if connections > 1 and len(batches) > 1 and connection.vendor == "postgresql" and not connection.in_atomic_block:
         results = _in_threads(batches, force=force, connections=connections)
@@ -415,8 +418,9 @@ def stale_issue_ids() -> list[int]:
     states = dict(TimelineState.objects.values_list("issue_id", "fingerprint"))
     ids = list(Issue.objects.order_by("pk").values_list("pk", flat=True))
     stale = []
-    for start in range(0, len(ids), BATCH_SIZE):
-        batch = ids[start : start + BATCH_SIZE]
+    size = _batch_size()
+    for start in range(0, len(ids), size):
+        batch = ids[start : start + size]
         digests = fingerprints(batch)
         stale += [issue_id for issue_id in batch if issue_id in digests and digests[issue_id] != states.get(issue_id)]
     return stale

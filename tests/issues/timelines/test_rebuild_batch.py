@@ -179,6 +179,19 @@ def backends() -> int:
         return cursor.fetchone()[0]
 
 
+def batches_seen(monkeypatch) -> list[tuple[threading.Thread, list[int]]]:
+    """Each batch rebuilt from now on, with the thread that rebuilt it."""
+    seen = []
+    real_batch = rebuild._rebuild_batch
+
+    def noted(batch, *, force):
+        seen.append((threading.current_thread(), list(batch)))
+        return real_batch(batch, force=force)
+
+    monkeypatch.setattr(rebuild, "_rebuild_batch", noted)
+    return seen
+
+
 def back_to(count: int) -> bool:
     """The sessions closed come down to `count` (a server process ends a moment after its
     client has said goodbye)."""
@@ -196,18 +209,12 @@ def test_batches_rebuilt_on_two_connections_write_what_one_connection_writes_and
     order = ids[3:] + ids[:3]
     list(rebuild.rebuild_issues(ids, force=True, batch_size=2))
     alone = {issue.pk: stored(issue) for issue in issues}
-    threads = set()
-    real_batch = rebuild._rebuild_batch
-
-    def noted(batch, *, force):
-        threads.add(threading.current_thread().name)
-        return real_batch(batch, force=force)
-
-    monkeypatch.setattr(rebuild, "_rebuild_batch", noted)
+    seen = batches_seen(monkeypatch)
     before = backends()
     results = list(rebuild.rebuild_issues(order, force=True, batch_size=2, connections=2))
     assert [issue_id for issue_id, _ in results] == order
     assert all(result is not None and result.changed and result.current for _, result in results)
+    threads = {thread.name for thread, _ in seen}
     assert len(threads) == 2 and all(name.startswith("timeline-rebuild") for name in threads)
     assert {issue.pk: stored(issue) for issue in issues} == alone
     assert not TimelineState.objects.exclude(built_generation=F("generation")).exists()
@@ -239,14 +246,7 @@ def test_a_batch_that_fails_on_its_connection_fails_the_rebuild_and_its_issues_s
 def test_inside_a_transaction_the_batches_run_on_its_connection_one_after_another(monkeypatch):
     """Another connection could not see the transaction's rows (a test's, here)."""
     issues = talks(3)
-    seen = []
-    real_batch = rebuild._rebuild_batch
-
-    def noted(batch, *, force):
-        seen.append((threading.current_thread(), list(batch)))
-        return real_batch(batch, force=force)
-
-    monkeypatch.setattr(rebuild, "_rebuild_batch", noted)
+    seen = batches_seen(monkeypatch)
     results = dict(rebuild.rebuild_issues([issue.pk for issue in issues], batch_size=1, connections=2))
     assert all(result is not None and result.changed for result in results.values())
     assert seen == [(threading.main_thread(), [issue.pk]) for issue in issues]
